@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './index.ts';
+
+describe('loadConfig', () => {
+  it('has safe local defaults: PGlite in ./.data, port 3000', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.database).toEqual({ kind: 'pglite', dataDir: './.data/pglite' });
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://localhost/x', PORT: '8080' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://localhost/x' });
+    expect(c.PORT).toBe(8080);
+  });
+
+  it('lists every bad key in one error', () => {
+    try {
+      loadConfig({ PORT: 'abc', NODE_ENV: 'staging', SEED_DEMO: 'maybe' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/NODE_ENV/);
+      expect(problems).toMatch(/SEED_DEMO/);
+    }
+  });
+});

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as m20261126140000 from './20261126140000_create_extensions.ts';
+import * as m20261126140100 from './20261126140100_create_site.ts';
+
+/**
+ * The one migrations folder, listed statically so that it works the same under tsx, Vitest and a
+ * bundle. A landed migration is never edited: add a new file and a line here.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261126140000_create_extensions': m20261126140000,
+  '20261126140100_create_site': m20261126140100,
+};

@@ -1,0 +1,18 @@
+/**
+ * Everything Kysely/pg: the database handle (PGlite or PostgreSQL), migrations and the
+ * repositories, which are the only code that writes SQL.
+ */
+export type { Kysely, Transaction } from 'kysely';
+export * from './database.ts';
+export * from './migrate.ts';
+export type { SiteListFilter, SiteRow } from './repositories/site.repository.ts';
+export * as siteRepository from './repositories/site.repository.ts';
+
+import { sql } from 'kysely';
+import type { DatabaseHandle } from './database.ts';
+
+/** Round-trips to the database; used by the health check. */
+export async function ping(handle: DatabaseHandle): Promise<boolean> {
+  const r = await sql<{ ok: number }>`select 1 as ok`.execute(handle.db);
+  return r.rows[0]?.ok === 1;
+}

@@ -1,0 +1,79 @@
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database } from '../database.ts';
+import type { Site as SiteTable } from '../schema.generated.ts';
+
+export type SiteRow = Selectable<SiteTable>;
+export type NewSiteRow = Insertable<SiteTable>;
+export type SiteRowPatch = Updateable<SiteTable>;
+
+export interface SiteListFilter {
+  sector?: string;
+  departementCode?: string;
+  territoryType?: string;
+  /** Case- and accent-insensitive substring of the name or commune. */
+  text?: string;
+  verifiedOnly?: boolean;
+  limit: number;
+  offset: number;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+function filtered(db: Db, f: Omit<SiteListFilter, 'limit' | 'offset'>) {
+  let q = db.selectFrom('site');
+  if (f.sector) q = q.where('sectors', '@>', [f.sector]);
+  if (f.departementCode) q = q.where('departement_code', '=', f.departementCode);
+  if (f.territoryType) q = q.where('territory_type', '=', f.territoryType);
+  if (f.verifiedOnly) q = q.where('verified_at', 'is not', null);
+  if (f.text) {
+    const pattern = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('unaccent', ['name']), 'ilike', eb.fn('unaccent', [eb.val(pattern)])),
+        eb(eb.fn('unaccent', ['commune_name']), 'ilike', eb.fn('unaccent', [eb.val(pattern)])),
+      ]),
+    );
+  }
+  return q;
+}
+
+/** Sites matching the filter, by name, with the total count for pagination. */
+export async function listSites(db: Db, f: SiteListFilter): Promise<{ rows: SiteRow[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    filtered(db, f).selectAll().orderBy('name').orderBy('id').limit(f.limit).offset(f.offset).execute(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function findSiteById(db: Db, id: string): Promise<SiteRow | undefined> {
+  return db.selectFrom('site').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the site row for the rest of the transaction. */
+export async function lockSiteById(trx: Transaction<Database>, id: string): Promise<SiteRow | undefined> {
+  return trx.selectFrom('site').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function insertSite(db: Db, row: NewSiteRow): Promise<SiteRow> {
+  return db.insertInto('site').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateSite(db: Db, id: string, patch: SiteRowPatch): Promise<SiteRow | undefined> {
+  return db
+    .updateTable('site')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function countSites(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('site')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,23 @@
+/** Mean Earth radius used by PostgreSQL's earthdistance (`earth()`), in metres. */
+export const EARTH_RADIUS_M = 6_378_168;
+
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+/** Great-circle distance in km (haversine), on the same sphere as earthdistance. */
+export function haversineKm(a: LatLon, b: LatLon): number {
+  const dLat = rad(b.lat - a.lat);
+  const dLon = rad(b.lon - a.lon);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return (2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))) / 1000;
+}
+
+/** Rounds a point to about a kilometre, for showing a location without the exact address. */
+export function roundPoint(p: LatLon, decimals = 2): LatLon {
+  const f = 10 ** decimals;
+  return { lat: Math.round(p.lat * f) / f, lon: Math.round(p.lon * f) / f };
+}

@@ -1,0 +1,10 @@
+/**
+ * Retaille's pure domain: rules with no I/O. Time and ids are passed in.
+ * Nothing here imports kysely, pg, stripe, @trpc or node:*.
+ */
+export * from './geo/commune-directory.ts';
+export * from './geo/distance.ts';
+export * from './shared/errors.ts';
+export * from './sites/sectors.ts';
+export * from './sites/site.ts';
+export * from './sites/territory.ts';
