@@ -40,7 +40,13 @@ function filtered(db: Db, f: Omit<SiteListFilter, 'limit' | 'offset'>) {
 /** Sites matching the filter, by name, with the total count for pagination. */
 export async function listSites(db: Db, f: SiteListFilter): Promise<{ rows: SiteRow[]; total: number }> {
   const [rows, count] = await Promise.all([
-    filtered(db, f).selectAll().orderBy('name').orderBy('id').limit(f.limit).offset(f.offset).execute(),
+    filtered(db, f)
+      .selectAll()
+      .orderBy((eb) => eb.fn('lower', [eb.fn('unaccent', ['name'])]))
+      .orderBy('id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     filtered(db, f)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),

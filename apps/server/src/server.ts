@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { type AppRouter, appRouter, type Context, createInnerContext } from '@retaille/api';
+import type { Config } from '@retaille/config';
+import { anonymous, type Services } from '@retaille/services';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+
+export interface BuildServerOptions {
+  config: Config;
+  services: Services;
+  /** Directory of the built web app; omitted in API-only tests. */
+  webDistDir?: string | undefined;
+}
+
+/** The HTTP shell: tRPC at /trpc, health, the built web app at /. No business rules here. */
+export async function buildServer({
+  config,
+  services,
+  webDistDir,
+}: BuildServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    routerOptions: { maxParamLength: 5000 },
+    trustProxy: config.NODE_ENV === 'production',
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
+      },
+    },
+    hsts: config.NODE_ENV === 'production',
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error(error);
+    const key =
+      status === 413
+        ? 'error.payloadTooLarge'
+        : status === 404
+          ? 'error.notFound'
+          : status === 500
+            ? 'error.internal'
+            : 'validation.failed';
+    void reply
+      .status(status)
+      .send({ error: { status, key, message: status === 500 ? 'Internal error' : error.message } });
+  });
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      if (await services.health()) return { status: 'ok' };
+    } catch {
+      // reported below
+    }
+    return reply.status(503).send({ status: 'unavailable' });
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }): Context =>
+        createInnerContext({
+          services,
+          actor: anonymous,
+          locale: req.headers['accept-language']?.startsWith('en') ? 'en' : 'fr',
+        }),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  const dist = webDistDir ? resolve(webDistDir) : undefined;
+  const hasWeb = dist !== undefined && existsSync(resolve(dist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/trpc') || request.url.startsWith('/api');
+    const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (hasWeb && !isApi && wantsHtml) {
+      // Client-side routes: the SPA decides what to show (including its own 404 page).
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { status: 404, key: 'error.notFound', message: 'Not found' } });
+  });
+
+  return app;
+}

@@ -1,0 +1,107 @@
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Button,
+  Container,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Outlet, Link as RouterLink, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import classes from './Layout.module.css';
+
+const links = [
+  { to: '/', key: 'nav.home', end: true },
+  { to: '/sites', key: 'nav.sites', end: false },
+] as const;
+
+export function Layout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }}
+      padding={0}
+    >
+      <a className={classes.skip} href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header className={classes.header}>
+        <Container size="lg" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                color="white"
+                aria-label={t('app.openMenu')}
+              />
+              <Anchor
+                component={RouterLink}
+                to="/"
+                underline="never"
+                className={classes.brand}
+                onClick={close}
+              >
+                <img src="/favicon.svg" alt="" width={32} height={32} />
+                <span>{t('app.name')}</span>
+              </Anchor>
+            </Group>
+            <Group gap="xs" visibleFrom="sm" component="nav" aria-label="Navigation">
+              {links.map((l) => (
+                <RouterNavLink key={l.to} to={l.to} end={l.end} className={classes.link}>
+                  {t(l.key)}
+                </RouterNavLink>
+              ))}
+              <Button component={RouterLink} to="/sites/new" color="wood" size="sm">
+                {t('nav.newSite')}
+              </Button>
+            </Group>
+            <LanguageSwitch />
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Navbar p="md" aria-label="Navigation">
+        <Stack gap={4}>
+          {links.map((l) => (
+            <NavLink
+              key={l.to}
+              component={RouterLink}
+              to={l.to}
+              label={t(l.key)}
+              active={l.end ? location.pathname === l.to : location.pathname.startsWith(l.to)}
+              onClick={close}
+            />
+          ))}
+          <NavLink component={RouterLink} to="/sites/new" label={t('nav.newSite')} onClick={close} />
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <main id="main" tabIndex={-1} className={classes.main}>
+          <Outlet />
+        </main>
+        <footer className={classes.footer}>
+          <Container size="lg">
+            <Title order={2} size="sm" c="dimmed" fw={500}>
+              {t('app.tagline')}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('app.footer')}
+            </Text>
+          </Container>
+        </footer>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

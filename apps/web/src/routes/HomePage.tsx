@@ -1,0 +1,76 @@
+import {
+  Badge,
+  Button,
+  Container,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useTRPC } from '../lib/trpc.ts';
+import classes from './home.module.css';
+
+const pillars = [
+  { key: 'list', icon: '⬆' },
+  { key: 'near', icon: '◎' },
+  { key: 'impact', icon: '♻' },
+] as const;
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const sites = useQuery(trpc.sites.list.queryOptions({ page: 1, pageSize: 1 }));
+
+  return (
+    <Container size="lg">
+      <Stack gap="xl">
+        <section className={classes.hero} aria-labelledby="home-title">
+          <Stack gap="md" maw={720}>
+            <Title order={1} id="home-title" className={classes.title}>
+              {t('home.title')}
+            </Title>
+            <Text size="lg" className={classes.lead}>
+              {t('home.lead')}
+            </Text>
+            <Group>
+              <Button component={Link} to="/sites" size="md" color="wood">
+                {t('home.browseSites')}
+              </Button>
+              <Button component={Link} to="/sites/new" size="md" variant="white" color="forest">
+                {t('home.addSite')}
+              </Button>
+            </Group>
+            {sites.data && (
+              <Badge variant="white" color="forest" size="lg" w="fit-content" data-testid="site-count">
+                {t('home.statsSites', { count: sites.data.total })}
+              </Badge>
+            )}
+          </Stack>
+        </section>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+          {pillars.map((p) => (
+            <Paper key={p.key} withBorder p="lg">
+              <Stack gap="xs">
+                <ThemeIcon size="lg" radius="xl" variant="light" aria-hidden>
+                  {p.icon}
+                </ThemeIcon>
+                <Title order={2} size="h4">
+                  {t(`home.pillars.${p.key}Title`)}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t(`home.pillars.${p.key}Text`)}
+                </Text>
+              </Stack>
+            </Paper>
+          ))}
+        </SimpleGrid>
+      </Stack>
+    </Container>
+  );
+}

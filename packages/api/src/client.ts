@@ -1,0 +1,13 @@
+/**
+ * What the web app may import: the router's type, the zod schemas of the procedures and the
+ * message table. Nothing here pulls server code into the browser bundle.
+ */
+
+export * from './errors/localize.ts';
+export * from './errors/messages.ts';
+export type { AppRouter } from './router.ts';
+export * from './routers/geo/search-communes.types.ts';
+export * from './routers/sites/list-sites.types.ts';
+export * from './routers/sites/site.types.ts';
+export * from './routers/sites/update-site.types.ts';
+export type { ErrorData } from './trpc.ts';

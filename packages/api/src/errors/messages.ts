@@ -1,0 +1,78 @@
+/**
+ * French and English texts for the message keys used by the domain, the services and the
+ * zod schemas. Shared by the API (error responses) and the web (field errors).
+ */
+export type Locale = 'fr' | 'en';
+type Params = Record<string, string | number>;
+type Text = string | ((p: Params) => string);
+
+export const messages: Record<string, { fr: Text; en: Text }> = {
+  'validation.failed': { fr: 'Certains champs sont invalides.', en: 'Some fields are invalid.' },
+  'field.required': { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
+  'field.tooLong': {
+    fr: (p) => `Ce champ ne doit pas dépasser ${p.max} caractères.`,
+    en: (p) => `This field must be at most ${p.max} characters long.`,
+  },
+  'field.email': { fr: 'Adresse e-mail invalide.', en: 'Invalid e-mail address.' },
+  'field.url': {
+    fr: 'Adresse web invalide (elle doit commencer par https:// ou http://).',
+    en: 'Invalid web address (it must start with https:// or http://).',
+  },
+  'field.phone': { fr: 'Numéro de téléphone invalide.', en: 'Invalid phone number.' },
+  'field.uuid': { fr: 'Identifiant invalide.', en: 'Invalid identifier.' },
+  'site.name.required': { fr: 'Le nom du site est obligatoire.', en: 'The site name is required.' },
+  'site.address.required': { fr: "L'adresse est obligatoire.", en: 'The address is required.' },
+  'site.postalCode.format': {
+    fr: 'Le code postal doit comporter 5 chiffres.',
+    en: 'The postal code must have 5 digits.',
+  },
+  'site.postalCodeUnknown': {
+    fr: (p) => `Le code postal ${p.postalCode} n'existe pas.`,
+    en: (p) => `Postal code ${p.postalCode} does not exist.`,
+  },
+  'site.communeNotInPostalCode': {
+    fr: "Cette commune n'est pas desservie par ce code postal.",
+    en: 'This commune is not served by this postal code.',
+  },
+  'site.pointFarFromCommune': {
+    fr: (p) => `Le point est à ${p.km} km de la commune (${p.max} km au plus).`,
+    en: (p) => `The point is ${p.km} km from the commune (at most ${p.max} km).`,
+  },
+  'site.lat.range': {
+    fr: 'La latitude doit être comprise entre -90 et 90.',
+    en: 'Latitude must be between -90 and 90.',
+  },
+  'site.lon.range': {
+    fr: 'La longitude doit être comprise entre -180 et 180.',
+    en: 'Longitude must be between -180 and 180.',
+  },
+  'site.sectors.min': { fr: 'Choisissez au moins une filière.', en: 'Choose at least one sector.' },
+  'site.sectors.unknown': { fr: 'Filière inconnue.', en: 'Unknown sector.' },
+  'site.territoryType.invalid': { fr: 'Type de territoire inconnu.', en: 'Unknown territory type.' },
+  'site.notFound': { fr: "Ce site n'existe pas.", en: 'This site does not exist.' },
+  'error.notFound': { fr: 'Introuvable.', en: 'Not found.' },
+  'error.unauthenticated': { fr: 'Connectez-vous pour continuer.', en: 'Please sign in to continue.' },
+  'error.forbidden': { fr: "Vous n'avez pas le droit de faire cela.", en: 'You are not allowed to do this.' },
+  'error.conflict': { fr: 'Conflit : réessayez.', en: 'Conflict: please try again.' },
+  'error.rateLimited': {
+    fr: 'Trop de tentatives : réessayez dans quelques minutes.',
+    en: 'Too many attempts: try again in a few minutes.',
+  },
+  'error.internal': {
+    fr: 'Une erreur inattendue est survenue. Réessayez.',
+    en: 'An unexpected error occurred. Please try again.',
+  },
+  'error.payloadTooLarge': { fr: 'Requête trop volumineuse.', en: 'Request too large.' },
+};
+
+export function hasMessage(key: string): boolean {
+  return Object.hasOwn(messages, key);
+}
+
+/** Translates a message key; unknown keys come back as they are. */
+export function translate(key: string, locale: Locale, params: Params = {}): string {
+  const entry = messages[key];
+  if (!entry) return key;
+  const text = entry[locale];
+  return typeof text === 'function' ? text(params) : text;
+}

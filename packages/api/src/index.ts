@@ -1,0 +1,5 @@
+/** tRPC transport: the router, its context and the caller factory (server side). */
+export * from './context.ts';
+export * from './errors/messages.ts';
+export { type AppRouter, appRouter } from './router.ts';
+export { createCallerFactory, type ErrorData } from './trpc.ts';

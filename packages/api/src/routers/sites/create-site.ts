@@ -1,0 +1,7 @@
+import { publicProcedure } from '../../trpc.ts';
+import { siteInputSchema, siteSchema } from './site.types.ts';
+
+export const createSite = publicProcedure
+  .input(siteInputSchema)
+  .output(siteSchema)
+  .mutation(({ ctx, input }) => ctx.services.sites.create(ctx.actor, input));

@@ -1,0 +1,87 @@
+import { sectorKeys, territoryTypes } from '@retaille/domain';
+import { z } from 'zod';
+
+const text = (max: number, requiredKey = 'field.required') =>
+  z.string({ error: requiredKey }).trim().min(1, { error: requiredKey }).max(max, { error: 'field.tooLong' });
+
+const optionalText = <T extends z.ZodType<string>>(schema: T) =>
+  z
+    .union([schema, z.literal('').transform(() => null), z.null()])
+    .optional()
+    .transform((v) => v ?? null);
+
+export const sectorSchema = z.enum(sectorKeys, { error: 'site.sectors.unknown' });
+export const territoryTypeSchema = z.enum(territoryTypes, { error: 'site.territoryType.invalid' });
+
+/** What a user fills in to create or edit a site (same schema in the form and the API). */
+export const siteInputSchema = z
+  .object({
+    name: text(120, 'site.name.required'),
+    description: z.string().trim().max(2000, { error: 'field.tooLong' }).default(''),
+    address: text(200, 'site.address.required'),
+    postalCode: z
+      .string({ error: 'site.postalCode.format' })
+      .trim()
+      .regex(/^\d{5}$/, { error: 'site.postalCode.format' }),
+    communeInsee: z
+      .string()
+      .regex(/^[0-9][0-9AB]\d{3}$/, { error: 'field.required' })
+      .optional(),
+    lat: z
+      .number({ error: 'site.lat.range' })
+      .min(-90, { error: 'site.lat.range' })
+      .max(90, { error: 'site.lat.range' })
+      .optional(),
+    lon: z
+      .number({ error: 'site.lon.range' })
+      .min(-180, { error: 'site.lon.range' })
+      .max(180, { error: 'site.lon.range' })
+      .optional(),
+    sectors: z.array(sectorSchema).min(1, { error: 'site.sectors.min' }).max(18),
+    territoryType: territoryTypeSchema,
+    contactEmail: optionalText(z.email({ error: 'field.email' }).max(200, { error: 'field.tooLong' })),
+    contactPhone: optionalText(
+      z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 .()-]{6,20}$/, { error: 'field.phone' }),
+    ),
+    website: optionalText(
+      z.url({ protocol: /^https?$/, error: 'field.url' }).max(300, { error: 'field.tooLong' }),
+    ),
+  })
+  .refine((s) => (s.lat === undefined) === (s.lon === undefined), {
+    path: ['lon'],
+    error: 'site.lon.range',
+  });
+export type SiteFormValues = z.input<typeof siteInputSchema>;
+
+export const siteSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  address: z.string().nullable(),
+  postalCode: z.string(),
+  communeInsee: z.string(),
+  communeName: z.string(),
+  departementCode: z.string(),
+  departementName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  locationRounded: z.boolean(),
+  locationApproximate: z.boolean(),
+  sectors: z.array(sectorSchema),
+  territoryType: territoryTypeSchema,
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  website: z.string().nullable(),
+  isDemo: z.boolean(),
+  verified: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Site = z.infer<typeof siteSchema>;
+
+export const siteIdSchema = z.object({ id: z.uuid({ error: 'field.uuid' }) });

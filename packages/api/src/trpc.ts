@@ -1,0 +1,74 @@
+import { isDomainError } from '@retaille/domain';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { ZodError } from 'zod';
+import type { Context } from './context.ts';
+import { type FieldError, fieldErrorsFromProblems, fieldErrorsFromZod } from './errors/localize.ts';
+import { translate } from './errors/messages.ts';
+
+/** Domain error codes → tRPC codes and the default message key (STYLE.md habit 4). */
+const codeMap = {
+  NOT_FOUND: { trpc: 'NOT_FOUND', key: 'error.notFound' },
+  UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', key: 'error.unauthenticated' },
+  FORBIDDEN: { trpc: 'FORBIDDEN', key: 'error.forbidden' },
+  VALIDATION: { trpc: 'BAD_REQUEST', key: 'validation.failed' },
+  CONFLICT: { trpc: 'CONFLICT', key: 'error.conflict' },
+  RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', key: 'error.rateLimited' },
+} as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; key: string }>;
+
+export interface ErrorData {
+  key: string;
+  messages: { fr: string; en: string };
+  fields: FieldError[];
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    let data: ErrorData;
+    const cause = error.cause;
+    if (cause instanceof ZodError) {
+      data = {
+        key: 'validation.failed',
+        messages: { fr: translate('validation.failed', 'fr'), en: translate('validation.failed', 'en') },
+        fields: fieldErrorsFromZod(cause.issues),
+      };
+    } else if (isDomainError(cause)) {
+      data = {
+        key: cause.key,
+        messages: { fr: translate(cause.key, 'fr'), en: translate(cause.key, 'en') },
+        fields: fieldErrorsFromProblems(cause.details.fields ?? []),
+      };
+    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+      data = {
+        key: 'error.internal',
+        messages: { fr: translate('error.internal', 'fr'), en: translate('error.internal', 'en') },
+        fields: [],
+      };
+    } else {
+      data = { key: `trpc.${error.code}`, messages: { fr: error.message, en: error.message }, fields: [] };
+    }
+    return {
+      ...shape,
+      message:
+        cause instanceof ZodError || error.code === 'INTERNAL_SERVER_ERROR'
+          ? data.messages.en
+          : shape.message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...data },
+    };
+  },
+});
+
+/** Maps DomainErrors thrown by services to tRPC errors; TRPCError never leaves this package. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) {
+    const d = result.error.cause;
+    throw new TRPCError({ code: codeMap[d.code].trpc, message: d.key, cause: d });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(domainErrors);
+export const middleware = t.middleware;

@@ -1,0 +1,161 @@
+import { type DatabaseHandle, type SiteRow, siteRepository } from '@retaille/db';
+import {
+  type CommuneDirectory,
+  DomainError,
+  type FieldProblem,
+  haversineKm,
+  type SectorKey,
+  type TerritoryType,
+} from '@retaille/domain';
+import type { Actor } from '../auth/actor.ts';
+import { assertCan, canSeeExactLocation } from '../auth/policy.ts';
+import type { Page, SiteDto, SiteInput, SiteListQuery } from './site.dto.ts';
+
+/** A corrected point may move this far from the commune's centroid (large rural communes). */
+const MAX_POINT_OFFSET_KM = 25;
+
+export interface SiteServiceDeps {
+  db: DatabaseHandle['db'];
+  communes: CommuneDirectory;
+  now: () => Date;
+}
+
+export class SiteService {
+  constructor(private readonly deps: SiteServiceDeps) {}
+
+  async list(actor: Actor, query: SiteListQuery): Promise<Page<SiteDto>> {
+    const { rows, total } = await siteRepository.listSites(this.deps.db, {
+      sector: query.sector,
+      departementCode: query.departementCode,
+      territoryType: query.territoryType,
+      text: query.q,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return {
+      items: rows.map((r) => this.toDto(actor, r)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<SiteDto> {
+    const row = await siteRepository.findSiteById(this.deps.db, id);
+    if (!row) throw new DomainError('NOT_FOUND', 'site.notFound');
+    return this.toDto(actor, row);
+  }
+
+  async create(
+    actor: Actor,
+    input: SiteInput,
+    options: { isDemo?: boolean; approximate?: boolean } = {},
+  ): Promise<SiteDto> {
+    assertCan(actor, 'site.create');
+    const place = this.resolvePlace(input);
+    const row = await siteRepository.insertSite(this.deps.db, {
+      ...this.columns(input),
+      ...place,
+      is_demo: options.isDemo ?? false,
+      location_approximate: place.location_approximate || (options.approximate ?? false),
+    });
+    return this.toDto(actor, row);
+  }
+
+  async update(actor: Actor, id: string, input: SiteInput): Promise<SiteDto> {
+    const place = this.resolvePlace(input);
+    return this.deps.db.transaction().execute(async (trx) => {
+      const current = await siteRepository.lockSiteById(trx, id);
+      if (!current) throw new DomainError('NOT_FOUND', 'site.notFound');
+      assertCan(actor, 'site.update', current);
+      const row = await siteRepository.updateSite(trx, id, { ...this.columns(input), ...place });
+      if (!row) throw new DomainError('NOT_FOUND', 'site.notFound');
+      return this.toDto(actor, row);
+    });
+  }
+
+  private columns(input: SiteInput) {
+    return {
+      name: input.name.trim(),
+      description: input.description.trim(),
+      address: input.address.trim(),
+      sectors: [...new Set(input.sectors)],
+      territory_type: input.territoryType,
+      contact_email: input.contactEmail ?? null,
+      contact_phone: input.contactPhone ?? null,
+      website: input.website ?? null,
+    };
+  }
+
+  /** Offline geocoding of the postal code / commune, and a sanity check of a corrected point. */
+  private resolvePlace(input: SiteInput) {
+    const problems: FieldProblem[] = [];
+    const candidates = this.deps.communes.byPostalCode(input.postalCode);
+    let commune = candidates[0];
+    if (!commune) {
+      problems.push({
+        path: 'postalCode',
+        key: 'site.postalCodeUnknown',
+        params: { postalCode: input.postalCode },
+      });
+    } else if (input.communeInsee) {
+      commune = candidates.find((c) => c.insee === input.communeInsee);
+      if (!commune) problems.push({ path: 'communeInsee', key: 'site.communeNotInPostalCode' });
+    }
+    const hasPoint = input.lat !== undefined && input.lon !== undefined;
+    if (commune && hasPoint) {
+      const km = haversineKm(commune, { lat: input.lat!, lon: input.lon! });
+      if (km > MAX_POINT_OFFSET_KM) {
+        problems.push({
+          path: 'lat',
+          key: 'site.pointFarFromCommune',
+          params: { km: Math.round(km), max: MAX_POINT_OFFSET_KM },
+        });
+      }
+    }
+    if (problems.length > 0 || !commune)
+      throw new DomainError('VALIDATION', 'validation.failed', { fields: problems });
+    return {
+      postal_code: input.postalCode,
+      commune_insee: commune.insee,
+      commune_name: commune.name,
+      departement_code: commune.departementCode,
+      region_code: commune.regionCode,
+      lat: hasPoint ? input.lat! : commune.lat,
+      lon: hasPoint ? input.lon! : commune.lon,
+      location_approximate: !hasPoint && commune.approximate,
+    };
+  }
+
+  toDto(actor: Actor, r: SiteRow): SiteDto {
+    const commune = this.deps.communes.get(r.commune_insee);
+    const exact = canSeeExactLocation(actor, r);
+    return {
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      address: exact ? r.address : null,
+      postalCode: r.postal_code,
+      communeInsee: r.commune_insee,
+      communeName: r.commune_name,
+      departementCode: r.departement_code,
+      departementName: commune?.departementName ?? r.departement_code,
+      regionCode: r.region_code,
+      regionName: commune?.regionName ?? r.region_code,
+      lat: exact || !commune ? r.lat : commune.lat,
+      lon: exact || !commune ? r.lon : commune.lon,
+      locationRounded: !exact,
+      locationApproximate: r.location_approximate,
+      sectors: r.sectors as SectorKey[],
+      territoryType: r.territory_type as TerritoryType,
+      contactEmail: exact ? r.contact_email : null,
+      contactPhone: exact ? r.contact_phone : null,
+      website: r.website,
+      isDemo: r.is_demo,
+      verified: r.verified_at !== null,
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+    };
+  }
+}
