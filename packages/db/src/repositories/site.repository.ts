@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import type { Database } from '../database.ts';
 import type { Site as SiteTable } from '../schema.generated.ts';
 
@@ -21,7 +21,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 function filtered(db: Db, f: Omit<SiteListFilter, 'limit' | 'offset'>) {
   let q = db.selectFrom('site');
-  if (f.sector) q = q.where('sectors', '@>', [f.sector]);
+  if (f.sector) q = q.where('sectors', '@>', sql<string[]>`array[${f.sector}]::text[]`);
   if (f.departementCode) q = q.where('departement_code', '=', f.departementCode);
   if (f.territoryType) q = q.where('territory_type', '=', f.territoryType);
   if (f.verifiedOnly) q = q.where('verified_at', 'is not', null);
