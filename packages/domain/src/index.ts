@@ -4,7 +4,11 @@
  */
 export * from './geo/commune-directory.ts';
 export * from './geo/distance.ts';
+export * from './impact/index.ts';
+export * from './materials/index.ts';
+export * from './money/index.ts';
 export * from './shared/errors.ts';
 export * from './sites/sectors.ts';
 export * from './sites/site.ts';
 export * from './sites/territory.ts';
+export * from './trades/index.ts';

@@ -1,0 +1,42 @@
+import type { TradeParty } from './trade-states.ts';
+
+export interface PickupSlot {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * What a transition asks the services to do, as data. Services persist the new state and the
+ * effects in one transaction, then run them idempotently (keys built from the trade id).
+ * Money effects post their own ledger entry once the payment provider confirms them.
+ */
+export type TradeEffect =
+  /** Count the requested quantity against the lot; fails the transition if it is no longer available. */
+  | { type: 'reserve_quantity' }
+  | { type: 'release_quantity' }
+  /** Stripe Checkout Session for `total`, `transfer_group` = trade id. */
+  | { type: 'create_checkout_session' }
+  /** So that a buyer can no longer pay a cancelled or expired trade. */
+  | { type: 'expire_checkout_session' }
+  /** Ledger: buyer → stripe_clearing, for the captured total. */
+  | { type: 'ledger_payment_captured' }
+  | { type: 'record_pickup_proposal'; proposedBy: TradeParty; slot: PickupSlot }
+  /** The slot last proposed is now agreed. */
+  | { type: 'confirm_pickup_slot' }
+  | { type: 'record_handover_weight'; grams: number }
+  /** Ledger: `grams` from the seller's site to the buyer (site or person). */
+  | { type: 'ledger_material_handover'; grams: number }
+  | { type: 'record_dispute'; reason: string }
+  /** Refund everything still refundable. */
+  | { type: 'refund_payment' }
+  /** Refund `total − final total` at the measured weight (lots priced per kg; no-op otherwise or when 0). */
+  | { type: 'refund_weight_difference' }
+  | { type: 'refund_partial'; refundCents: number }
+  /** Ledger: stripe_clearing → platform_fee + seller_payable, for what the trade retains. */
+  | { type: 'ledger_settlement' }
+  /** Stripe transfer of the seller payable to the connected account; then ledger seller_payable → seller_paid_out. */
+  | { type: 'transfer_to_seller' }
+  /** Impact ledger: kg reused, CO2e avoided net of transport. */
+  | { type: 'record_impact' };
+
+export type TradeEffectType = TradeEffect['type'];
