@@ -10,7 +10,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
 if (isRoot && hasApt) {
   console.log('Chromium is missing: installing Debian’s chromium package…');
-  execSync('apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium', { stdio: 'inherit' });
+  execSync('apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium', {
+    stdio: 'inherit',
+  });
   process.exit(0);
 }
 console.error(

@@ -43,7 +43,9 @@ describe('HTTP', () => {
   it('answers 404 for unknown API routes and non-HTML requests', async () => {
     expect((await app.inject('/api/nothing')).statusCode).toBe(404);
     expect((await app.inject('/trpc/sites.nothing')).statusCode).toBe(404);
-    expect((await app.inject({ url: '/nothing.json', headers: { accept: 'application/json' } })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ url: '/nothing.json', headers: { accept: 'application/json' } })).statusCode,
+    ).toBe(404);
   });
 
   it('answers 413 for an oversized body and 400 for broken JSON, never 500', async () => {
@@ -81,7 +83,13 @@ describe('HTTP', () => {
       method: 'POST',
       url: '/trpc/sites.create',
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ name: '', address: 'a', postalCode: '75001', sectors: ['bois'], territoryType: 'qpv' }),
+      payload: JSON.stringify({
+        name: '',
+        address: 'a',
+        postalCode: '75001',
+        sectors: ['bois'],
+        territoryType: 'qpv',
+      }),
     });
     expect(r.statusCode).toBe(400);
     const body = r.json() as { error: { data: { fields: { path: string; fr: string; en: string }[] } } };

@@ -1,6 +1,6 @@
 import { DomainError } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, type Actor } from '../auth/actor.ts';
+import { type Actor, anonymous } from '../auth/actor.ts';
 import type { Services } from '../services.ts';
 import { createTestServices } from '../testing/test-services.ts';
 import type { SiteInput } from './site.dto.ts';
@@ -52,7 +52,9 @@ describe('SiteService', () => {
     const other = choices[1]!;
     const site = await s.sites.create(member, { ...base, postalCode: '07230', communeInsee: other.insee });
     expect(site.communeInsee).toBe(other.insee);
-    await expect(s.sites.create(member, { ...base, postalCode: '07230', communeInsee: '92050' })).rejects.toMatchObject({
+    await expect(
+      s.sites.create(member, { ...base, postalCode: '07230', communeInsee: '92050' }),
+    ).rejects.toMatchObject({
       details: { fields: [{ path: 'communeInsee' }] },
     });
   });
@@ -67,7 +69,11 @@ describe('SiteService', () => {
 
   it('updates a site and moves it with its postal code', async () => {
     const site = await s.sites.create(member, base);
-    const updated = await s.sites.update(member, site.id, { ...base, name: 'Nouveau nom', postalCode: '92000' });
+    const updated = await s.sites.update(member, site.id, {
+      ...base,
+      name: 'Nouveau nom',
+      postalCode: '92000',
+    });
     expect(updated).toMatchObject({ name: 'Nouveau nom', communeName: 'Nanterre', departementCode: '92' });
     expect(new Date(updated.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(site.updatedAt).getTime());
   });
@@ -90,16 +96,20 @@ describe('SiteService.list', () => {
   it('filters by sector, département, territory type and text (accents ignored), paginated', async () => {
     const t = await createTestServices();
     try {
-      const make = (name: string, postalCode: string, sectors: SiteInput['sectors'], territoryType: SiteInput['territoryType']) =>
-        t.sites.create(member, { ...base, name, postalCode, sectors, territoryType });
+      const make = (
+        name: string,
+        postalCode: string,
+        sectors: SiteInput['sectors'],
+        territoryType: SiteInput['territoryType'],
+      ) => t.sites.create(member, { ...base, name, postalCode, sectors, territoryType });
       await make('Écoles du textile', '59100', ['textile'], 'qpv');
       await make('Bois et métal', '59100', ['bois', 'metal'], 'qpv');
       await make('Céramique du Jura', '39170', ['ceramique'], 'rural');
       await make('Fablab de Nanterre', '92000', ['fabrication_numerique'], 'metropolis');
 
-      expect((await t.sites.list(member, { sector: 'bois', page: 1, pageSize: 10 })).items.map((x) => x.name)).toEqual([
-        'Bois et métal',
-      ]);
+      expect(
+        (await t.sites.list(member, { sector: 'bois', page: 1, pageSize: 10 })).items.map((x) => x.name),
+      ).toEqual(['Bois et métal']);
       expect((await t.sites.list(member, { departementCode: '59', page: 1, pageSize: 10 })).total).toBe(2);
       expect((await t.sites.list(member, { territoryType: 'rural', page: 1, pageSize: 10 })).total).toBe(1);
       expect((await t.sites.list(member, { q: 'ecoles', page: 1, pageSize: 10 })).items[0]?.name).toBe(
@@ -131,11 +141,15 @@ describe('seedDemo', () => {
       expect((await t.seedDemo()).sites).toBe(0);
       const all = (await t.sites.list(member, { page: 1, pageSize: 100 })).items;
       const idf = Object.fromEntries(all.filter((x) => x.regionCode === '11').map((x) => [x.name, x]));
-      expect(idf['Le Cube']).toMatchObject({ departementCode: '95', locationApproximate: true, isDemo: true });
+      expect(idf['Le Cube']).toMatchObject({
+        departementCode: '95',
+        locationApproximate: true,
+        isDemo: true,
+      });
       expect(idf['093 Lab']).toMatchObject({ departementCode: '93', locationApproximate: true });
       expect(idf["La Fabrique de l'Espoir"]).toMatchObject({ departementCode: '93' });
       expect(idf['La Forge']).toMatchObject({ departementCode: '78' });
-      expect(idf['Électrolab']).toMatchObject({ communeName: 'Nanterre', locationApproximate: false });
+      expect(idf.Électrolab).toMatchObject({ communeName: 'Nanterre', locationApproximate: false });
       expect(all.every((x) => x.isDemo)).toBe(true);
     } finally {
       await t.database.close();

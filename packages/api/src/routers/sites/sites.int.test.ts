@@ -56,14 +56,44 @@ describe('sites procedures', () => {
 
   it.each([
     [{ ...valid, name: '' }, 'name', 'Le nom du site est obligatoire.', 'The site name is required.'],
-    [{ ...valid, postalCode: '99999' }, 'postalCode', "Le code postal 99999 n'existe pas.", 'Postal code 99999 does not exist.'],
-    [{ ...valid, postalCode: '7500' }, 'postalCode', 'Le code postal doit comporter 5 chiffres.', 'The postal code must have 5 digits.'],
-    [{ ...valid, lat: 123, lon: 5 }, 'lat', 'La latitude doit être comprise entre -90 et 90.', 'Latitude must be between -90 and 90.'],
+    [
+      { ...valid, postalCode: '99999' },
+      'postalCode',
+      "Le code postal 99999 n'existe pas.",
+      'Postal code 99999 does not exist.',
+    ],
+    [
+      { ...valid, postalCode: '7500' },
+      'postalCode',
+      'Le code postal doit comporter 5 chiffres.',
+      'The postal code must have 5 digits.',
+    ],
+    [
+      { ...valid, lat: 123, lon: 5 },
+      'lat',
+      'La latitude doit être comprise entre -90 et 90.',
+      'Latitude must be between -90 and 90.',
+    ],
     [{ ...valid, sectors: ['quantum'] }, 'sectors.0', 'Filière inconnue.', 'Unknown sector.'],
     [{ ...valid, sectors: [] }, 'sectors', 'Choisissez au moins une filière.', 'Choose at least one sector.'],
-    [{ ...valid, website: 'javascript:alert(1)' }, 'website', expect.stringContaining('Adresse web invalide'), expect.stringContaining('Invalid web address')],
-    [{ ...valid, contactEmail: 'pas-un-email' }, 'contactEmail', 'Adresse e-mail invalide.', 'Invalid e-mail address.'],
-    [{ ...valid, territoryType: 'city' }, 'territoryType', 'Type de territoire inconnu.', 'Unknown territory type.'],
+    [
+      { ...valid, website: 'javascript:alert(1)' },
+      'website',
+      expect.stringContaining('Adresse web invalide'),
+      expect.stringContaining('Invalid web address'),
+    ],
+    [
+      { ...valid, contactEmail: 'pas-un-email' },
+      'contactEmail',
+      'Adresse e-mail invalide.',
+      'Invalid e-mail address.',
+    ],
+    [
+      { ...valid, territoryType: 'city' },
+      'territoryType',
+      'Type de territoire inconnu.',
+      'Unknown territory type.',
+    ],
   ])('rejects %o naming the field in French and English, writing nothing', async (input, path, fr, en) => {
     const before = (await caller.sites.list({ pageSize: 100 })).total;
     const data = await fieldsOf(caller.sites.create(input as never));
