@@ -181,13 +181,14 @@ describe('impactTotals', () => {
         },
       ),
     );
-    // 60 kg × 0.23096 − 55 km × (0.25561 + 0.06128)
+    // 60 kg × 0.23096 − 2 × 55 km (default round trips: 110 vehicle-km) × (0.25561 + 0.06128)
+    // = 13.8576 − 34.8579; distances and tonne-km stay one way.
     const t = impactTotals(computed);
     expect(t.massKg).toBe(60);
     expect(t.measuredMassKg).toBe(40);
     expect(t.avoidedKgCo2e).toBeCloseTo(13.8576, 9);
-    expect(t.transportKgCo2e).toBeCloseTo(17.42895, 9);
-    expect(t.netKgCo2e).toBeCloseTo(13.8576 - 17.42895, 9);
+    expect(t.transportKgCo2e).toBeCloseTo(34.8579, 9);
+    expect(t.netKgCo2e).toBeCloseTo(13.8576 - 34.8579, 9);
     expect(t.tonneKm).toBeCloseTo(0.03 + 0.14 + 1.35, 12);
     expect(t.averageDistanceKm).toBeCloseTo(55 / 3, 12);
   });

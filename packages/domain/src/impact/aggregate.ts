@@ -29,6 +29,7 @@ export interface ImpactLine {
   territoryType: TerritoryType | null;
   massKg: number;
   massMeasured: boolean;
+  /** One-way road distance between the sites (not the vehicle-km of a round trip). */
   distanceKm: number;
   tonneKm: number;
   avoidedKgCo2e: number;

@@ -2,39 +2,56 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { EMBEDDED_FACTOR_SET } from './embedded-factors.ts';
 import type { FactorSet } from './factor-registry.ts';
-import { computeTradeImpact, recomputeTradeImpact, type TradeImpactInput } from './impact.ts';
+import {
+  computeTradeImpact,
+  recomputeTradeImpact,
+  storedTradeImpactInputSchema,
+  type TradeImpactInput,
+} from './impact.ts';
 
 const factorSet = EMBEDDED_FACTOR_SET;
 const wood10kg = { massKg: 10, massMeasured: true, materialFactorKey: 'wood_average_defra' } as const;
 
 // Hand-computed from emission-factors.csv and transport-factors.csv:
 // wood_average_defra: 0.2695 − 0.03854 = 0.23096 kg CO2e/kg; van_diesel_avg_defra: 0.25561 /vehicle-km
-// direct, + 0.06128 WTT; 0.6313 /t.km direct, + 0.15095 WTT.
+// direct, + 0.06128 WTT (= 0.31689); 0.6313 /t.km direct, + 0.15095 WTT.
+// A dedicated trip is a round trip by default: vehicle-km = 2 × distanceKm (1 × with roundTrip
+// false). tonneKm is always mass × one-way distance.
 describe('computeTradeImpact: hand-computed rows', () => {
   it.each<[string, TradeImpactInput, { avoided: number; transport: number; net: number; tonneKm: number }]>([
     [
-      '10 kg reused wood, dedicated van trip of 7 km, direct only: transport eats 77 % of the benefit',
-      { ...wood10kg, distanceKm: 7, includeUpstream: false },
+      // 7 × 0.25561 = 1.78927
+      '10 kg reused wood, dedicated van trip of 7 km one way, direct only: transport eats 77 % of the benefit',
+      { ...wood10kg, distanceKm: 7, roundTrip: false, includeUpstream: false },
       { avoided: 2.3096, transport: 1.78927, net: 0.52033, tonneKm: 0.07 },
     ],
     [
+      // 7 × 0.31689 = 2.21823
       'the same with upstream fuel: transport eats 96 % of the benefit',
-      { ...wood10kg, distanceKm: 7, includeUpstream: true },
+      { ...wood10kg, distanceKm: 7, roundTrip: false, includeUpstream: true },
       { avoided: 2.3096, transport: 2.21823, net: 0.09137, tonneKm: 0.07 },
     ],
     [
-      // Break-even with upstream: 2.3096 / 0.31689 = 7.29 km.
-      'the same over 8 km: the net turns negative',
-      { ...wood10kg, distanceKm: 8, includeUpstream: true },
+      // Break-even with upstream: 2.3096 / 0.31689 = 7.29 vehicle-km. 8 × 0.31689 = 2.53512
+      'the same over 8 km one way: the net turns negative',
+      { ...wood10kg, distanceKm: 8, roundTrip: false, includeUpstream: true },
       { avoided: 2.3096, transport: 2.53512, net: -0.22552, tonneKm: 0.08 },
     ],
     [
-      'the same as a 14 km round trip',
-      { ...wood10kg, distanceKm: 14 },
-      { avoided: 2.3096, transport: 4.43646, net: -2.12686, tonneKm: 0.14 },
+      // 2 × 4 = 8 vehicle-km, as above; goods move 4 km: 0.01 t × 4 km = 0.04 t.km.
+      'a default round trip to 4 km away is the same 8 vehicle-km',
+      { ...wood10kg, distanceKm: 4 },
+      { avoided: 2.3096, transport: 2.53512, net: -0.22552, tonneKm: 0.04 },
     ],
     [
-      'tonne-km mode: 0.07 t.km × (0.6313 + 0.15095)',
+      // 2 × 7 = 14 vehicle-km × 0.31689 = 4.43646; 2.3096 − 4.43646 = −2.12686.
+      'the default round trip to 7 km away: 14 vehicle-km, the net is clearly negative',
+      { ...wood10kg, distanceKm: 7 },
+      { avoided: 2.3096, transport: 4.43646, net: -2.12686, tonneKm: 0.07 },
+    ],
+    [
+      // roundTrip (default true) never doubles tonne-km.
+      'tonne-km mode: 0.07 t.km × (0.6313 + 0.15095), not doubled',
       { ...wood10kg, distanceKm: 7, transportMode: 'tonne_km', includeUpstream: true },
       { avoided: 2.3096, transport: 0.0547575, net: 2.2548425, tonneKm: 0.07 },
     ],
@@ -56,16 +73,19 @@ describe('computeTradeImpact: hand-computed rows', () => {
       { avoided: 9, transport: 0, net: 9, tonneKm: 0 },
     ],
     [
+      // Round trip: 24 vehicle-km × 0.31689 = 7.60536.
       'missing factor (leather, NOT FOUND in emission-factors.csv): 0 avoided, transport still counted',
       { massKg: 5, massMeasured: true, materialFactorKey: 'leather_bovine', distanceKm: 12 },
-      { avoided: 0, transport: 3.80268, net: -3.80268, tonneKm: 0.06 },
+      { avoided: 0, transport: 7.60536, net: -7.60536, tonneKm: 0.06 },
     ],
     [
+      // Round trip, direct only: 24 vehicle-km × 0.25561 = 6.13464.
       'no material key at all',
       { massKg: 5, massMeasured: true, materialFactorKey: null, distanceKm: 12, includeUpstream: false },
-      { avoided: 0, transport: 3.06732, net: -3.06732, tonneKm: 0.06 },
+      { avoided: 0, transport: 6.13464, net: -6.13464, tonneKm: 0.06 },
     ],
     [
+      // steel_ice 2.89 × 50 = 144.5; round trip 20 vehicle-km × 0.06976 = 1.3952.
       'electric van: no WTT in the CSV, so upstream adds nothing (and is flagged)',
       {
         massKg: 50,
@@ -74,7 +94,7 @@ describe('computeTradeImpact: hand-computed rows', () => {
         distanceKm: 10,
         vehicleKey: 'van_bev_avg_defra',
       },
-      { avoided: 144.5, transport: 0.6976, net: 143.8024, tonneKm: 0.5 },
+      { avoided: 144.5, transport: 1.3952, net: 143.1048, tonneKm: 0.5 },
     ],
     [
       'French truck, tonne-km only: 50 t.km × 0.269575',
@@ -100,15 +120,28 @@ describe('computeTradeImpact: hand-computed rows', () => {
 });
 
 describe('computeTradeImpact: labels, flags, sources and defaults', () => {
-  it('matches the issue: about 2.3 avoided, 1.8 direct, 2.2 with upstream', () => {
-    const impact = computeTradeImpact({ ...wood10kg, distanceKm: 7, factorSet });
+  it('matches the issue: about 2.3 avoided, 1.8 direct, 2.2 with upstream for 7 vehicle-km', () => {
+    // The issue's van trip of 7 km is 7 vehicle-km: a one-way trip.
+    const impact = computeTradeImpact({ ...wood10kg, distanceKm: 7, roundTrip: false, factorSet });
     expect(impact.avoidedKgCo2e.toFixed(1)).toBe('2.3');
     expect(impact.transportDirectKgCo2e.toFixed(1)).toBe('1.8');
     expect(impact.transportKgCo2e.toFixed(1)).toBe('2.2');
+    // 7 × 0.06128 = 0.42896
     expect(impact.transportUpstreamKgCo2e).toBeCloseTo(0.42896, 9);
+    expect(impact.netKgCo2e).toBeGreaterThan(0);
   });
 
-  it('defaults to a dedicated diesel-van trip with upstream fuel, and echoes the resolved input', () => {
+  it('the default round trip to the same seller 7 km away doubles the transport: the net is clearly negative', () => {
+    const impact = computeTradeImpact({ ...wood10kg, distanceKm: 7, factorSet });
+    expect(impact.input.roundTrip).toBe(true);
+    // 14 × 0.25561 = 3.57854 direct; 14 × 0.31689 = 4.43646 in all; 2.3096 − 4.43646 = −2.12686.
+    expect(impact.transportDirectKgCo2e).toBeCloseTo(3.57854, 9);
+    expect(impact.transportKgCo2e).toBeCloseTo(4.43646, 9);
+    expect(impact.netKgCo2e).toBeCloseTo(-2.12686, 9);
+    expect(impact.netKgCo2e).toBeLessThan(-2);
+  });
+
+  it('defaults to a dedicated diesel-van round trip with upstream fuel, and echoes the resolved input', () => {
     const impact = computeTradeImpact({ ...wood10kg, distanceKm: 7, factorSet });
     expect(impact.input).toEqual({
       massKg: 10,
@@ -118,6 +151,7 @@ describe('computeTradeImpact: labels, flags, sources and defaults', () => {
       vehicleKey: 'van_diesel_avg_defra',
       transportMode: 'dedicated_trip',
       includeUpstream: true,
+      roundTrip: true,
       factorVersion: '2026-11-defra-ice-v1',
     });
     expect(impact).toMatchObject({
@@ -267,6 +301,25 @@ describe('recomputeTradeImpact', () => {
       4.6146,
       9,
     );
+  });
+
+  it('recomputes a one-way trip as one way, whatever the default', () => {
+    const original = computeTradeImpact({ ...wood10kg, distanceKm: 7, roundTrip: false, factorSet });
+    const stored = storedTradeImpactInputSchema.parse(JSON.parse(JSON.stringify(original.input)));
+    expect(stored.roundTrip).toBe(false);
+    const again = recomputeTradeImpact(stored, [factorSet]);
+    expect(again).toEqual(original);
+    // 7 × 0.31689
+    expect(again.transportKgCo2e).toBeCloseTo(2.21823, 9);
+  });
+
+  it('refuses a stored input that does not record roundTrip', () => {
+    const { roundTrip: _roundTrip, ...withoutRoundTrip } = computeTradeImpact({
+      ...wood10kg,
+      distanceKm: 7,
+      factorSet,
+    }).input;
+    expect(storedTradeImpactInputSchema.safeParse(withoutRoundTrip).success).toBe(false);
   });
 
   it('refuses an unknown version', () => {

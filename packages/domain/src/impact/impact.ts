@@ -3,35 +3,21 @@ import { DomainError } from '../shared/errors.ts';
 import {
   type FactorSet,
   findMaterialFactor,
-  findTransportFactor,
   type MaterialFactor,
   type TransportFactor,
 } from './factor-registry.ts';
-
-export const transportModes = ['dedicated_trip', 'tonne_km'] as const;
-export type TransportMode = (typeof transportModes)[number];
-
-/** Pickups are mostly made in a small van (transport-factors.csv: van_diesel_avg_defra). */
-export const DEFAULT_VEHICLE_KEY = 'van_diesel_avg_defra';
-
-/**
- * A trade's pickup is usually a trip made for that lot alone, so the whole vehicle-km is the
- * trade's. The tonne-km factor assumes the source's average UK load factor (a van shared by many
- * loads) and would charge 10 kg over 7 km only 0.04 kg CO2e, hiding the cost of a dedicated trip.
- * `tonne_km` fits consolidated deliveries (a network-wide round, a carrier).
- */
-export const DEFAULT_TRANSPORT_MODE: TransportMode = 'dedicated_trip';
+import {
+  computeTransportEmissions,
+  type TransportMode,
+  tonneKm,
+  transportOptionsSchema,
+} from './transport.ts';
 
 /**
- * Upstream fuel (well-to-tank) is counted by default: producing the fuel is part of the trip's
- * footprint, DEFRA publishes it beside the direct factor (transport-factors.csv notes), and
- * leaving it out would flatter the net result.
- */
-export const DEFAULT_INCLUDE_UPSTREAM = true;
-
-/**
- * What a service stores with a trade to recompute its impact. `distanceKm` is counted as given:
- * the service decides whether it is the one-way road distance or the round trip.
+ * What a service stores with a trade to recompute its impact. `distanceKm` is the one-way road
+ * distance between the two sites; the transport options (`vehicleKey`, `transportMode`,
+ * `includeUpstream`, `roundTrip`) say how it becomes vehicle-km or tonne-km (see
+ * `computeTransportEmissions`).
  */
 export const tradeImpactInputSchema = z.object({
   massKg: z.number().nonnegative(),
@@ -40,14 +26,17 @@ export const tradeImpactInputSchema = z.object({
   /** Key of a material factor; null when the material has none. */
   materialFactorKey: z.string().min(1).nullable(),
   distanceKm: z.number().nonnegative(),
-  vehicleKey: z.string().min(1).default(DEFAULT_VEHICLE_KEY),
-  transportMode: z.enum(transportModes).default(DEFAULT_TRANSPORT_MODE),
-  includeUpstream: z.boolean().default(DEFAULT_INCLUDE_UPSTREAM),
+  ...transportOptionsSchema.shape,
 });
 /** What callers pass (defaults may be omitted). */
 export type TradeImpactInput = z.input<typeof tradeImpactInputSchema>;
 
+/**
+ * A stored input names its factor version and every transport option. `roundTrip` has no default
+ * here: a record without it predates the round-trip default and cannot be recomputed safely.
+ */
 export const storedTradeImpactInputSchema = tradeImpactInputSchema.extend({
+  roundTrip: z.boolean(),
   factorVersion: z.string().min(1),
 });
 /** The resolved input, echoed in every result: store it verbatim to recompute later. */
@@ -99,33 +88,6 @@ export interface TradeImpact {
 const sourceLine = (f: MaterialFactor | TransportFactor) =>
   `${f.key}: ${f.source} (${f.yearApproximate ? '~' : ''}${f.year})`;
 
-function transportFor(
-  vehicle: TransportFactor,
-  mode: TransportMode,
-  distanceKm: number,
-  tonneKm: number,
-): { direct: number; upstream: number | null } {
-  switch (mode) {
-    case 'dedicated_trip': {
-      if (vehicle.kgCo2ePerVehicleKm === null) {
-        throw new DomainError('VALIDATION', 'impact.vehicleFactorMissing', { vehicleKey: vehicle.key, mode });
-      }
-      const wtt = vehicle.wttPerVehicleKm;
-      return {
-        direct: vehicle.kgCo2ePerVehicleKm * distanceKm,
-        upstream: wtt === null ? null : wtt * distanceKm,
-      };
-    }
-    case 'tonne_km': {
-      if (vehicle.kgCo2ePerTonneKm === null) {
-        throw new DomainError('VALIDATION', 'impact.vehicleFactorMissing', { vehicleKey: vehicle.key, mode });
-      }
-      const wtt = vehicle.wttPerTonneKm;
-      return { direct: vehicle.kgCo2ePerTonneKm * tonneKm, upstream: wtt === null ? null : wtt * tonneKm };
-    }
-  }
-}
-
 /**
  * The impact of one completed trade.
  * avoided = mass × (virgin − reuse): the DEFRA "re-used" factor is read as the emissions of the
@@ -134,6 +96,8 @@ function transportFor(
  * because this overstates the benefit by the share DEFRA gives the route (wood: 0.0385 of 0.2695).
  * A material without a factor counts 0 avoided and is flagged "facteur manquant"; transport is
  * still subtracted, so its net is zero or negative.
+ * Transport follows `computeTransportEmissions`: by default a dedicated diesel-van round trip
+ * (2 × distanceKm vehicle-km) with upstream fuel.
  * Throws DomainError VALIDATION for invalid inputs, an unknown vehicle, or a vehicle without a
  * factor for the chosen mode (counting 0 transport would flatter the net).
  */
@@ -148,13 +112,8 @@ export function computeTradeImpact(request: TradeImpactInput & { factorSet: Fact
   const input: StoredTradeImpactInput = { ...parsed.data, factorVersion: factorSet.version };
   const { massKg, distanceKm } = input;
 
-  const vehicle = findTransportFactor(factorSet, input.vehicleKey);
-  if (vehicle === undefined) {
-    throw new DomainError('VALIDATION', 'impact.unknownVehicle', {
-      vehicleKey: input.vehicleKey,
-      factorVersion: factorSet.version,
-    });
-  }
+  const transport = computeTransportEmissions({ ...input, factorSet });
+  const vehicle = transport.factor;
   const material =
     input.materialFactorKey === null ? undefined : findMaterialFactor(factorSet, input.materialFactorKey);
 
@@ -167,14 +126,7 @@ export function computeTradeImpact(request: TradeImpactInput & { factorSet: Fact
     avoidedKgCo2e = massKg * (material.virginKgCo2ePerKg - (material.reuseKgCo2ePerKg ?? 0));
   }
 
-  const tonneKm = (massKg / 1000) * distanceKm;
-  const transport = transportFor(vehicle, input.transportMode, distanceKm, tonneKm);
-  let transportUpstreamKgCo2e = 0;
-  if (input.includeUpstream) {
-    if (transport.upstream === null) flags.push('upstream_factor_missing');
-    else transportUpstreamKgCo2e = transport.upstream;
-  }
-  const transportKgCo2e = transport.direct + transportUpstreamKgCo2e;
+  if (transport.upstreamFactorMissing) flags.push('upstream_factor_missing');
 
   return {
     input,
@@ -185,11 +137,11 @@ export function computeTradeImpact(request: TradeImpactInput & { factorSet: Fact
     virginKgCo2ePerKg: material?.virginKgCo2ePerKg ?? null,
     reuseKgCo2ePerKg: material?.reuseKgCo2ePerKg ?? null,
     avoidedKgCo2e,
-    transportDirectKgCo2e: transport.direct,
-    transportUpstreamKgCo2e,
-    transportKgCo2e,
-    netKgCo2e: avoidedKgCo2e - transportKgCo2e,
-    tonneKm,
+    transportDirectKgCo2e: transport.directKgCo2e,
+    transportUpstreamKgCo2e: transport.upstreamKgCo2e,
+    transportKgCo2e: transport.totalKgCo2e,
+    netKgCo2e: avoidedKgCo2e - transport.totalKgCo2e,
+    tonneKm: tonneKm(massKg, distanceKm),
     factorVersion: factorSet.version,
     vehicleKey: vehicle.key,
     transportMode: input.transportMode,
