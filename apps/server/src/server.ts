@@ -4,9 +4,23 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type AppRouter, appRouter, type Context, createInnerContext } from '@retaille/api';
 import type { Config } from '@retaille/config';
-import { anonymous, type Services } from '@retaille/services';
+import { AUTH_BASE_PATH, type Services } from '@retaille/services';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+
+/** Fastify's headers as Web Headers, with the client address as Fastify sees it (trustProxy). */
+function webHeaders(req: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    headers.set(key, Array.isArray(value) ? value.join(', ') : String(value));
+  }
+  // Never trust a client-sent X-Forwarded-For: rate limits key on this value.
+  headers.set('x-forwarded-for', req.ip);
+  return headers;
+}
+
+const CSRF_HEADER = 'x-retaille-csrf';
 
 export interface BuildServerOptions {
   config: Config;
@@ -74,14 +88,45 @@ export async function buildServer({
     return reply.status(503).send({ status: 'unavailable' });
   });
 
+  // Authentication endpoints (better-auth): sign-up, sign-in, sign-out, verification, reset.
+  app.route({
+    method: ['GET', 'POST'],
+    url: `${AUTH_BASE_PATH}/*`,
+    handler: async (req, reply) => {
+      const url = new URL(req.url, config.publicUrl);
+      const body = req.method === 'POST' && req.body !== undefined ? JSON.stringify(req.body) : undefined;
+      const response = await services.handleAuthRequest(
+        new Request(url, { method: req.method, headers: webHeaders(req), ...(body ? { body } : {}) }),
+      );
+      reply.status(response.status);
+      for (const [key, value] of response.headers) {
+        if (key === 'set-cookie' || key === 'content-length') continue;
+        reply.header(key, value);
+      }
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
+    },
+  });
+
+  // CSRF: cookie-authenticated tRPC mutations must carry a custom header, which a cross-site
+  // form cannot send and a cross-site script cannot add without a CORS preflight we never allow.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method === 'POST' && req.url.startsWith('/trpc') && req.headers[CSRF_HEADER] !== '1') {
+      return reply
+        .status(403)
+        .send({ error: { status: 403, key: 'error.csrf', message: 'Missing CSRF header' } });
+    }
+  });
+
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }): Context =>
+      createContext: async ({ req }): Promise<Context> =>
         createInnerContext({
           services,
-          actor: anonymous,
+          actor: await services.resolveActor(webHeaders(req)),
           locale: req.headers['accept-language']?.startsWith('en') ? 'en' : 'fr',
         }),
       onError({ error, path }) {

@@ -6,8 +6,10 @@
 export * from './errors/localize.ts';
 export * from './errors/messages.ts';
 export type { AppRouter } from './router.ts';
+export * from './routers/account/account.types.ts';
 export * from './routers/geo/search-communes.types.ts';
 export * from './routers/sites/list-sites.types.ts';
+export * from './routers/sites/members.types.ts';
 export * from './routers/sites/site.types.ts';
 export * from './routers/sites/update-site.types.ts';
 export type { ErrorData } from './trpc.ts';

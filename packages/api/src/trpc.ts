@@ -1,4 +1,4 @@
-import { isDomainError } from '@retaille/domain';
+import { DomainError, isDomainError } from '@retaille/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
@@ -71,4 +71,16 @@ const domainErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors);
+
+/** Procedures that need a signed-in user; services still decide on the resource itself. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.kind !== 'user') {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'error.unauthenticated',
+      cause: new DomainError('UNAUTHENTICATED', 'error.unauthenticated'),
+    });
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
 export const middleware = t.middleware;

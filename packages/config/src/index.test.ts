@@ -29,3 +29,12 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('secrets', () => {
+  it('requires AUTH_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).authSecret).toBe(
+      'x'.repeat(40),
+    );
+  });
+});

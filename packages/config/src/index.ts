@@ -27,14 +27,31 @@ export const configSchema = z.object({
   /** Largest accepted request body, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Signs sessions and tokens. Required in production; a fixed development value otherwise. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Failed sign-ins per account before it is throttled, and the window they count in. */
+  AUTH_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  AUTH_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Requests per IP on the sign-in, sign-up and reset endpoints per window. */
+  AUTH_IP_MAX_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(30),
+  AUTH_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Outgoing mail: an SMTP URL (smtp://user:pass@host:587); without it, mail goes to the dev outbox. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Retaille <no-reply@retaille.local>'),
+  /** Password of the seeded demo accounts (printed at start). */
+  DEMO_PASSWORD: z.string().min(10).default('retaille-demo-2026'),
 });
 
 export type Config = Readonly<
   z.infer<typeof configSchema> & {
     database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
     publicUrl: string;
+    authSecret: string;
   }
 >;
+
+/** Used only outside production, so local starts and tests need no secret. */
+const DEVELOPMENT_AUTH_SECRET = 'retaille-development-secret-not-for-production-use';
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -51,11 +68,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production' && !c.AUTH_SECRET) {
+    throw new ConfigError(['AUTH_SECRET: required in production (at least 32 random characters)']);
+  }
   return Object.freeze({
     ...c,
     database: c.DATABASE_URL
       ? ({ kind: 'postgres', url: c.DATABASE_URL } as const)
       : ({ kind: 'pglite', dataDir: c.PGLITE_DATA_DIR } as const),
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    authSecret: c.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
   });
 }

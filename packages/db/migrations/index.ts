@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m20261126140000 from './20261126140000_create_extensions.ts';
 import * as m20261126140100 from './20261126140100_create_site.ts';
+import * as m20261126150000 from './20261126150000_create_accounts.ts';
 
 /**
  * The one migrations folder, listed statically so that it works the same under tsx, Vitest and a
@@ -9,4 +10,5 @@ import * as m20261126140100 from './20261126140100_create_site.ts';
 export const migrations: Record<string, Migration> = {
   '20261126140000_create_extensions': m20261126140000,
   '20261126140100_create_site': m20261126140100,
+  '20261126150000_create_accounts': m20261126150000,
 };

@@ -5,8 +5,16 @@
 export type { Kysely, Transaction } from 'kysely';
 export * from './database.ts';
 export * from './migrate.ts';
+export type { MailRow } from './repositories/mail-outbox.repository.ts';
+export * as mailOutboxRepository from './repositories/mail-outbox.repository.ts';
+export type { MemberRow, SiteInvitationRow, SiteRole } from './repositories/membership.repository.ts';
+export * as membershipRepository from './repositories/membership.repository.ts';
+export type { ThrottleRow } from './repositories/sign-in-throttle.repository.ts';
+export * as signInThrottleRepository from './repositories/sign-in-throttle.repository.ts';
 export type { SiteListFilter, SiteRow } from './repositories/site.repository.ts';
 export * as siteRepository from './repositories/site.repository.ts';
+export type { UserProfileRow, UserWithProfile } from './repositories/user.repository.ts';
+export * as userRepository from './repositories/user.repository.ts';
 
 import { sql } from 'kysely';
 import type { DatabaseHandle } from './database.ts';

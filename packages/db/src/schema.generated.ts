@@ -8,7 +8,82 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AuthAccount {
+  accessToken: string | null;
+  accessTokenExpiresAt: Timestamp | null;
+  accountId: string;
+  createdAt: Generated<Timestamp>;
+  id: string;
+  idToken: string | null;
+  password: string | null;
+  providerId: string;
+  refreshToken: string | null;
+  refreshTokenExpiresAt: Timestamp | null;
+  scope: string | null;
+  updatedAt: Timestamp;
+  userId: string;
+}
+
+export interface AuthRateLimit {
+  count: number;
+  id: string;
+  key: string;
+  lastRequest: Int8;
+}
+
+export interface AuthSession {
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp;
+  id: string;
+  ipAddress: string | null;
+  token: string;
+  updatedAt: Timestamp;
+  userAgent: string | null;
+  userId: string;
+}
+
+export interface AuthUser {
+  createdAt: Generated<Timestamp>;
+  email: string;
+  emailVerified: boolean;
+  id: string;
+  image: string | null;
+  name: string;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface AuthVerification {
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp;
+  id: string;
+  identifier: string;
+  updatedAt: Generated<Timestamp>;
+  value: string;
+}
+
+export interface MailOutbox {
+  created_at: Generated<Timestamp>;
+  error: string | null;
+  html_body: string | null;
+  id: Generated<string>;
+  kind: string;
+  sent_at: Timestamp | null;
+  subject: string;
+  text_body: string;
+  to_address: string;
+  transport: string;
+}
+
+export interface SignInThrottle {
+  blocked_until: Timestamp | null;
+  failures: Generated<number>;
+  key: string;
+  window_started_at: Timestamp;
+}
 
 export interface Site {
   address: string;
@@ -17,6 +92,7 @@ export interface Site {
   contact_email: string | null;
   contact_phone: string | null;
   created_at: Generated<Timestamp>;
+  created_by: string | null;
   departement_code: string;
   description: Generated<string>;
   id: Generated<string>;
@@ -31,9 +107,55 @@ export interface Site {
   territory_type: string;
   updated_at: Generated<Timestamp>;
   verified_at: Timestamp | null;
+  verified_by: string | null;
   website: string | null;
 }
 
+export interface SiteInvitation {
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  created_at: Generated<Timestamp>;
+  email: string;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  invited_by: string;
+  revoked_at: Timestamp | null;
+  role: string;
+  site_id: string;
+  token_hash: string;
+}
+
+export interface SiteMember {
+  created_at: Generated<Timestamp>;
+  role: string;
+  site_id: string;
+  user_id: string;
+}
+
+export interface UserProfile {
+  active_site_id: string | null;
+  coordinator_departements: Generated<string[]>;
+  coordinator_regions: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  home_commune_insee: string | null;
+  home_lat: number | null;
+  home_lon: number | null;
+  is_demo: Generated<boolean>;
+  roles: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
 export interface DB {
+  auth_account: AuthAccount;
+  auth_rate_limit: AuthRateLimit;
+  auth_session: AuthSession;
+  auth_user: AuthUser;
+  auth_verification: AuthVerification;
+  mail_outbox: MailOutbox;
+  sign_in_throttle: SignInThrottle;
   site: Site;
+  site_invitation: SiteInvitation;
+  site_member: SiteMember;
+  user_profile: UserProfile;
 }

@@ -1,5 +1,9 @@
 /** Use cases: orchestrate the domain, the repositories and gateways; own the transactions. */
+export type { MeDto, OutboxMessageDto, ProfileInput } from './accounts/account.service.ts';
 export * from './auth/actor.ts';
+export { AUTH_BASE_PATH, PASSWORD_MAX, PASSWORD_MIN } from './auth/auth.ts';
+export type { DemoAccount, SeedReport } from './seed/demo-seed.ts';
 export * from './services.ts';
+export type { InvitationDto, InvitationPreview, MemberDto } from './sites/membership.service.ts';
 export * from './sites/site.dto.ts';
 export { SiteService } from './sites/site.service.ts';

@@ -1,17 +1,29 @@
 import type { Config } from '@retaille/config';
-import { type DatabaseHandle, siteRepository } from '@retaille/db';
+import { type DatabaseHandle, ping } from '@retaille/db';
 import type { CommuneDirectory } from '@retaille/domain';
-import { systemActor } from './auth/actor.ts';
+import { AccountService } from './accounts/account.service.ts';
+import type { Actor } from './auth/actor.ts';
+import { type Auth, createAuth, createAuthHandler, resolveActor } from './auth/auth.ts';
+import { SignInThrottle } from './auth/sign-in-throttle.ts';
 import { loadCommuneDirectory } from './geo/commune-directory.loader.ts';
-import { seedDemo } from './seed/demo-seed.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { type SeedReport, seedDemo } from './seed/demo-seed.ts';
+import { MembershipService } from './sites/membership.service.ts';
 import { SiteService } from './sites/site.service.ts';
 
 export interface Services {
   config: Config;
   database: DatabaseHandle;
   communes: CommuneDirectory;
+  mailer: Mailer;
+  auth: Auth;
+  /** better-auth's HTTP handler with the per-account sign-in throttle in front. */
+  handleAuthRequest(request: Request): Promise<Response>;
+  resolveActor(headers: Headers): Promise<Actor>;
   sites: SiteService;
-  seedDemo(): Promise<{ sites: number }>;
+  memberships: MembershipService;
+  accounts: AccountService;
+  seedDemo(): Promise<SeedReport>;
   health(): Promise<boolean>;
 }
 
@@ -24,22 +36,33 @@ export async function createServices(deps: {
   const { config, database } = deps;
   const now = deps.now ?? (() => new Date());
   const communes = await loadCommuneDirectory();
+  const mailer = createMailer(config, database.db);
+  const auth = createAuth({ config, database, mailer });
+  const throttle = new SignInThrottle(
+    database.db,
+    { maxFailures: config.AUTH_SIGNIN_MAX_FAILURES, windowMs: config.AUTH_SIGNIN_WINDOW_SECONDS * 1000 },
+    now,
+  );
   const sites = new SiteService({ db: database.db, communes, now });
+  const memberships = new MembershipService({ db: database.db, mailer, publicUrl: config.publicUrl, now });
+  const accounts = new AccountService({
+    db: database.db,
+    communes,
+    mailer,
+    devOutbox: mailer.transport === 'outbox' && config.NODE_ENV !== 'production',
+  });
   return {
     config,
     database,
     communes,
+    mailer,
+    auth,
+    handleAuthRequest: createAuthHandler(auth, throttle),
+    resolveActor: (headers) => resolveActor(auth, database, headers),
     sites,
-    seedDemo: () =>
-      seedDemo({
-        sites,
-        communes,
-        countSites: () => siteRepository.countSites(database.db),
-        actor: systemActor,
-      }),
-    health: async () => {
-      const { ping } = await import('@retaille/db');
-      return ping(database);
-    },
+    memberships,
+    accounts,
+    seedDemo: () => seedDemo({ db: database.db, sites, communes, auth, password: config.DEMO_PASSWORD, now }),
+    health: () => ping(database),
   };
 }

@@ -50,6 +50,67 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   'site.sectors.unknown': { fr: 'Filière inconnue.', en: 'Unknown sector.' },
   'site.territoryType.invalid': { fr: 'Type de territoire inconnu.', en: 'Unknown territory type.' },
   'site.notFound': { fr: "Ce site n'existe pas.", en: 'This site does not exist.' },
+  'site.notOwner': {
+    fr: 'Seuls les propriétaires du site peuvent faire cela.',
+    en: 'Only the site owners can do this.',
+  },
+  'site.notMember': { fr: "Vous n'êtes pas membre de ce site.", en: 'You are not a member of this site.' },
+  'site.notInScope': {
+    fr: "Ce site n'est pas dans votre territoire de coordination.",
+    en: 'This site is not in your coordination territory.',
+  },
+  'password.tooShort': {
+    fr: (p) => `Le mot de passe doit comporter au moins ${p.min ?? 10} caractères.`,
+    en: (p) => `The password must be at least ${p.min ?? 10} characters long.`,
+  },
+  'password.tooLong': {
+    fr: (p) => `Le mot de passe ne doit pas dépasser ${p.max ?? 128} caractères.`,
+    en: (p) => `The password must be at most ${p.max ?? 128} characters long.`,
+  },
+  'password.tooSimple': {
+    fr: 'Mot de passe trop simple : variez les caractères.',
+    en: 'Password too simple: use more varied characters.',
+  },
+  'password.containsEmail': {
+    fr: 'Le mot de passe ne doit pas contenir votre adresse e-mail.',
+    en: 'The password must not contain your e-mail address.',
+  },
+  'profile.communeUnknown': { fr: 'Commune inconnue.', en: 'Unknown commune.' },
+  'account.notFound': { fr: 'Aucun compte avec cette adresse.', en: 'No account with this address.' },
+  'account.cannotDropOwnAdmin': {
+    fr: 'Vous ne pouvez pas retirer votre propre rôle administrateur.',
+    en: 'You cannot remove your own admin role.',
+  },
+  'invitation.notFound': {
+    fr: "Cette invitation n'existe pas ou le lien est incomplet.",
+    en: 'This invitation does not exist or the link is incomplete.',
+  },
+  'invitation.accepted': {
+    fr: 'Cette invitation a déjà été utilisée.',
+    en: 'This invitation has already been used.',
+  },
+  'invitation.revoked': { fr: 'Cette invitation a été annulée.', en: 'This invitation was cancelled.' },
+  'invitation.expired': { fr: 'Cette invitation a expiré.', en: 'This invitation has expired.' },
+  'invitation.notPending': {
+    fr: "Cette invitation n'est plus en attente.",
+    en: 'This invitation is no longer pending.',
+  },
+  'invitation.otherEmail': {
+    fr: 'Cette invitation est adressée à une autre adresse e-mail que celle de votre compte.',
+    en: 'This invitation is addressed to another e-mail address than your account’s.',
+  },
+  'invitation.alreadyMember': {
+    fr: 'Cette personne est déjà membre du site.',
+    en: 'This person is already a member of the site.',
+  },
+  'member.notFound': {
+    fr: "Cette personne n'est pas membre du site.",
+    en: 'This person is not a member of the site.',
+  },
+  'member.lastOwner': {
+    fr: 'Un site doit garder au moins un propriétaire.',
+    en: 'A site must keep at least one owner.',
+  },
   'error.notFound': { fr: 'Introuvable.', en: 'Not found.' },
   'error.unauthenticated': { fr: 'Connectez-vous pour continuer.', en: 'Please sign in to continue.' },
   'error.forbidden': { fr: "Vous n'avez pas le droit de faire cela.", en: 'You are not allowed to do this.' },

@@ -19,19 +19,52 @@ export interface SiteListFilter {
   territoryType?: string;
   /** Case- and accent-insensitive substring of the name or commune. */
   text?: string;
-  verifiedOnly?: boolean;
+  /** Who is looking: unverified sites are shown only to their members and to coordinators in scope. */
+  visibility: SiteVisibility;
+  /** Only sites waiting for verification (the coordinators' queue). */
+  unverifiedOnly?: boolean;
   limit: number;
   offset: number;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+export interface SiteVisibility {
+  /** The caller's user id: their own sites are always visible. */
+  userId?: string | undefined;
+  /** Sees every unverified site (admins, network-wide coordinators). */
+  allUnverified?: boolean;
+  /** Sees unverified sites in these départements / regions (scoped coordinators). */
+  departements?: readonly string[];
+  regions?: readonly string[];
+}
+
 function filtered(db: Db, f: Omit<SiteListFilter, 'limit' | 'offset'>) {
   let q = db.selectFrom('site');
   if (f.sector) q = q.where('sectors', '@>', sql<string[]>`array[${f.sector}]::text[]`);
   if (f.departementCode) q = q.where('departement_code', '=', f.departementCode);
   if (f.territoryType) q = q.where('territory_type', '=', f.territoryType);
-  if (f.verifiedOnly) q = q.where('verified_at', 'is not', null);
+  if (f.unverifiedOnly) q = q.where('verified_at', 'is', null);
+  const v = f.visibility;
+  if (!v.allUnverified) {
+    q = q.where((eb) => {
+      const visible = [eb('verified_at', 'is not', null)];
+      if (v.userId) {
+        visible.push(
+          eb.exists(
+            eb
+              .selectFrom('site_member')
+              .select('site_member.site_id')
+              .whereRef('site_member.site_id', '=', 'site.id')
+              .where('site_member.user_id', '=', v.userId),
+          ),
+        );
+      }
+      if (v.departements?.length) visible.push(eb('departement_code', 'in', [...v.departements]));
+      if (v.regions?.length) visible.push(eb('region_code', 'in', [...v.regions]));
+      return eb.or(visible);
+    });
+  }
   if (f.text) {
     const pattern = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
@@ -78,6 +111,20 @@ export async function updateSite(db: Db, id: string, patch: SiteRowPatch): Promi
   return db
     .updateTable('site')
     .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function markVerified(
+  db: Db,
+  id: string,
+  by: string | null,
+  at: Date,
+): Promise<SiteRow | undefined> {
+  return db
+    .updateTable('site')
+    .set({ verified_at: at, verified_by: by, updated_at: at })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();

@@ -1,32 +1,117 @@
+import { type DatabaseHandle, membershipRepository, siteRepository, userRepository } from '@retaille/db';
 import type { CommuneDirectory } from '@retaille/domain';
-import type { Actor } from '../auth/actor.ts';
+import type { PlatformRole } from '../auth/actor.ts';
+import type { Auth } from '../auth/auth.ts';
 import { departementChefLieu } from '../geo/commune-directory.loader.ts';
 import type { SiteService } from '../sites/site.service.ts';
 import { demoSites } from './demo-sites.ts';
 
+export interface DemoAccount {
+  email: string;
+  name: string;
+  roleLabel: string;
+  roles: PlatformRole[];
+  home?: string;
+}
+
+/** One account per role, all clearly marked as demo (printed at start with the password). */
+export const demoAccounts: DemoAccount[] = [
+  {
+    email: 'atelier@demo.retaille.fr',
+    name: 'Atelier (démo)',
+    roleLabel: 'membre d’atelier / workshop owner',
+    roles: [],
+  },
+  {
+    email: 'createur@demo.retaille.fr',
+    name: 'Créatrice (démo)',
+    roleLabel: 'créateur·rice / designer',
+    roles: ['designer'],
+    home: '75056',
+  },
+  {
+    email: 'coordination@demo.retaille.fr',
+    name: 'Coordination (démo)',
+    roleLabel: 'coordinateur·rice / coordinator',
+    roles: ['coordinator'],
+  },
+  { email: 'admin@demo.retaille.fr', name: 'Administration (démo)', roleLabel: 'admin', roles: ['admin'] },
+];
+
 export interface SeedReport {
   sites: number;
+  accounts: DemoAccount[];
 }
 
 /**
- * Loads the demo network into an empty database. Idempotent: does nothing when sites exist.
- * Every seeded row is marked `is_demo` and shown with a "démo" badge.
+ * Loads the demo network into an empty database: the known laureates as verified demo sites
+ * owned by the demo workshop account, one site waiting for verification, and one account per
+ * role. Idempotent: does nothing once sites exist.
  */
 export async function seedDemo(deps: {
+  db: DatabaseHandle['db'];
   sites: SiteService;
   communes: CommuneDirectory;
-  countSites: () => Promise<number>;
-  actor: Actor;
+  auth: Auth;
+  password: string;
+  now: () => Date;
 }): Promise<SeedReport> {
-  if ((await deps.countSites()) > 0) return { sites: 0 };
-  let sites = 0;
-  for (const demo of demoSites) {
+  const report: SeedReport = { sites: 0, accounts: [] };
+  if ((await siteRepository.countSites(deps.db)) > 0) {
+    // Already seeded: still list the demo accounts that exist, so the start banner shows them.
+    for (const account of demoAccounts) {
+      if (await userRepository.findUserIdByEmail(deps.db, account.email)) report.accounts.push(account);
+    }
+    return report;
+  }
+  const userIds = new Map<string, string>();
+  const ctx = await deps.auth.$context;
+  for (const account of demoAccounts) {
+    const existing = await userRepository.findUserIdByEmail(deps.db, account.email);
+    if (existing) {
+      userIds.set(account.email, existing);
+      continue;
+    }
+    {
+      const user = await ctx.internalAdapter.createUser(
+        { email: account.email, name: account.name, emailVerified: true },
+        { method: 'email-password' },
+      );
+      await ctx.internalAdapter.linkAccount({
+        userId: user.id,
+        providerId: 'credential',
+        accountId: user.id,
+        password: await ctx.password.hash(deps.password),
+      });
+      const home = account.home ? deps.communes.get(account.home) : undefined;
+      await userRepository.updateProfile(deps.db, user.id, {
+        roles: account.roles,
+        is_demo: true,
+        ...(home ? { home_commune_insee: home.insee, home_lat: home.lat, home_lon: home.lon } : {}),
+      });
+      userIds.set(account.email, user.id);
+      report.accounts.push(account);
+    }
+  }
+  const owner = userIds.get('atelier@demo.retaille.fr');
+  const all = [
+    ...demoSites.map((d) => ({ ...d, verified: true })),
+    {
+      name: 'Atelier partagé des Tanneurs (démo, en attente)',
+      description: 'Site de démonstration en attente de vérification par la coordination.',
+      departementCode: '92',
+      communeInsee: '92050',
+      sectors: ['textile' as const, 'metiers_d_art' as const],
+      territoryType: 'metropolis' as const,
+      verified: false,
+    },
+  ];
+  for (const demo of all) {
     const insee = demo.communeInsee ?? departementChefLieu(demo.departementCode);
     const commune = insee ? deps.communes.get(insee) : undefined;
     if (!commune) throw new Error(`demo site ${demo.name}: no commune for ${insee ?? demo.departementCode}`);
     const approximate = demo.communeInsee === undefined;
-    await deps.sites.create(
-      deps.actor,
+    const row = await deps.sites.createDemo(
       {
         name: demo.name,
         description: demo.description,
@@ -38,9 +123,10 @@ export async function seedDemo(deps: {
         sectors: demo.sectors,
         territoryType: demo.territoryType,
       },
-      { isDemo: true, approximate },
+      { approximate, verifiedAt: demo.verified ? deps.now() : null },
     );
-    sites++;
+    if (owner) await membershipRepository.addMember(deps.db, row.id, owner, 'owner');
+    report.sites++;
   }
-  return { sites };
+  return report;
 }

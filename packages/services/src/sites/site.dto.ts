@@ -26,6 +26,12 @@ export interface SiteDto {
   website: string | null;
   isDemo: boolean;
   verified: boolean;
+  verifiedAt: string | null;
+  /** The caller's role on this site, if any. */
+  myRole: 'owner' | 'member' | null;
+  /** What the caller may do (the UI mirrors the services' decisions). */
+  canEdit: boolean;
+  canVerify: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -52,6 +58,8 @@ export interface SiteListQuery {
   departementCode?: string | undefined;
   territoryType?: TerritoryType | undefined;
   q?: string | undefined;
+  /** Only sites waiting for verification (coordinators and admins). */
+  pendingVerification?: boolean | undefined;
   page: number;
   pageSize: number;
 }

@@ -2,13 +2,14 @@ import { DomainError } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, anonymous } from '../auth/actor.ts';
 import type { Services } from '../services.ts';
-import { createTestServices } from '../testing/test-services.ts';
+import { createTestServices, createTestUser } from '../testing/test-services.ts';
 import type { SiteInput } from './site.dto.ts';
 
 let s: Services;
-const member: Actor = { kind: 'user', userId: 'u1', roles: [] };
+let member: Actor;
 beforeAll(async () => {
   s = await createTestServices();
+  member = await createTestUser(s);
 });
 afterAll(() => s.database.close());
 
@@ -86,6 +87,7 @@ describe('SiteService', () => {
 
   it('hides the exact address and contacts from anonymous visitors (commune centroid instead)', async () => {
     const site = await s.sites.create(member, { ...base, lat: 45.44, lon: 4.4, contactEmail: 'a@b.fr' });
+    await s.sites.verify(await createTestUser(s, { roles: ['admin'] }), site.id);
     const seen = await s.sites.get(anonymous, site.id);
     expect(seen).toMatchObject({ address: null, contactEmail: null, locationRounded: true });
     expect(seen.lat).not.toBe(45.44);
@@ -95,6 +97,7 @@ describe('SiteService', () => {
 describe('SiteService.list', () => {
   it('filters by sector, département, territory type and text (accents ignored), paginated', async () => {
     const t = await createTestServices();
+    const member = await createTestUser(t);
     try {
       const make = (
         name: string,
@@ -135,10 +138,14 @@ describe('SiteService.list', () => {
 describe('seedDemo', () => {
   it('loads the demo network once, the five Île-de-France manufactures in their départements', async () => {
     const t = await createTestServices();
+    const member = await createTestUser(t);
     try {
       const first = await t.seedDemo();
       expect(first.sites).toBeGreaterThanOrEqual(5);
-      expect((await t.seedDemo()).sites).toBe(0);
+      expect(first.accounts.map((a) => a.email)).toContain('admin@demo.retaille.fr');
+      const again = await t.seedDemo();
+      expect(again.sites).toBe(0);
+      expect(again.accounts.length).toBe(4);
       const all = (await t.sites.list(member, { page: 1, pageSize: 100 })).items;
       const idf = Object.fromEntries(all.filter((x) => x.regionCode === '11').map((x) => [x.name, x]));
       expect(idf['Le Cube']).toMatchObject({
@@ -154,5 +161,56 @@ describe('seedDemo', () => {
     } finally {
       await t.database.close();
     }
+  });
+});
+
+describe('verification and visibility', () => {
+  it('an unverified site is seen by its owner and coordinators in scope, verified by them only', async () => {
+    const owner = await createTestUser(s);
+    const stranger = await createTestUser(s);
+    const idfCoordinator = await createTestUser(s, { roles: ['coordinator'], regions: ['11'] });
+    const loireCoordinator = await createTestUser(s, { roles: ['coordinator'], departements: ['42'] });
+    const admin = await createTestUser(s, { roles: ['admin'] });
+    const site = await s.sites.create(owner, { ...base, postalCode: '92000' });
+    expect(site).toMatchObject({ verified: false, myRole: 'owner', canEdit: true, canVerify: false });
+
+    for (const who of [anonymous, stranger, loireCoordinator]) {
+      await expect(s.sites.get(who, site.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      const listed = await s.sites.list(who, { page: 1, pageSize: 100 });
+      expect(listed.items.map((x) => x.id)).not.toContain(site.id);
+    }
+    expect((await s.sites.get(idfCoordinator, site.id)).canVerify).toBe(true);
+    const queue = await s.sites.list(idfCoordinator, { pendingVerification: true, page: 1, pageSize: 100 });
+    expect(queue.items.map((x) => x.id)).toContain(site.id);
+    await expect(
+      s.sites.list(stranger, { pendingVerification: true, page: 1, pageSize: 10 }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    await expect(s.sites.verify(owner, site.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(s.sites.verify(loireCoordinator, site.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const verified = await s.sites.verify(idfCoordinator, site.id);
+    expect(verified.verified).toBe(true);
+    expect((await s.sites.verify(admin, site.id)).verifiedAt).toBe(verified.verifiedAt);
+    expect((await s.sites.get(anonymous, site.id)).verified).toBe(true);
+  });
+
+  it('only owners and admins edit a site', async () => {
+    const owner = await createTestUser(s);
+    const other = await createTestUser(s);
+    const admin = await createTestUser(s, { roles: ['admin'] });
+    const site = await s.sites.create(owner, base);
+    await s.sites.verify(admin, site.id);
+    await expect(s.sites.update(other, site.id, { ...base, name: 'Piraté' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(s.sites.update(anonymous, site.id, base)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await s.sites.update(admin, site.id, { ...base, name: 'Par admin' })).name).toBe('Par admin');
+    expect((await s.sites.get(other, site.id)).name).toBe('Par admin');
+  });
+
+  it('anonymous visitors cannot create sites', async () => {
+    await expect(s.sites.create(anonymous, base)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

@@ -1,4 +1,4 @@
-import { type DatabaseHandle, type SiteRow, siteRepository } from '@retaille/db';
+import { type DatabaseHandle, membershipRepository, type SiteRow, siteRepository } from '@retaille/db';
 import {
   type CommuneDirectory,
   DomainError,
@@ -8,7 +8,17 @@ import {
   type TerritoryType,
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
-import { assertCan, canSeeExactLocation } from '../auth/policy.ts';
+import {
+  canEditSite,
+  canSeeExactLocation,
+  canSeeSite,
+  canVerifySite,
+  coordinatorCovers,
+  forbidden,
+  isAdmin,
+  requireUser,
+  type SiteRole,
+} from '../auth/policy.ts';
 import type { Page, SiteDto, SiteInput, SiteListQuery } from './site.dto.ts';
 
 /** A corrected point may move this far from the commune's centroid (large rural communes). */
@@ -23,8 +33,17 @@ export interface SiteServiceDeps {
 export class SiteService {
   constructor(private readonly deps: SiteServiceDeps) {}
 
+  /** The directory: verified sites for everyone, plus the caller's own and those a coordinator covers. */
   async list(actor: Actor, query: SiteListQuery): Promise<Page<SiteDto>> {
+    if (
+      query.pendingVerification &&
+      !(isAdmin(actor) || (actor.kind === 'user' && actor.roles.includes('coordinator')))
+    ) {
+      throw forbidden();
+    }
     const { rows, total } = await siteRepository.listSites(this.deps.db, {
+      visibility: this.visibilityOf(actor),
+      unverifiedOnly: query.pendingVerification ?? false,
       sector: query.sector,
       departementCode: query.departementCode,
       territoryType: query.territoryType,
@@ -43,36 +62,90 @@ export class SiteService {
 
   async get(actor: Actor, id: string): Promise<SiteDto> {
     const row = await siteRepository.findSiteById(this.deps.db, id);
-    if (!row) throw new DomainError('NOT_FOUND', 'site.notFound');
-    return this.toDto(actor, row);
+    const role = row ? await this.roleOf(actor, id) : undefined;
+    // An unverified site is invisible to outsiders: same answer as a missing one.
+    if (!row || !canSeeSite(actor, row, role)) throw new DomainError('NOT_FOUND', 'site.notFound');
+    return this.toDto(actor, row, role);
   }
 
-  async create(
-    actor: Actor,
-    input: SiteInput,
-    options: { isDemo?: boolean; approximate?: boolean } = {},
-  ): Promise<SiteDto> {
-    assertCan(actor, 'site.create');
+  /** Creates a site; its creator becomes its owner and it waits for a coordinator's verification. */
+  async create(actor: Actor, input: SiteInput): Promise<SiteDto> {
+    const user = requireUser(actor);
     const place = this.resolvePlace(input);
-    const row = await siteRepository.insertSite(this.deps.db, {
+    return this.deps.db.transaction().execute(async (trx) => {
+      const row = await siteRepository.insertSite(trx, {
+        ...this.columns(input),
+        ...place,
+        created_by: user.userId,
+      });
+      await membershipRepository.addMember(trx, row.id, user.userId, 'owner');
+      return this.toDto(actor, row, 'owner');
+    });
+  }
+
+  /** Demo data only: a site created by the system, optionally already verified. */
+  async createDemo(
+    input: SiteInput,
+    options: { approximate: boolean; verifiedAt: Date | null },
+  ): Promise<SiteRow> {
+    const place = this.resolvePlace(input);
+    return siteRepository.insertSite(this.deps.db, {
       ...this.columns(input),
       ...place,
-      is_demo: options.isDemo ?? false,
-      location_approximate: place.location_approximate || (options.approximate ?? false),
+      is_demo: true,
+      location_approximate: place.location_approximate || options.approximate,
+      verified_at: options.verifiedAt,
     });
-    return this.toDto(actor, row);
   }
 
   async update(actor: Actor, id: string, input: SiteInput): Promise<SiteDto> {
+    requireUser(actor);
     const place = this.resolvePlace(input);
     return this.deps.db.transaction().execute(async (trx) => {
       const current = await siteRepository.lockSiteById(trx, id);
-      if (!current) throw new DomainError('NOT_FOUND', 'site.notFound');
-      assertCan(actor, 'site.update', current);
+      const role = current ? await this.roleOf(actor, id, trx) : undefined;
+      if (!current || !canSeeSite(actor, current, role)) throw new DomainError('NOT_FOUND', 'site.notFound');
+      if (!canEditSite(actor, role)) throw forbidden('site.notOwner');
       const row = await siteRepository.updateSite(trx, id, { ...this.columns(input), ...place });
       if (!row) throw new DomainError('NOT_FOUND', 'site.notFound');
-      return this.toDto(actor, row);
+      return this.toDto(actor, row, role);
     });
+  }
+
+  /** A coordinator covering the site (or an admin) verifies it; verifying twice changes nothing. */
+  async verify(actor: Actor, id: string): Promise<SiteDto> {
+    const user = requireUser(actor);
+    return this.deps.db.transaction().execute(async (trx) => {
+      const current = await siteRepository.lockSiteById(trx, id);
+      const role = current ? await this.roleOf(actor, id, trx) : undefined;
+      if (!current || !canSeeSite(actor, current, role)) throw new DomainError('NOT_FOUND', 'site.notFound');
+      if (!canVerifySite(actor, current)) throw forbidden('site.notInScope');
+      if (current.verified_at) return this.toDto(actor, current);
+      const row = await siteRepository.markVerified(trx, id, user.userId, this.deps.now());
+      return this.toDto(actor, row ?? current);
+    });
+  }
+
+  async roleOf(
+    actor: Actor,
+    siteId: string,
+    db: SiteServiceDeps['db'] = this.deps.db,
+  ): Promise<SiteRole | undefined> {
+    if (actor.kind !== 'user') return undefined;
+    return membershipRepository.findRole(db, siteId, actor.userId);
+  }
+
+  private visibilityOf(actor: Actor) {
+    if (isAdmin(actor)) return { allUnverified: true };
+    if (actor.kind !== 'user') return {};
+    const coordinator = actor.roles.includes('coordinator');
+    const { departements, regions } = actor.coordinatorScope;
+    return {
+      userId: actor.userId,
+      allUnverified: coordinator && departements.length === 0 && regions.length === 0,
+      departements: coordinator ? departements : [],
+      regions: coordinator ? regions : [],
+    };
   }
 
   private columns(input: SiteInput) {
@@ -128,9 +201,9 @@ export class SiteService {
     };
   }
 
-  toDto(actor: Actor, r: SiteRow): SiteDto {
+  toDto(actor: Actor, r: SiteRow, role?: SiteRole): SiteDto {
     const commune = this.deps.communes.get(r.commune_insee);
-    const exact = canSeeExactLocation(actor, r);
+    const exact = canSeeExactLocation(actor);
     return {
       id: r.id,
       name: r.name,
@@ -154,6 +227,10 @@ export class SiteService {
       website: r.website,
       isDemo: r.is_demo,
       verified: r.verified_at !== null,
+      verifiedAt: r.verified_at?.toISOString() ?? null,
+      myRole: role ?? null,
+      canEdit: canEditSite(actor, role),
+      canVerify: r.verified_at === null && (isAdmin(actor) || coordinatorCovers(actor, r)),
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
     };

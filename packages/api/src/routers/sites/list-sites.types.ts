@@ -9,6 +9,8 @@ export const listSitesInput = z.object({
     .optional(),
   territoryType: territoryTypeSchema.optional(),
   q: z.string().trim().max(100, { error: 'field.tooLong' }).optional(),
+  /** The coordinators' verification queue. */
+  pendingVerification: z.boolean().optional(),
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });

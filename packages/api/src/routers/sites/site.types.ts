@@ -79,6 +79,10 @@ export const siteSchema = z.object({
   website: z.string().nullable(),
   isDemo: z.boolean(),
   verified: z.boolean(),
+  verifiedAt: z.string().nullable(),
+  myRole: z.enum(['owner', 'member']).nullable(),
+  canEdit: z.boolean(),
+  canVerify: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,6 +1,6 @@
 import type { Services } from '@retaille/services';
 import { anonymous } from '@retaille/services';
-import { createTestServices } from '@retaille/services/testing';
+import { createTestServices, createTestUser } from '@retaille/services/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../../router.ts';
@@ -12,7 +12,7 @@ let caller: ReturnType<typeof createCaller>;
 
 beforeAll(async () => {
   services = await createTestServices();
-  caller = createCaller({ services, actor: { kind: 'user', userId: 'u', roles: [] }, locale: 'fr' });
+  caller = createCaller({ services, actor: await createTestUser(services), locale: 'fr' });
 });
 afterAll(() => services.database.close());
 

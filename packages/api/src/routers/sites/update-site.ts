@@ -1,8 +1,8 @@
-import { publicProcedure } from '../../trpc.ts';
+import { authedProcedure } from '../../trpc.ts';
 import { siteSchema } from './site.types.ts';
 import { updateSiteInput } from './update-site.types.ts';
 
-export const updateSite = publicProcedure
+export const updateSite = authedProcedure
   .input(updateSiteInput)
   .output(siteSchema)
   .mutation(({ ctx, input }) => ctx.services.sites.update(ctx.actor, input.id, input.site));

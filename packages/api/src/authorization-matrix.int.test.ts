@@ -1,0 +1,173 @@
+import type { Actor } from '@retaille/services';
+import { anonymous } from '@retaille/services';
+import { createTestServices, createTestUser, type TestServices } from '@retaille/services/testing';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from './router.ts';
+import { createCallerFactory } from './trpc.ts';
+
+/**
+ * For EVERY procedure of the router (enumerated from the router itself, so a new procedure
+ * without a row here fails), call it as each kind of actor and check the outcome.
+ */
+type ActorName = 'anonymous' | 'otherMember' | 'owner' | 'coordinator' | 'admin';
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
+const actorNames: ActorName[] = ['anonymous', 'otherMember', 'owner', 'coordinator', 'admin'];
+
+let s: TestServices;
+const actors = {} as Record<ActorName, Actor>;
+let siteId: string;
+let extraMemberId: string;
+const createCaller = createCallerFactory(appRouter);
+
+const siteInput = {
+  name: 'Matrice',
+  description: '',
+  address: '1 rue des Essais',
+  postalCode: '42000',
+  sectors: ['bois' as const],
+  territoryType: 'small_medium_town' as const,
+};
+
+async function newPendingSite(): Promise<string> {
+  return (await s.sites.create(actors.owner, siteInput)).id;
+}
+async function newInvitationToken(
+  email: string,
+  site = siteId,
+  by: Actor = actors.owner,
+): Promise<{ token: string; id: string }> {
+  const { url, invitation } = await s.memberships.invite(by, site, { email, role: 'member' });
+  return { token: url.split('/').pop()!, id: invitation.id };
+}
+const emailOf = (a: ActorName) =>
+  actors[a].kind === 'user' ? (actors[a] as { email: string }).email : 'x@example.test';
+
+const all = (o: Outcome): Record<ActorName, Outcome> => ({
+  anonymous: o,
+  otherMember: o,
+  owner: o,
+  coordinator: o,
+  admin: o,
+});
+const signedIn: Record<ActorName, Outcome> = { ...all('ok'), anonymous: 'UNAUTHORIZED' };
+const ownerOrAdmin: Record<ActorName, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  otherMember: 'FORBIDDEN',
+  owner: 'ok',
+  coordinator: 'FORBIDDEN',
+  admin: 'ok',
+};
+
+const matrix: Record<
+  string,
+  { input: (a: ActorName) => Promise<unknown>; expect: Record<ActorName, Outcome> }
+> = {
+  'account.me': { input: async () => undefined, expect: all('ok') },
+  'account.updateProfile': { input: async () => ({ name: 'Nom' }), expect: signedIn },
+  'account.setActiveSite': {
+    input: async () => ({ siteId }),
+    expect: {
+      anonymous: 'UNAUTHORIZED',
+      otherMember: 'FORBIDDEN',
+      owner: 'ok',
+      coordinator: 'FORBIDDEN',
+      admin: 'FORBIDDEN',
+    },
+  },
+  'admin.setRoles': {
+    input: async () => ({ email: (await createTestUser(s)).email, roles: ['designer'] }),
+    expect: { ...all('FORBIDDEN'), anonymous: 'UNAUTHORIZED', admin: 'ok' },
+  },
+  'dev.outbox': { input: async () => ({}), expect: all('ok') },
+  'geo.searchCommunes': { input: async () => ({ q: 'lyon' }), expect: all('ok') },
+  'invitations.get': {
+    input: async () => ({ token: (await newInvitationToken('guest@example.test')).token }),
+    expect: all('ok'),
+  },
+  'invitations.accept': {
+    input: async (a) => {
+      const inviter = await createTestUser(s);
+      const site = await s.sites.create(inviter, siteInput);
+      return { token: (await newInvitationToken(emailOf(a), site.id, inviter)).token };
+    },
+    expect: signedIn,
+  },
+  'sites.list': { input: async () => ({}), expect: all('ok') },
+  'sites.get': { input: async () => ({ id: siteId }), expect: all('ok') },
+  'sites.create': { input: async () => siteInput, expect: signedIn },
+  'sites.update': { input: async () => ({ id: siteId, site: siteInput }), expect: ownerOrAdmin },
+  'sites.verify': {
+    input: async () => ({ id: await newPendingSite() }),
+    expect: {
+      anonymous: 'UNAUTHORIZED',
+      otherMember: 'NOT_FOUND',
+      owner: 'FORBIDDEN',
+      coordinator: 'ok',
+      admin: 'ok',
+    },
+  },
+  'sites.members.list': {
+    input: async () => ({ siteId }),
+    expect: {
+      anonymous: 'UNAUTHORIZED',
+      otherMember: 'FORBIDDEN',
+      owner: 'ok',
+      coordinator: 'ok',
+      admin: 'ok',
+    },
+  },
+  'sites.members.setRole': {
+    input: async () => ({ siteId, userId: extraMemberId, role: 'member' }),
+    expect: ownerOrAdmin,
+  },
+  'sites.invitations.list': { input: async () => ({ siteId }), expect: ownerOrAdmin },
+  'sites.invitations.create': {
+    input: async () => ({ siteId, email: `new-${Math.random().toString(36).slice(2)}@example.test` }),
+    expect: ownerOrAdmin,
+  },
+  'sites.invitations.revoke': {
+    input: async () => ({ invitationId: (await newInvitationToken('revoke@example.test')).id }),
+    expect: ownerOrAdmin,
+  },
+};
+
+beforeAll(async () => {
+  s = await createTestServices();
+  actors.anonymous = anonymous;
+  actors.owner = await createTestUser(s);
+  actors.otherMember = await createTestUser(s);
+  actors.coordinator = await createTestUser(s, { roles: ['coordinator'] });
+  actors.admin = await createTestUser(s, { roles: ['admin'] });
+  siteId = (await s.sites.create(actors.owner, siteInput)).id;
+  await s.sites.verify(actors.admin, siteId);
+  await s.sites.create(actors.otherMember, { ...siteInput, name: 'Autre site' });
+  const extra = await createTestUser(s);
+  extraMemberId = extra.userId;
+  const { token } = await newInvitationToken(extra.email);
+  await s.memberships.accept(extra, token);
+});
+afterAll(() => s.database.close());
+
+const procedures = Object.keys(appRouter._def.procedures).sort();
+
+it('has a row for every procedure of the router', () => {
+  expect(Object.keys(matrix).sort()).toEqual(procedures);
+});
+
+describe.each(procedures)('%s', (path) => {
+  it.each(actorNames)('as %s', async (actorName) => {
+    const row = matrix[path];
+    if (!row) throw new Error(`no authorization row for ${path}`);
+    const caller = createCaller({ services: s, actor: actors[actorName], locale: 'fr' });
+    const fn = path.split('.').reduce<any>((node, key) => node[key], caller) as (
+      input: unknown,
+    ) => Promise<unknown>;
+    const expected = row.expect[actorName];
+    const outcome = await fn(await row.input(actorName)).then(
+      () => 'ok',
+      (e: unknown) => (e instanceof TRPCError ? e.code : `unexpected: ${String(e)}`),
+    );
+    expect(outcome).toBe(expected);
+  });
+});

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/** Password rules shared by the sign-up and reset forms (better-auth enforces the same bounds). */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+
+export const passwordSchema = z
+  .string({ error: 'field.required' })
+  .min(PASSWORD_MIN, { error: 'password.tooShort' })
+  .max(PASSWORD_MAX, { error: 'password.tooLong' })
+  .refine((p) => new Set(p).size >= 5, { error: 'password.tooSimple' });
+
+export const emailSchema = z.email({ error: 'field.email' }).max(254, { error: 'field.tooLong' });
+
+export const signUpSchema = z
+  .object({
+    name: z.string().trim().min(1, { error: 'field.required' }).max(100, { error: 'field.tooLong' }),
+    email: emailSchema,
+    password: passwordSchema,
+  })
+  .refine((v) => !v.password.toLowerCase().includes(v.email.split('@')[0]!.toLowerCase()), {
+    path: ['password'],
+    error: 'password.containsEmail',
+  });
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { error: 'field.required' }).max(PASSWORD_MAX, { error: 'password.tooLong' }),
+});
+
+export const requestResetSchema = z.object({ email: emailSchema });
+export const resetPasswordSchema = z.object({ password: passwordSchema });
+
+const platformRoleSchema = z.enum(['designer', 'coordinator', 'admin']);
+const siteRoleSchema = z.enum(['owner', 'member']);
+
+export const meSchema = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    emailVerified: z.boolean(),
+    roles: z.array(platformRoleSchema),
+    coordinatorScope: z.object({ departements: z.array(z.string()), regions: z.array(z.string()) }),
+    home: z
+      .object({
+        communeInsee: z.string().nullable(),
+        communeName: z.string().nullable(),
+        lat: z.number(),
+        lon: z.number(),
+      })
+      .nullable(),
+    sites: z.array(
+      z.object({ siteId: z.string(), name: z.string(), role: siteRoleSchema, verified: z.boolean() }),
+    ),
+    activeSiteId: z.string().nullable(),
+    isDemo: z.boolean(),
+  })
+  .nullable();
+export type Me = z.infer<typeof meSchema>;
+
+export const updateProfileInput = z.object({
+  name: z.string().trim().min(1, { error: 'field.required' }).max(100, { error: 'field.tooLong' }),
+  homeCommuneInsee: z
+    .string()
+    .regex(/^[0-9][0-9AB]\d{3}$/, { error: 'profile.communeUnknown' })
+    .nullable()
+    .optional(),
+  homeLat: z.number().min(-90, { error: 'site.lat.range' }).max(90, { error: 'site.lat.range' }).optional(),
+  homeLon: z.number().min(-180, { error: 'site.lon.range' }).max(180, { error: 'site.lon.range' }).optional(),
+  designer: z.boolean().optional(),
+});
+
+export const setActiveSiteInput = z.object({ siteId: z.uuid({ error: 'field.uuid' }) });
+
+export const setRolesInput = z.object({
+  email: emailSchema,
+  roles: z.array(platformRoleSchema).max(3),
+  departements: z
+    .array(z.string().regex(/^(?:\d{2}|2[AB]|97\d)$/))
+    .max(101)
+    .default([]),
+  regions: z
+    .array(z.string().regex(/^\d{2}$/))
+    .max(18)
+    .default([]),
+});
+
+export const outboxInput = z.object({ to: emailSchema.optional() }).default({});
+export const outboxOutput = z.array(
+  z.object({
+    id: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    text: z.string(),
+    kind: z.string(),
+    createdAt: z.string(),
+  }),
+);
+
+export { platformRoleSchema, siteRoleSchema };

@@ -1,0 +1,7 @@
+import { authedProcedure } from '../../trpc.ts';
+import { meSchema, setActiveSiteInput } from './account.types.ts';
+
+export const setActiveSite = authedProcedure
+  .input(setActiveSiteInput)
+  .output(meSchema)
+  .mutation(({ ctx, input }) => ctx.services.accounts.setActiveSite(ctx.actor, input.siteId));

@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { authedProcedure } from '../../trpc.ts';
+import { invitationTokenInput } from '../sites/members.types.ts';
+
+export const acceptInvitation = authedProcedure
+  .input(invitationTokenInput)
+  .output(z.object({ siteId: z.string(), role: z.enum(['owner', 'member']) }))
+  .mutation(({ ctx, input }) => ctx.services.memberships.accept(ctx.actor, input.token));

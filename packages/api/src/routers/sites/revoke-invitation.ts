@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { authedProcedure } from '../../trpc.ts';
+import { invitationIdInput } from './members.types.ts';
+
+export const revokeInvitation = authedProcedure
+  .input(invitationIdInput)
+  .output(z.object({ ok: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    await ctx.services.memberships.revokeInvitation(ctx.actor, input.invitationId);
+    return { ok: true as const };
+  });

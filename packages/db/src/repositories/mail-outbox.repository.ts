@@ -1,0 +1,24 @@
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database } from '../database.ts';
+import type { MailOutbox } from '../schema.generated.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type MailRow = Selectable<MailOutbox>;
+
+export async function insertMail(db: Db, row: Insertable<MailOutbox>): Promise<MailRow> {
+  return db.insertInto('mail_outbox').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function listMail(
+  db: Db,
+  options: { to?: string | undefined; limit: number },
+): Promise<MailRow[]> {
+  let q = db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(options.limit);
+  if (options.to) q = q.where('to_address', '=', options.to.toLowerCase());
+  return q.execute();
+}

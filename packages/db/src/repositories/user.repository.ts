@@ -1,0 +1,86 @@
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Database } from '../database.ts';
+import type { UserProfile } from '../schema.generated.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type UserProfileRow = Selectable<UserProfile>;
+
+export interface UserWithProfile {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  createdAt: Date;
+  profile: UserProfileRow;
+}
+
+/** Creates the profile row if missing, and returns it. */
+export async function ensureProfile(db: Db, userId: string): Promise<UserProfileRow> {
+  await db
+    .insertInto('user_profile')
+    .values({ user_id: userId })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
+  return db.selectFrom('user_profile').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow();
+}
+
+export async function findUserWithProfile(db: Db, userId: string): Promise<UserWithProfile | undefined> {
+  const user = await db
+    .selectFrom('auth_user')
+    .select(['id', 'name', 'email', 'emailVerified', 'createdAt'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user) return undefined;
+  return { ...user, profile: await ensureProfile(db, userId) };
+}
+
+export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('auth_user')
+    .select('id')
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+  return r?.id;
+}
+
+export async function updateProfile(
+  db: Db,
+  userId: string,
+  patch: Partial<
+    Pick<
+      UserProfileRow,
+      | 'roles'
+      | 'coordinator_departements'
+      | 'coordinator_regions'
+      | 'home_commune_insee'
+      | 'home_lat'
+      | 'home_lon'
+      | 'active_site_id'
+      | 'is_demo'
+    >
+  >,
+): Promise<UserProfileRow> {
+  await ensureProfile(db, userId);
+  return db
+    .updateTable('user_profile')
+    .set({ ...patch, updated_at: new Date() })
+    .where('user_id', '=', userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateUserName(db: Db, userId: string, name: string): Promise<void> {
+  await db.updateTable('auth_user').set({ name, updatedAt: new Date() }).where('id', '=', userId).execute();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('auth_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function markEmailVerified(db: Db, userId: string): Promise<void> {
+  await db.updateTable('auth_user').set({ emailVerified: true }).where('id', '=', userId).execute();
+}

@@ -1,0 +1,181 @@
+/**
+ * The payment port: the only thing services see of Stripe. Amounts are integer euro cents;
+ * every mutation is idempotent, keyed by our own ids, so a service may safely retry any call.
+ */
+
+export interface CreateConnectedAccountInput {
+  siteId: string;
+  email?: string | undefined;
+  country: 'FR';
+}
+
+export interface CreateAccountLinkInput {
+  accountId: string;
+  /** Where Stripe sends the seller when the link has expired or was already used: create a new link there. */
+  refreshUrl: string;
+  returnUrl: string;
+}
+
+export interface AccountStatus {
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+}
+
+export interface CreateCheckoutSessionInput {
+  tradeId: string;
+  amountCents: number;
+  /** Line item label shown to the buyer on the payment page. */
+  description: string;
+  /** `{CHECKOUT_SESSION_ID}` in the URL is replaced by the session id, as Stripe does. */
+  successUrl: string;
+  cancelUrl: string;
+  customerEmail?: string | undefined;
+  /**
+   * Between 30 minutes and 24 hours after creation (Stripe's limits). Must be stable across
+   * retries of the same trade: a different value under the same idempotency key is a conflict.
+   */
+  expiresAt: Date;
+  /**
+   * Payment attempt number, for a new session after the previous one expired. Attempt 1 (the
+   * default) uses the key `checkout:<tradeId>`, attempt n > 1 `checkout:<tradeId>:<n>`.
+   */
+  attempt?: number | undefined;
+}
+
+export interface CheckoutSessionRef {
+  sessionId: string;
+  url: string;
+}
+
+export type CheckoutSessionStatus = 'open' | 'complete' | 'expired';
+export type CheckoutPaymentStatus = 'paid' | 'unpaid' | 'no_payment_required';
+
+export interface CheckoutSessionState {
+  sessionId: string;
+  tradeId: string | null;
+  status: CheckoutSessionStatus;
+  paymentStatus: CheckoutPaymentStatus;
+  paymentIntentId: string | null;
+  amountCents: number;
+}
+
+/**
+ * What `expireCheckoutSession` found: `expired` (now or before), or `complete` when the buyer
+ * paid first — the caller must then settle or refund instead of cancelling silently.
+ */
+export type ExpireCheckoutResult =
+  | { status: 'expired' }
+  | { status: 'complete'; paymentIntentId: string | null; amountCents: number };
+
+export const refundReasons = ['cancellation', 'weight_difference', 'dispute', 'duplicate'] as const;
+export type RefundReason = (typeof refundReasons)[number];
+
+export interface RefundInput {
+  tradeId: string;
+  paymentIntentId: string;
+  amountCents: number;
+  reason: RefundReason;
+  /** 1, 2, … per trade: the n-th refund of a trade has its own idempotency key. */
+  refundSeq: number;
+}
+
+export interface TransferToSellerInput {
+  tradeId: string;
+  destinationAccountId: string;
+  amountCents: number;
+  /**
+   * The trade's payment. When given, the transfer is tied to its charge (`source_transaction`),
+   * so it succeeds even while the charged funds are still pending on the platform balance.
+   */
+  sourcePaymentIntentId?: string | undefined;
+  /**
+   * Stripe stores an error under its idempotency key too (once the request started executing):
+   * after a definitive refusal, fix the cause and retry with `attempt: 2, 3…`
+   * (`transfer:<tradeId>:<n>`). Keep the same attempt after a retryable error.
+   */
+  attempt?: number | undefined;
+}
+
+interface PaymentEventBase {
+  /** Stripe event id (`evt_…`): the deduplication key. */
+  eventId: string;
+  /** Stripe event type, e.g. `checkout.session.completed`. */
+  type: string;
+  /** Unix seconds at which Stripe created the event (not when it was delivered). */
+  created: number;
+  livemode: boolean;
+}
+
+export interface CheckoutCompletedEvent extends PaymentEventBase {
+  kind: 'checkout_completed';
+  tradeId: string;
+  sessionId: string;
+  paymentIntentId: string;
+  amountCents: number;
+  paymentStatus: CheckoutPaymentStatus;
+}
+
+export interface CheckoutExpiredEvent extends PaymentEventBase {
+  kind: 'checkout_expired';
+  tradeId: string;
+  sessionId: string;
+}
+
+export interface PaymentRefundedEvent extends PaymentEventBase {
+  kind: 'payment_refunded';
+  tradeId: string | null;
+  paymentIntentId: string;
+  chargeId: string;
+  /** Cumulative: everything refunded on the charge so far. Monotonic, so safe out of order. */
+  amountRefundedCents: number;
+  amountCapturedCents: number;
+  fullyRefunded: boolean;
+}
+
+export interface AccountUpdatedEvent extends PaymentEventBase {
+  kind: 'account_updated';
+  accountId: string;
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+}
+
+/** A verified event we do not act on (other types, or checkout sessions that are not trades). */
+export interface UnknownPaymentEvent extends PaymentEventBase {
+  kind: 'unknown';
+}
+
+export type PaymentEvent =
+  | CheckoutCompletedEvent
+  | CheckoutExpiredEvent
+  | PaymentRefundedEvent
+  | AccountUpdatedEvent
+  | UnknownPaymentEvent;
+
+export type PaymentEventKind = PaymentEvent['kind'];
+
+export interface PaymentGateway {
+  /** Express connected account for a seller site; key `account:<siteId>`. Persist the id: the key only lasts 24 h at Stripe. */
+  createConnectedAccount(input: CreateConnectedAccountInput): Promise<{ accountId: string }>;
+  /** Single-use onboarding link; create a fresh one each time the seller starts onboarding. */
+  createAccountLink(input: CreateAccountLinkInput): Promise<{ url: string }>;
+  getAccountStatus(accountId: string): Promise<AccountStatus>;
+  /** Platform charge (separate charges and transfers), `transfer_group` = trade id; key `checkout:<tradeId>`. */
+  createCheckoutSession(input: CreateCheckoutSessionInput): Promise<CheckoutSessionRef>;
+  getCheckoutSession(sessionId: string): Promise<CheckoutSessionState>;
+  /** Idempotent: expiring an expired session is a no-op, a completed one is reported. */
+  expireCheckoutSession(sessionId: string): Promise<ExpireCheckoutResult>;
+  /** Key `refund:<tradeId>:<refundSeq>`. */
+  refund(input: RefundInput): Promise<{ refundId: string }>;
+  /**
+   * Key `transfer:<tradeId>`, `transfer_group` = trade id. Checks first that the destination can
+   * receive transfers, so an unfinished onboarding fails without spending the key.
+   */
+  transferToSeller(input: TransferToSellerInput): Promise<{ transferId: string }>;
+  /**
+   * Verifies the `Stripe-Signature` header against the raw body (never a re-serialised JSON) and
+   * maps the event. Throws `WebhookSignatureError` on a bad signature or a stale timestamp.
+   */
+  parseWebhook(rawBody: string | Buffer, signatureHeader: string | undefined): PaymentEvent;
+}

@@ -1,0 +1,145 @@
+import type { Config } from '@retaille/config';
+import { type DatabaseHandle, userRepository } from '@retaille/db';
+import { betterAuth } from 'better-auth';
+import type { Mailer } from '../mail/mailer.ts';
+import { mailTemplates } from '../mail/templates.ts';
+import { type Actor, anonymous, type PlatformRole, type UserActor } from './actor.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
+
+export const AUTH_BASE_PATH = '/api/auth';
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+
+/**
+ * Accounts with better-auth on our Kysely database: e-mail + password (scrypt, memory-hard),
+ * e-mail verification and password reset by link through our mailer, database sessions behind an
+ * httpOnly SameSite=Lax cookie (Secure in production), per-IP rate limits stored in the database.
+ */
+export function createAuth(deps: { config: Config; database: DatabaseHandle; mailer: Mailer }) {
+  const { config, database, mailer } = deps;
+  const ipRule = { window: config.AUTH_IP_WINDOW_SECONDS, max: config.AUTH_IP_MAX_REQUESTS };
+  return betterAuth({
+    appName: 'Retaille',
+    baseURL: config.publicUrl,
+    basePath: AUTH_BASE_PATH,
+    secret: config.authSecret,
+    trustedOrigins: [config.publicUrl],
+    database: { db: database.db as never, type: 'postgres' },
+    telemetry: { enabled: false },
+    user: { modelName: 'auth_user' },
+    session: { modelName: 'auth_session', expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    account: { modelName: 'auth_account' },
+    verification: { modelName: 'auth_verification' },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'auth_rate_limit',
+      window: 60,
+      max: 600,
+      customRules: {
+        '/sign-in/email': ipRule,
+        '/sign-up/email': ipRule,
+        '/request-password-reset': ipRule,
+        '/reset-password': ipRule,
+        '/send-verification-email': ipRule,
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        await mailer.send(mailTemplates.resetPassword(user.email, user.name, url));
+      },
+      onExistingUserSignUp: async ({ user }) => {
+        await mailer.send(
+          mailTemplates.existingAccount(user.email, user.name, `${config.publicUrl}/connexion`),
+        );
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 60 * 60 * 24,
+      sendVerificationEmail: async ({ user, url }) => {
+        await mailer.send(mailTemplates.verifyEmail(user.email, user.name, url));
+      },
+    },
+    advanced: {
+      useSecureCookies: config.NODE_ENV === 'production',
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // The server replaces this header with Fastify's idea of the client address.
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          after: async (user) => {
+            await userRepository.ensureProfile(database.db, user.id);
+          },
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** Session → actor, with the platform roles and coordinator scope from the profile. */
+export async function resolveActor(auth: Auth, database: DatabaseHandle, headers: Headers): Promise<Actor> {
+  const session = await auth.api.getSession({ headers }).catch(() => null);
+  if (!session) return anonymous;
+  const user = await userRepository.findUserWithProfile(database.db, session.user.id);
+  if (!user) return anonymous;
+  return {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    emailVerified: user.emailVerified,
+    roles: user.profile.roles as PlatformRole[],
+    coordinatorScope: {
+      departements: user.profile.coordinator_departements,
+      regions: user.profile.coordinator_regions,
+    },
+  } satisfies UserActor;
+}
+
+/**
+ * The auth HTTP endpoint: better-auth's handler, with the per-account sign-in throttle in front.
+ * The transport passes a Web Request whose x-forwarded-for it has set to the client address.
+ */
+export function createAuthHandler(auth: Auth, throttle: SignInThrottle) {
+  return async (request: Request): Promise<Response> => {
+    const path = new URL(request.url).pathname;
+    if (request.method !== 'POST' || path !== `${AUTH_BASE_PATH}/sign-in/email`) return auth.handler(request);
+    const body = (await request
+      .clone()
+      .json()
+      .catch(() => ({}))) as { email?: unknown };
+    const email = typeof body.email === 'string' ? body.email : '';
+    if (email) {
+      const decision = await throttle.check(email);
+      if (decision.blocked) {
+        return Response.json(
+          {
+            code: 'TOO_MANY_ATTEMPTS',
+            message: 'Too many failed sign-in attempts. Try again later.',
+            retryAfterSeconds: decision.retryAfterSeconds,
+          },
+          { status: 429, headers: { 'retry-after': String(decision.retryAfterSeconds) } },
+        );
+      }
+    }
+    const response = await auth.handler(request);
+    if (email && response.status === 401) await throttle.recordFailure(email);
+    if (email && response.ok) await throttle.reset(email);
+    return response;
+  };
+}
+
+export { SignInThrottle };
