@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { type AppRouter, appRouter, type Context, createInnerContext } from '@retaille/api';
+import { type AppRouter, appRouter, type Context, createInnerContext, translate } from '@retaille/api';
 import type { Config } from '@retaille/config';
-import { AUTH_BASE_PATH, type Services } from '@retaille/services';
+import { isDomainError } from '@retaille/domain';
+import { AUTH_BASE_PATH, MAX_PHOTO_BYTES, type Services } from '@retaille/services';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 
@@ -21,6 +23,16 @@ function webHeaders(req: FastifyRequest): Headers {
 }
 
 const CSRF_HEADER = 'x-retaille-csrf';
+
+function photoError(key: string, params?: Record<string, string | number>) {
+  return {
+    error: {
+      status: 400,
+      key,
+      fields: [{ path: 'photo', key, fr: translate(key, 'fr', params), en: translate(key, 'en', params) }],
+    },
+  };
+}
 
 export interface BuildServerOptions {
   config: Config;
@@ -108,6 +120,48 @@ export async function buildServer({
       return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
     },
   });
+
+  // Lot photos: multipart upload (signed-in users, CSRF header), and the resized images.
+  await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0 } });
+  app.post('/api/photos', async (req, reply) => {
+    if (req.headers[CSRF_HEADER] !== '1')
+      return reply.status(403).send({ error: { status: 403, key: 'error.csrf' } });
+    const actor = await services.resolveActor(webHeaders(req));
+    if (actor.kind !== 'user')
+      return reply.status(401).send({ error: { status: 401, key: 'error.unauthenticated' } });
+    let data: Buffer;
+    try {
+      const file = await req.file();
+      if (!file) return reply.status(400).send(photoError('photo.empty'));
+      data = await file.toBuffer();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') {
+        return reply.status(413).send(photoError('photo.tooLarge', { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 }));
+      }
+      return reply.status(400).send(photoError('photo.notAnImage'));
+    }
+    try {
+      return await services.photos.upload(actor, data);
+    } catch (e) {
+      if (isDomainError(e)) {
+        const field = e.details.fields?.[0];
+        return reply.status(400).send(photoError(field?.key ?? e.key, field?.params));
+      }
+      throw e;
+    }
+  });
+  app.get<{ Params: { id: string }; Querystring: { size?: string } }>(
+    '/api/photos/:id',
+    async (req, reply) => {
+      const photo = await services.photos.read(req.params.id, req.query.size === 'thumb' ? 'thumb' : 'image');
+      if (!photo) return reply.status(404).send({ error: { status: 404, key: 'error.notFound' } });
+      return reply
+        .type(photo.contentType)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(photo.data);
+    },
+  );
 
   // CSRF: cookie-authenticated tRPC mutations must carry a custom header, which a cross-site
   // form cannot send and a cross-site script cannot add without a CORS preflight we never allow.

@@ -43,6 +43,46 @@ async function newInvitationToken(
 const emailOf = (a: ActorName) =>
   actors[a].kind === 'user' ? (actors[a] as { email: string }).email : 'x@example.test';
 
+const apiLot = () => ({
+  siteId,
+  title: 'Chutes de chêne',
+  materialKey: 'oak',
+  condition: 'offcut',
+  unit: 'piece',
+  quantity: 10,
+  dimensions: { lengthMm: 1000, widthMm: 200, thicknessMm: 20 },
+  free: true,
+});
+async function newLot(status: 'published' | 'withdrawn' = 'published'): Promise<string> {
+  const lot = await s.lots.create(actors.owner, {
+    ...apiLot(),
+    priceCents: null,
+    description: '',
+    photoIds: [],
+    publish: true,
+  } as never);
+  if (status === 'withdrawn') await s.lots.setStatus(actors.owner, lot.id, 'withdraw');
+  return lot.id;
+}
+const apiRequest = () => ({
+  title: 'Chêne',
+  materialKeys: ['oak'],
+  unit: 'piece',
+  quantityMin: 1,
+  quantityMax: 5,
+  maxDistanceKm: 50,
+  point: { kind: 'commune', insee: '42218' },
+});
+async function newRequest(): Promise<string> {
+  return (
+    await s.requests.create(actors.owner, {
+      ...apiRequest(),
+      description: '',
+      acceptSubstitutes: true,
+    } as never)
+  ).id;
+}
+
 const all = (o: Outcome): Record<ActorName, Outcome> => ({
   anonymous: o,
   otherMember: o,
@@ -93,6 +133,27 @@ const matrix: Record<
     },
     expect: signedIn,
   },
+  'lots.search': {
+    input: async () => ({ point: { kind: 'commune', insee: '42218' }, radiusKm: 50 }),
+    expect: all('ok'),
+  },
+  'lots.get': { input: async () => ({ id: await newLot() }), expect: all('ok') },
+  'lots.listForSite': { input: async () => ({ siteId }), expect: all('ok') },
+  'lots.create': { input: async () => apiLot(), expect: ownerOrAdmin },
+  'lots.update': {
+    input: async () => ({ id: await newLot(), lot: { ...apiLot(), title: 'Modifié' } }),
+    expect: ownerOrAdmin,
+  },
+  'lots.publish': { input: async () => ({ id: await newLot('withdrawn') }), expect: ownerOrAdmin },
+  'lots.withdraw': { input: async () => ({ id: await newLot() }), expect: ownerOrAdmin },
+  'requests.create': { input: async () => apiRequest(), expect: signedIn },
+  'requests.listMine': { input: async () => undefined, expect: signedIn },
+  'requests.listOpen': {
+    input: async () => ({ point: { kind: 'commune', insee: '42218' } }),
+    expect: signedIn,
+  },
+  'requests.get': { input: async () => ({ id: await newRequest() }), expect: signedIn },
+  'requests.close': { input: async () => ({ id: await newRequest() }), expect: ownerOrAdmin },
   'sites.list': { input: async () => ({}), expect: all('ok') },
   'sites.get': { input: async () => ({ id: siteId }), expect: all('ok') },
   'sites.create': { input: async () => siteInput, expect: signedIn },

@@ -6,6 +6,18 @@ import { listOutbox } from './routers/dev/list-outbox.ts';
 import { searchCommunes } from './routers/geo/search-communes.ts';
 import { acceptInvitation } from './routers/invitations/accept-invitation.ts';
 import { getInvitation } from './routers/invitations/get-invitation.ts';
+import { createLot } from './routers/lots/create-lot.ts';
+import { getLot } from './routers/lots/get-lot.ts';
+import { listSiteLots } from './routers/lots/list-site-lots.ts';
+import { publishLot } from './routers/lots/publish-lot.ts';
+import { searchLots } from './routers/lots/search-lots.ts';
+import { updateLot } from './routers/lots/update-lot.ts';
+import { withdrawLot } from './routers/lots/withdraw-lot.ts';
+import { closeRequest } from './routers/requests/close-request.ts';
+import { createRequest } from './routers/requests/create-request.ts';
+import { getRequest } from './routers/requests/get-request.ts';
+import { listMyRequests } from './routers/requests/list-my-requests.ts';
+import { listOpenRequests } from './routers/requests/list-open-requests.ts';
 import { createSite } from './routers/sites/create-site.ts';
 import { getSite } from './routers/sites/get-site.ts';
 import { inviteMember } from './routers/sites/invite-member.ts';
@@ -25,6 +37,22 @@ export const appRouter = router({
   dev: router({ outbox: listOutbox }),
   geo: router({ searchCommunes }),
   invitations: router({ get: getInvitation, accept: acceptInvitation }),
+  lots: router({
+    search: searchLots,
+    get: getLot,
+    listForSite: listSiteLots,
+    create: createLot,
+    update: updateLot,
+    publish: publishLot,
+    withdraw: withdrawLot,
+  }),
+  requests: router({
+    create: createRequest,
+    listMine: listMyRequests,
+    listOpen: listOpenRequests,
+    get: getRequest,
+    close: closeRequest,
+  }),
   sites: router({
     list: listSites,
     get: getSite,

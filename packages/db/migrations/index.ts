@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m20261126140000 from './20261126140000_create_extensions.ts';
 import * as m20261126140100 from './20261126140100_create_site.ts';
 import * as m20261126150000 from './20261126150000_create_accounts.ts';
+import * as m20261126160000 from './20261126160000_create_catalogue.ts';
 
 /**
  * The one migrations folder, listed statically so that it works the same under tsx, Vitest and a
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '20261126140000_create_extensions': m20261126140000,
   '20261126140100_create_site': m20261126140100,
   '20261126150000_create_accounts': m20261126150000,
+  '20261126160000_create_catalogue': m20261126160000,
 };

@@ -5,6 +5,8 @@
 export type { Kysely, Transaction } from 'kysely';
 export * from './database.ts';
 export * from './migrate.ts';
+export type { LotPhotoRow, LotRow, LotSearch, LotSearchRow } from './repositories/lot.repository.ts';
+export * as lotRepository from './repositories/lot.repository.ts';
 export type { MailRow } from './repositories/mail-outbox.repository.ts';
 export * as mailOutboxRepository from './repositories/mail-outbox.repository.ts';
 export type { MemberRow, SiteInvitationRow, SiteRole } from './repositories/membership.repository.ts';
@@ -15,6 +17,8 @@ export type { SiteListFilter, SiteRow } from './repositories/site.repository.ts'
 export * as siteRepository from './repositories/site.repository.ts';
 export type { UserProfileRow, UserWithProfile } from './repositories/user.repository.ts';
 export * as userRepository from './repositories/user.repository.ts';
+export type { WantedRequestRow } from './repositories/wanted-request.repository.ts';
+export * as wantedRequestRepository from './repositories/wanted-request.repository.ts';
 
 import { sql } from 'kysely';
 import type { DatabaseHandle } from './database.ts';

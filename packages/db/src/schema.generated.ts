@@ -10,6 +10,20 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AuthAccount {
@@ -63,6 +77,59 @@ export interface AuthVerification {
   identifier: string;
   updatedAt: Generated<Timestamp>;
   value: string;
+}
+
+export interface Lot {
+  available_from: Timestamp | null;
+  available_until: Timestamp | null;
+  composition: Json | null;
+  condition: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  earth_point: string;
+  ewc_code: string | null;
+  family_key: string;
+  id: Generated<string>;
+  is_demo: Generated<boolean>;
+  lat: number;
+  length_mm: Numeric | null;
+  lon: number;
+  mass_estimated: Generated<boolean>;
+  mass_kg: Numeric | null;
+  mass_method: Generated<string>;
+  material_key: string;
+  price_cents: number | null;
+  published_at: Timestamp | null;
+  quantity: Numeric;
+  quantity_reserved: Generated<Numeric>;
+  quantity_sold: Generated<Numeric>;
+  recurring_period: string | null;
+  recurring_quantity: Numeric | null;
+  roll_length_m: Numeric | null;
+  search_tsv: Generated<string>;
+  site_id: string;
+  site_sectors: Generated<string[]>;
+  status: Generated<string>;
+  thickness_mm: Numeric | null;
+  title: string;
+  unit: string;
+  updated_at: Generated<Timestamp>;
+  width_mm: Numeric | null;
+}
+
+export interface LotPhoto {
+  bytes: number;
+  content_type: string;
+  created_at: Generated<Timestamp>;
+  height: number;
+  id: Generated<string>;
+  image: Buffer;
+  lot_id: string | null;
+  position: Generated<number>;
+  thumb: Buffer;
+  uploaded_by: string;
+  width: number;
 }
 
 export interface MailOutbox {
@@ -146,16 +213,46 @@ export interface UserProfile {
   user_id: string;
 }
 
+export interface WantedRequest {
+  accept_substitutes: Generated<boolean>;
+  budget_cents: number | null;
+  closed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  description: Generated<string>;
+  earth_point: string;
+  id: Generated<string>;
+  is_demo: Generated<boolean>;
+  lat: number;
+  lon: number;
+  material_keys: string[];
+  max_distance_km: Numeric;
+  min_length_mm: Numeric | null;
+  min_thickness_mm: Numeric | null;
+  min_width_mm: Numeric | null;
+  needed_by: Timestamp | null;
+  quantity_max: Numeric;
+  quantity_min: Numeric;
+  requester_id: string;
+  site_id: string | null;
+  status: Generated<string>;
+  title: string;
+  unit: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface DB {
   auth_account: AuthAccount;
   auth_rate_limit: AuthRateLimit;
   auth_session: AuthSession;
   auth_user: AuthUser;
   auth_verification: AuthVerification;
+  lot: Lot;
+  lot_photo: LotPhoto;
   mail_outbox: MailOutbox;
   sign_in_throttle: SignInThrottle;
   site: Site;
   site_invitation: SiteInvitation;
   site_member: SiteMember;
   user_profile: UserProfile;
+  wanted_request: WantedRequest;
 }

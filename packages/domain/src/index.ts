@@ -5,6 +5,7 @@
 export * from './geo/commune-directory.ts';
 export * from './geo/distance.ts';
 export * from './impact/index.ts';
+export * from './lots/lot-rules.ts';
 export * from './matching/index.ts';
 export * from './materials/index.ts';
 export * from './money/index.ts';

@@ -2,6 +2,9 @@
 export type { MeDto, OutboxMessageDto, ProfileInput } from './accounts/account.service.ts';
 export * from './auth/actor.ts';
 export { AUTH_BASE_PATH, PASSWORD_MAX, PASSWORD_MIN } from './auth/auth.ts';
+export * from './catalogue/lot.dto.ts';
+export { MAX_PHOTO_BYTES } from './catalogue/photo.service.ts';
+export type { WantedRequestDto, WantedRequestInput } from './catalogue/wanted-request.service.ts';
 export type { DemoAccount, SeedReport } from './seed/demo-seed.ts';
 export * from './services.ts';
 export type { InvitationDto, InvitationPreview, MemberDto } from './sites/membership.service.ts';

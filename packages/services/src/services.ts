@@ -5,6 +5,9 @@ import { AccountService } from './accounts/account.service.ts';
 import type { Actor } from './auth/actor.ts';
 import { type Auth, createAuth, createAuthHandler, resolveActor } from './auth/auth.ts';
 import { SignInThrottle } from './auth/sign-in-throttle.ts';
+import { LotService } from './catalogue/lot.service.ts';
+import { PhotoService } from './catalogue/photo.service.ts';
+import { WantedRequestService } from './catalogue/wanted-request.service.ts';
 import { loadCommuneDirectory } from './geo/commune-directory.loader.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { type SeedReport, seedDemo } from './seed/demo-seed.ts';
@@ -23,6 +26,9 @@ export interface Services {
   sites: SiteService;
   memberships: MembershipService;
   accounts: AccountService;
+  lots: LotService;
+  photos: PhotoService;
+  requests: WantedRequestService;
   seedDemo(): Promise<SeedReport>;
   health(): Promise<boolean>;
 }
@@ -51,11 +57,17 @@ export async function createServices(deps: {
     mailer,
     devOutbox: mailer.transport === 'outbox' && config.NODE_ENV !== 'production',
   });
+  const lots = new LotService({ db: database.db, communes, now });
+  const photos = new PhotoService({ db: database.db });
+  const requests = new WantedRequestService({ db: database.db, lots, now });
   return {
     config,
     database,
     communes,
     mailer,
+    lots,
+    photos,
+    requests,
     auth,
     handleAuthRequest: createAuthHandler(auth, throttle),
     resolveActor: (headers) => resolveActor(auth, database, headers),

@@ -137,3 +137,12 @@ export async function countSites(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+export async function findSitesByIds(db: Db, ids: string[]): Promise<SiteRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('site')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}

@@ -59,3 +59,54 @@ export async function createTestUser(
     coordinatorScope: { departements: options.departements ?? [], regions: options.regions ?? [] },
   };
 }
+
+/** Factory: a site owned by `owner`, verified by a fresh admin unless `verified: false`. */
+export async function createTestSite(
+  services: Services,
+  owner: UserActor,
+  options: {
+    postalCode?: string;
+    communeInsee?: string;
+    verified?: boolean;
+    name?: string;
+    lat?: number;
+    lon?: number;
+  } = {},
+) {
+  const site = await services.sites.create(owner, {
+    name: options.name ?? `Site ${randomBytes(3).toString('hex')}`,
+    description: '',
+    address: '1 rue de l’Atelier',
+    postalCode: options.postalCode ?? '69001',
+    communeInsee: options.communeInsee,
+    lat: options.lat,
+    lon: options.lon,
+    sectors: ['bois'],
+    territoryType: 'metropolis',
+  });
+  if (options.verified !== false) {
+    await services.sites.verify(await createTestUser(services, { roles: ['admin'] }), site.id);
+  }
+  return site;
+}
+
+/** A valid lot input for `siteId`: 10 oak boards of 1000 × 200 × 20 mm, free, published. */
+export function lotInput(
+  siteId: string,
+  overrides: Partial<import('../catalogue/lot.dto.ts').LotInput> = {},
+) {
+  return {
+    siteId,
+    title: 'Planches de chêne',
+    description: 'Chutes de chêne massif rabotées',
+    materialKey: 'oak',
+    condition: 'offcut' as const,
+    unit: 'piece' as const,
+    quantity: 10,
+    dimensions: { lengthMm: 1000, widthMm: 200, thicknessMm: 20 },
+    priceCents: null,
+    photoIds: [],
+    publish: true,
+    ...overrides,
+  };
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { publicProcedure } from '../../trpc.ts';
+import { lotSchema, searchPointSchema } from './lot.types.ts';
+
+export const getLot = publicProcedure
+  .input(z.object({ id: z.uuid({ error: 'field.uuid' }), from: searchPointSchema.optional() }))
+  .output(lotSchema)
+  .query(async ({ ctx, input }) => {
+    const from = input.from
+      ? await ctx.services.lots.resolvePoint(ctx.actor, input.from).catch(() => undefined)
+      : undefined;
+    return ctx.services.lots.get(ctx.actor, input.id, from);
+  });

@@ -1,0 +1,7 @@
+import { authedProcedure } from '../../trpc.ts';
+import { lotIdInput, lotSchema } from './lot.types.ts';
+
+export const publishLot = authedProcedure
+  .input(lotIdInput)
+  .output(lotSchema)
+  .mutation(({ ctx, input }) => ctx.services.lots.setStatus(ctx.actor, input.id, 'publish'));

@@ -1,0 +1,8 @@
+import { publicProcedure } from '../../trpc.ts';
+import { searchLotsInput, searchLotsOutput } from './lot.types.ts';
+
+/** Published lots by filters, text and distance from a point, nearest or newest first. */
+export const searchLots = publicProcedure
+  .input(searchLotsInput)
+  .output(searchLotsOutput)
+  .query(({ ctx, input }) => ctx.services.lots.search(ctx.actor, input));

@@ -1,0 +1,7 @@
+import { authedProcedure } from '../../trpc.ts';
+import { closeRequestInput, requestSchema } from '../lots/lot.types.ts';
+
+export const closeRequest = authedProcedure
+  .input(closeRequestInput)
+  .output(requestSchema)
+  .mutation(({ ctx, input }) => ctx.services.requests.close(ctx.actor, input.id, input.status));

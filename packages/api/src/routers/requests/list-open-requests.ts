@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { authedProcedure } from '../../trpc.ts';
+import { listOpenRequestsInput, requestSchema } from '../lots/lot.types.ts';
+
+/** Open wanted requests near a point; signed-in users only. */
+export const listOpenRequests = authedProcedure
+  .input(listOpenRequestsInput)
+  .output(z.array(requestSchema))
+  .query(({ ctx, input }) => ctx.services.requests.listOpen(ctx.actor, input));

@@ -1,0 +1,259 @@
+import {
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  sql,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
+import type { Database } from '../database.ts';
+import type { Lot, LotPhoto } from '../schema.generated.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type LotRow = Selectable<Lot>;
+export type LotPhotoRow = Omit<Selectable<LotPhoto>, 'image' | 'thumb'>;
+
+/** Columns the service provides; the point and the search vector are derived here. */
+export type LotWrite = Omit<Insertable<Lot>, 'earth_point' | 'search_tsv' | 'id'> & { searchText: string };
+
+function derived(w: { lat: number; lon: number; searchText: string }) {
+  return {
+    earth_point: sql<string>`ll_to_earth(${w.lat}, ${w.lon})`,
+    search_tsv: sql<string>`to_tsvector('french', unaccent(${w.searchText}))`,
+  };
+}
+
+export async function insertLot(db: Db, w: LotWrite): Promise<LotRow> {
+  const { searchText, ...row } = w;
+  return db
+    .insertInto('lot')
+    .values({ ...row, ...derived({ lat: w.lat, lon: w.lon, searchText }) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateLot(
+  db: Db,
+  id: string,
+  patch: Omit<Updateable<Lot>, 'earth_point' | 'search_tsv'> & { searchText?: string },
+): Promise<LotRow | undefined> {
+  const { searchText, ...rest } = patch;
+  const set: Record<string, unknown> = { ...rest, updated_at: new Date() };
+  if (patch.lat !== undefined && patch.lon !== undefined)
+    set.earth_point = sql`ll_to_earth(${patch.lat}, ${patch.lon})`;
+  if (searchText !== undefined) set.search_tsv = sql`to_tsvector('french', unaccent(${searchText}))`;
+  return db.updateTable('lot').set(set).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+export async function findLot(db: Db, id: string): Promise<LotRow | undefined> {
+  return db.selectFrom('lot').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the lot row: every change of its quantities goes through here (no overselling). */
+export async function lockLot(trx: Transaction<Database>, id: string): Promise<LotRow | undefined> {
+  return trx.selectFrom('lot').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function listLotsOfSites(db: Db, siteIds: string[], limit = 200): Promise<LotRow[]> {
+  if (siteIds.length === 0) return [];
+  return db
+    .selectFrom('lot')
+    .selectAll()
+    .where('site_id', 'in', siteIds)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Published lots whose window has ended become expired; returns how many. */
+export async function expirePastWindow(db: Db, today: string): Promise<number> {
+  const r = await db
+    .updateTable('lot')
+    .set({ status: 'expired', updated_at: new Date() })
+    .where('status', 'in', ['published', 'reserved'])
+    .where('quantity_reserved', '=', '0')
+    .where('available_until', '<', sql<Date>`${today}::date`)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export interface LotSearch {
+  point?: { lat: number; lon: number } | undefined;
+  radiusKm?: number | undefined;
+  text?: string | undefined;
+  familyKeys?: string[] | undefined;
+  materialKeys?: string[] | undefined;
+  sector?: string | undefined;
+  condition?: string | undefined;
+  freeOnly?: boolean | undefined;
+  maxPriceCents?: number | undefined;
+  minLengthMm?: number | undefined;
+  minWidthMm?: number | undefined;
+  minThicknessMm?: number | undefined;
+  minQuantity?: number | undefined;
+  siteId?: string | undefined;
+  sort: 'distance' | 'newest';
+  after?: { key: number; id: string } | undefined;
+  limit: number;
+}
+
+export type LotSearchRow = LotRow & { distance_m: number | null; sort_key: number };
+
+/**
+ * Published lots matching the filters. With a point and a radius, an `earth_box` over the GiST
+ * index of `earth_point` prefilters, the exact great-circle distance filters, and results come
+ * nearest first (`<->`, a KNN index scan) or newest first. Keyset pagination on (sort key, id).
+ */
+export async function searchLots(db: Db, s: LotSearch): Promise<LotSearchRow[]> {
+  const center = s.point ? sql`ll_to_earth(${s.point.lat}, ${s.point.lon})` : null;
+  const radiusM = s.radiusKm !== undefined ? s.radiusKm * 1000 : null;
+  let q = db.selectFrom('lot').selectAll('lot').where('lot.status', '=', 'published');
+  if (center && radiusM !== null) {
+    q = q
+      .where(sql<boolean>`earth_box(${center}, ${radiusM}) @> lot.earth_point`)
+      .where(sql<boolean>`earth_distance(${center}, lot.earth_point) <= ${radiusM}`);
+  }
+  if (s.text)
+    q = q.where(sql<boolean>`lot.search_tsv @@ websearch_to_tsquery('french', unaccent(${s.text}))`);
+  if (s.familyKeys?.length) q = q.where('lot.family_key', 'in', s.familyKeys);
+  if (s.materialKeys?.length) q = q.where('lot.material_key', 'in', s.materialKeys);
+  if (s.sector) q = q.where(sql<boolean>`lot.site_sectors @> array[${s.sector}]::text[]`);
+  if (s.condition) q = q.where('lot.condition', '=', s.condition);
+  if (s.freeOnly) q = q.where('lot.price_cents', 'is', null);
+  if (s.maxPriceCents !== undefined) {
+    const max = s.maxPriceCents;
+    q = q.where((eb) => eb.or([eb('lot.price_cents', 'is', null), eb('lot.price_cents', '<=', max)]));
+  }
+  if (s.minLengthMm !== undefined) q = q.where('lot.length_mm', '>=', String(s.minLengthMm));
+  if (s.minWidthMm !== undefined) q = q.where('lot.width_mm', '>=', String(s.minWidthMm));
+  if (s.minThicknessMm !== undefined) q = q.where('lot.thickness_mm', '>=', String(s.minThicknessMm));
+  if (s.minQuantity !== undefined) {
+    q = q.where(sql<boolean>`lot.quantity - lot.quantity_reserved - lot.quantity_sold >= ${s.minQuantity}`);
+  }
+  if (s.siteId) q = q.where('lot.site_id', '=', s.siteId);
+
+  const distance = center
+    ? sql<number | null>`earth_distance(${center}, lot.earth_point)`
+    : sql<number | null>`null::float8`;
+  if (s.sort === 'distance' && center) {
+    const key = sql<number>`(lot.earth_point <-> ${center})`;
+    let ordered = q.select([distance.as('distance_m'), key.as('sort_key')]);
+    if (s.after)
+      ordered = ordered.where(sql<boolean>`(${key}, lot.id) > (${s.after.key}, ${s.after.id}::uuid)`);
+    return (await ordered
+      .orderBy(key)
+      .orderBy('lot.id')
+      .limit(s.limit)
+      .execute()) as unknown as LotSearchRow[];
+  }
+  const key = sql<number>`extract(epoch from lot.published_at)`;
+  let ordered = q.select([distance.as('distance_m'), key.as('sort_key')]);
+  if (s.after)
+    ordered = ordered.where(sql<boolean>`(${key}, lot.id) < (${s.after.key}, ${s.after.id}::uuid)`);
+  return (await ordered
+    .orderBy(key, 'desc')
+    .orderBy('lot.id', 'desc')
+    .limit(s.limit)
+    .execute()) as unknown as LotSearchRow[];
+}
+
+/** The same radius search done the naive way (haversine over every published lot), for benchmarks. */
+export async function searchLotsByScan(
+  db: Db,
+  s: { point: { lat: number; lon: number }; radiusKm: number; limit: number },
+): Promise<{ id: string; distance_m: number }[]> {
+  const d = sql<number>`2 * 6378168 * asin(sqrt(
+      power(sin(radians(lot.lat - ${s.point.lat}) / 2), 2) +
+      cos(radians(${s.point.lat})) * cos(radians(lot.lat)) * power(sin(radians(lot.lon - ${s.point.lon}) / 2), 2)))`;
+  return db
+    .selectFrom('lot')
+    .select(['lot.id', d.as('distance_m')])
+    .where('lot.status', '=', 'published')
+    .where(d, '<=', s.radiusKm * 1000)
+    .orderBy(d)
+    .orderBy('lot.id')
+    .limit(s.limit)
+    .execute();
+}
+
+export async function insertPhoto(db: Db, row: Insertable<LotPhoto>): Promise<LotPhotoRow> {
+  return db
+    .insertInto('lot_photo')
+    .values(row)
+    .returning([
+      'id',
+      'lot_id',
+      'uploaded_by',
+      'position',
+      'width',
+      'height',
+      'content_type',
+      'bytes',
+      'created_at',
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+export async function findPhotoImage(
+  db: Db,
+  id: string,
+  size: 'image' | 'thumb',
+): Promise<{ data: Buffer; contentType: string; lotId: string | null } | undefined> {
+  const r = await db
+    .selectFrom('lot_photo')
+    .select([size === 'image' ? 'image as data' : 'thumb as data', 'content_type', 'lot_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r ? { data: r.data as Buffer, contentType: r.content_type, lotId: r.lot_id } : undefined;
+}
+
+export async function listPhotos(db: Db, lotIds: string[]): Promise<LotPhotoRow[]> {
+  if (lotIds.length === 0) return [];
+  return db
+    .selectFrom('lot_photo')
+    .select([
+      'id',
+      'lot_id',
+      'uploaded_by',
+      'position',
+      'width',
+      'height',
+      'content_type',
+      'bytes',
+      'created_at',
+    ])
+    .where('lot_id', 'in', lotIds)
+    .orderBy('position')
+    .execute();
+}
+
+/** Attaches uploaded photos (only the uploader's unattached ones or the lot's own) in order. */
+export async function attachPhotos(
+  db: Db,
+  lotId: string,
+  photoIds: string[],
+  uploadedBy: string,
+): Promise<number> {
+  let attached = 0;
+  for (const [position, id] of photoIds.entries()) {
+    const r = await db
+      .updateTable('lot_photo')
+      .set({ lot_id: lotId, position })
+      .where('id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb('lot_id', '=', lotId),
+          eb.and([eb('lot_id', 'is', null), eb('uploaded_by', '=', uploadedBy)]),
+        ]),
+      )
+      .executeTakeFirst();
+    attached += Number(r.numUpdatedRows);
+  }
+  await db
+    .deleteFrom('lot_photo')
+    .where('lot_id', '=', lotId)
+    .where('id', 'not in', photoIds.length > 0 ? photoIds : ['00000000-0000-0000-0000-000000000000'])
+    .execute();
+  return attached;
+}

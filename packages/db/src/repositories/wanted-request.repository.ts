@@ -1,0 +1,77 @@
+import {
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  sql,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
+import type { Database } from '../database.ts';
+import type { WantedRequest } from '../schema.generated.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type WantedRequestRow = Selectable<WantedRequest>;
+export type WantedRequestWrite = Omit<Insertable<WantedRequest>, 'earth_point' | 'id'>;
+
+export async function insertRequest(db: Db, w: WantedRequestWrite): Promise<WantedRequestRow> {
+  return db
+    .insertInto('wanted_request')
+    .values({ ...w, earth_point: sql<string>`ll_to_earth(${w.lat}, ${w.lon})` })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateRequest(
+  db: Db,
+  id: string,
+  patch: Omit<Updateable<WantedRequest>, 'earth_point'>,
+): Promise<WantedRequestRow | undefined> {
+  const set: Record<string, unknown> = { ...patch, updated_at: new Date() };
+  if (patch.lat !== undefined && patch.lon !== undefined)
+    set.earth_point = sql`ll_to_earth(${patch.lat}, ${patch.lon})`;
+  return db.updateTable('wanted_request').set(set).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+export async function findRequest(db: Db, id: string): Promise<WantedRequestRow | undefined> {
+  return db.selectFrom('wanted_request').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listRequestsOfUser(db: Db, userId: string): Promise<WantedRequestRow[]> {
+  return db
+    .selectFrom('wanted_request')
+    .selectAll()
+    .where('requester_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** Open requests, nearest first when a point is given, else newest first. */
+export async function listOpenRequests(
+  db: Db,
+  s: {
+    point?: { lat: number; lon: number } | undefined;
+    radiusKm?: number | undefined;
+    familyMaterials?: string[] | undefined;
+    limit: number;
+  },
+): Promise<(WantedRequestRow & { distance_m: number | null })[]> {
+  const center = s.point ? sql`ll_to_earth(${s.point.lat}, ${s.point.lon})` : null;
+  let q = db.selectFrom('wanted_request').selectAll().where('status', '=', 'open');
+  if (center && s.radiusKm !== undefined) {
+    const r = s.radiusKm * 1000;
+    q = q
+      .where(sql<boolean>`earth_box(${center}, ${r}) @> wanted_request.earth_point`)
+      .where(sql<boolean>`earth_distance(${center}, wanted_request.earth_point) <= ${r}`);
+  }
+  if (s.familyMaterials?.length)
+    q = q.where(sql<boolean>`material_keys && ${sql.val(s.familyMaterials)}::text[]`);
+  const distance = center
+    ? sql<number | null>`earth_distance(${center}, wanted_request.earth_point)`
+    : sql<number | null>`null::float8`;
+  const withDistance = q.select(distance.as('distance_m'));
+  const ordered = center
+    ? withDistance.orderBy(sql`wanted_request.earth_point <-> ${center}`).orderBy('id')
+    : withDistance.orderBy('created_at', 'desc').orderBy('id');
+  return ordered.limit(s.limit).execute();
+}

@@ -1,0 +1,450 @@
+import {
+  type DatabaseHandle,
+  type LotPhotoRow,
+  type LotRow,
+  lotRepository,
+  membershipRepository,
+  type SiteRow,
+  siteRepository,
+  userRepository,
+} from '@retaille/db';
+import {
+  assertLotAction,
+  availableQuantity,
+  type CommuneDirectory,
+  DomainError,
+  estimateMassKg,
+  type FieldProblem,
+  getMaterial,
+  haversineKm,
+  isPastWindow,
+  type LatLon,
+  type LotCondition,
+  type LotStatus,
+  MAX_RADIUS_KM,
+  parisDate,
+  type RecurringPeriod,
+  substitutesOf,
+  type UnitKey,
+  validateComposition,
+  validateMeasure,
+} from '@retaille/domain';
+import type { Actor } from '../auth/actor.ts';
+import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
+import type { LotDto, LotInput, LotSearchInput, LotSearchResult, SearchPoint } from './lot.dto.ts';
+
+const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
+const validation = (fields: FieldProblem[]) => new DomainError('VALIDATION', 'validation.failed', { fields });
+
+function encodeCursor(key: number, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
+}
+function decodeCursor(cursor: string): { key: number; id: string } {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (
+      typeof key === 'number' &&
+      Number.isFinite(key) &&
+      typeof id === 'string' &&
+      /^[0-9a-f-]{36}$/.test(id)
+    ) {
+      return { key, id };
+    }
+  } catch {
+    // reported below
+  }
+  throw validation([{ path: 'cursor', key: 'search.badCursor' }]);
+}
+
+/** Lots: posting, editing, publishing and withdrawing; search by distance and filters. */
+export class LotService {
+  constructor(
+    private readonly deps: { db: DatabaseHandle['db']; communes: CommuneDirectory; now: () => Date },
+  ) {}
+
+  private async siteForWriting(actor: Actor, siteId: string): Promise<SiteRow> {
+    const user = requireUser(actor);
+    const site = await siteRepository.findSiteById(this.deps.db, siteId);
+    const role = site ? await membershipRepository.findRole(this.deps.db, siteId, user.userId) : undefined;
+    if (!site || (!role && !isAdmin(actor))) throw forbidden('lot.notSiteMember');
+    return site;
+  }
+
+  /** Validates a lot and derives its mass; throws one VALIDATION error listing every field. */
+  private prepare(input: LotInput, site: SiteRow) {
+    const problems: FieldProblem[] = [];
+    const material = getMaterial(input.materialKey);
+    if (!material) problems.push({ path: 'materialKey', key: 'lot.materialUnknown' });
+    const dims = {
+      lengthMm: input.dimensions.lengthMm ?? null,
+      widthMm: input.dimensions.widthMm ?? null,
+      thicknessMm: input.dimensions.thicknessMm ?? null,
+      rollLengthM: input.dimensions.rollLengthM ?? null,
+    };
+    problems.push(
+      ...validateMeasure({
+        quantity: input.quantity,
+        unit: input.unit,
+        dimensions: dims,
+        measuredKg: input.measuredKg ?? null,
+        material: material ?? null,
+      }).map((p) =>
+        p.path.startsWith('dimensions.') || p.path === 'quantity' || p.path === 'measuredKg'
+          ? p
+          : { ...p, path: `dimensions.${p.path}` },
+      ),
+    );
+    if (input.composition?.length)
+      problems.push(...validateComposition(input.composition as never, 'composition'));
+    if (input.availableFrom && input.availableUntil && input.availableUntil < input.availableFrom) {
+      problems.push({ path: 'availableUntil', key: 'lot.windowReversed' });
+    }
+    const today = parisDate(this.deps.now());
+    if (input.publish && input.availableUntil && input.availableUntil < today) {
+      problems.push({ path: 'availableUntil', key: 'lot.windowPast' });
+    }
+    if (problems.length > 0 || !material) throw validation(problems);
+    const mass = estimateMassKg({
+      material,
+      quantity: input.quantity,
+      unit: input.unit,
+      dimensions: dims,
+      measuredKg: input.measuredKg ?? null,
+    });
+    const searchText = [
+      input.title,
+      input.description,
+      material.label.fr,
+      material.label.en,
+      ...(material.aliases ?? []),
+    ].join(' ');
+    return {
+      site_id: site.id,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      material_key: material.key,
+      family_key: material.familyKey,
+      composition: input.composition?.length ? JSON.stringify(input.composition) : null,
+      condition: input.condition,
+      unit: input.unit,
+      quantity: String(input.quantity),
+      length_mm: dims.lengthMm === null ? null : String(dims.lengthMm),
+      width_mm: dims.widthMm === null ? null : String(dims.widthMm),
+      thickness_mm: dims.thicknessMm === null ? null : String(dims.thicknessMm),
+      roll_length_m: dims.rollLengthM === null ? null : String(dims.rollLengthM),
+      mass_kg: mass.ok ? String(Math.round(mass.kg * 1000) / 1000) : null,
+      mass_estimated: mass.ok ? mass.estimated : true,
+      mass_method: mass.method,
+      price_cents: input.priceCents,
+      available_from: input.availableFrom ?? null,
+      available_until: input.availableUntil ?? null,
+      recurring_quantity: input.recurring ? String(input.recurring.quantity) : null,
+      recurring_period: input.recurring?.period ?? null,
+      ewc_code: input.ewcCode ?? null,
+      lat: site.lat,
+      lon: site.lon,
+      site_sectors: site.sectors,
+      searchText,
+    };
+  }
+
+  private assertPublishable(site: SiteRow) {
+    if (!site.verified_at) throw new DomainError('CONFLICT', 'lot.siteNotVerified');
+  }
+
+  async create(actor: Actor, input: LotInput): Promise<LotDto> {
+    const user = requireUser(actor);
+    const site = await this.siteForWriting(actor, input.siteId);
+    const row = this.prepare(input, site);
+    if (input.publish) this.assertPublishable(site);
+    const now = this.deps.now();
+    const lot = await this.deps.db.transaction().execute(async (trx) => {
+      const lot = await lotRepository.insertLot(trx, {
+        ...row,
+        created_by: user.userId,
+        status: input.publish ? 'published' : 'draft',
+        published_at: input.publish ? now : null,
+        is_demo: false,
+      });
+      await lotRepository.attachPhotos(trx, lot.id, input.photoIds, user.userId);
+      return lot;
+    });
+    return this.get(actor, lot.id);
+  }
+
+  async update(actor: Actor, id: string, input: LotInput): Promise<LotDto> {
+    const user = requireUser(actor);
+    const current = await lotRepository.findLot(this.deps.db, id);
+    if (!current) throw new DomainError('NOT_FOUND', 'lot.notFound');
+    const site = await this.siteForWriting(actor, current.site_id);
+    if (input.siteId !== current.site_id) throw validation([{ path: 'siteId', key: 'lot.siteFixed' }]);
+    const row = this.prepare(input, site);
+    await this.deps.db.transaction().execute(async (trx) => {
+      const locked = await lotRepository.lockLot(trx, id);
+      if (!locked) throw new DomainError('NOT_FOUND', 'lot.notFound');
+      assertLotAction(locked.status as LotStatus, 'edit');
+      // Never let an edit drop the quantity below what is already reserved or sold.
+      const committed = Number(locked.quantity_reserved) + Number(locked.quantity_sold);
+      if (input.quantity < committed) {
+        throw validation([{ path: 'quantity', key: 'lot.quantityBelowCommitted', params: { committed } }]);
+      }
+      let status = locked.status as LotStatus;
+      let publishedAt = locked.published_at;
+      if (input.publish && status !== 'published') {
+        this.assertPublishable(site);
+        assertLotAction(status, 'publish');
+        status = 'published';
+        publishedAt = this.deps.now();
+      }
+      await lotRepository.updateLot(trx, id, { ...row, status, published_at: publishedAt });
+      await lotRepository.attachPhotos(trx, id, input.photoIds, user.userId);
+    });
+    return this.get(actor, id);
+  }
+
+  async setStatus(actor: Actor, id: string, action: 'publish' | 'withdraw'): Promise<LotDto> {
+    requireUser(actor);
+    const current = await lotRepository.findLot(this.deps.db, id);
+    if (!current) throw new DomainError('NOT_FOUND', 'lot.notFound');
+    const site = await this.siteForWriting(actor, current.site_id);
+    await this.deps.db.transaction().execute(async (trx) => {
+      const locked = await lotRepository.lockLot(trx, id);
+      if (!locked) throw new DomainError('NOT_FOUND', 'lot.notFound');
+      assertLotAction(locked.status as LotStatus, action);
+      if (action === 'publish') {
+        this.assertPublishable(site);
+        if (
+          isPastWindow(
+            locked.available_until ? String(locked.available_until).slice(0, 10) : null,
+            parisDate(this.deps.now()),
+          )
+        ) {
+          throw validation([{ path: 'availableUntil', key: 'lot.windowPast' }]);
+        }
+        if (
+          availableQuantity({
+            quantity: Number(locked.quantity),
+            reserved: Number(locked.quantity_reserved),
+            sold: Number(locked.quantity_sold),
+          }) <= 0
+        ) {
+          throw new DomainError('CONFLICT', 'lot.nothingLeft');
+        }
+        await lotRepository.updateLot(trx, id, { status: 'published', published_at: this.deps.now() });
+      } else {
+        if (Number(locked.quantity_reserved) > 0) throw new DomainError('CONFLICT', 'lot.hasReservations');
+        await lotRepository.updateLot(trx, id, { status: 'withdrawn' });
+      }
+    });
+    return this.get(actor, id);
+  }
+
+  async get(actor: Actor, id: string, from?: LatLon): Promise<LotDto> {
+    const lot = await lotRepository.findLot(this.deps.db, id);
+    if (!lot) throw new DomainError('NOT_FOUND', 'lot.notFound');
+    const editable = await this.canEdit(actor, lot.site_id);
+    // Drafts and withdrawn lots are private to their site.
+    if (!editable && (lot.status === 'draft' || lot.status === 'withdrawn'))
+      throw new DomainError('NOT_FOUND', 'lot.notFound');
+    const [dto] = await this.toDtos(actor, [{ ...lot, distance_m: null }], from);
+    return { ...dto!, canEdit: editable };
+  }
+
+  async listForSite(actor: Actor, siteId: string): Promise<LotDto[]> {
+    const editable = await this.canEdit(actor, siteId);
+    const rows = await lotRepository.listLotsOfSites(this.deps.db, [siteId]);
+    const visible = rows.filter((r) => editable || r.status === 'published' || r.status === 'reserved');
+    return (
+      await this.toDtos(
+        actor,
+        visible.map((r) => ({ ...r, distance_m: null })),
+      )
+    ).map((d) => ({ ...d, canEdit: editable }));
+  }
+
+  private async canEdit(actor: Actor, siteId: string): Promise<boolean> {
+    if (actor.kind !== 'user') return false;
+    if (isAdmin(actor)) return true;
+    return (await membershipRepository.findRole(this.deps.db, siteId, actor.userId)) !== undefined;
+  }
+
+  /** Resolves "my site", "my home", a commune or a map point into coordinates. */
+  async resolvePoint(actor: Actor, point: SearchPoint): Promise<LatLon> {
+    switch (point.kind) {
+      case 'point':
+        return { lat: point.lat, lon: point.lon };
+      case 'commune': {
+        const c = this.deps.communes.get(point.insee);
+        if (!c) throw validation([{ path: 'point.insee', key: 'profile.communeUnknown' }]);
+        return c;
+      }
+      case 'site': {
+        const site = await siteRepository.findSiteById(this.deps.db, point.siteId);
+        if (!site) throw validation([{ path: 'point.siteId', key: 'site.notFound' }]);
+        const role =
+          actor.kind === 'user'
+            ? await membershipRepository.findRole(this.deps.db, site.id, actor.userId)
+            : undefined;
+        if (role) return { lat: site.lat, lon: site.lon };
+        return this.deps.communes.get(site.commune_insee) ?? { lat: site.lat, lon: site.lon };
+      }
+      case 'home': {
+        const user = requireUser(actor);
+        const me = await userRepository.findUserWithProfile(this.deps.db, user.userId);
+        if (me?.profile.home_lat == null || me.profile.home_lon == null) {
+          throw validation([{ path: 'point', key: 'search.noHome' }]);
+        }
+        return { lat: me.profile.home_lat, lon: me.profile.home_lon };
+      }
+      default: {
+        const never: never = point;
+        return never;
+      }
+    }
+  }
+
+  async search(actor: Actor, input: LotSearchInput): Promise<LotSearchResult> {
+    if (input.radiusKm !== undefined && !input.point)
+      throw validation([{ path: 'radiusKm', key: 'search.radiusNeedsPoint' }]);
+    if (input.radiusKm !== undefined && (input.radiusKm <= 0 || input.radiusKm > MAX_RADIUS_KM)) {
+      throw validation([{ path: 'radiusKm', key: 'search.radiusRange', params: { max: MAX_RADIUS_KM } }]);
+    }
+    const center = input.point ? await this.resolvePoint(actor, input.point) : null;
+    const sort = center ? input.sort : 'newest';
+    let materialKeys: string[] | undefined;
+    if (input.materialKey) {
+      materialKeys = [input.materialKey];
+      if (input.withSubstitutes)
+        materialKeys.push(...substitutesOf(input.materialKey as never).map((s) => s.material));
+    }
+    const rows = await lotRepository.searchLots(this.deps.db, {
+      point: center ?? undefined,
+      radiusKm: center ? input.radiusKm : undefined,
+      text: input.q,
+      familyKeys: input.familyKey ? [input.familyKey] : undefined,
+      materialKeys,
+      sector: input.sector,
+      condition: input.condition,
+      freeOnly: input.freeOnly,
+      maxPriceCents: input.maxPriceCents,
+      minLengthMm: input.minLengthMm,
+      minWidthMm: input.minWidthMm,
+      minThicknessMm: input.minThicknessMm,
+      minQuantity: input.minQuantity,
+      siteId: input.siteId,
+      sort,
+      after: input.cursor ? decodeCursor(input.cursor) : undefined,
+      limit: input.limit + 1,
+    });
+    const page = rows.slice(0, input.limit);
+    const last = page.at(-1);
+    return {
+      items: await this.toDtos(actor, page),
+      nextCursor: rows.length > input.limit && last ? encodeCursor(Number(last.sort_key), last.id) : null,
+      center: center ? { lat: center.lat, lon: center.lon } : null,
+    };
+  }
+
+  private async toDtos(
+    actor: Actor,
+    rows: (LotRow & { distance_m: number | null })[],
+    from?: LatLon,
+  ): Promise<LotDto[]> {
+    const sites = new Map(
+      (
+        await siteRepository.findSitesByIds(
+          this.deps.db,
+          rows.map((r) => r.site_id),
+        )
+      ).map((s) => [s.id, s]),
+    );
+    const photos = await lotRepository.listPhotos(
+      this.deps.db,
+      rows.map((r) => r.id),
+    );
+    const byLot = new Map<string, LotPhotoRow[]>();
+    for (const p of photos) byLot.set(p.lot_id!, [...(byLot.get(p.lot_id!) ?? []), p]);
+    const exact = actor.kind !== 'anonymous';
+    return rows.map((r) => {
+      const site = sites.get(r.site_id);
+      const commune = site ? this.deps.communes.get(site.commune_insee) : undefined;
+      const point = exact || !commune ? { lat: r.lat, lon: r.lon } : { lat: commune.lat, lon: commune.lon };
+      const distanceM = r.distance_m ?? (from ? haversineMeters(from, r) : null);
+      const q = {
+        quantity: Number(r.quantity),
+        reserved: Number(r.quantity_reserved),
+        sold: Number(r.quantity_sold),
+      };
+      return {
+        id: r.id,
+        siteId: r.site_id,
+        siteName: site?.name ?? '',
+        siteCommuneName: site?.commune_name ?? '',
+        siteDepartementCode: site?.departement_code ?? '',
+        siteSectors: r.site_sectors,
+        title: r.title,
+        description: r.description,
+        materialKey: r.material_key,
+        familyKey: r.family_key,
+        composition: (typeof r.composition === 'string'
+          ? JSON.parse(r.composition)
+          : r.composition) as LotDto['composition'],
+        condition: r.condition as LotCondition,
+        unit: r.unit as UnitKey,
+        quantity: q.quantity,
+        available: availableQuantity(q),
+        reserved: q.reserved,
+        dimensions: {
+          lengthMm: num(r.length_mm),
+          widthMm: num(r.width_mm),
+          thicknessMm: num(r.thickness_mm),
+          rollLengthM: num(r.roll_length_m),
+        },
+        massKg: num(r.mass_kg),
+        massEstimated: r.mass_estimated,
+        massMethod: r.mass_method,
+        priceCents: r.price_cents,
+        availableFrom: r.available_from ? toDate(r.available_from) : null,
+        availableUntil: r.available_until ? toDate(r.available_until) : null,
+        recurring:
+          r.recurring_quantity !== null && r.recurring_period !== null
+            ? { quantity: Number(r.recurring_quantity), period: r.recurring_period as RecurringPeriod }
+            : null,
+        ewcCode: r.ewc_code,
+        status: r.status as LotStatus,
+        lat: point.lat,
+        lon: point.lon,
+        locationRounded: !exact,
+        distanceKm: distanceM === null ? null : Math.round(distanceM / 100) / 10,
+        photos: (byLot.get(r.id) ?? []).map((p) => ({
+          id: p.id,
+          url: `/api/photos/${p.id}`,
+          thumbUrl: `/api/photos/${p.id}?size=thumb`,
+          width: p.width,
+          height: p.height,
+        })),
+        isDemo: r.is_demo,
+        canEdit: false,
+        publishedAt: r.published_at?.toISOString() ?? null,
+        createdAt: r.created_at.toISOString(),
+        updatedAt: r.updated_at.toISOString(),
+      };
+    });
+  }
+
+  /** Expires published lots whose availability window has ended (a daily job). */
+  async expireLots(): Promise<number> {
+    return lotRepository.expirePastWindow(this.deps.db, parisDate(this.deps.now()));
+  }
+}
+
+const haversineMeters = (a: LatLon, b: LatLon) => haversineKm(a, b) * 1000;
+
+function toDate(v: Date | string): string {
+  if (typeof v === 'string') return v.slice(0, 10);
+  // DATE columns arrive as local-midnight Dates from pg: format in local time.
+  const y = v.getFullYear();
+  const m = String(v.getMonth() + 1).padStart(2, '0');
+  const d = String(v.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

@@ -1,0 +1,181 @@
+import {
+  type DatabaseHandle,
+  membershipRepository,
+  type WantedRequestRow,
+  wantedRequestRepository,
+} from '@retaille/db';
+import {
+  DomainError,
+  type FieldProblem,
+  getMaterial,
+  MAX_RADIUS_KM,
+  type RequestStatus,
+  type UnitKey,
+  validateQuantity,
+} from '@retaille/domain';
+import type { Actor } from '../auth/actor.ts';
+import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
+import type { SearchPoint } from './lot.dto.ts';
+import type { LotService } from './lot.service.ts';
+
+export interface WantedRequestInput {
+  title: string;
+  description: string;
+  materialKeys: string[];
+  acceptSubstitutes: boolean;
+  unit: UnitKey;
+  quantityMin: number;
+  quantityMax: number;
+  minLengthMm?: number | null | undefined;
+  minWidthMm?: number | null | undefined;
+  minThicknessMm?: number | null | undefined;
+  maxDistanceKm: number;
+  /** Where the material must come to: one of my sites, my home, a commune or a point. */
+  point: SearchPoint;
+  siteId?: string | null | undefined;
+  neededBy?: string | null | undefined;
+  budgetCents?: number | null | undefined;
+}
+
+export interface WantedRequestDto {
+  id: string;
+  requesterName: string | null;
+  siteId: string | null;
+  title: string;
+  description: string;
+  materialKeys: string[];
+  acceptSubstitutes: boolean;
+  unit: UnitKey;
+  quantityMin: number;
+  quantityMax: number;
+  minLengthMm: number | null;
+  minWidthMm: number | null;
+  minThicknessMm: number | null;
+  maxDistanceKm: number;
+  lat: number;
+  lon: number;
+  neededBy: string | null;
+  budgetCents: number | null;
+  status: RequestStatus;
+  distanceKm: number | null;
+  isMine: boolean;
+  createdAt: string;
+}
+
+const n = (v: string | null) => (v === null ? null : Number(v));
+
+/** Wanted requests ("demandes"): what designers and workshops are looking for, within a radius. */
+export class WantedRequestService {
+  constructor(private readonly deps: { db: DatabaseHandle['db']; lots: LotService; now: () => Date }) {}
+
+  async create(actor: Actor, input: WantedRequestInput): Promise<WantedRequestDto> {
+    const user = requireUser(actor);
+    const problems: FieldProblem[] = [];
+    input.materialKeys.forEach((k, i) => {
+      if (!getMaterial(k)) problems.push({ path: `materialKeys.${i}`, key: 'lot.materialUnknown' });
+    });
+    problems.push(...validateQuantity(input.quantityMin, input.unit, 'quantityMin'));
+    problems.push(...validateQuantity(input.quantityMax, input.unit, 'quantityMax'));
+    if (input.quantityMax < input.quantityMin)
+      problems.push({ path: 'quantityMax', key: 'request.rangeReversed' });
+    if (!(input.maxDistanceKm > 0 && input.maxDistanceKm <= MAX_RADIUS_KM)) {
+      problems.push({ path: 'maxDistanceKm', key: 'search.radiusRange', params: { max: MAX_RADIUS_KM } });
+    }
+    if (problems.length > 0) throw new DomainError('VALIDATION', 'validation.failed', { fields: problems });
+    if (input.siteId && !(await membershipRepository.findRole(this.deps.db, input.siteId, user.userId))) {
+      throw forbidden('site.notMember');
+    }
+    const point = await this.deps.lots.resolvePoint(actor, input.point);
+    const row = await wantedRequestRepository.insertRequest(this.deps.db, {
+      requester_id: user.userId,
+      site_id: input.siteId ?? null,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      material_keys: [...new Set(input.materialKeys)],
+      accept_substitutes: input.acceptSubstitutes,
+      unit: input.unit,
+      quantity_min: String(input.quantityMin),
+      quantity_max: String(input.quantityMax),
+      min_length_mm: input.minLengthMm == null ? null : String(input.minLengthMm),
+      min_width_mm: input.minWidthMm == null ? null : String(input.minWidthMm),
+      min_thickness_mm: input.minThicknessMm == null ? null : String(input.minThicknessMm),
+      max_distance_km: String(input.maxDistanceKm),
+      lat: point.lat,
+      lon: point.lon,
+      needed_by: input.neededBy ?? null,
+      budget_cents: input.budgetCents ?? null,
+    });
+    return this.toDto(actor, { ...row, distance_m: null });
+  }
+
+  async listMine(actor: Actor): Promise<WantedRequestDto[]> {
+    const user = requireUser(actor);
+    const rows = await wantedRequestRepository.listRequestsOfUser(this.deps.db, user.userId);
+    return rows.map((r) => this.toDto(actor, { ...r, distance_m: null }));
+  }
+
+  /** Open requests near a point (requests are visible to signed-in users only). */
+  async listOpen(
+    actor: Actor,
+    input: { point?: SearchPoint | undefined; radiusKm?: number | undefined; limit: number },
+  ) {
+    requireUser(actor);
+    const center = input.point ? await this.deps.lots.resolvePoint(actor, input.point) : undefined;
+    const rows = await wantedRequestRepository.listOpenRequests(this.deps.db, {
+      point: center,
+      radiusKm: center ? (input.radiusKm ?? 100) : undefined,
+      limit: input.limit,
+    });
+    return rows.map((r) => this.toDto(actor, r));
+  }
+
+  async get(actor: Actor, id: string): Promise<WantedRequestDto> {
+    requireUser(actor);
+    const row = await wantedRequestRepository.findRequest(this.deps.db, id);
+    if (!row) throw new DomainError('NOT_FOUND', 'request.notFound');
+    return this.toDto(actor, { ...row, distance_m: null });
+  }
+
+  async close(actor: Actor, id: string, status: 'closed' | 'fulfilled'): Promise<WantedRequestDto> {
+    const user = requireUser(actor);
+    const row = await wantedRequestRepository.findRequest(this.deps.db, id);
+    if (!row) throw new DomainError('NOT_FOUND', 'request.notFound');
+    if (row.requester_id !== user.userId && !isAdmin(actor)) throw forbidden('request.notMine');
+    if (row.status !== 'open') throw new DomainError('CONFLICT', 'request.notOpen');
+    const updated = await wantedRequestRepository.updateRequest(this.deps.db, id, {
+      status,
+      closed_at: this.deps.now(),
+    });
+    return this.toDto(actor, { ...(updated ?? row), distance_m: null });
+  }
+
+  private toDto(actor: Actor, r: WantedRequestRow & { distance_m: number | null }): WantedRequestDto {
+    const mine = actor.kind === 'user' && actor.userId === r.requester_id;
+    return {
+      id: r.id,
+      requesterName: null,
+      siteId: r.site_id,
+      title: r.title,
+      description: r.description,
+      materialKeys: r.material_keys,
+      acceptSubstitutes: r.accept_substitutes,
+      unit: r.unit as UnitKey,
+      quantityMin: Number(r.quantity_min),
+      quantityMax: Number(r.quantity_max),
+      minLengthMm: n(r.min_length_mm),
+      minWidthMm: n(r.min_width_mm),
+      minThicknessMm: n(r.min_thickness_mm),
+      maxDistanceKm: Number(r.max_distance_km),
+      lat: r.lat,
+      lon: r.lon,
+      neededBy: r.needed_by
+        ? String(r.needed_by instanceof Date ? r.needed_by.toISOString() : r.needed_by).slice(0, 10)
+        : null,
+      budgetCents: r.budget_cents,
+      status: r.status as RequestStatus,
+      distanceKm: r.distance_m === null ? null : Math.round(r.distance_m / 100) / 10,
+      isMine: mine,
+      createdAt: r.created_at.toISOString(),
+    };
+  }
+}
