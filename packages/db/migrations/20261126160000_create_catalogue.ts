@@ -67,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
   await sql`create index lot_search_idx on lot using gin (search_tsv)`.execute(db);
-  await sql`create index lot_published_idx on lot (published_at desc, id) where status = 'published'`.execute(
+  await sql`create index lot_published_idx on lot (published_at desc, id desc) where status = 'published'`.execute(
     db,
   );
   await db.schema.createIndex('lot_site_idx').on('lot').columns(['site_id', 'status']).execute();

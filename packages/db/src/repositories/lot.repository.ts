@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Insertable,
   type Kysely,
@@ -16,18 +17,69 @@ export type LotPhotoRow = Omit<Selectable<LotPhoto>, 'image' | 'thumb'>;
 /** Columns the service provides; the point and the search vector are derived here. */
 export type LotWrite = Omit<Insertable<Lot>, 'earth_point' | 'search_tsv' | 'id'> & { searchText: string };
 
-function derived(w: { lat: number; lon: number; searchText: string }) {
-  return {
-    earth_point: sql<string>`ll_to_earth(${w.lat}, ${w.lon})`,
-    search_tsv: sql<string>`to_tsvector('french', unaccent(${w.searchText}))`,
-  };
+/** Every column but the search vector and the index point, which callers never need. */
+const lotColumns = [
+  'lot.id',
+  'lot.site_id',
+  'lot.created_by',
+  'lot.title',
+  'lot.description',
+  'lot.material_key',
+  'lot.family_key',
+  'lot.composition',
+  'lot.condition',
+  'lot.unit',
+  'lot.quantity',
+  'lot.quantity_reserved',
+  'lot.quantity_sold',
+  'lot.length_mm',
+  'lot.width_mm',
+  'lot.thickness_mm',
+  'lot.roll_length_m',
+  'lot.mass_kg',
+  'lot.mass_estimated',
+  'lot.mass_method',
+  'lot.price_cents',
+  'lot.available_from',
+  'lot.available_until',
+  'lot.recurring_quantity',
+  'lot.recurring_period',
+  'lot.ewc_code',
+  'lot.status',
+  'lot.lat',
+  'lot.lon',
+  'lot.site_sectors',
+  'lot.is_demo',
+  'lot.published_at',
+  'lot.created_at',
+  'lot.updated_at',
+] as const;
+
+/**
+ * The indexed point of a lot: its site's point moved by a deterministic offset of under a metre
+ * derived from the lot id. Lots of one site would otherwise tie exactly on distance, and a GiST
+ * nearest-first scan can only order by distance alone; with distinct points that order is total,
+ * so keyset pages never skip or repeat a lot. `lat`/`lon` keep the exact point.
+ */
+export function earthPointFor(id: string, lat: number, lon: number) {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619) >>> 0;
+  const dLat = ((h & 0xffff) / 0xffff - 0.5) * 8e-6;
+  const dLon = ((h >>> 16) / 0xffff - 0.5) * 8e-6;
+  return sql<string>`ll_to_earth(${lat + dLat}, ${lon + dLon})`;
 }
 
 export async function insertLot(db: Db, w: LotWrite): Promise<LotRow> {
   const { searchText, ...row } = w;
+  const id = randomUUID();
   return db
     .insertInto('lot')
-    .values({ ...row, ...derived({ lat: w.lat, lon: w.lon, searchText }) })
+    .values({
+      ...row,
+      id,
+      earth_point: earthPointFor(id, w.lat, w.lon),
+      search_tsv: sql<string>`to_tsvector('french', unaccent(${searchText}))`,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -94,21 +146,16 @@ export interface LotSearch {
   minQuantity?: number | undefined;
   siteId?: string | undefined;
   sort: 'distance' | 'newest';
-  after?: { key: number; id: string } | undefined;
+  /** Keyset cursor: the last row's sort key (chord metres, or published_at as text) and id. */
+  after?: { key: number | string; id: string } | undefined;
   limit: number;
 }
 
-export type LotSearchRow = LotRow & { distance_m: number | null; sort_key: number };
+export type LotSearchRow = LotRow & { distance_m: number | null; sort_key: number | string };
 
-/**
- * Published lots matching the filters. With a point and a radius, an `earth_box` over the GiST
- * index of `earth_point` prefilters, the exact great-circle distance filters, and results come
- * nearest first (`<->`, a KNN index scan) or newest first. Keyset pagination on (sort key, id).
- */
-export async function searchLots(db: Db, s: LotSearch): Promise<LotSearchRow[]> {
+function filtered(db: Db, s: LotSearch, radiusM: number | null) {
   const center = s.point ? sql`ll_to_earth(${s.point.lat}, ${s.point.lon})` : null;
-  const radiusM = s.radiusKm !== undefined ? s.radiusKm * 1000 : null;
-  let q = db.selectFrom('lot').selectAll('lot').where('lot.status', '=', 'published');
+  let q = db.selectFrom('lot').where('lot.status', '=', 'published');
   if (center && radiusM !== null) {
     q = q
       .where(sql<boolean>`earth_box(${center}, ${radiusM}) @> lot.earth_point`)
@@ -132,27 +179,43 @@ export async function searchLots(db: Db, s: LotSearch): Promise<LotSearchRow[]> 
     q = q.where(sql<boolean>`lot.quantity - lot.quantity_reserved - lot.quantity_sold >= ${s.minQuantity}`);
   }
   if (s.siteId) q = q.where('lot.site_id', '=', s.siteId);
+  return { q, center };
+}
 
+/**
+ * Published lots matching the filters. With a point and a radius, an `earth_box` over the GiST
+ * index of `earth_point` prefilters and the exact great-circle distance filters. Nearest first is
+ * a KNN index scan (`ORDER BY earth_point <-> centre`, which the index answers only as the sole
+ * sort key; points are distinct, see `earthPointFor`). Newest first walks the (published_at, id)
+ * index. Keyset pagination on (sort key, id).
+ */
+export async function searchLots(db: Db, s: LotSearch): Promise<LotSearchRow[]> {
+  const radiusM = s.point && s.radiusKm !== undefined ? s.radiusKm * 1000 : null;
+  const { q, center } = filtered(db, s, radiusM);
   const distance = center
     ? sql<number | null>`earth_distance(${center}, lot.earth_point)`
     : sql<number | null>`null::float8`;
+
   if (s.sort === 'distance' && center) {
     const key = sql<number>`(lot.earth_point <-> ${center})`;
-    let ordered = q.select([distance.as('distance_m'), key.as('sort_key')]);
+    let page = q.select([...lotColumns, distance.as('distance_m'), key.as('sort_key')]);
     if (s.after)
-      ordered = ordered.where(sql<boolean>`(${key}, lot.id) > (${s.after.key}, ${s.after.id}::uuid)`);
-    return (await ordered
-      .orderBy(key)
-      .orderBy('lot.id')
-      .limit(s.limit)
-      .execute()) as unknown as LotSearchRow[];
+      page = page.where(sql<boolean>`(${key}, lot.id) > (${Number(s.after.key)}, ${s.after.id}::uuid)`);
+    return (await page.orderBy(key).limit(s.limit).execute()) as unknown as LotSearchRow[];
   }
-  const key = sql<number>`extract(epoch from lot.published_at)`;
-  let ordered = q.select([distance.as('distance_m'), key.as('sort_key')]);
-  if (s.after)
-    ordered = ordered.where(sql<boolean>`(${key}, lot.id) < (${s.after.key}, ${s.after.id}::uuid)`);
-  return (await ordered
-    .orderBy(key, 'desc')
+
+  let page = q.select([
+    ...lotColumns,
+    distance.as('distance_m'),
+    sql<string>`lot.published_at::text`.as('sort_key'),
+  ]);
+  if (s.after) {
+    page = page.where(
+      sql<boolean>`(lot.published_at, lot.id) < (${String(s.after.key)}::timestamptz, ${s.after.id}::uuid)`,
+    );
+  }
+  return (await page
+    .orderBy('lot.published_at', 'desc')
     .orderBy('lot.id', 'desc')
     .limit(s.limit)
     .execute()) as unknown as LotSearchRow[];

@@ -36,19 +36,17 @@ import type { LotDto, LotInput, LotSearchInput, LotSearchResult, SearchPoint } f
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
 const validation = (fields: FieldProblem[]) => new DomainError('VALIDATION', 'validation.failed', { fields });
 
-function encodeCursor(key: number, id: string): string {
+function encodeCursor(key: number | string, id: string): string {
   return Buffer.from(JSON.stringify([key, id])).toString('base64url');
 }
-function decodeCursor(cursor: string): { key: number; id: string } {
+function decodeCursor(cursor: string): { key: number | string; id: string } {
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (
-      typeof key === 'number' &&
-      Number.isFinite(key) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/.test(id)
-    ) {
-      return { key, id };
+    const validKey =
+      (typeof key === 'number' && Number.isFinite(key)) ||
+      (typeof key === 'string' && /^\d{4}-\d{2}-\d{2} [\d:.+-]+$/.test(key));
+    if (validKey && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
+      return { key: key as number | string, id };
     }
   } catch {
     // reported below
@@ -340,7 +338,7 @@ export class LotService {
     const last = page.at(-1);
     return {
       items: await this.toDtos(actor, page),
-      nextCursor: rows.length > input.limit && last ? encodeCursor(Number(last.sort_key), last.id) : null,
+      nextCursor: rows.length > input.limit && last ? encodeCursor(last.sort_key, last.id) : null,
       center: center ? { lat: center.lat, lon: center.lon } : null,
     };
   }
