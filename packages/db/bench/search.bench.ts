@@ -32,7 +32,7 @@ const materials = [
   'cotton',
   'linen',
   'wool',
-  'bovine_leather_veg',
+  'leather_bovine_vegetable',
   'steel',
   'aluminium',
   'pmma',

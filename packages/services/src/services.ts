@@ -74,7 +74,8 @@ export async function createServices(deps: {
     sites,
     memberships,
     accounts,
-    seedDemo: () => seedDemo({ db: database.db, sites, communes, auth, password: config.DEMO_PASSWORD, now }),
+    seedDemo: () =>
+      seedDemo({ db: database.db, sites, lots, photos, requests, communes, auth, password: config.DEMO_PASSWORD, now }),
     health: () => ping(database),
   };
 }

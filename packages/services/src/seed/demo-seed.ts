@@ -1,9 +1,21 @@
-import { type DatabaseHandle, membershipRepository, siteRepository, userRepository } from '@retaille/db';
+import {
+  type DatabaseHandle,
+  lotRepository,
+  membershipRepository,
+  siteRepository,
+  userRepository,
+  wantedRequestRepository,
+} from '@retaille/db';
 import type { CommuneDirectory } from '@retaille/domain';
-import type { PlatformRole } from '../auth/actor.ts';
+import { type PlatformRole, userActor } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
+import type { LotService } from '../catalogue/lot.service.ts';
+import type { PhotoService } from '../catalogue/photo.service.ts';
+import type { WantedRequestService } from '../catalogue/wanted-request.service.ts';
 import { departementChefLieu } from '../geo/commune-directory.loader.ts';
 import type { SiteService } from '../sites/site.service.ts';
+import { demoLots, demoRequests } from './demo-lots.ts';
+import { demoPhoto } from './demo-photos.ts';
 import { demoSites } from './demo-sites.ts';
 
 export interface DemoAccount {
@@ -40,6 +52,8 @@ export const demoAccounts: DemoAccount[] = [
 
 export interface SeedReport {
   sites: number;
+  lots: number;
+  requests: number;
   accounts: DemoAccount[];
 }
 
@@ -51,12 +65,15 @@ export interface SeedReport {
 export async function seedDemo(deps: {
   db: DatabaseHandle['db'];
   sites: SiteService;
+  lots: LotService;
+  photos: PhotoService;
+  requests: WantedRequestService;
   communes: CommuneDirectory;
   auth: Auth;
   password: string;
   now: () => Date;
 }): Promise<SeedReport> {
-  const report: SeedReport = { sites: 0, accounts: [] };
+  const report: SeedReport = { sites: 0, lots: 0, requests: 0, accounts: [] };
   if ((await siteRepository.countSites(deps.db)) > 0) {
     // Already seeded: still list the demo accounts that exist, so the start banner shows them.
     for (const account of demoAccounts) {
@@ -106,6 +123,7 @@ export async function seedDemo(deps: {
       verified: false,
     },
   ];
+  const siteIds = new Map<string, string>();
   for (const demo of all) {
     const insee = demo.communeInsee ?? departementChefLieu(demo.departementCode);
     const commune = insee ? deps.communes.get(insee) : undefined;
@@ -126,7 +144,49 @@ export async function seedDemo(deps: {
       { approximate, verifiedAt: demo.verified ? deps.now() : null },
     );
     if (owner) await membershipRepository.addMember(deps.db, row.id, owner, 'owner');
+    siteIds.set(demo.name, row.id);
     report.sites++;
+  }
+  if (!owner) return report;
+  const workshop = userActor({ userId: owner, email: 'atelier@demo.retaille.fr', name: 'Atelier (démo)' });
+  for (const [i, demo] of demoLots.entries()) {
+    const siteId = siteIds.get(demo.site);
+    if (!siteId) throw new Error(`demo lot ${demo.title}: unknown site ${demo.site}`);
+    const photo = await deps.photos.upload(workshop, await demoPhoto(demo.photo, i + 1, demo.hue));
+    const lot = await deps.lots.create(workshop, {
+      siteId,
+      title: demo.title,
+      description: demo.description,
+      materialKey: demo.materialKey,
+      condition: demo.condition,
+      unit: demo.unit,
+      quantity: demo.quantity,
+      dimensions: demo.dimensions ?? {},
+      measuredKg: demo.measuredKg ?? null,
+      priceCents: demo.priceCents,
+      recurring: demo.recurring ?? null,
+      photoIds: [photo.id],
+      publish: true,
+    });
+    await lotRepository.updateLot(deps.db, lot.id, { is_demo: true });
+    report.lots++;
+  }
+  const designerId = userIds.get('createur@demo.retaille.fr');
+  if (designerId) {
+    const designer = userActor({
+      userId: designerId,
+      email: 'createur@demo.retaille.fr',
+      name: 'Créatrice (démo)',
+    });
+    for (const demo of demoRequests) {
+      const request = await deps.requests.create(designer, {
+        ...demo,
+        acceptSubstitutes: true,
+        point: { kind: 'home' },
+      });
+      await wantedRequestRepository.updateRequest(deps.db, request.id, { is_demo: true });
+      report.requests++;
+    }
   }
   return report;
 }

@@ -142,6 +142,11 @@ describe('seedDemo', () => {
     try {
       const first = await t.seedDemo();
       expect(first.sites).toBeGreaterThanOrEqual(5);
+      expect(first.lots).toBeGreaterThanOrEqual(15);
+      expect(first.requests).toBe(4);
+      const lots = await t.lots.search(member, { sort: 'newest', limit: 100 });
+      expect(lots.items.length).toBe(first.lots);
+      expect(lots.items.every((l) => l.isDemo && l.photos.length === 1)).toBe(true);
       expect(first.accounts.map((a) => a.email)).toContain('admin@demo.retaille.fr');
       const again = await t.seedDemo();
       expect(again.sites).toBe(0);

@@ -1,0 +1,320 @@
+import type { LotCondition, RecurringPeriod, UnitKey } from '@retaille/domain';
+import type { DemoPhotoKind } from './demo-photos.ts';
+
+/** Realistic demo lots, by demo site name (see demo-sites.ts). All marked demo. */
+export interface DemoLot {
+  site: string;
+  title: string;
+  description: string;
+  materialKey: string;
+  condition: LotCondition;
+  unit: UnitKey;
+  quantity: number;
+  dimensions?: { lengthMm?: number; widthMm?: number; thicknessMm?: number; rollLengthM?: number };
+  measuredKg?: number;
+  priceCents: number | null;
+  recurring?: { quantity: number; period: RecurringPeriod };
+  photo: DemoPhotoKind;
+  hue?: number;
+}
+
+export const demoLots: DemoLot[] = [
+  {
+    site: 'Électrolab',
+    title: 'Chutes de contreplaqué bouleau 15 mm',
+    description: 'Chutes de découpe laser et CNC, propres, non traitées. Idéal petits objets, prototypes.',
+    materialKey: 'plywood',
+    condition: 'offcut',
+    unit: 'piece',
+    quantity: 40,
+    dimensions: { lengthMm: 600, widthMm: 400, thicknessMm: 15 },
+    priceCents: null,
+    photo: 'plywood',
+  },
+  {
+    site: 'Électrolab',
+    title: 'Plaques de PMMA (plexiglas) couleur',
+    description:
+      'Fins de plaques acryliques coulées 3 mm, couleurs variées, film protecteur encore en place.',
+    materialKey: 'pmma',
+    condition: 'offcut',
+    unit: 'sheet',
+    quantity: 25,
+    dimensions: { lengthMm: 500, widthMm: 300, thicknessMm: 3 },
+    priceCents: 250,
+    photo: 'acrylic',
+    hue: 320,
+  },
+  {
+    site: 'Électrolab',
+    title: 'Profilés aluminium 20×20',
+    description: 'Profilés rainurés, longueurs diverses, quelques rayures.',
+    materialKey: 'aluminium',
+    condition: 'used',
+    unit: 'piece',
+    quantity: 30,
+    dimensions: { lengthMm: 800, widthMm: 20, thicknessMm: 20 },
+    measuredKg: 9.5,
+    priceCents: 150,
+    photo: 'metal',
+  },
+  {
+    site: 'Le Cube',
+    title: 'Planches de chêne massif',
+    description: 'Chutes de menuiserie, chêne français séché, rabotées deux faces.',
+    materialKey: 'oak',
+    condition: 'offcut',
+    unit: 'piece',
+    quantity: 24,
+    dimensions: { lengthMm: 900, widthMm: 180, thicknessMm: 27 },
+    priceCents: 400,
+    photo: 'wood',
+  },
+  {
+    site: 'Le Cube',
+    title: 'Chutes de hêtre pour tournage',
+    description: 'Carrelets de hêtre, parfaits pour le tournage et les petits objets.',
+    materialKey: 'beech',
+    condition: 'offcut',
+    unit: 'kg',
+    quantity: 35,
+    priceCents: null,
+    recurring: { quantity: 40, period: 'week' },
+    photo: 'wood',
+  },
+  {
+    site: '093 Lab',
+    title: 'Fins de rouleaux de coton bio',
+    description: 'Toile de coton bio 150 g/m², coloris naturels et teints, laize 150 cm.',
+    materialKey: 'cotton',
+    condition: 'deadstock',
+    unit: 'roll',
+    quantity: 6,
+    dimensions: { rollLengthM: 12, widthMm: 1500 },
+    priceCents: 1500,
+    photo: 'textile',
+    hue: 30,
+  },
+  {
+    site: '093 Lab',
+    title: 'Chutes de denim',
+    description: 'Chutes de coupe de jeans, grandes pièces, idéal patchwork et sacs.',
+    materialKey: 'denim',
+    condition: 'offcut',
+    unit: 'kg',
+    quantity: 18,
+    priceCents: null,
+    photo: 'textile',
+    hue: 215,
+  },
+  {
+    site: "La Fabrique de l'Espoir",
+    title: 'Tissu d’ameublement (stock dormant)',
+    description: 'Velours et toile épaisse, rouleaux entamés d’un ancien atelier de tapisserie.',
+    materialKey: 'polyester',
+    condition: 'deadstock',
+    unit: 'm',
+    quantity: 45,
+    dimensions: { widthMm: 1400, thicknessMm: 1 },
+    priceCents: 300,
+    photo: 'textile',
+    hue: 350,
+  },
+  {
+    site: "La Fabrique de l'Espoir",
+    title: 'Cartons d’emballage propres',
+    description: 'Cartons double cannelure dépliés, réutilisables pour l’expédition.',
+    materialKey: 'cardboard_corrugated',
+    condition: 'used',
+    unit: 'kg',
+    quantity: 60,
+    priceCents: null,
+    photo: 'paper',
+  },
+  {
+    site: 'La Forge',
+    title: 'Tôles d’acier chutes de découpe',
+    description: 'Chutes de tôle acier S235, épaisseur 2 mm, découpe plasma.',
+    materialKey: 'steel',
+    condition: 'offcut',
+    unit: 'kg',
+    quantity: 120,
+    priceCents: 80,
+    photo: 'metal',
+  },
+  {
+    site: 'La Forge',
+    title: 'Barres de laiton',
+    description: 'Chutes de barres rondes et plates de laiton, tri fait par épaisseur.',
+    materialKey: 'brass',
+    condition: 'offcut',
+    unit: 'kg',
+    quantity: 8,
+    priceCents: 450,
+    photo: 'metal',
+  },
+  {
+    site: "Polinno — pôle d'innovation métiers d'art",
+    title: 'Chutes de noyer',
+    description: 'Petits morceaux de noyer pour marqueterie et bijoux en bois.',
+    materialKey: 'walnut',
+    condition: 'offcut',
+    unit: 'kg',
+    quantity: 12,
+    priceCents: 600,
+    photo: 'wood',
+  },
+  {
+    site: "L'Atelier des Savoir-Faire",
+    title: 'Cuir de tannage végétal — chutes',
+    description: 'Chutes de cuir de vachette tannage végétal, 2 mm, grandes pièces.',
+    materialKey: 'leather_bovine_vegetable',
+    condition: 'offcut',
+    unit: 'kg',
+    quantity: 7,
+    priceCents: 1800,
+    photo: 'leather',
+  },
+  {
+    site: "L'Atelier des Savoir-Faire",
+    title: 'Chutes d’épicéa de lutherie',
+    description: 'Épicéa de résonance, chutes de tables d’instruments.',
+    materialKey: 'spruce_fir',
+    condition: 'offcut',
+    unit: 'piece',
+    quantity: 50,
+    dimensions: { lengthMm: 300, widthMm: 120, thicknessMm: 5 },
+    priceCents: null,
+    photo: 'wood',
+  },
+  {
+    site: 'Manufacture du Haut-Clunisois',
+    title: 'Panneaux OSB déclassés',
+    description: 'Panneaux OSB 18 mm légèrement marqués, issus d’un chantier.',
+    materialKey: 'osb',
+    condition: 'used',
+    unit: 'sheet',
+    quantity: 14,
+    dimensions: { lengthMm: 2500, widthMm: 1250, thicknessMm: 18 },
+    priceCents: 900,
+    photo: 'plywood',
+  },
+  {
+    site: 'Le Plateau Fertile (Fashion Green Hub)',
+    title: 'Lin lavé — fins de série',
+    description: 'Lin 100 % lavé, fins de rouleaux de confection, plusieurs coloris.',
+    materialKey: 'linen',
+    condition: 'deadstock',
+    unit: 'roll',
+    quantity: 9,
+    dimensions: { rollLengthM: 20, widthMm: 1400 },
+    priceCents: 2500,
+    photo: 'textile',
+    hue: 90,
+  },
+  {
+    site: 'Le Plateau Fertile (Fashion Green Hub)',
+    title: 'Laine bouillie — chutes',
+    description: 'Chutes de laine bouillie de manteaux, grandes pièces.',
+    materialKey: 'wool',
+    condition: 'offcut',
+    unit: 'kg',
+    quantity: 22,
+    priceCents: null,
+    recurring: { quantity: 30, period: 'month' },
+    photo: 'textile',
+    hue: 10,
+  },
+  {
+    site: 'Hollywood',
+    title: 'Chutes de sapin et épicéa',
+    description: 'Chutes de scierie, longueurs courtes, bois sec.',
+    materialKey: 'spruce_fir',
+    condition: 'byproduct',
+    unit: 'kg',
+    quantity: 400,
+    priceCents: null,
+    recurring: { quantity: 250, period: 'week' },
+    photo: 'wood',
+  },
+  {
+    site: 'La Manufacture Tourangelle',
+    title: 'Granulés et chutes de PLA',
+    description: 'Chutes d’impression 3D en PLA triées par couleur.',
+    materialKey: 'pla',
+    condition: 'byproduct',
+    unit: 'kg',
+    quantity: 15,
+    priceCents: null,
+    photo: 'acrylic',
+    hue: 140,
+  },
+  {
+    site: 'La Fabrique du Loch',
+    title: 'Voiles de bateau réformées',
+    description: 'Voiles en polyester réformées, pour sacs et bâches.',
+    materialKey: 'polyester',
+    condition: 'used',
+    unit: 'piece',
+    quantity: 5,
+    dimensions: { lengthMm: 6000, widthMm: 3000, thicknessMm: 1 },
+    measuredKg: 22,
+    priceCents: 2000,
+    photo: 'textile',
+    hue: 190,
+  },
+];
+
+export interface DemoRequest {
+  title: string;
+  description: string;
+  materialKeys: string[];
+  unit: UnitKey;
+  quantityMin: number;
+  quantityMax: number;
+  minLengthMm?: number;
+  maxDistanceKm: number;
+  budgetCents?: number;
+}
+
+/** Wanted requests of the demo designer (home: Paris). */
+export const demoRequests: DemoRequest[] = [
+  {
+    title: 'Chêne pour tabourets',
+    description: 'Je cherche des planches de chêne d’au moins 60 cm pour une série de tabourets.',
+    materialKeys: ['oak'],
+    unit: 'piece',
+    quantityMin: 6,
+    quantityMax: 20,
+    minLengthMm: 600,
+    maxDistanceKm: 60,
+    budgetCents: 10_000,
+  },
+  {
+    title: 'Chutes de cuir pour petite maroquinerie',
+    description: 'Porte-cartes et pochettes : cuir végétal de préférence.',
+    materialKeys: ['leather_bovine_vegetable', 'leather_bovine_chrome'],
+    unit: 'kg',
+    quantityMin: 1,
+    quantityMax: 5,
+    maxDistanceKm: 500,
+  },
+  {
+    title: 'Plexiglas coloré pour luminaires',
+    description: 'Plaques de PMMA colorées, 3 mm.',
+    materialKeys: ['pmma'],
+    unit: 'sheet',
+    quantityMin: 5,
+    quantityMax: 15,
+    maxDistanceKm: 30,
+  },
+  {
+    title: 'Denim pour sacs',
+    description: 'Grandes chutes de denim pour une collection de sacs.',
+    materialKeys: ['denim', 'cotton'],
+    unit: 'kg',
+    quantityMin: 5,
+    quantityMax: 20,
+    maxDistanceKm: 40,
+  },
+];
