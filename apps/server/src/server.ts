@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { type AppRouter, appRouter, type Context, createInnerContext, translate } from '@retaille/api';
 import type { Config } from '@retaille/config';
 import { isDomainError } from '@retaille/domain';
-import { AUTH_BASE_PATH, MAX_PHOTO_BYTES, type Services } from '@retaille/services';
+import { AUTH_BASE_PATH, MAX_PHOTO_BYTES, type Services, STRIPE_WEBHOOK_PATH } from '@retaille/services';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 
@@ -162,6 +162,30 @@ export async function buildServer({
         .send(photo.data);
     },
   );
+
+  // Stripe webhooks: verified on the exact raw bytes, so this scope parses JSON bodies as a Buffer.
+  await app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
+      done(null, body),
+    );
+    scope.post(STRIPE_WEBHOOK_PATH, async (req, reply) => {
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.from(String(req.body ?? ''));
+      const signature = req.headers['stripe-signature'];
+      try {
+        const result = await services.trades.handleStripeWebhook(
+          raw,
+          Array.isArray(signature) ? signature[0] : signature,
+        );
+        return { received: true, ...result };
+      } catch (e) {
+        if (isDomainError(e) && e.code === 'VALIDATION') {
+          return reply.status(400).send({ error: { status: 400, key: e.key } });
+        }
+        throw e;
+      }
+    });
+  });
 
   // CSRF: cookie-authenticated tRPC mutations must carry a custom header, which a cross-site
   // form cannot send and a cross-site script cannot add without a CORS preflight we never allow.

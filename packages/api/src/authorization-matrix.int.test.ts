@@ -1,6 +1,11 @@
-import type { Actor } from '@retaille/services';
+import type { Actor, UserActor } from '@retaille/services';
 import { anonymous } from '@retaille/services';
-import { createTestServices, createTestUser, type TestServices } from '@retaille/services/testing';
+import {
+  createTestServices,
+  createTestUser,
+  onboardTestSeller,
+  type TestServices,
+} from '@retaille/services/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './router.ts';
@@ -83,6 +88,97 @@ async function newRequest(): Promise<string> {
   ).id;
 }
 
+// Regions without lots or requests in this fixture: each call gets its own scope, so no run is shared.
+const emptyRegions = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '06',
+  '94',
+  '27',
+  '28',
+  '24',
+  '32',
+  '44',
+  '75',
+  '76',
+  '53',
+  '52',
+];
+async function failedRun(): Promise<string> {
+  const { runId } = await s.allocations.start(actors.admin, emptyRegions.shift()!);
+  await s.allocations.settled(runId);
+  return runId;
+}
+let decidable: { runId: string; lotId: string; requestId: string };
+const coordinatorOrAdmin: Record<ActorName, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  otherMember: 'FORBIDDEN',
+  owner: 'FORBIDDEN',
+  coordinator: 'ok',
+  admin: 'ok',
+};
+
+async function newTradeLot(priceCents: number | null = null): Promise<string> {
+  const lot = await s.lots.create(actors.owner, {
+    ...apiLot(),
+    priceCents,
+    description: '',
+    photoIds: [],
+    publish: true,
+  } as never);
+  return lot.id;
+}
+type TradeStage =
+  | 'requested'
+  | 'accepted'
+  | 'proposedBySeller'
+  | 'handedOver'
+  | 'disputed'
+  | 'paymentPending';
+/** A trade on the owner's site whose buyer is otherMember, brought to `stage`. */
+async function newTrade(stage: TradeStage = 'requested'): Promise<string> {
+  const buyer = actors.otherMember;
+  const lotId = await newTradeLot(stage === 'paymentPending' ? 500 : null);
+  const { id } = await s.trades.request(buyer, { lotId, quantity: 1 });
+  if (stage === 'requested') return id;
+  await s.trades.accept(actors.owner, id);
+  if (stage === 'accepted' || stage === 'paymentPending') return id;
+  if (stage === 'proposedBySeller') {
+    await s.trades.proposePickup(actors.owner, id, pickupSlot());
+    return id;
+  }
+  await s.trades.handOver(actors.owner, id, 1);
+  if (stage === 'disputed') await s.trades.openDispute(buyer, id, 'Pas conforme');
+  return id;
+}
+const pickupSlot = () => ({
+  start: new Date(Date.now() + 86_400_000),
+  end: new Date(Date.now() + 90_000_000),
+});
+const buyerOnly: Record<ActorName, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  otherMember: 'ok',
+  owner: 'FORBIDDEN',
+  coordinator: 'FORBIDDEN',
+  admin: 'FORBIDDEN',
+};
+const sellerOnly: Record<ActorName, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  otherMember: 'FORBIDDEN',
+  owner: 'ok',
+  coordinator: 'FORBIDDEN',
+  admin: 'FORBIDDEN',
+};
+const partiesAndAdmin: Record<ActorName, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  otherMember: 'ok',
+  owner: 'ok',
+  coordinator: 'FORBIDDEN',
+  admin: 'ok',
+};
+
 const all = (o: Outcome): Record<ActorName, Outcome> => ({
   anonymous: o,
   otherMember: o,
@@ -133,6 +229,33 @@ const matrix: Record<
     },
     expect: signedIn,
   },
+  'matching.forRequest': {
+    input: async () => ({ requestId: await newRequest() }),
+    expect: {
+      anonymous: 'UNAUTHORIZED',
+      otherMember: 'FORBIDDEN',
+      owner: 'ok',
+      coordinator: 'ok',
+      admin: 'ok',
+    },
+  },
+  'matching.forLot': { input: async () => ({ lotId: await newLot() }), expect: ownerOrAdmin },
+  'notifications.list': { input: async () => undefined, expect: signedIn },
+  'notifications.markRead': { input: async () => ({ ids: 'all' }), expect: signedIn },
+  'allocations.start': { input: async () => ({ regionCode: '93' }), expect: coordinatorOrAdmin },
+  'allocations.retry': { input: async () => ({ runId: await failedRun() }), expect: coordinatorOrAdmin },
+  'allocations.get': { input: async () => ({ runId: await failedRun() }), expect: coordinatorOrAdmin },
+  'allocations.list': { input: async () => undefined, expect: coordinatorOrAdmin },
+  'allocations.decide': {
+    input: async () => ({ ...decidable, decision: 'accepted' }),
+    expect: {
+      anonymous: 'UNAUTHORIZED',
+      otherMember: 'ok',
+      owner: 'ok',
+      coordinator: 'FORBIDDEN',
+      admin: 'ok',
+    },
+  },
   'lots.search': {
     input: async () => ({ point: { kind: 'commune', insee: '42218' }, radiusKm: 50 }),
     expect: all('ok'),
@@ -154,6 +277,45 @@ const matrix: Record<
   },
   'requests.get': { input: async () => ({ id: await newRequest() }), expect: signedIn },
   'requests.close': { input: async () => ({ id: await newRequest() }), expect: ownerOrAdmin },
+  'payments.status': { input: async () => undefined, expect: all('ok') },
+  'payments.onboard': { input: async () => ({ siteId }), expect: ownerOrAdmin },
+  'payments.accountStatus': { input: async () => ({ siteId }), expect: ownerOrAdmin },
+  'trades.request': {
+    input: async () => ({ lotId: await newTradeLot(), quantity: 1 }),
+    expect: { ...signedIn, owner: 'FORBIDDEN' },
+  },
+  'trades.get': { input: async () => ({ id: await newTrade() }), expect: partiesAndAdmin },
+  'trades.listMine': { input: async () => undefined, expect: signedIn },
+  'trades.accept': { input: async () => ({ id: await newTrade() }), expect: sellerOnly },
+  'trades.decline': { input: async () => ({ id: await newTrade() }), expect: sellerOnly },
+  'trades.cancel': { input: async () => ({ id: await newTrade('accepted') }), expect: partiesAndAdmin },
+  'trades.proposePickup': {
+    input: async () => ({ id: await newTrade('accepted'), ...pickupSlot() }),
+    expect: { ...partiesAndAdmin, admin: 'FORBIDDEN' },
+  },
+  'trades.agreePickup': {
+    input: async () => ({ id: await newTrade('proposedBySeller') }),
+    expect: buyerOnly,
+  },
+  'trades.handOver': {
+    input: async () => ({ id: await newTrade('accepted'), measuredKg: 1.2 }),
+    expect: sellerOnly,
+  },
+  'trades.confirmReceipt': { input: async () => ({ id: await newTrade('handedOver') }), expect: buyerOnly },
+  'trades.openDispute': {
+    input: async () => ({ id: await newTrade('handedOver'), reason: 'Abîmé' }),
+    expect: buyerOnly,
+  },
+  'trades.resolveDispute': {
+    input: async () => ({ id: await newTrade('disputed'), resolution: { kind: 'release' } }),
+    expect: { ...all('FORBIDDEN'), anonymous: 'UNAUTHORIZED', admin: 'ok' },
+  },
+  'trades.checkoutUrl': { input: async () => ({ id: await newTrade('paymentPending') }), expect: buyerOnly },
+  'trades.messages.list': { input: async () => ({ id: await newTrade() }), expect: partiesAndAdmin },
+  'trades.messages.send': {
+    input: async () => ({ id: await newTrade(), body: 'Bonjour' }),
+    expect: partiesAndAdmin,
+  },
   'sites.list': { input: async () => ({}), expect: all('ok') },
   'sites.get': { input: async () => ({ id: siteId }), expect: all('ok') },
   'sites.create': { input: async () => siteInput, expect: signedIn },
@@ -194,7 +356,7 @@ const matrix: Record<
 };
 
 beforeAll(async () => {
-  s = await createTestServices();
+  s = await createTestServices({}, { payments: true });
   actors.anonymous = anonymous;
   actors.owner = await createTestUser(s);
   actors.otherMember = await createTestUser(s);
@@ -207,6 +369,29 @@ beforeAll(async () => {
   extraMemberId = extra.userId;
   const { token } = await newInvitationToken(extra.email);
   await s.memberships.accept(extra, token);
+  await onboardTestSeller(s, actors.owner as UserActor, siteId);
+  // A real proposed flow: the owner's lot, a request of the other member, a network allocation.
+  const lot = await s.lots.create(actors.owner, {
+    ...apiLot(),
+    unit: 'kg',
+    dimensions: {},
+    priceCents: null,
+    description: '',
+    photoIds: [],
+    publish: true,
+  } as never);
+  const request = await s.requests.create(actors.otherMember, {
+    ...apiRequest(),
+    unit: 'kg',
+    description: '',
+    acceptSubstitutes: true,
+  } as never);
+  const { runId } = await s.allocations.start(actors.admin, null);
+  await s.allocations.settled(runId);
+  const run = await s.allocations.get(actors.admin, runId);
+  const flow = run.flows.find((f) => f.lotId === lot.id && f.requestId === request.id);
+  if (!flow) throw new Error(`allocation did not propose the fixture flow: ${JSON.stringify(run.error)}`);
+  decidable = { runId, lotId: lot.id, requestId: request.id };
 });
 afterAll(() => s.database.close());
 

@@ -2,6 +2,11 @@ import { getMe } from './routers/account/get-me.ts';
 import { setActiveSite } from './routers/account/set-active-site.ts';
 import { updateProfile } from './routers/account/update-profile.ts';
 import { setRoles } from './routers/admin/set-roles.ts';
+import { decideFlow } from './routers/allocations/decide-flow.ts';
+import { getAllocation } from './routers/allocations/get-allocation.ts';
+import { listAllocations } from './routers/allocations/list-allocations.ts';
+import { retryAllocation } from './routers/allocations/retry-allocation.ts';
+import { startAllocation } from './routers/allocations/start-allocation.ts';
 import { listOutbox } from './routers/dev/list-outbox.ts';
 import { searchCommunes } from './routers/geo/search-communes.ts';
 import { acceptInvitation } from './routers/invitations/accept-invitation.ts';
@@ -13,6 +18,13 @@ import { publishLot } from './routers/lots/publish-lot.ts';
 import { searchLots } from './routers/lots/search-lots.ts';
 import { updateLot } from './routers/lots/update-lot.ts';
 import { withdrawLot } from './routers/lots/withdraw-lot.ts';
+import { proposalsForLot } from './routers/matching/proposals-for-lot.ts';
+import { proposalsForRequest } from './routers/matching/proposals-for-request.ts';
+import { listNotifications } from './routers/notifications/list-notifications.ts';
+import { markNotificationsRead } from './routers/notifications/mark-read.ts';
+import { getAccountStatus } from './routers/payments/get-account-status.ts';
+import { getPaymentsStatus } from './routers/payments/get-payments-status.ts';
+import { startOnboarding } from './routers/payments/start-onboarding.ts';
 import { closeRequest } from './routers/requests/close-request.ts';
 import { createRequest } from './routers/requests/create-request.ts';
 import { getRequest } from './routers/requests/get-request.ts';
@@ -28,12 +40,53 @@ import { revokeInvitation } from './routers/sites/revoke-invitation.ts';
 import { setMemberRole } from './routers/sites/set-member-role.ts';
 import { updateSite } from './routers/sites/update-site.ts';
 import { verifySite } from './routers/sites/verify-site.ts';
+import { acceptTrade } from './routers/trades/accept-trade.ts';
+import { agreePickup } from './routers/trades/agree-pickup.ts';
+import { cancelTrade } from './routers/trades/cancel-trade.ts';
+import { confirmReceipt } from './routers/trades/confirm-receipt.ts';
+import { declineTrade } from './routers/trades/decline-trade.ts';
+import { getCheckoutUrl } from './routers/trades/get-checkout-url.ts';
+import { getTrade } from './routers/trades/get-trade.ts';
+import { handOver } from './routers/trades/hand-over.ts';
+import { listMyTrades } from './routers/trades/list-my-trades.ts';
+import { listTradeMessages } from './routers/trades/list-trade-messages.ts';
+import { openDispute } from './routers/trades/open-dispute.ts';
+import { proposePickup } from './routers/trades/propose-pickup.ts';
+import { requestTrade } from './routers/trades/request-trade.ts';
+import { resolveDispute } from './routers/trades/resolve-dispute.ts';
+import { sendTradeMessage } from './routers/trades/send-trade-message.ts';
 import { router } from './trpc.ts';
 
 /** Wires procedure names only; each procedure lives in its own file. */
 export const appRouter = router({
+  payments: router({ status: getPaymentsStatus, onboard: startOnboarding, accountStatus: getAccountStatus }),
+  trades: router({
+    request: requestTrade,
+    get: getTrade,
+    listMine: listMyTrades,
+    accept: acceptTrade,
+    decline: declineTrade,
+    cancel: cancelTrade,
+    proposePickup,
+    agreePickup,
+    handOver,
+    confirmReceipt,
+    openDispute,
+    resolveDispute,
+    checkoutUrl: getCheckoutUrl,
+    messages: router({ list: listTradeMessages, send: sendTradeMessage }),
+  }),
   account: router({ me: getMe, updateProfile, setActiveSite }),
   admin: router({ setRoles }),
+  allocations: router({
+    start: startAllocation,
+    retry: retryAllocation,
+    get: getAllocation,
+    list: listAllocations,
+    decide: decideFlow,
+  }),
+  matching: router({ forRequest: proposalsForRequest, forLot: proposalsForLot }),
+  notifications: router({ list: listNotifications, markRead: markNotificationsRead }),
   dev: router({ outbox: listOutbox }),
   geo: router({ searchCommunes }),
   invitations: router({ get: getInvitation, accept: acceptInvitation }),

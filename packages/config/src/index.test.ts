@@ -37,4 +37,22 @@ describe('secrets', () => {
       'x'.repeat(40),
     );
   });
+
+  it('defaults payments to simulation, no platform fee and the issue timings', () => {
+    const c = loadConfig({});
+    expect(c.paymentsMode).toBe('simulation');
+    expect(c.PLATFORM_FEE_BPS).toBe(0);
+    expect(c.tradeTimings).toEqual({
+      requestExpiryMs: 7 * 86_400_000,
+      paymentExpiryMs: 86_400_000,
+      receiptAutoConfirmMs: 7 * 86_400_000,
+      disputeAutoResolveMs: 60 * 86_400_000,
+      completionDelayMs: 0,
+    });
+    expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x' }).paymentsMode).toBe('live');
+    expect(() => loadConfig({ TRADE_PAYMENT_EXPIRY_MINUTES: '2000' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), STRIPE_SECRET_KEY: 'sk_live_x' }),
+    ).toThrow(/STRIPE_WEBHOOK_SECRET/);
+  });
 });

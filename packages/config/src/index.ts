@@ -40,11 +40,45 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().default('Retaille <no-reply@retaille.local>'),
   /** Password of the seeded demo accounts (printed at start). */
   DEMO_PASSWORD: z.string().min(10).default('retaille-demo-2026'),
+  /**
+   * Stripe secret key (sk_live_… / sk_test_…). Without it payments run in simulation: the server
+   * starts the local Stripe emulator and the web shows a "mode simulation" banner.
+   */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  /** Signing secret of the Stripe webhook endpoint (whsec_…); required with STRIPE_SECRET_KEY in production. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /**
+   * Platform fee on the HT subtotal of paid trades, in basis points (250 = 2.5 %). Default 0: the
+   * network starts without a commission; set it when the operator needs one.
+   */
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(0),
+  /** An unanswered trade request expires after this many hours (7 days). */
+  TRADE_REQUEST_EXPIRY_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
+  /** An accepted paid trade left unpaid expires after this many minutes (Stripe Checkout: 30 min to 24 h). */
+  TRADE_PAYMENT_EXPIRY_MINUTES: z.coerce.number().int().min(30).max(1440).default(1440),
+  /** After handover, receipt is confirmed for a silent buyer after this many hours (7 days). */
+  TRADE_RECEIPT_AUTO_CONFIRM_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
+  /** Unsettled disputes are released to the seller after this many hours (60 days). */
+  TRADE_DISPUTE_AUTO_RESOLVE_HOURS: z.coerce.number().int().min(1).max(17520).default(1440),
+  /** Between receipt and completion (and the transfer to the seller), in hours; 0 completes at once. */
+  TRADE_COMPLETION_DELAY_HOURS: z.coerce.number().int().min(0).max(8760).default(0),
+  /** How often the server applies due timed transitions and retries pending Stripe calls. */
+  TRADE_TIMER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Config = Readonly<
   z.infer<typeof configSchema> & {
     database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+    /** `live` with a Stripe key, else `simulation` (local Stripe emulator). */
+    paymentsMode: 'live' | 'simulation';
+    /** The trade timers of the domain, in milliseconds. */
+    tradeTimings: {
+      requestExpiryMs: number;
+      paymentExpiryMs: number;
+      receiptAutoConfirmMs: number;
+      disputeAutoResolveMs: number;
+      completionDelayMs: number;
+    };
     publicUrl: string;
     authSecret: string;
   }
@@ -71,6 +105,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.NODE_ENV === 'production' && !c.AUTH_SECRET) {
     throw new ConfigError(['AUTH_SECRET: required in production (at least 32 random characters)']);
   }
+  if (c.NODE_ENV === 'production' && c.STRIPE_SECRET_KEY && !c.STRIPE_WEBHOOK_SECRET) {
+    throw new ConfigError(['STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY in production']);
+  }
+  const HOUR_MS = 3_600_000;
   return Object.freeze({
     ...c,
     database: c.DATABASE_URL
@@ -78,5 +116,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : ({ kind: 'pglite', dataDir: c.PGLITE_DATA_DIR } as const),
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     authSecret: c.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    paymentsMode: c.STRIPE_SECRET_KEY ? ('live' as const) : ('simulation' as const),
+    tradeTimings: {
+      requestExpiryMs: c.TRADE_REQUEST_EXPIRY_HOURS * HOUR_MS,
+      paymentExpiryMs: c.TRADE_PAYMENT_EXPIRY_MINUTES * 60_000,
+      receiptAutoConfirmMs: c.TRADE_RECEIPT_AUTO_CONFIRM_HOURS * HOUR_MS,
+      disputeAutoResolveMs: c.TRADE_DISPUTE_AUTO_RESOLVE_HOURS * HOUR_MS,
+      completionDelayMs: c.TRADE_COMPLETION_DELAY_HOURS * HOUR_MS,
+    },
   });
 }

@@ -112,6 +112,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('lat', 'double precision', (c) => c.notNull())
     .addColumn('lon', 'double precision', (c) => c.notNull())
     .addColumn('earth_point', sql`earth`, (c) => c.notNull())
+    .addColumn('departement_code', 'text')
+    .addColumn('region_code', 'text')
     .addColumn('needed_by', 'date')
     .addColumn('budget_cents', 'integer', (c) => c.check(sql`budget_cents >= 0`))
     .addColumn('status', 'text', (c) =>

@@ -3,6 +3,8 @@ import * as m20261126140000 from './20261126140000_create_extensions.ts';
 import * as m20261126140100 from './20261126140100_create_site.ts';
 import * as m20261126150000 from './20261126150000_create_accounts.ts';
 import * as m20261126160000 from './20261126160000_create_catalogue.ts';
+import * as m20261126170000 from './20261126170000_create_trades.ts';
+import * as m20261126180000 from './20261126180000_create_matching.ts';
 
 /**
  * The one migrations folder, listed statically so that it works the same under tsx, Vitest and a
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '20261126140100_create_site': m20261126140100,
   '20261126150000_create_accounts': m20261126150000,
   '20261126160000_create_catalogue': m20261126160000,
+  '20261126170000_create_trades': m20261126170000,
+  '20261126180000_create_matching': m20261126180000,
 };

@@ -49,6 +49,9 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<P
 export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle client losing its connection (server restart, a dropped test database) must not
+    // crash the process; the next query gets a fresh connection.
+    pool.on('error', (e) => console.warn(`database pool: idle client error: ${e.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

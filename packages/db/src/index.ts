@@ -5,16 +5,32 @@
 export type { Kysely, Transaction } from 'kysely';
 export * from './database.ts';
 export * from './migrate.ts';
+export type { LedgerEntryRow, LedgerPostingWrite } from './repositories/ledger.repository.ts';
+export * as ledgerRepository from './repositories/ledger.repository.ts';
 export type { LotPhotoRow, LotRow, LotSearch, LotSearchRow } from './repositories/lot.repository.ts';
 export * as lotRepository from './repositories/lot.repository.ts';
 export type { MailRow } from './repositories/mail-outbox.repository.ts';
 export * as mailOutboxRepository from './repositories/mail-outbox.repository.ts';
+export type { AllocationRunRow, NotificationRow } from './repositories/matching.repository.ts';
+export * as matchingRepository from './repositories/matching.repository.ts';
 export type { MemberRow, SiteInvitationRow, SiteRole } from './repositories/membership.repository.ts';
 export * as membershipRepository from './repositories/membership.repository.ts';
+export type { AccountFlags, SellerPaymentAccountRow } from './repositories/payment-account.repository.ts';
+export * as paymentAccountRepository from './repositories/payment-account.repository.ts';
 export type { ThrottleRow } from './repositories/sign-in-throttle.repository.ts';
 export * as signInThrottleRepository from './repositories/sign-in-throttle.repository.ts';
 export type { SiteListFilter, SiteRow } from './repositories/site.repository.ts';
 export * as siteRepository from './repositories/site.repository.ts';
+export type {
+  NewTradeRow,
+  TradeEventRow,
+  TradeMessageRow,
+  TradePatch,
+  TradePaymentEffectRow,
+  TradeRow,
+  TradeTimerRow,
+} from './repositories/trade.repository.ts';
+export * as tradeRepository from './repositories/trade.repository.ts';
 export type { UserProfileRow, UserWithProfile } from './repositories/user.repository.ts';
 export * as userRepository from './repositories/user.repository.ts';
 export type { WantedRequestRow } from './repositories/wanted-request.repository.ts';
@@ -22,6 +38,11 @@ export * as wantedRequestRepository from './repositories/wanted-request.reposito
 
 import { sql } from 'kysely';
 import type { DatabaseHandle } from './database.ts';
+
+/** Refreshes the planner's statistics (after bulk loads: seeds, benchmarks). */
+export async function analyze(handle: Pick<DatabaseHandle, 'db'>): Promise<void> {
+  await sql`analyze`.execute(handle.db);
+}
 
 /** Round-trips to the database; used by the health check. */
 export async function ping(handle: DatabaseHandle): Promise<boolean> {

@@ -26,6 +26,30 @@ export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AllocationFlow {
+  baseline: Generated<boolean>;
+  decision: string | null;
+  distance_km: Numeric;
+  kg: Numeric;
+  lot_id: string;
+  request_id: string;
+  run_id: string;
+}
+
+export interface AllocationRun {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  error: string | null;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  progress: Generated<number>;
+  region_code: string | null;
+  scope: string;
+  started_by: string | null;
+  status: string;
+  totals: Json | null;
+}
+
 export interface AuthAccount {
   accessToken: string | null;
   accessTokenExpiresAt: Timestamp | null;
@@ -77,6 +101,18 @@ export interface AuthVerification {
   identifier: string;
   updatedAt: Generated<Timestamp>;
   value: string;
+}
+
+export interface LedgerEntry {
+  account: string;
+  amount_minor: Int8;
+  created_at: Timestamp;
+  entry_key: string;
+  event: string;
+  id: Generated<Int8>;
+  posting_no: number;
+  trade_id: string;
+  unit: string;
 }
 
 export interface Lot {
@@ -145,6 +181,42 @@ export interface MailOutbox {
   transport: string;
 }
 
+export interface Notification {
+  created_at: Generated<Timestamp>;
+  emailed_at: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  lot_id: string | null;
+  payload: Generated<Json>;
+  read_at: Timestamp | null;
+  request_id: string | null;
+  user_id: string;
+}
+
+export interface ProcessedStripeEvent {
+  event_id: string;
+  processed_at: Timestamp;
+  trade_id: string | null;
+  type: string;
+}
+
+export interface RequestDigest {
+  created_at: Generated<Timestamp>;
+  lots: number;
+  request_id: string;
+  sent_on: Timestamp;
+}
+
+export interface SellerPaymentAccount {
+  charges_enabled: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  details_submitted: Generated<boolean>;
+  payouts_enabled: Generated<boolean>;
+  site_id: string;
+  stripe_account_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface SignInThrottle {
   blocked_until: Timestamp | null;
   failures: Generated<number>;
@@ -173,6 +245,7 @@ export interface Site {
   sectors: string[];
   territory_type: string;
   updated_at: Generated<Timestamp>;
+  vat_rate_bps: number | null;
   verified_at: Timestamp | null;
   verified_by: string | null;
   website: string | null;
@@ -199,6 +272,96 @@ export interface SiteMember {
   user_id: string;
 }
 
+export interface Trade {
+  buyer_site_id: string | null;
+  buyer_user_id: string;
+  checkout_session_id: string | null;
+  checkout_url: string | null;
+  created_at: Generated<Timestamp>;
+  dispute_opened_at: Timestamp | null;
+  dispute_reason: string | null;
+  dispute_refund_cents: number | null;
+  dispute_resolution: string | null;
+  final_platform_fee_cents: number | null;
+  final_seller_payout_cents: number | null;
+  final_total_cents: number | null;
+  handed_over_at: Timestamp | null;
+  handover_grams: number | null;
+  id: Generated<string>;
+  is_paid: boolean;
+  lot_id: string;
+  paid_cents: Generated<number>;
+  payment_intent_id: string | null;
+  pickup_agreed_at: Timestamp | null;
+  pickup_end: Timestamp | null;
+  pickup_proposed_by: string | null;
+  pickup_start: Timestamp | null;
+  platform_fee_bps: number;
+  platform_fee_cents: number;
+  quantity: Numeric;
+  receipt_grams: number | null;
+  received_at: Timestamp | null;
+  refunded_cents: Generated<number>;
+  resolved_by: string | null;
+  seller_payout_cents: number;
+  seller_site_id: string;
+  state: string;
+  state_entered_at: Timestamp;
+  subtotal_cents: number;
+  total_cents: number;
+  transfer_id: string | null;
+  unit: string;
+  unit_price_cents: number;
+  updated_at: Generated<Timestamp>;
+  vat_cents: number;
+  vat_rate_bps: number | null;
+  version: Generated<number>;
+}
+
+export interface TradeEvent {
+  actor_role: string;
+  actor_user_id: string | null;
+  created_at: Timestamp;
+  from_state: string;
+  id: Generated<string>;
+  params: Generated<Json>;
+  seq: number;
+  to_state: string;
+  trade_id: string;
+  transition: string;
+}
+
+export interface TradeMessage {
+  author_role: string;
+  author_user_id: string | null;
+  body: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  trade_id: string;
+}
+
+export interface TradePaymentEffect {
+  amount_cents: number;
+  attempt: Generated<number>;
+  created_at: Timestamp;
+  external_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  last_error: string | null;
+  payment_intent_id: string | null;
+  reason: string | null;
+  seq: number;
+  status: Generated<string>;
+  trade_id: string;
+  updated_at: Timestamp;
+}
+
+export interface TradeTimer {
+  due_at: Timestamp;
+  trade_id: string;
+  transition: string;
+}
+
 export interface UserProfile {
   active_site_id: string | null;
   coordinator_departements: Generated<string[]>;
@@ -218,6 +381,7 @@ export interface WantedRequest {
   budget_cents: number | null;
   closed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
+  departement_code: string | null;
   description: Generated<string>;
   earth_point: string;
   id: Generated<string>;
@@ -232,6 +396,7 @@ export interface WantedRequest {
   needed_by: Timestamp | null;
   quantity_max: Numeric;
   quantity_min: Numeric;
+  region_code: string | null;
   requester_id: string;
   site_id: string | null;
   status: Generated<string>;
@@ -241,18 +406,30 @@ export interface WantedRequest {
 }
 
 export interface DB {
+  allocation_flow: AllocationFlow;
+  allocation_run: AllocationRun;
   auth_account: AuthAccount;
   auth_rate_limit: AuthRateLimit;
   auth_session: AuthSession;
   auth_user: AuthUser;
   auth_verification: AuthVerification;
+  ledger_entry: LedgerEntry;
   lot: Lot;
   lot_photo: LotPhoto;
   mail_outbox: MailOutbox;
+  notification: Notification;
+  processed_stripe_event: ProcessedStripeEvent;
+  request_digest: RequestDigest;
+  seller_payment_account: SellerPaymentAccount;
   sign_in_throttle: SignInThrottle;
   site: Site;
   site_invitation: SiteInvitation;
   site_member: SiteMember;
+  trade: Trade;
+  trade_event: TradeEvent;
+  trade_message: TradeMessage;
+  trade_payment_effect: TradePaymentEffect;
+  trade_timer: TradeTimer;
   user_profile: UserProfile;
   wanted_request: WantedRequest;
 }

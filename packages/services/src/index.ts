@@ -10,3 +10,7 @@ export * from './services.ts';
 export type { InvitationDto, InvitationPreview, MemberDto } from './sites/membership.service.ts';
 export * from './sites/site.dto.ts';
 export { SiteService } from './sites/site.service.ts';
+export { checkLedger, formatLedgerCheck, type LedgerCheck } from './trades/ledger-check.ts';
+export { type Payments, STRIPE_WEBHOOK_PATH, startPayments } from './trades/payment-setup.ts';
+export * from './trades/trade.dto.ts';
+export { TradeService } from './trades/trade.service.ts';

@@ -1,6 +1,7 @@
 import type { Config } from '@retaille/config';
 import { type DatabaseHandle, ping } from '@retaille/db';
 import type { CommuneDirectory } from '@retaille/domain';
+import type { PaymentGateway } from '@retaille/payments';
 import { AccountService } from './accounts/account.service.ts';
 import type { Actor } from './auth/actor.ts';
 import { type Auth, createAuth, createAuthHandler, resolveActor } from './auth/auth.ts';
@@ -10,9 +11,14 @@ import { PhotoService } from './catalogue/photo.service.ts';
 import { WantedRequestService } from './catalogue/wanted-request.service.ts';
 import { loadCommuneDirectory } from './geo/commune-directory.loader.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { AllocationService } from './matching/allocation.service.ts';
+import { MatchingService } from './matching/matching.service.ts';
 import { type SeedReport, seedDemo } from './seed/demo-seed.ts';
 import { MembershipService } from './sites/membership.service.ts';
 import { SiteService } from './sites/site.service.ts';
+import { PaymentAccountService } from './trades/payment-account.service.ts';
+import { paymentsUnavailable } from './trades/payment-setup.ts';
+import { TradeService } from './trades/trade.service.ts';
 
 export interface Services {
   config: Config;
@@ -29,6 +35,10 @@ export interface Services {
   lots: LotService;
   photos: PhotoService;
   requests: WantedRequestService;
+  trades: TradeService;
+  payments: PaymentAccountService;
+  matching: MatchingService;
+  allocations: AllocationService;
   seedDemo(): Promise<SeedReport>;
   health(): Promise<boolean>;
 }
@@ -38,6 +48,8 @@ export async function createServices(deps: {
   config: Config;
   database: DatabaseHandle;
   now?: () => Date;
+  /** Stripe (live or the local emulator, see trades/payment-setup.ts); without it paid trades are refused. */
+  payments?: { gateway: PaymentGateway; mode: 'live' | 'simulation' };
 }): Promise<Services> {
   const { config, database } = deps;
   const now = deps.now ?? (() => new Date());
@@ -55,11 +67,40 @@ export async function createServices(deps: {
     db: database.db,
     communes,
     mailer,
-    devOutbox: mailer.transport === 'outbox' && config.NODE_ENV !== 'production',
+    // Off unless no SMTP, not production, and bound to the loopback interface: the outbox shows
+    // verification and reset links, so it must never be reachable from another machine.
+    devOutbox:
+      mailer.transport === 'outbox' &&
+      config.NODE_ENV !== 'production' &&
+      ['127.0.0.1', 'localhost', '::1'].includes(config.HOST),
   });
-  const lots = new LotService({ db: database.db, communes, now });
+  const matching = new MatchingService({ db: database.db, mailer, publicUrl: config.publicUrl, now });
+  const allocations = new AllocationService({ db: database.db, now });
+  const lots = new LotService({
+    db: database.db,
+    communes,
+    now,
+    onPublished: (id) => matching.announceLot(id),
+  });
   const photos = new PhotoService({ db: database.db });
   const requests = new WantedRequestService({ db: database.db, lots, now });
+  const gateway = deps.payments?.gateway ?? paymentsUnavailable;
+  const trades = new TradeService({
+    db: database.db,
+    gateway,
+    timings: config.tradeTimings,
+    platformFeeBps: config.PLATFORM_FEE_BPS,
+    publicUrl: config.publicUrl,
+    now,
+  });
+  const payments = new PaymentAccountService({
+    db: database.db,
+    gateway,
+    mode: deps.payments?.mode ?? config.paymentsMode,
+    platformFeeBps: config.PLATFORM_FEE_BPS,
+    publicUrl: config.publicUrl,
+    now,
+  });
   return {
     config,
     database,
@@ -68,6 +109,10 @@ export async function createServices(deps: {
     lots,
     photos,
     requests,
+    trades,
+    payments,
+    matching,
+    allocations,
     auth,
     handleAuthRequest: createAuthHandler(auth, throttle),
     resolveActor: (headers) => resolveActor(auth, database, headers),
@@ -75,7 +120,17 @@ export async function createServices(deps: {
     memberships,
     accounts,
     seedDemo: () =>
-      seedDemo({ db: database.db, sites, lots, photos, requests, communes, auth, password: config.DEMO_PASSWORD, now }),
+      seedDemo({
+        db: database.db,
+        sites,
+        lots,
+        photos,
+        requests,
+        communes,
+        auth,
+        password: config.DEMO_PASSWORD,
+        now,
+      }),
     health: () => ping(database),
   };
 }

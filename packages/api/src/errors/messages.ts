@@ -55,6 +55,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     en: 'Only the site owners can do this.',
   },
   'site.notMember': { fr: "Vous n'êtes pas membre de ce site.", en: 'You are not a member of this site.' },
+  'site.selfVerification': {
+    fr: 'Un site ne peut pas être vérifié par l’un de ses propres membres.',
+    en: 'A site cannot be verified by one of its own members.',
+  },
   'site.notInScope': {
     fr: "Ce site n'est pas dans votre territoire de coordination.",
     en: 'This site is not in your coordination territory.',
@@ -246,6 +250,170 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   'request.notFound': { fr: "Cette demande n'existe pas.", en: 'This request does not exist.' },
   'request.notMine': { fr: "Cette demande n'est pas la vôtre.", en: 'This request is not yours.' },
   'request.notOpen': { fr: "Cette demande n'est plus ouverte.", en: 'This request is no longer open.' },
+  'allocation.notFound': { fr: "Cette allocation n'existe pas.", en: 'This allocation does not exist.' },
+  'allocation.notFailed': {
+    fr: 'Seule une allocation en échec peut être relancée.',
+    en: 'Only a failed allocation can be retried.',
+  },
+  'allocation.empty': {
+    fr: 'Aucun lot ou aucune demande ouverte dans ce territoire : rien à allouer.',
+    en: 'No open lot or request in this territory: nothing to allocate.',
+  },
+  'allocation.failed': { fr: "L'allocation a échoué. Réessayez.", en: 'The allocation failed. Try again.' },
+  'allocation.flowNotFound': { fr: "Cette proposition n'existe pas.", en: 'This proposal does not exist.' },
+  'allocation.regionUnknown': { fr: 'Région inconnue.', en: 'Unknown region.' },
+  'match.distance': { fr: (p) => `à ${fmt(p.km, 'fr')} km`, en: (p) => `${fmt(p.km, 'en')} km away` },
+  'match.material.exact': { fr: 'matière exacte', en: 'exact material' },
+  'match.material.substitute': { fr: 'matière de substitution', en: 'substitute material' },
+  'match.material.sameFamily': { fr: 'même famille de matière', en: 'same material family' },
+  'match.quantity': {
+    fr: (p) => `${p.percent} % de la quantité`,
+    en: (p) => `${p.percent}% of the quantity`,
+  },
+  'match.quantity.belowMinimum': {
+    fr: (p) => `moins que le minimum demandé (${fmt(p.requestedMin, 'fr')})`,
+    en: (p) => `less than the minimum asked (${fmt(p.requestedMin, 'en')})`,
+  },
+  'match.dimensions.ok': {
+    fr: (p) => `pièces ≥ ${dims(p, 'fr')}`,
+    en: (p) => `pieces ≥ ${dims(p, 'en')}`,
+  },
+  'match.dimensions.unknown': { fr: 'dimensions non précisées', en: 'dimensions not given' },
+  'match.price.free': { fr: 'gratuit', en: 'free' },
+  'match.price.amount': { fr: (p) => `${eur(p.totalCents, 'fr')}`, en: (p) => `${eur(p.totalCents, 'en')}` },
+  'match.price.withinBudget': {
+    fr: (p) => `${eur(p.totalCents, 'fr')}, dans le budget`,
+    en: (p) => `${eur(p.totalCents, 'en')}, within budget`,
+  },
+  'match.price.overBudget': {
+    fr: (p) => `${eur(p.totalCents, 'fr')}, au-dessus du budget de ${eur(p.budgetCents, 'fr')}`,
+    en: (p) => `${eur(p.totalCents, 'en')}, over the ${eur(p.budgetCents, 'en')} budget`,
+  },
+  'match.freshness': {
+    fr: (p) => (Number(p.days) === 0 ? "publié aujourd'hui" : `publié il y a ${p.days} j`),
+    en: (p) => (Number(p.days) === 0 ? 'listed today' : `listed ${p.days} d ago`),
+  },
+  'match.transport': {
+    fr: (p) => `transport ≈ ${fmt(p.co2eKg, 'fr')} kg CO2e`,
+    en: (p) => `transport ≈ ${fmt(p.co2eKg, 'en')} kg CO2e`,
+  },
+  'decimal.invalid': { fr: 'Nombre invalide.', en: 'Invalid number.' },
+  'decimal.negative': { fr: 'Le nombre doit être positif.', en: 'The number must be positive.' },
+  'money.negative': { fr: 'Un montant ne peut pas être négatif.', en: 'An amount cannot be negative.' },
+  'money.negativeResult': {
+    fr: 'Le montant dépasserait ce qui a été payé.',
+    en: 'The amount would exceed what was paid.',
+  },
+  'money.notIntegerCents': {
+    fr: 'Montant invalide (centimes entiers).',
+    en: 'Invalid amount (whole cents).',
+  },
+  'money.subCentPrecision': {
+    fr: 'Un montant a au plus deux décimales.',
+    en: 'An amount has at most two decimals.',
+  },
+  'money.tooLarge': { fr: 'Montant trop élevé.', en: 'Amount too large.' },
+  'money.invalidBasisPoints': { fr: 'Taux invalide.', en: 'Invalid rate.' },
+  'money.invalidRatios': { fr: 'Répartition invalide.', en: 'Invalid split.' },
+  'pricing.invalidFeeRate': { fr: 'Taux de commission invalide.', en: 'Invalid fee rate.' },
+  'pricing.invalidVatRate': { fr: 'Taux de TVA invalide.', en: 'Invalid VAT rate.' },
+  'ledger.amountNotPositive': { fr: 'Le montant doit être positif.', en: 'The amount must be positive.' },
+  'ledger.missingId': { fr: 'Identifiant manquant.', en: 'Missing identifier.' },
+  'ledger.sameHolder': {
+    fr: 'La matière ne peut pas aller d’un site vers lui-même.',
+    en: 'Material cannot move from a site to itself.',
+  },
+  'weight.notPositive': { fr: 'Le poids doit être supérieur à zéro.', en: 'The weight must be above zero.' },
+  'weight.tooLarge': { fr: 'Poids trop élevé.', en: 'Weight too large.' },
+  'weight.invalidGrams': { fr: 'Poids invalide.', en: 'Invalid weight.' },
+  'trade.notFound': { fr: "Cet échange n'existe pas.", en: 'This trade does not exist.' },
+  'trade.notParty': {
+    fr: 'Vous ne participez pas à cet échange.',
+    en: 'You are not a party to this trade.',
+  },
+  'trade.notBuyer': {
+    fr: "Seul le demandeur de l'échange peut faire cela.",
+    en: 'Only the buyer of this trade can do this.',
+  },
+  'trade.ownLot': {
+    fr: 'Vous ne pouvez pas demander un lot de votre propre site.',
+    en: 'You cannot request a lot from your own site.',
+  },
+  'trade.notBuyerSiteMember': {
+    fr: "Vous n'êtes pas membre de ce site.",
+    en: 'You are not a member of this site.',
+  },
+  'trade.lotNotAvailable': { fr: "Ce lot n'est plus disponible.", en: 'This lot is no longer available.' },
+  'trade.quantityInvalid': {
+    fr: 'La quantité doit être positive, avec au plus 3 décimales.',
+    en: 'The quantity must be positive, with at most 3 decimals.',
+  },
+  'trade.decimal': { fr: 'Nombre invalide.', en: 'Invalid number.' },
+  'trade.quantityExceedsAvailable': {
+    fr: (p) => `Il reste ${p.available} ${p.unit ?? ''} disponibles : demandez-en moins.`.replace('  ', ' '),
+    en: (p) => `Only ${p.available} ${p.unit ?? ''} left: request less.`.replace('  ', ' '),
+  },
+  'trade.quantityUnavailable': {
+    fr: "La quantité demandée n'est plus disponible : un autre échange l'a réservée.",
+    en: 'The requested quantity is no longer available: another trade reserved it.',
+  },
+  'trade.illegalTransition': {
+    fr: "Cette action n'est plus possible à cette étape de l'échange.",
+    en: 'This action is no longer possible at this stage of the trade.',
+  },
+  'trade.notAllowedForActor': {
+    fr: "Vous n'avez pas le droit de faire cela dans cet échange.",
+    en: 'You are not allowed to do this in this trade.',
+  },
+  'trade.ownPickupProposal': {
+    fr: "C'est l'autre partie qui doit accepter le créneau que vous avez proposé.",
+    en: 'The other party must agree to the slot you proposed.',
+  },
+  'trade.pickupSlotInvalid': {
+    fr: 'Le créneau doit avoir un début avant sa fin.',
+    en: 'The slot must start before it ends.',
+  },
+  'trade.pickupSlotInPast': { fr: 'Ce créneau est déjà passé.', en: 'This slot is already over.' },
+  'trade.disputeReasonRequired': {
+    fr: 'Décrivez le problème.',
+    en: 'Describe the problem.',
+  },
+  'trade.disputeReasonTooLong': {
+    fr: 'La description est trop longue.',
+    en: 'The description is too long.',
+  },
+  'trade.invalidResolution': { fr: 'Décision invalide.', en: 'Invalid decision.' },
+  'trade.resolutionNotApplicable': {
+    fr: "Cette décision ne s'applique pas à cet échange.",
+    en: 'This decision does not apply to this trade.',
+  },
+  'trade.refundExceedsPaid': {
+    fr: 'Le remboursement dépasse ce qui a été payé.',
+    en: 'The refund exceeds what was paid.',
+  },
+  'trade.receiptWeightDiffers': {
+    fr: (p) => `Le poids diffère de celui remis (${p.handoverKg} kg) : ouvrez un litige.`,
+    en: (p) => `The weight differs from the handed-over one (${p.handoverKg} kg): open a dispute.`,
+  },
+  'trade.notAwaitingPayment': {
+    fr: "Cet échange n'attend pas de paiement.",
+    en: 'This trade is not awaiting payment.',
+  },
+  'trade.timerNotDue': { fr: "Ce délai n'est pas encore écoulé.", en: 'This deadline has not passed yet.' },
+  'trade.unknownTransition': { fr: 'Action inconnue.', en: 'Unknown action.' },
+  'trade.invalidTime': { fr: 'Date invalide.', en: 'Invalid date.' },
+  'payments.sellerNotOnboarded': {
+    fr: "Le site vendeur doit d'abord activer les paiements (compte Stripe).",
+    en: 'The selling site must first enable payments (Stripe account).',
+  },
+  'payments.unavailable': {
+    fr: 'Les paiements ne sont pas disponibles sur cette instance.',
+    en: 'Payments are not available on this instance.',
+  },
+  'payments.webhookSignature': {
+    fr: 'Signature du webhook Stripe invalide ou expirée.',
+    en: 'Invalid or expired Stripe webhook signature.',
+  },
   'error.notFound': { fr: 'Introuvable.', en: 'Not found.' },
   'error.unauthenticated': { fr: 'Connectez-vous pour continuer.', en: 'Please sign in to continue.' },
   'error.forbidden': { fr: "Vous n'avez pas le droit de faire cela.", en: 'You are not allowed to do this.' },
@@ -260,6 +428,24 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   },
   'error.payloadTooLarge': { fr: 'Requête trop volumineuse.', en: 'Request too large.' },
 };
+
+function fmt(v: string | number | undefined, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(
+    Number(v ?? 0),
+  );
+}
+
+function eur(cents: string | number | undefined, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+  }).format(Number(cents ?? 0) / 100);
+}
+
+function dims(p: Params, locale: Locale): string {
+  const parts = [p.minLengthMm, p.minWidthMm, p.minThicknessMm].filter((v) => v !== undefined && v !== null);
+  return parts.map((v) => `${fmt(Number(v) / 10, locale)} cm`).join(' × ');
+}
 
 export function hasMessage(key: string): boolean {
   return Object.hasOwn(messages, key);

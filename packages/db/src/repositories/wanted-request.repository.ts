@@ -75,3 +75,12 @@ export async function listOpenRequests(
     : withDistance.orderBy('created_at', 'desc').orderBy('id');
   return ordered.limit(s.limit).execute();
 }
+
+/** Bulk insert (seeds and benchmarks). */
+export async function insertRequests(db: Db, ws: WantedRequestWrite[]): Promise<void> {
+  if (ws.length === 0) return;
+  await db
+    .insertInto('wanted_request')
+    .values(ws.map((w) => ({ ...w, earth_point: sql<string>`ll_to_earth(${w.lat}, ${w.lon})` })))
+    .execute();
+}

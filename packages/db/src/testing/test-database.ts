@@ -31,6 +31,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   return {
     ...handle,
     close: async () => {
+      handle.pool.removeAllListeners('error');
+      handle.pool.on('error', () => {});
       await handle.close();
       const drop = new pg.Client({ connectionString: target.url });
       await drop.connect();

@@ -57,8 +57,18 @@ function decodeCursor(cursor: string): { key: number | string; id: string } {
 /** Lots: posting, editing, publishing and withdrawing; search by distance and filters. */
 export class LotService {
   constructor(
-    private readonly deps: { db: DatabaseHandle['db']; communes: CommuneDirectory; now: () => Date },
+    private readonly deps: {
+      db: DatabaseHandle['db'];
+      communes: CommuneDirectory;
+      now: () => Date;
+      /** Called after a lot becomes published (alerts to the requests it fits). */
+      onPublished?: (lotId: string) => Promise<unknown>;
+    },
   ) {}
+
+  private async published(lotId: string) {
+    await this.deps.onPublished?.(lotId);
+  }
 
   private async siteForWriting(actor: Actor, siteId: string): Promise<SiteRow> {
     const user = requireUser(actor);
@@ -167,6 +177,7 @@ export class LotService {
       await lotRepository.attachPhotos(trx, lot.id, input.photoIds, user.userId);
       return lot;
     });
+    if (input.publish) await this.published(lot.id);
     return this.get(actor, lot.id);
   }
 
@@ -177,7 +188,7 @@ export class LotService {
     const site = await this.siteForWriting(actor, current.site_id);
     if (input.siteId !== current.site_id) throw validation([{ path: 'siteId', key: 'lot.siteFixed' }]);
     const row = this.prepare(input, site);
-    await this.deps.db.transaction().execute(async (trx) => {
+    const newStatus = await this.deps.db.transaction().execute(async (trx) => {
       const locked = await lotRepository.lockLot(trx, id);
       if (!locked) throw new DomainError('NOT_FOUND', 'lot.notFound');
       assertLotAction(locked.status as LotStatus, 'edit');
@@ -196,7 +207,10 @@ export class LotService {
       }
       await lotRepository.updateLot(trx, id, { ...row, status, published_at: publishedAt });
       await lotRepository.attachPhotos(trx, id, input.photoIds, user.userId);
+      return status;
     });
+    // An edited lot may now fit requests it did not (announcements are never repeated).
+    if (newStatus === 'published') await this.published(id);
     return this.get(actor, id);
   }
 
@@ -213,7 +227,7 @@ export class LotService {
         this.assertPublishable(site);
         if (
           isPastWindow(
-            locked.available_until ? String(locked.available_until).slice(0, 10) : null,
+            locked.available_until ? toDate(locked.available_until) : null,
             parisDate(this.deps.now()),
           )
         ) {
@@ -234,6 +248,7 @@ export class LotService {
         await lotRepository.updateLot(trx, id, { status: 'withdrawn' });
       }
     });
+    if (action === 'publish') await this.published(id);
     return this.get(actor, id);
   }
 
@@ -264,6 +279,29 @@ export class LotService {
     if (actor.kind !== 'user') return false;
     if (isAdmin(actor)) return true;
     return (await membershipRepository.findRole(this.deps.db, siteId, actor.userId)) !== undefined;
+  }
+
+  /** Like `resolvePoint`, with the département and region when the place is a site or a commune. */
+  async resolvePlace(
+    actor: Actor,
+    point: SearchPoint,
+  ): Promise<LatLon & { departementCode: string | null; regionCode: string | null }> {
+    const at = await this.resolvePoint(actor, point);
+    let insee: string | null = null;
+    if (point.kind === 'commune') insee = point.insee;
+    if (point.kind === 'site')
+      insee = (await siteRepository.findSiteById(this.deps.db, point.siteId))?.commune_insee ?? null;
+    if (point.kind === 'home' && actor.kind === 'user') {
+      insee =
+        (await userRepository.findUserWithProfile(this.deps.db, actor.userId))?.profile.home_commune_insee ??
+        null;
+    }
+    const commune = insee ? this.deps.communes.get(insee) : undefined;
+    return {
+      ...at,
+      departementCode: commune?.departementCode ?? null,
+      regionCode: commune?.regionCode ?? null,
+    };
   }
 
   /** Resolves "my site", "my home", a commune or a map point into coordinates. */

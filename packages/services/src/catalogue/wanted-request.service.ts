@@ -85,7 +85,7 @@ export class WantedRequestService {
     if (input.siteId && !(await membershipRepository.findRole(this.deps.db, input.siteId, user.userId))) {
       throw forbidden('site.notMember');
     }
-    const point = await this.deps.lots.resolvePoint(actor, input.point);
+    const point = await this.deps.lots.resolvePlace(actor, input.point);
     const row = await wantedRequestRepository.insertRequest(this.deps.db, {
       requester_id: user.userId,
       site_id: input.siteId ?? null,
@@ -102,6 +102,8 @@ export class WantedRequestService {
       max_distance_km: String(input.maxDistanceKm),
       lat: point.lat,
       lon: point.lon,
+      departement_code: point.departementCode,
+      region_code: point.regionCode,
       needed_by: input.neededBy ?? null,
       budget_cents: input.budgetCents ?? null,
     });

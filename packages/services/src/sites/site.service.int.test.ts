@@ -201,6 +201,18 @@ describe('verification and visibility', () => {
     expect((await s.sites.get(anonymous, site.id)).verified).toBe(true);
   });
 
+  it('a coordinator never verifies their own site, and their queue holds only what they may verify', async () => {
+    const coordinator = await createTestUser(s, { roles: ['coordinator'], departements: ['42'] });
+    const own = await s.sites.create(coordinator, { ...base, postalCode: '42000' });
+    const ownElsewhere = await s.sites.create(coordinator, { ...base, postalCode: '92000' });
+    await expect(s.sites.verify(coordinator, own.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      key: 'site.selfVerification',
+    });
+    const queue = await s.sites.list(coordinator, { pendingVerification: true, page: 1, pageSize: 100 });
+    expect(queue.items.map((x) => x.id)).not.toContain(ownElsewhere.id);
+  });
+
   it('only owners and admins edit a site', async () => {
     const owner = await createTestUser(s);
     const other = await createTestUser(s);

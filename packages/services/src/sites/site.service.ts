@@ -41,8 +41,10 @@ export class SiteService {
     ) {
       throw forbidden();
     }
+    const visibility = this.visibilityOf(actor);
     const { rows, total } = await siteRepository.listSites(this.deps.db, {
-      visibility: this.visibilityOf(actor),
+      // The queue lists what the caller may verify: not their own sites outside their scope.
+      visibility: query.pendingVerification ? { ...visibility, userId: undefined } : visibility,
       unverifiedOnly: query.pendingVerification ?? false,
       sector: query.sector,
       departementCode: query.departementCode,
@@ -120,6 +122,8 @@ export class SiteService {
       const role = current ? await this.roleOf(actor, id, trx) : undefined;
       if (!current || !canSeeSite(actor, current, role)) throw new DomainError('NOT_FOUND', 'site.notFound');
       if (!canVerifySite(actor, current)) throw forbidden('site.notInScope');
+      // Verification is a check by someone else: a coordinator never verifies their own site.
+      if (role !== undefined && !isAdmin(actor)) throw forbidden('site.selfVerification');
       if (current.verified_at) return this.toDto(actor, current);
       const row = await siteRepository.markVerified(trx, id, user.userId, this.deps.now());
       return this.toDto(actor, row ?? current);

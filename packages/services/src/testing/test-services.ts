@@ -1,17 +1,50 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@retaille/config';
-import { type DatabaseHandle, userRepository } from '@retaille/db';
+import { type DatabaseHandle, paymentAccountRepository, userRepository } from '@retaille/db';
 import { createTestDatabase } from '@retaille/db/testing';
+import type { StripeEmulator } from '@retaille/payments';
 import type { PlatformRole, UserActor } from '../auth/actor.ts';
 import { createServices, type Services } from '../services.ts';
+import { startPayments } from '../trades/payment-setup.ts';
 
-export type TestServices = Services & { database: DatabaseHandle };
+export type TestServices = Services & { database: DatabaseHandle; emulator?: StripeEmulator };
 
-/** Services over a fresh, migrated test database (see @retaille/db/testing). */
-export async function createTestServices(overrides: Record<string, string> = {}): Promise<TestServices> {
+/**
+ * Services over a fresh, migrated test database (see @retaille/db/testing). With
+ * `{ payments: true }` a local Stripe emulator is started too (its webhooks are only recorded
+ * until `emulator.setWebhookUrl`); `database.close()` then stops it as well.
+ */
+export async function createTestServices(
+  overrides: Record<string, string> = {},
+  options: { payments?: boolean; now?: () => Date } = {},
+): Promise<TestServices> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
-  return createServices({ config, database });
+  if (!options.payments) {
+    return createServices({ config, database, ...(options.now ? { now: options.now } : {}) });
+  }
+  const payments = await startPayments(config, { webhookRetryDelayMs: 20 });
+  const services = await createServices({
+    config,
+    database,
+    payments,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const close = database.close;
+  return {
+    ...services,
+    emulator: payments.emulator,
+    database: {
+      ...database,
+      close: async () => {
+        await payments.stop();
+        // Dropping the PostgreSQL clone terminates backends still closing after many concurrent
+        // transactions; their FATAL 57P01 reaches the pool after it ended and must not crash the run.
+        database.pool.on('error', () => {});
+        await close();
+      },
+    },
+  } as TestServices;
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -109,4 +142,18 @@ export function lotInput(
     publish: true,
     ...overrides,
   };
+}
+
+/** Factory: the site's Stripe Express account, onboarded on the emulator (services from `{ payments: true }`). */
+export async function onboardTestSeller(
+  services: TestServices,
+  owner: UserActor,
+  siteId: string,
+): Promise<string> {
+  if (!services.emulator)
+    throw new Error('onboardTestSeller needs createTestServices(…, { payments: true })');
+  await services.payments.onboard(owner, siteId);
+  const account = await paymentAccountRepository.findSellerAccount(services.database.db, siteId);
+  await services.emulator.completeOnboarding(account!.stripe_account_id);
+  return account!.stripe_account_id;
 }

@@ -18,10 +18,17 @@ export const signUpSchema = z
     email: emailSchema,
     password: passwordSchema,
   })
-  .refine((v) => !v.password.toLowerCase().includes(v.email.split('@')[0]!.toLowerCase()), {
-    path: ['password'],
-    error: 'password.containsEmail',
-  });
+  .refine(
+    (v) => {
+      // Only a meaningful local part counts: "" or "a" would match every password.
+      const local = v.email.split('@')[0]!.toLowerCase();
+      return local.length < 4 || !v.password.toLowerCase().includes(local);
+    },
+    {
+      path: ['password'],
+      error: 'password.containsEmail',
+    },
+  );
 
 export const signInSchema = z.object({
   email: emailSchema,

@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { authedProcedure } from '../../trpc.ts';
+import { runIdInput } from '../matching/matching.types.ts';
+
+export const retryAllocation = authedProcedure
+  .input(runIdInput)
+  .output(z.object({ runId: z.string(), created: z.boolean() }))
+  .mutation(({ ctx, input }) => ctx.services.allocations.retry(ctx.actor, input.runId));

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { authedProcedure } from '../../trpc.ts';
+import { startAllocationInput } from '../matching/matching.types.ts';
+
+/** Starts (or joins the running) allocation of a region or of the whole network. */
+export const startAllocation = authedProcedure
+  .input(startAllocationInput)
+  .output(z.object({ runId: z.string(), created: z.boolean() }))
+  .mutation(({ ctx, input }) => ctx.services.allocations.start(ctx.actor, input.regionCode));

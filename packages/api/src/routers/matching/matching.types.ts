@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { unitSchema } from '../lots/lot.types.ts';
+
+export const proposalSchema = z.object({
+  lotId: z.string(),
+  lotTitle: z.string(),
+  siteName: z.string(),
+  requestId: z.string(),
+  requestTitle: z.string(),
+  distanceKm: z.number(),
+  score: z.number(),
+  materialFit: z.string(),
+  explanation: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.number()).optional() })),
+  transportCo2eKg: z.number(),
+  available: z.number(),
+  unit: unitSchema,
+  priceCents: z.number().nullable(),
+});
+export type Proposal = z.infer<typeof proposalSchema>;
+
+export const notificationsOutput = z.object({
+  unread: z.number().int(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['lot_matches_request', 'allocation_proposal']),
+      requestId: z.string().nullable(),
+      lotId: z.string().nullable(),
+      payload: z.record(z.string(), z.unknown()),
+      read: z.boolean(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+export const markReadInput = z.object({ ids: z.union([z.array(z.uuid()).max(200), z.literal('all')]) });
+
+const totals = z.object({
+  kg: z.number(),
+  tonneKm: z.number(),
+  transportCo2eKg: z.number(),
+  flows: z.number(),
+});
+const flow = z.object({
+  lotId: z.string(),
+  requestId: z.string(),
+  kg: z.number(),
+  distanceKm: z.number(),
+  decision: z.enum(['accepted', 'ignored']).nullable(),
+  lotTitle: z.string(),
+  siteName: z.string(),
+  requestTitle: z.string(),
+  from: z.object({ lat: z.number(), lon: z.number() }),
+  to: z.object({ lat: z.number(), lon: z.number() }),
+});
+export const allocationRunSchema = z.object({
+  id: z.string(),
+  scope: z.string(),
+  regionCode: z.string().nullable(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.number(),
+  error: z.string().nullable(),
+  summary: z
+    .object({
+      lots: z.number(),
+      requests: z.number(),
+      candidatePairs: z.number(),
+      optimal: totals,
+      greedy: totals,
+      optimalAtGreedyKg: totals,
+      solveMs: z.number(),
+    })
+    .nullable(),
+  flows: z.array(flow),
+  baselineFlows: z.array(flow),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type AllocationRun = z.infer<typeof allocationRunSchema>;
+
+export const startAllocationInput = z.object({
+  regionCode: z
+    .string()
+    .regex(/^\d{2}$/, { error: 'allocation.regionUnknown' })
+    .nullable()
+    .default(null),
+});
+export const runIdInput = z.object({ runId: z.uuid({ error: 'field.uuid' }) });
+export const decideFlowInput = z.object({
+  runId: z.uuid(),
+  lotId: z.uuid(),
+  requestId: z.uuid(),
+  decision: z.enum(['accepted', 'ignored']),
+});

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { authedProcedure } from '../../trpc.ts';
+import { markReadInput } from '../matching/matching.types.ts';
+
+export const markNotificationsRead = authedProcedure
+  .input(markReadInput)
+  .output(z.object({ ok: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    await ctx.services.matching.markRead(ctx.actor, input.ids);
+    return { ok: true as const };
+  });

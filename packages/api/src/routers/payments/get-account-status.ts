@@ -1,0 +1,7 @@
+import { authedProcedure } from '../../trpc.ts';
+import { paymentAccountStatusSchema, paymentSiteInput } from '../trades/trade.types.ts';
+
+export const getAccountStatus = authedProcedure
+  .input(paymentSiteInput)
+  .output(paymentAccountStatusSchema)
+  .query(({ ctx, input }) => ctx.services.payments.accountStatus(ctx.actor, input.siteId));

@@ -1,0 +1,7 @@
+import { publicProcedure } from '../../trpc.ts';
+import { paymentsStatusSchema } from '../trades/trade.types.ts';
+
+/** `simulation` when the local Stripe emulator stands in for Stripe: the web shows a banner. */
+export const getPaymentsStatus = publicProcedure
+  .output(paymentsStatusSchema)
+  .query(({ ctx }) => ctx.services.payments.status());

@@ -1,0 +1,8 @@
+import { authedProcedure } from '../../trpc.ts';
+import { onboardingLinkSchema, paymentSiteInput } from '../trades/trade.types.ts';
+
+/** Site owners: a single-use Stripe Connect onboarding link for the site's Express account. */
+export const startOnboarding = authedProcedure
+  .input(paymentSiteInput)
+  .output(onboardingLinkSchema)
+  .mutation(({ ctx, input }) => ctx.services.payments.onboard(ctx.actor, input.siteId));

@@ -1,0 +1,7 @@
+import { authedProcedure } from '../../trpc.ts';
+import { tradeIdInput, tradeSchema } from './trade.types.ts';
+
+export const agreePickup = authedProcedure
+  .input(tradeIdInput)
+  .output(tradeSchema)
+  .mutation(({ ctx, input }) => ctx.services.trades.agreePickup(ctx.actor, input.id));

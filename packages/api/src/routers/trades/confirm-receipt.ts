@@ -1,0 +1,14 @@
+import { authedProcedure } from '../../trpc.ts';
+import { confirmReceiptInput, tradeSchema } from './trade.types.ts';
+import { decimalInput } from './trade-input.ts';
+
+export const confirmReceipt = authedProcedure
+  .input(confirmReceiptInput)
+  .output(tradeSchema)
+  .mutation(({ ctx, input }) =>
+    ctx.services.trades.confirmReceipt(
+      ctx.actor,
+      input.id,
+      input.receivedKg === undefined || input.receivedKg === null ? null : decimalInput(input.receivedKg),
+    ),
+  );

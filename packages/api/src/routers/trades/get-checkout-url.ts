@@ -1,0 +1,8 @@
+import { authedProcedure } from '../../trpc.ts';
+import { checkoutUrlSchema, tradeIdInput } from './trade.types.ts';
+
+/** The buyer of a trade awaiting payment gets the Stripe Checkout page (created once per trade). */
+export const getCheckoutUrl = authedProcedure
+  .input(tradeIdInput)
+  .output(checkoutUrlSchema)
+  .mutation(({ ctx, input }) => ctx.services.trades.checkoutUrl(ctx.actor, input.id));

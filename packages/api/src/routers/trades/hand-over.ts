@@ -1,0 +1,10 @@
+import { authedProcedure } from '../../trpc.ts';
+import { handOverInput, tradeSchema } from './trade.types.ts';
+import { decimalInput } from './trade-input.ts';
+
+export const handOver = authedProcedure
+  .input(handOverInput)
+  .output(tradeSchema)
+  .mutation(({ ctx, input }) =>
+    ctx.services.trades.handOver(ctx.actor, input.id, decimalInput(input.measuredKg)),
+  );

@@ -1,0 +1,7 @@
+import { authedProcedure } from '../../trpc.ts';
+import { openDisputeInput, tradeSchema } from './trade.types.ts';
+
+export const openDispute = authedProcedure
+  .input(openDisputeInput)
+  .output(tradeSchema)
+  .mutation(({ ctx, input }) => ctx.services.trades.openDispute(ctx.actor, input.id, input.reason));

@@ -1,0 +1,339 @@
+import {
+  type DatabaseHandle,
+  type LotRow,
+  matchingRepository,
+  membershipRepository,
+  type WantedRequestRow,
+} from '@retaille/db';
+import {
+  type AllocationResult,
+  allocateMinTonneKm,
+  availableInUnit,
+  availableQuantity,
+  bestMaterialFit,
+  type CandidatePair,
+  computeTransportEmissions,
+  DomainError,
+  dimensionFit,
+  EMBEDDED_FACTOR_SET,
+  findCandidatePairs,
+  greedyNearestFirst,
+  isMassUnit,
+  KG_PER_MASS_UNIT,
+  kgPerUnit,
+  MAX_RADIUS_KM,
+  type UnitKey,
+} from '@retaille/domain';
+import type { Actor } from '../auth/actor.ts';
+import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
+
+export interface AllocationTotals {
+  kg: number;
+  tonneKm: number;
+  transportCo2eKg: number;
+  flows: number;
+}
+
+export interface AllocationSummary {
+  lots: number;
+  requests: number;
+  candidatePairs: number;
+  optimal: AllocationTotals;
+  greedy: AllocationTotals;
+  /** The optimiser asked to serve exactly what greedy serves: tonne-km for the same kg. */
+  optimalAtGreedyKg: AllocationTotals;
+  solveMs: number;
+}
+
+const num = (v: string | null) => (v === null ? null : Number(v));
+
+/** Located lots and requests in kg, and the compatible pairs within each request's radius. */
+export function buildAllocationProblem(
+  lotRows: (Pick<
+    LotRow,
+    | 'id'
+    | 'material_key'
+    | 'unit'
+    | 'quantity'
+    | 'quantity_reserved'
+    | 'quantity_sold'
+    | 'mass_kg'
+    | 'lat'
+    | 'lon'
+  > & { length_mm?: string | null })[],
+  requestRows: WantedRequestRow[],
+) {
+  const lots = lotRows
+    .map((l) => {
+      const info = {
+        unit: l.unit as UnitKey,
+        available: availableQuantity({
+          quantity: Number(l.quantity),
+          reserved: Number(l.quantity_reserved),
+          sold: Number(l.quantity_sold),
+        }),
+        quantity: Number(l.quantity),
+        massKg: num(l.mass_kg),
+      };
+      const perUnit = kgPerUnit(info);
+      return {
+        row: l,
+        info,
+        id: l.id,
+        lat: l.lat,
+        lon: l.lon,
+        availableKg: perUnit === null ? 0 : info.available * perUnit,
+      };
+    })
+    .filter((l) => l.availableKg > 0);
+  const lotsById = new Map(lots.map((l) => [l.id, l]));
+  // A request's demand in kg: direct for kg/t; otherwise through the kg per unit of the lots it
+  // could take in its own unit (their mean), since a wanted "12 pieces" has no mass of its own.
+  const requests = requestRows
+    .map((r) => {
+      const unit = r.unit as UnitKey;
+      let perUnit: number | null = isMassUnit(unit) ? KG_PER_MASS_UNIT[unit] : null;
+      if (perUnit === null) {
+        const same = lots.filter(
+          (l) =>
+            l.info.unit === unit &&
+            bestMaterialFit(r.material_keys, l.row.material_key, r.accept_substitutes) !== 'none',
+        );
+        const values = same.map((l) => kgPerUnit(l.info)).filter((v): v is number => v !== null);
+        perUnit = values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null;
+      }
+      return {
+        row: r,
+        id: r.id,
+        lat: r.lat,
+        lon: r.lon,
+        radiusKm: Math.min(Number(r.max_distance_km), MAX_RADIUS_KM),
+        maxKg: perUnit === null ? 0 : Number(r.quantity_max) * perUnit,
+        minKg: perUnit === null ? 0 : Number(r.quantity_min) * perUnit,
+      };
+    })
+    .filter((r) => r.maxKg > 0);
+  const pairs = findCandidatePairs(lots, requests, (lot, request) => {
+    if (
+      bestMaterialFit(request.row.material_keys, lot.row.material_key, request.row.accept_substitutes) ===
+      'none'
+    )
+      return false;
+    if (availableInUnit(lot.info, request.row.unit as UnitKey) === null) return false;
+    const minLength = num(request.row.min_length_mm);
+    const length = num(lot.row.length_mm ?? null);
+    return dimensionFit({ lengthMm: length }, { lengthMm: minLength }) !== 'too_small';
+  });
+  return { lots, requests, pairs, lotsById };
+}
+
+function totals(result: AllocationResult): AllocationTotals {
+  let co2 = 0;
+  for (const f of result.flows) {
+    co2 += computeTransportEmissions({
+      distanceKm: f.distanceKm,
+      massKg: f.kg,
+      factorSet: EMBEDDED_FACTOR_SET,
+    }).totalKgCo2e;
+  }
+  return {
+    kg: Math.round(result.totalKg * 1000) / 1000,
+    tonneKm: Math.round(result.tonneKm * 1000) / 1000,
+    transportCo2eKg: Math.round(co2 * 100) / 100,
+    flows: result.flows.length,
+  };
+}
+
+/** Solves an allocation and its greedy nearest-first baseline on the same pairs. */
+export function solveAllocation(
+  lots: { id: string; availableKg: number }[],
+  requests: { id: string; maxKg: number; minKg?: number }[],
+  pairs: CandidatePair[],
+) {
+  const started = performance.now();
+  const optimal = allocateMinTonneKm(lots, requests, pairs);
+  const solveMs = performance.now() - started;
+  const greedy = greedyNearestFirst(lots, requests, pairs);
+  const atGreedyKg = allocateMinTonneKm(lots, requests, pairs, { totalKg: greedy.totalKg });
+  return { optimal, greedy, atGreedyKg, solveMs };
+}
+
+/**
+ * Network-wide allocation for coordinators: assigns kg of open lots to open requests so that
+ * the most demand is served with the least tonne-km (exact min-cost flow in the domain), shown as
+ * proposals each party accepts or ignores, next to a greedy nearest-first baseline.
+ */
+export class AllocationService {
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(private readonly deps: { db: DatabaseHandle['db']; now: () => Date }) {}
+
+  private assertCoordinator(actor: Actor) {
+    const user = requireUser(actor);
+    if (!isAdmin(actor) && !user.roles.includes('coordinator')) throw forbidden();
+    return user;
+  }
+
+  /**
+   * Starts (or joins) the allocation of a region — or the whole network when null. Two
+   * coordinators starting the same scope at once get the same run; it runs in the background.
+   */
+  async start(actor: Actor, regionCode: string | null) {
+    const user = this.assertCoordinator(actor);
+    if (user.coordinatorScope.regions.length > 0 && !isAdmin(actor)) {
+      if (!regionCode || !user.coordinatorScope.regions.includes(regionCode))
+        throw forbidden('site.notInScope');
+    }
+    const { run, created } = await matchingRepository.startAllocationRun(this.deps.db, {
+      scope: regionCode ? `region:${regionCode}` : 'network',
+      region_code: regionCode,
+      started_by: user.userId,
+    });
+    if (created) this.launch(run.id, regionCode);
+    return { runId: run.id, created };
+  }
+
+  /** Re-runs a failed run; its flows are replaced, never duplicated. */
+  async retry(actor: Actor, runId: string) {
+    this.assertCoordinator(actor);
+    const run = await matchingRepository.findAllocationRun(this.deps.db, runId);
+    if (!run) throw new DomainError('NOT_FOUND', 'allocation.notFound');
+    if (run.status !== 'failed') throw new DomainError('CONFLICT', 'allocation.notFailed');
+    await matchingRepository.updateAllocationRun(this.deps.db, runId, {
+      status: 'queued',
+      error: null,
+      progress: 0,
+    });
+    this.launch(runId, run.region_code);
+    return { runId, created: false };
+  }
+
+  /** Waits for a background run (tests, and the job runner). */
+  async settled(runId: string): Promise<void> {
+    await this.running.get(runId);
+  }
+
+  private launch(runId: string, regionCode: string | null) {
+    const work = this.execute(runId, regionCode).finally(() => this.running.delete(runId));
+    this.running.set(runId, work);
+  }
+
+  async execute(runId: string, regionCode: string | null): Promise<void> {
+    const db = this.deps.db;
+    const run = await matchingRepository.findAllocationRun(db, runId);
+    await matchingRepository.updateAllocationRun(db, runId, {
+      status: 'running',
+      progress: 10,
+      attempts: (run?.attempts ?? 0) + 1,
+    });
+    try {
+      const input = await matchingRepository.allocationInputs(db, regionCode);
+      await matchingRepository.updateAllocationRun(db, runId, { progress: 30 });
+      const problem = buildAllocationProblem(input.lots, input.requests);
+      if (problem.lots.length === 0 || problem.requests.length === 0) {
+        throw new DomainError('CONFLICT', 'allocation.empty');
+      }
+      const solved = solveAllocation(problem.lots, problem.requests, problem.pairs);
+      await matchingRepository.updateAllocationRun(db, runId, { progress: 80 });
+      const rows = [
+        ...solved.optimal.flows.map((f) => ({ baseline: false, f })),
+        ...solved.greedy.flows.map((f) => ({ baseline: true, f })),
+      ].map(({ baseline, f }) => ({
+        run_id: runId,
+        lot_id: f.lotId,
+        request_id: f.requestId,
+        kg: String(Math.round(f.kg * 1000) / 1000),
+        distance_km: String(Math.round(f.distanceKm * 100) / 100),
+        baseline,
+      }));
+      await db.transaction().execute(async (trx) => {
+        await matchingRepository.replaceAllocationFlows(trx, runId, rows);
+        const summary: AllocationSummary = {
+          lots: problem.lots.length,
+          requests: problem.requests.length,
+          candidatePairs: problem.pairs.length,
+          optimal: totals(solved.optimal),
+          greedy: totals(solved.greedy),
+          optimalAtGreedyKg: totals(solved.atGreedyKg),
+          solveMs: Math.round(solved.solveMs),
+        };
+        await matchingRepository.updateAllocationRun(trx, runId, {
+          status: 'done',
+          progress: 100,
+          totals: summary as never,
+          finished_at: this.deps.now(),
+        });
+      });
+    } catch (e) {
+      const key = e instanceof DomainError ? e.key : 'allocation.failed';
+      await matchingRepository.updateAllocationRun(db, runId, {
+        status: 'failed',
+        error: key,
+        finished_at: this.deps.now(),
+      });
+    }
+  }
+
+  async get(actor: Actor, runId: string) {
+    this.assertCoordinator(actor);
+    const run = await matchingRepository.findAllocationRun(this.deps.db, runId);
+    if (!run) throw new DomainError('NOT_FOUND', 'allocation.notFound');
+    const flows =
+      run.status === 'done' ? await matchingRepository.listAllocationFlows(this.deps.db, runId, false) : [];
+    const baseline =
+      run.status === 'done' ? await matchingRepository.listAllocationFlows(this.deps.db, runId, true) : [];
+    const mapFlow = (f: (typeof flows)[number]) => ({
+      lotId: f.lotId,
+      requestId: f.requestId,
+      kg: Number(f.kg),
+      distanceKm: Number(f.distanceKm),
+      decision: f.decision as 'accepted' | 'ignored' | null,
+      lotTitle: f.lotTitle,
+      siteName: f.siteName,
+      requestTitle: f.requestTitle,
+      from: { lat: f.fromLat, lon: f.fromLon },
+      to: { lat: f.toLat, lon: f.toLon },
+    });
+    return {
+      id: run.id,
+      scope: run.scope,
+      regionCode: run.region_code,
+      status: run.status as 'queued' | 'running' | 'done' | 'failed',
+      progress: run.progress,
+      error: run.error,
+      summary: (run.totals as AllocationSummary | null) ?? null,
+      flows: flows.map(mapFlow),
+      baselineFlows: baseline.map(mapFlow),
+      createdAt: run.created_at.toISOString(),
+      finishedAt: run.finished_at?.toISOString() ?? null,
+    };
+  }
+
+  async list(actor: Actor) {
+    this.assertCoordinator(actor);
+    const runs = await matchingRepository.latestAllocationRuns(this.deps.db, 20);
+    return runs.map((r) => ({
+      id: r.id,
+      scope: r.scope,
+      status: r.status as 'queued' | 'running' | 'done' | 'failed',
+      progress: r.progress,
+      createdAt: r.created_at.toISOString(),
+    }));
+  }
+
+  /** The requester or a member of the lot's site accepts or ignores a proposed flow. */
+  async decide(
+    actor: Actor,
+    key: { runId: string; lotId: string; requestId: string },
+    decision: 'accepted' | 'ignored',
+  ) {
+    const user = requireUser(actor);
+    const flows = await matchingRepository.listAllocationFlows(this.deps.db, key.runId, false);
+    const flow = flows.find((f) => f.lotId === key.lotId && f.requestId === key.requestId);
+    if (!flow) throw new DomainError('NOT_FOUND', 'allocation.flowNotFound');
+    const member =
+      (await membershipRepository.findRole(this.deps.db, flow.siteId, user.userId)) !== undefined;
+    if (flow.requesterId !== user.userId && !member && !isAdmin(actor)) throw forbidden();
+    await matchingRepository.setFlowDecision(this.deps.db, key, decision);
+  }
+}

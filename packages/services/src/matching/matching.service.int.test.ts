@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UserActor } from '../auth/actor.ts';
+import {
+  createTestServices,
+  createTestSite,
+  createTestUser,
+  lotInput,
+  type TestServices,
+} from '../testing/test-services.ts';
+
+let s: TestServices;
+let workshop: UserActor;
+let designer: UserActor;
+const sites: Record<string, string> = {};
+
+beforeAll(async () => {
+  s = await createTestServices();
+  workshop = await createTestUser(s);
+  designer = await createTestUser(s, { roles: ['designer'] });
+  // Lyon centre, Villeurbanne (~5 km), Vienne (~27 km), Saint-Étienne (~50 km), Grenoble (~95 km).
+  for (const [name, cp] of [
+    ['lyon', '69001'],
+    ['villeurbanne', '69100'],
+    ['vienne', '38200'],
+    ['stetienne', '42000'],
+    ['grenoble', '38000'],
+  ] as const) {
+    sites[name] = (await createTestSite(s, workshop, { postalCode: cp })).id;
+  }
+});
+afterAll(() => s.database.close());
+
+const request = (overrides: Record<string, unknown> = {}) =>
+  s.requests.create(designer, {
+    title: 'Chêne pour tabourets',
+    description: '',
+    materialKeys: ['oak'],
+    acceptSubstitutes: true,
+    unit: 'piece',
+    quantityMin: 4,
+    quantityMax: 10,
+    minLengthMm: 600,
+    maxDistanceKm: 60,
+    point: { kind: 'commune', insee: '69123' },
+    ...overrides,
+  } as never);
+
+describe('proposals', () => {
+  it('ranks compatible lots within the radius: exact before substitute, near before far, explained', async () => {
+    const oakNear = await s.lots.create(workshop, lotInput(sites.villeurbanne!, { title: 'Chêne proche' }));
+    const beechNear = await s.lots.create(
+      workshop,
+      lotInput(sites.lyon!, { title: 'Hêtre', materialKey: 'beech' }),
+    );
+    const oakFar = await s.lots.create(workshop, lotInput(sites.stetienne!, { title: 'Chêne loin' }));
+    const oakOut = await s.lots.create(workshop, lotInput(sites.grenoble!, { title: 'Chêne hors rayon' }));
+    const short = await s.lots.create(
+      workshop,
+      lotInput(sites.lyon!, {
+        title: 'Chêne court',
+        dimensions: { lengthMm: 300, widthMm: 100, thicknessMm: 20 },
+      }),
+    );
+    const cotton = await s.lots.create(
+      workshop,
+      lotInput(sites.lyon!, {
+        title: 'Coton',
+        materialKey: 'cotton',
+        unit: 'kg',
+        quantity: 5,
+        dimensions: {},
+      }),
+    );
+    const req = await request();
+    const proposals = await s.matching.proposalsForRequest(designer, req.id);
+    const ids = proposals.map((p) => p.lotId);
+    expect(ids[0]).toBe(oakNear.id);
+    expect(ids).toContain(beechNear.id);
+    expect(ids).toContain(oakFar.id);
+    expect(ids.indexOf(oakNear.id)).toBeLessThan(ids.indexOf(oakFar.id));
+    expect(ids).not.toContain(oakOut.id);
+    expect(ids).not.toContain(short.id);
+    expect(ids).not.toContain(cotton.id);
+    const first = proposals[0]!;
+    expect(first.materialFit).toBe('exact');
+    expect(first.explanation.map((e) => e.key)).toEqual(
+      expect.arrayContaining(['match.distance', 'match.material.exact']),
+    );
+    expect(first.transportCo2eKg).toBeGreaterThan(0);
+    expect(proposals.find((p) => p.lotId === beechNear.id)!.materialFit).toBe('substitute');
+
+    const strict = await request({ acceptSubstitutes: false });
+    expect((await s.matching.proposalsForRequest(designer, strict.id)).map((p) => p.lotId)).not.toContain(
+      beechNear.id,
+    );
+  });
+
+  it('finds the requests a lot fits, only for the lot’s site', async () => {
+    const req = await request({ title: 'Pour le lot' });
+    const lot = await s.lots.create(workshop, lotInput(sites.lyon!, { title: 'Chêne pour demandes' }));
+    const fits = await s.matching.proposalsForLot(workshop, lot.id);
+    expect(fits.map((p) => p.requestId)).toContain(req.id);
+    await expect(s.matching.proposalsForLot(designer, lot.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('answers an empty list for a request with no compatible material', async () => {
+    const req = await request({
+      materialKeys: ['glass_flat'],
+      unit: 'kg',
+      quantityMin: 1,
+      quantityMax: 2,
+      minLengthMm: null,
+    });
+    expect(await s.matching.proposalsForRequest(designer, req.id)).toEqual([]);
+  });
+});
+
+describe('alerts', () => {
+  it('notifies a requester once per lot, and e-mails at most one digest per request per day', async () => {
+    const t = await createTestServices();
+    try {
+      const w = await createTestUser(t);
+      const d = await createTestUser(t);
+      const site = (await createTestSite(t, w, { postalCode: '69001' })).id;
+      const req = await t.requests.create(d, {
+        title: 'Chêne',
+        description: '',
+        materialKeys: ['oak'],
+        acceptSubstitutes: false,
+        unit: 'piece',
+        quantityMin: 1,
+        quantityMax: 10,
+        maxDistanceKm: 30,
+        point: { kind: 'commune', insee: '69123' },
+      });
+      const lot = await t.lots.create(w, lotInput(site));
+      await t.lots.update(w, lot.id, lotInput(site, { title: 'Chêne (modifié)' }));
+      let inbox = await t.matching.notifications(d);
+      expect(inbox.items.filter((n) => n.lotId === lot.id)).toHaveLength(1);
+      expect(inbox.unread).toBe(1);
+
+      expect(await t.matching.sendDigests()).toEqual({ emails: 1, notifications: 1 });
+      const second = await t.lots.create(w, lotInput(site, { title: 'Second chêne' }));
+      expect(await t.matching.sendDigests()).toEqual({ emails: 0, notifications: 0 });
+      const mails = await t.accounts.outbox({ kind: 'anonymous' }, d.email);
+      expect(mails.filter((m) => m.kind === 'match-digest')).toHaveLength(1);
+      expect(mails[0]!.text).toContain(`/lots/${lot.id}`);
+
+      inbox = await t.matching.notifications(d);
+      expect(inbox.items.map((n) => n.lotId)).toContain(second.id);
+      await t.matching.markRead(d, 'all');
+      expect((await t.matching.notifications(d)).unread).toBe(0);
+      expect(req.id).toBeTruthy();
+    } finally {
+      await t.database.close();
+    }
+  });
+});
+
+describe('network allocation', () => {
+  it('allocates to minimise tonne-km, never worse than greedy, one run per scope at a time', async () => {
+    const t = await createTestServices();
+    try {
+      const w = await createTestUser(t);
+      const d1 = await createTestUser(t);
+      const d2 = await createTestUser(t);
+      const coordinator = await createTestUser(t, { roles: ['coordinator'] });
+      const other = await createTestUser(t, { roles: ['coordinator'] });
+      const lyon = (await createTestSite(t, w, { postalCode: '69001' })).id;
+      const vienne = (await createTestSite(t, w, { postalCode: '38200' })).id;
+      await t.lots.create(w, lotInput(lyon, { unit: 'kg', quantity: 100, dimensions: {} }));
+      await t.lots.create(w, lotInput(vienne, { unit: 'kg', quantity: 100, dimensions: {} }));
+      const base = {
+        title: 'Chêne',
+        description: '',
+        materialKeys: ['oak'],
+        acceptSubstitutes: false,
+        unit: 'kg',
+        quantityMin: 10,
+      };
+      // Greedy gives Lyon's lot to the request nearest to it, leaving the other a long trip.
+      await t.requests.create(d1, {
+        ...base,
+        quantityMax: 100,
+        maxDistanceKm: 60,
+        point: { kind: 'commune', insee: '69123' },
+      } as never);
+      await t.requests.create(d2, {
+        ...base,
+        quantityMax: 100,
+        maxDistanceKm: 60,
+        point: { kind: 'commune', insee: '38544' },
+      } as never);
+
+      const [a, b] = await Promise.all([
+        t.allocations.start(coordinator, null),
+        t.allocations.start(other, null),
+      ]);
+      expect(a.runId).toBe(b.runId);
+      expect([a.created, b.created].sort()).toEqual([false, true]);
+      await t.allocations.settled(a.runId);
+      const run = await t.allocations.get(coordinator, a.runId);
+      expect(run.status).toBe('done');
+      const sum = run.summary!;
+      expect(sum.optimal.kg).toBeGreaterThanOrEqual(sum.greedy.kg);
+      expect(sum.optimalAtGreedyKg.tonneKm).toBeLessThanOrEqual(sum.greedy.tonneKm + 1e-9);
+      expect(run.flows.length).toBeGreaterThan(0);
+      await t.allocations
+        .decide(
+          d1,
+          { runId: a.runId, lotId: run.flows[0]!.lotId, requestId: run.flows[0]!.requestId },
+          'ignored',
+        )
+        .catch((e) => expect(e.code).toBe('FORBIDDEN'));
+      await expect(t.allocations.start(w, null)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    } finally {
+      await t.database.close();
+    }
+  });
+
+  it('fails clearly on an empty region and can be retried without duplicates', async () => {
+    const t = await createTestServices();
+    try {
+      const coordinator = await createTestUser(t, { roles: ['coordinator'] });
+      const { runId } = await t.allocations.start(coordinator, '94');
+      await t.allocations.settled(runId);
+      const run = await t.allocations.get(coordinator, runId);
+      expect(run).toMatchObject({ status: 'failed', error: 'allocation.empty' });
+      await t.allocations.retry(coordinator, runId);
+      await t.allocations.settled(runId);
+      expect((await t.allocations.get(coordinator, runId)).status).toBe('failed');
+    } finally {
+      await t.database.close();
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import {
+  type DatabaseHandle,
+  membershipRepository,
+  paymentAccountRepository,
+  siteRepository,
+} from '@retaille/db';
+import { DomainError } from '@retaille/domain';
+import type { PaymentGateway } from '@retaille/payments';
+import type { Actor } from '../auth/actor.ts';
+import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
+import type { PaymentAccountStatusDto, PaymentsStatusDto } from './trade.dto.ts';
+
+/**
+ * Sellers' Stripe Connect onboarding: one Express account per site, created once (keyed by the
+ * site id), single-use onboarding links, status refreshed from Stripe. A site without an enabled
+ * account can still give material away: only paid trades need it.
+ */
+export class PaymentAccountService {
+  constructor(
+    private readonly deps: {
+      db: DatabaseHandle['db'];
+      gateway: PaymentGateway;
+      mode: 'live' | 'simulation';
+      platformFeeBps: number;
+      publicUrl: string;
+      now: () => Date;
+    },
+  ) {}
+
+  status(): PaymentsStatusDto {
+    return { mode: this.deps.mode, platformFeeBps: this.deps.platformFeeBps };
+  }
+
+  private async requireSiteRole(actor: Actor, siteId: string, ownerOnly: boolean): Promise<void> {
+    const user = requireUser(actor);
+    const site = await siteRepository.findSiteById(this.deps.db, siteId);
+    if (!site) throw new DomainError('NOT_FOUND', 'site.notFound');
+    if (isAdmin(actor)) return;
+    const role = await membershipRepository.findRole(this.deps.db, siteId, user.userId);
+    if (!role || (ownerOnly && role !== 'owner'))
+      throw forbidden(ownerOnly ? 'site.notOwner' : 'site.notMember');
+  }
+
+  /** An onboarding link for the site's Express account (created on first use). */
+  async onboard(actor: Actor, siteId: string): Promise<{ url: string }> {
+    await this.requireSiteRole(actor, siteId, true);
+    let account = await paymentAccountRepository.findSellerAccount(this.deps.db, siteId);
+    if (!account) {
+      const { accountId } = await this.deps.gateway.createConnectedAccount({ siteId, country: 'FR' });
+      account = await paymentAccountRepository.insertSellerAccount(
+        this.deps.db,
+        siteId,
+        accountId,
+        this.deps.now(),
+      );
+    }
+    const base = `${this.deps.publicUrl}/sites/${siteId}/paiements`;
+    return this.deps.gateway.createAccountLink({
+      accountId: account.stripe_account_id,
+      refreshUrl: `${base}?relancer=1`,
+      returnUrl: `${base}?retour=1`,
+    });
+  }
+
+  async accountStatus(actor: Actor, siteId: string): Promise<PaymentAccountStatusDto> {
+    await this.requireSiteRole(actor, siteId, false);
+    const account = await paymentAccountRepository.findSellerAccount(this.deps.db, siteId);
+    if (!account) {
+      return { siteId, state: 'none', chargesEnabled: false, payoutsEnabled: false, detailsSubmitted: false };
+    }
+    const flags = await this.deps.gateway.getAccountStatus(account.stripe_account_id);
+    await paymentAccountRepository.updateSellerAccountFlags(
+      this.deps.db,
+      account.stripe_account_id,
+      flags,
+      this.deps.now(),
+    );
+    return {
+      siteId,
+      state: flags.chargesEnabled && flags.payoutsEnabled ? 'enabled' : 'pending',
+      ...flags,
+    };
+  }
+}
