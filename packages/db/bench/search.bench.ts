@@ -46,7 +46,7 @@ const families: Record<string, string> = {
   cotton: 'textile',
   linen: 'textile',
   wool: 'textile',
-  bovine_leather_veg: 'leather',
+  leather_bovine_vegetable: 'leather',
   steel: 'metal',
   aluminium: 'metal',
   pmma: 'plastic',
