@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, type RunningApp, screenshot, startApp } from './support/app.ts';
+import {
+  demo,
+  launchBrowser,
+  newPage,
+  type RunningApp,
+  screenshot,
+  signInAs,
+  startApp,
+} from './support/app.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -51,8 +59,23 @@ describe('sites directory', () => {
     await context.close();
   });
 
+  it('sends anonymous visitors to sign in before adding a site, and comes back to the form', async () => {
+    const { page, context, errors } = await newPage(browser, 'desktop');
+    await page.goto(`${app.url}/sites`);
+    await page.getByRole('main').getByRole('link', { name: 'Ajouter un site' }).click();
+    await page.waitForURL(/\/connexion\?retour=%2Fsites%2Fnew$/);
+    await page.getByLabel('Adresse e-mail').fill(demo.workshop);
+    await page.getByLabel('Mot de passe').fill('retaille-demo-2026');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/sites\/new$/);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Référencer un site');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows field errors in French and creates nothing when the form is invalid', async () => {
     const { page, context } = await newPage(browser, 'desktop');
+    await signInAs(context, app, demo.workshop);
     await page.goto(`${app.url}/sites/new`);
     await page.getByLabel('Code postal').fill('99999');
     await page.getByRole('button', { name: 'Référencer le site' }).click();

@@ -30,6 +30,7 @@ export interface RunningApp {
 
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -39,6 +40,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      // better-auth checks the Origin of every request against its own URL.
+      PUBLIC_URL: url,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +53,6 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   child.stderr?.on('data', (d) => {
     output += d;
   });
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
@@ -116,6 +118,23 @@ export async function newPage(
   });
   return { context, page, errors };
 }
+
+/** Signs a browser context in through the auth API (the cookie lands in the context). */
+export async function signInAs(context: BrowserContext, app: RunningApp, email: string): Promise<void> {
+  const r = await context.request.post(`${app.url}/api/auth/sign-in/email`, {
+    data: { email, password: DEMO_PASSWORD },
+    headers: { origin: app.url },
+  });
+  if (!r.ok()) throw new Error(`sign-in as ${email} failed: ${r.status()} ${await r.text()}`);
+}
+
+export const DEMO_PASSWORD = 'retaille-demo-2026';
+export const demo = {
+  workshop: 'atelier@demo.retaille.fr',
+  designer: 'createur@demo.retaille.fr',
+  coordinator: 'coordination@demo.retaille.fr',
+  admin: 'admin@demo.retaille.fr',
+} as const;
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });

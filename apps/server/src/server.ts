@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { type AppRouter, appRouter, type Context, createInnerContext, translate } from '@retaille/api';
+import { impactFiltersInput } from '@retaille/api/client';
 import type { Config } from '@retaille/config';
 import { isDomainError } from '@retaille/domain';
 import { AUTH_BASE_PATH, MAX_PHOTO_BYTES, type Services, STRIPE_WEBHOOK_PATH } from '@retaille/services';
@@ -162,6 +163,34 @@ export async function buildServer({
         .send(photo.data);
     },
   );
+
+  // Impact exports: the dashboard's filters in the query string, the session's scope.
+  for (const format of ['csv', 'json'] as const) {
+    app.get<{ Querystring: Record<string, string> }>(`/api/impact/export.${format}`, async (req, reply) => {
+      const { kind = 'lines', ...query } = req.query;
+      const filters = impactFiltersInput.safeParse(query);
+      if (!filters.success || (kind !== 'lines' && kind !== 'aggregates')) {
+        return reply.status(400).send({ error: { status: 400, key: 'validation.failed' } });
+      }
+      try {
+        const actor = await services.resolveActor(webHeaders(req));
+        const file = await services.impact.export(actor, filters.data, { format, kind });
+        return reply
+          .type(file.contentType)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .header('cache-control', 'no-store')
+          .send(file.body);
+      } catch (e) {
+        if (isDomainError(e)) {
+          const status =
+            { UNAUTHENTICATED: 401, FORBIDDEN: 403, VALIDATION: 400, NOT_FOUND: 404 }[e.code as string] ??
+            409;
+          return reply.status(status).send({ error: { status, key: e.key } });
+        }
+        throw e;
+      }
+    });
+  }
 
   // Stripe webhooks: verified on the exact raw bytes, so this scope parses JSON bodies as a Buffer.
   await app.register(async (scope) => {

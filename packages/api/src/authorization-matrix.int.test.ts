@@ -1,3 +1,4 @@
+import { EMBEDDED_FACTOR_VERSION, EMBEDDED_MATERIAL_ROWS, MATERIAL_CSV_COLUMNS } from '@retaille/domain';
 import type { Actor, UserActor } from '@retaille/services';
 import { anonymous } from '@retaille/services';
 import {
@@ -195,6 +196,16 @@ const ownerOrAdmin: Record<ActorName, Outcome> = {
   admin: 'ok',
 };
 
+let factorVersions = 0;
+const nextFactorVersion = () => `2099-01-matrix-v${++factorVersions}`;
+const embeddedMaterialsCsv = () =>
+  [
+    MATERIAL_CSV_COLUMNS.join(','),
+    ...EMBEDDED_MATERIAL_ROWS.map((r) =>
+      MATERIAL_CSV_COLUMNS.map((c) => `"${r[c].replaceAll('"', '""')}"`).join(','),
+    ),
+  ].join('\n');
+
 const matrix: Record<
   string,
   { input: (a: ActorName) => Promise<unknown>; expect: Record<ActorName, Outcome> }
@@ -217,6 +228,25 @@ const matrix: Record<
   },
   'dev.outbox': { input: async () => ({}), expect: all('ok') },
   'geo.searchCommunes': { input: async () => ({ q: 'lyon' }), expect: all('ok') },
+  'impact.dashboard': {
+    input: async () => ({ from: '2026-01', to: '2026-12', siteId }),
+    expect: { ...coordinatorOrAdmin, owner: 'ok' },
+  },
+  'impact.factors.list': { input: async () => undefined, expect: all('ok') },
+  'impact.factors.get': { input: async () => ({ version: EMBEDDED_FACTOR_VERSION }), expect: all('ok') },
+  'impact.factors.previewImport': {
+    input: async () => ({ version: nextFactorVersion(), materialsCsv: embeddedMaterialsCsv() }),
+    expect: { ...all('FORBIDDEN'), anonymous: 'UNAUTHORIZED', admin: 'ok' },
+  },
+  'impact.factors.confirmImport': {
+    input: async () => {
+      const input = { version: nextFactorVersion(), materialsCsv: embeddedMaterialsCsv() };
+      const preview = await s.impact.registry.previewImport(actors.admin, input);
+      if (!preview.ok) throw new Error(JSON.stringify(preview.problems));
+      return { ...input, reviewToken: preview.reviewToken };
+    },
+    expect: { ...all('FORBIDDEN'), anonymous: 'UNAUTHORIZED', admin: 'ok' },
+  },
   'invitations.get': {
     input: async () => ({ token: (await newInvitationToken('guest@example.test')).token }),
     expect: all('ok'),
@@ -246,6 +276,7 @@ const matrix: Record<
   'allocations.retry': { input: async () => ({ runId: await failedRun() }), expect: coordinatorOrAdmin },
   'allocations.get': { input: async () => ({ runId: await failedRun() }), expect: coordinatorOrAdmin },
   'allocations.list': { input: async () => undefined, expect: coordinatorOrAdmin },
+  'allocations.mine': { input: async () => undefined, expect: signedIn },
   'allocations.decide': {
     input: async () => ({ ...decidable, decision: 'accepted' }),
     expect: {

@@ -5,10 +5,16 @@ import { setRoles } from './routers/admin/set-roles.ts';
 import { decideFlow } from './routers/allocations/decide-flow.ts';
 import { getAllocation } from './routers/allocations/get-allocation.ts';
 import { listAllocations } from './routers/allocations/list-allocations.ts';
+import { listMyFlows } from './routers/allocations/list-my-flows.ts';
 import { retryAllocation } from './routers/allocations/retry-allocation.ts';
 import { startAllocation } from './routers/allocations/start-allocation.ts';
 import { listOutbox } from './routers/dev/list-outbox.ts';
 import { searchCommunes } from './routers/geo/search-communes.ts';
+import { confirmFactorImport } from './routers/impact/confirm-factor-import.ts';
+import { getImpactDashboard } from './routers/impact/get-dashboard.ts';
+import { getFactorSet } from './routers/impact/get-factor-set.ts';
+import { listFactorSets } from './routers/impact/list-factor-sets.ts';
+import { previewFactorImport } from './routers/impact/preview-factor-import.ts';
 import { acceptInvitation } from './routers/invitations/accept-invitation.ts';
 import { getInvitation } from './routers/invitations/get-invitation.ts';
 import { createLot } from './routers/lots/create-lot.ts';
@@ -84,11 +90,21 @@ export const appRouter = router({
     get: getAllocation,
     list: listAllocations,
     decide: decideFlow,
+    mine: listMyFlows,
   }),
   matching: router({ forRequest: proposalsForRequest, forLot: proposalsForLot }),
   notifications: router({ list: listNotifications, markRead: markNotificationsRead }),
   dev: router({ outbox: listOutbox }),
   geo: router({ searchCommunes }),
+  impact: router({
+    dashboard: getImpactDashboard,
+    factors: router({
+      list: listFactorSets,
+      get: getFactorSet,
+      previewImport: previewFactorImport,
+      confirmImport: confirmFactorImport,
+    }),
+  }),
   invitations: router({ get: getInvitation, accept: acceptInvitation }),
   lots: router({
     search: searchLots,

@@ -5,6 +5,18 @@
 export type { Kysely, Transaction } from 'kysely';
 export * from './database.ts';
 export * from './migrate.ts';
+export type {
+  FactorSetRow,
+  ImpactAggregateRow,
+  ImpactDimensionColumn,
+  ImpactFlowRow,
+  ImpactQueryFilter,
+  ImpactRecordRow,
+  ImpactSource,
+  ImpactSumsRow,
+  NewImpactRecordRow,
+} from './repositories/impact.repository.ts';
+export * as impactRepository from './repositories/impact.repository.ts';
 export type { LedgerEntryRow, LedgerPostingWrite } from './repositories/ledger.repository.ts';
 export * as ledgerRepository from './repositories/ledger.repository.ts';
 export type { LotPhotoRow, LotRow, LotSearch, LotSearchRow } from './repositories/lot.repository.ts';

@@ -103,6 +103,116 @@ export interface AuthVerification {
   value: string;
 }
 
+export interface FactorSet {
+  activated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  imported_by: string | null;
+  material_factors: Json;
+  status: string;
+  transport_factors: Json;
+  version: string;
+  warnings: Generated<Json>;
+}
+
+export interface ImpactFlowMonthly {
+  destination_key: string;
+  destination_label: string;
+  destination_lat: number | null;
+  destination_lon: number | null;
+  destination_site_id: string | null;
+  mass_kg: number;
+  material_family: string;
+  month: Timestamp;
+  net_kg_co2e: number;
+  origin_departement: string;
+  origin_region: string;
+  origin_site_id: string;
+  origin_territory_type: string;
+  sector: string;
+  tonne_km: number;
+  trades: number;
+}
+
+export interface ImpactMonthly {
+  avoided_kg_co2e: number;
+  distance_km: number;
+  factor_version: string;
+  mass_kg: number;
+  material_family: string;
+  measured_mass_kg: number;
+  month: Timestamp;
+  net_kg_co2e: number;
+  origin_departement: string;
+  origin_region: string;
+  origin_site_id: string;
+  origin_territory_type: string;
+  sector: string;
+  tonne_km: number;
+  trades: number;
+  trades_factor_missing: number;
+  trades_within_30km: number;
+  trades_within_80km: number;
+  transport_kg_co2e: number;
+}
+
+export interface ImpactRecord {
+  avoided_kg_co2e: number;
+  completed_at: Timestamp;
+  created_at: Generated<Timestamp>;
+  destination_departement: string | null;
+  destination_key: string;
+  destination_kind: string;
+  destination_label: string;
+  destination_lat: number | null;
+  destination_lon: number | null;
+  destination_site_id: string | null;
+  destination_user_id: string | null;
+  distance_km: number;
+  distance_method: string;
+  factor_key: string | null;
+  factor_missing: boolean;
+  factor_version: string;
+  flags: Generated<string[]>;
+  input: Json;
+  is_demo: Generated<boolean>;
+  lot_id: string | null;
+  mass_kg: number;
+  mass_source: string;
+  material_family: string;
+  material_key: string;
+  month: Timestamp;
+  net_kg_co2e: number;
+  origin_departement: string;
+  origin_lat: number;
+  origin_lon: number;
+  origin_region: string;
+  origin_sectors: string[];
+  origin_site_id: string;
+  origin_territory_type: string;
+  sector: string;
+  tonne_km: number;
+  trade_id: string;
+  transport_kg_co2e: number;
+  vehicle_key: string;
+}
+
+export interface ImpactSiteFlowMonthly {
+  destination_key: string;
+  destination_label: string;
+  destination_lat: number | null;
+  destination_lon: number | null;
+  destination_site_id: string | null;
+  mass_kg: number;
+  month: Timestamp;
+  net_kg_co2e: number;
+  origin_departement: string;
+  origin_region: string;
+  origin_site_id: string;
+  origin_territory_type: string;
+  tonne_km: number;
+  trades: number;
+}
+
 export interface LedgerEntry {
   account: string;
   amount_minor: Int8;
@@ -413,6 +523,11 @@ export interface DB {
   auth_session: AuthSession;
   auth_user: AuthUser;
   auth_verification: AuthVerification;
+  factor_set: FactorSet;
+  impact_flow_monthly: ImpactFlowMonthly;
+  impact_monthly: ImpactMonthly;
+  impact_record: ImpactRecord;
+  impact_site_flow_monthly: ImpactSiteFlowMonthly;
   ledger_entry: LedgerEntry;
   lot: Lot;
   lot_photo: LotPhoto;

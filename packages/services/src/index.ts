@@ -5,6 +5,15 @@ export { AUTH_BASE_PATH, PASSWORD_MAX, PASSWORD_MIN } from './auth/auth.ts';
 export * from './catalogue/lot.dto.ts';
 export { MAX_PHOTO_BYTES } from './catalogue/photo.service.ts';
 export type { WantedRequestDto, WantedRequestInput } from './catalogue/wanted-request.service.ts';
+export type {
+  FactorImportInput,
+  FactorImportPreview,
+  FactorRegistry,
+  FactorSetSummary,
+} from './impact/factor-registry.service.ts';
+export * from './impact/impact.dto.ts';
+export { ImpactService, MAX_EXPORT_LINES, MAX_PERIOD_MONTHS, totalsOf } from './impact/impact.service.ts';
+export { attributeSector, buildImpactRecord, type ImpactRecordContext } from './impact/impact-recorder.ts';
 export type { DemoAccount, SeedReport } from './seed/demo-seed.ts';
 export * from './services.ts';
 export type { InvitationDto, InvitationPreview, MemberDto } from './sites/membership.service.ts';

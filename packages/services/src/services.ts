@@ -10,6 +10,8 @@ import { LotService } from './catalogue/lot.service.ts';
 import { PhotoService } from './catalogue/photo.service.ts';
 import { WantedRequestService } from './catalogue/wanted-request.service.ts';
 import { loadCommuneDirectory } from './geo/commune-directory.loader.ts';
+import { FactorRegistry } from './impact/factor-registry.service.ts';
+import { ImpactService } from './impact/impact.service.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { AllocationService } from './matching/allocation.service.ts';
 import { MatchingService } from './matching/matching.service.ts';
@@ -39,6 +41,7 @@ export interface Services {
   payments: PaymentAccountService;
   matching: MatchingService;
   allocations: AllocationService;
+  impact: ImpactService;
   seedDemo(): Promise<SeedReport>;
   health(): Promise<boolean>;
 }
@@ -85,6 +88,9 @@ export async function createServices(deps: {
   const photos = new PhotoService({ db: database.db });
   const requests = new WantedRequestService({ db: database.db, lots, now });
   const gateway = deps.payments?.gateway ?? paymentsUnavailable;
+  const factorRegistry = new FactorRegistry({ db: database.db, now });
+  await factorRegistry.ensureSeeded();
+  const impact = new ImpactService({ db: database.db, registry: factorRegistry, communes, now });
   const trades = new TradeService({
     db: database.db,
     gateway,
@@ -92,6 +98,7 @@ export async function createServices(deps: {
     platformFeeBps: config.PLATFORM_FEE_BPS,
     publicUrl: config.publicUrl,
     now,
+    recordImpact: (trx, trade, completedAt) => impact.recordTrade(trx, trade, completedAt),
   });
   const payments = new PaymentAccountService({
     db: database.db,
@@ -113,6 +120,7 @@ export async function createServices(deps: {
     payments,
     matching,
     allocations,
+    impact,
     auth,
     handleAuthRequest: createAuthHandler(auth, throttle),
     resolveActor: (headers) => resolveActor(auth, database, headers),
@@ -130,6 +138,7 @@ export async function createServices(deps: {
         auth,
         password: config.DEMO_PASSWORD,
         now,
+        impact,
       }),
     health: () => ping(database),
   };

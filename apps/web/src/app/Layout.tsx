@@ -1,6 +1,7 @@
 import {
   Anchor,
   AppShell,
+  Box,
   Burger,
   Button,
   Container,
@@ -12,13 +13,25 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Outlet, Link as RouterLink, NavLink as RouterNavLink, useLocation } from 'react-router';
+import {
+  Outlet,
+  Link as RouterLink,
+  NavLink as RouterNavLink,
+  ScrollRestoration,
+  useLocation,
+} from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { AccountNavLinks, UserMenu } from '../features/account/UserMenu.tsx';
+import { NotificationsBell } from '../features/matching/HeaderLinks.tsx';
+import { SimulationBanner } from '../features/payments/SimulationBanner.tsx';
+import { TradesHeaderLink, TradesNavLink } from '../features/trades/TradesNav.tsx';
 import classes from './Layout.module.css';
 
 const links = [
   { to: '/', key: 'nav.home', end: true },
   { to: '/sites', key: 'nav.sites', end: false },
+  { to: '/lots', key: 'catalogue:nav.lots', end: false },
+  { to: '/demandes', key: 'catalogue:nav.requests', end: false },
 ] as const;
 
 export function Layout() {
@@ -29,9 +42,10 @@ export function Layout() {
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 260, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }}
+      navbar={{ width: 280, breakpoint: 'md', collapsed: { desktop: true, mobile: !opened } }}
       padding={0}
     >
+      <ScrollRestoration />
       <a className={classes.skip} href="#main">
         {t('app.skipToContent')}
       </a>
@@ -42,7 +56,7 @@ export function Layout() {
               <Burger
                 opened={opened}
                 onClick={toggle}
-                hiddenFrom="sm"
+                hiddenFrom="md"
                 size="sm"
                 color="white"
                 aria-label={t('app.openMenu')}
@@ -58,17 +72,26 @@ export function Layout() {
                 <span>{t('app.name')}</span>
               </Anchor>
             </Group>
-            <Group gap="xs" visibleFrom="sm" component="nav" aria-label="Navigation">
-              {links.map((l) => (
-                <RouterNavLink key={l.to} to={l.to} end={l.end} className={classes.link}>
-                  {t(l.key)}
-                </RouterNavLink>
-              ))}
-              <Button component={RouterLink} to="/sites/new" color="wood" size="sm">
-                {t('nav.newSite')}
-              </Button>
+            <Group gap="lg" wrap="nowrap">
+              <Group gap="xs" visibleFrom="md" component="nav" aria-label="Navigation" wrap="nowrap">
+                {links.map((l) => (
+                  <RouterNavLink key={l.to} to={l.to} end={l.end} className={classes.link}>
+                    {t(l.key)}
+                  </RouterNavLink>
+                ))}
+                <TradesHeaderLink className={classes.link} />
+                {/* Posting a lot is the daily action; adding a site (once) stays in the phone menu,
+                    on the home page and on /sites — both buttons do not fit beside four links. */}
+                <Button component={RouterLink} to="/lots/nouveau" color="wood" size="sm" visibleFrom="lg">
+                  {t('catalogue:nav.newLot')}
+                </Button>
+              </Group>
+              <NotificationsBell />
+              <Box visibleFrom="md">
+                <UserMenu />
+              </Box>
+              <LanguageSwitch />
             </Group>
-            <LanguageSwitch />
           </Group>
         </Container>
       </AppShell.Header>
@@ -85,9 +108,18 @@ export function Layout() {
             />
           ))}
           <NavLink component={RouterLink} to="/sites/new" label={t('nav.newSite')} onClick={close} />
+          <NavLink
+            component={RouterLink}
+            to="/lots/nouveau"
+            label={t('catalogue:nav.newLot')}
+            onClick={close}
+          />
+          <TradesNavLink onNavigate={close} />
+          <AccountNavLinks onNavigate={close} />
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        <SimulationBanner />
         <main id="main" tabIndex={-1} className={classes.main}>
           <Outlet />
         </main>

@@ -1,7 +1,15 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { catalogueEn } from './catalogue.en.ts';
+import { catalogueFr } from './catalogue.fr.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
+import { impactEn } from './impact.en.ts';
+import { impactFr } from './impact.fr.ts';
+import { matchingEn } from './matching.en.ts';
+import { matchingFr } from './matching.fr.ts';
+import { tradesEn } from './trades.en.ts';
+import { tradesFr } from './trades.fr.ts';
 
 export type AppLocale = 'fr' | 'en';
 const STORAGE_KEY = 'retaille.locale';
@@ -12,7 +20,13 @@ function initialLocale(): AppLocale {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  // `catalogue`: lots, photos, search, map and wanted requests (useTranslation('catalogue')).
+  resources: {
+    fr: { translation: fr, catalogue: catalogueFr, matching: matchingFr, trades: tradesFr, impact: impactFr },
+    en: { translation: en, catalogue: catalogueEn, matching: matchingEn, trades: tradesEn, impact: impactEn },
+  },
+  ns: ['translation', 'catalogue', 'matching', 'trades', 'impact'],
+  defaultNS: 'translation',
   lng: initialLocale(),
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },

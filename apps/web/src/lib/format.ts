@@ -17,3 +17,11 @@ export function formatCoordinate(value: number, locale: AppLocale): string {
     value,
   );
 }
+
+export function formatDateTime(iso: string, locale: AppLocale): string {
+  return new Intl.DateTimeFormat(tag(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(iso));
+}

@@ -262,6 +262,38 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   'allocation.failed': { fr: "L'allocation a échoué. Réessayez.", en: 'The allocation failed. Try again.' },
   'allocation.flowNotFound': { fr: "Cette proposition n'existe pas.", en: 'This proposal does not exist.' },
   'allocation.regionUnknown': { fr: 'Région inconnue.', en: 'Unknown region.' },
+  'impact.forbidden': {
+    fr: "Ce tableau de bord est réservé à la coordination du territoire, à l'administration et aux membres du site.",
+    en: "This dashboard is for the territory's coordinators, administrators and the site's members.",
+  },
+  'impact.invalidMonth': { fr: 'Mois invalide (AAAA-MM).', en: 'Invalid month (YYYY-MM).' },
+  'impact.periodReversed': {
+    fr: 'La fin de la période doit suivre son début.',
+    en: 'The end of the period must follow its start.',
+  },
+  'impact.periodTooLong': {
+    fr: 'La période est limitée à 60 mois.',
+    en: 'The period is limited to 60 months.',
+  },
+  'impact.factorVersionNotFound': {
+    fr: "Cette version de facteurs n'existe pas.",
+    en: 'This factor version does not exist.',
+  },
+  'impact.importInvalid': {
+    fr: "L'import de facteurs contient des erreurs : relancez la vérification.",
+    en: 'The factor import has errors: run the review again.',
+  },
+  'impact.importChanged': {
+    fr: "Les fichiers ou la version active ont changé depuis la vérification : vérifiez à nouveau avant d'enregistrer.",
+    en: 'The files or the active version changed since the review: review again before saving.',
+  },
+  'impact.invalidInput': { fr: "Données d'impact invalides.", en: 'Invalid impact data.' },
+  'impact.unknownVehicle': { fr: 'Véhicule inconnu.', en: 'Unknown vehicle.' },
+  'impact.vehicleFactorMissing': {
+    fr: "Ce véhicule n'a pas de facteur pour ce mode de transport.",
+    en: 'This vehicle has no factor for this transport mode.',
+  },
+  'impact.invalidTimestamp': { fr: 'Date invalide.', en: 'Invalid date.' },
   'match.distance': { fr: (p) => `à ${fmt(p.km, 'fr')} km`, en: (p) => `${fmt(p.km, 'en')} km away` },
   'match.material.exact': { fr: 'matière exacte', en: 'exact material' },
   'match.material.substitute': { fr: 'matière de substitution', en: 'substitute material' },

@@ -236,3 +236,83 @@ export async function allocationInputs(db: Db, regionCode: string | null) {
   }
   return { lots: await lots.execute(), requests: await requests.execute() };
 }
+
+/** Proposed flows of finished runs that concern a user: as requester, or as a member of the lot's site. */
+export async function flowsForUser(db: Db, userId: string, limit: number) {
+  return db
+    .selectFrom('allocation_flow')
+    .innerJoin('allocation_run', 'allocation_run.id', 'allocation_flow.run_id')
+    .innerJoin('lot', 'lot.id', 'allocation_flow.lot_id')
+    .innerJoin('site', 'site.id', 'lot.site_id')
+    .innerJoin('wanted_request', 'wanted_request.id', 'allocation_flow.request_id')
+    .select([
+      'allocation_flow.run_id as runId',
+      'allocation_flow.lot_id as lotId',
+      'allocation_flow.request_id as requestId',
+      'allocation_flow.kg as kg',
+      'allocation_flow.distance_km as distanceKm',
+      'allocation_flow.decision as decision',
+      'lot.title as lotTitle',
+      'site.name as siteName',
+      'wanted_request.title as requestTitle',
+      'wanted_request.requester_id as requesterId',
+      'allocation_run.finished_at as finishedAt',
+    ])
+    .where('allocation_run.status', '=', 'done')
+    .where('allocation_flow.baseline', '=', false)
+    .where((eb) =>
+      eb.or([
+        eb('wanted_request.requester_id', '=', userId),
+        eb.exists(
+          eb
+            .selectFrom('site_member')
+            .select('site_member.site_id')
+            .whereRef('site_member.site_id', '=', 'lot.site_id')
+            .where('site_member.user_id', '=', userId),
+        ),
+      ]),
+    )
+    .orderBy('allocation_run.finished_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Tells each requester of a finished run about the flows proposed to them. */
+export async function notifyAllocation(db: Db, runId: string): Promise<number> {
+  const flows = await db
+    .selectFrom('allocation_flow')
+    .innerJoin('wanted_request', 'wanted_request.id', 'allocation_flow.request_id')
+    .innerJoin('lot', 'lot.id', 'allocation_flow.lot_id')
+    .select([
+      'wanted_request.requester_id as userId',
+      'allocation_flow.request_id as requestId',
+      'allocation_flow.lot_id as lotId',
+      'allocation_flow.kg as kg',
+      'allocation_flow.distance_km as distanceKm',
+      'lot.title as lotTitle',
+      'wanted_request.title as requestTitle',
+    ])
+    .where('allocation_flow.run_id', '=', runId)
+    .where('allocation_flow.baseline', '=', false)
+    .execute();
+  if (flows.length === 0) return 0;
+  await db
+    .insertInto('notification')
+    .values(
+      flows.map((f) => ({
+        user_id: f.userId,
+        kind: 'allocation_proposal',
+        request_id: f.requestId,
+        lot_id: f.lotId,
+        payload: JSON.stringify({
+          runId,
+          lotTitle: f.lotTitle,
+          requestTitle: f.requestTitle,
+          kg: Number(f.kg),
+          distanceKm: Number(f.distanceKm),
+        }),
+      })),
+    )
+    .execute();
+  return flows.length;
+}

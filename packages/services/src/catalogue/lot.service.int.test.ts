@@ -256,6 +256,16 @@ describe('search', () => {
     const mine = await t.lots.search(me, { sort: 'newest', limit: 1 });
     const anon = await t.lots.search(anonymous, { sort: 'newest', limit: 1 });
     expect(anon.items[0]!.locationRounded).toBe(true);
+    const around = await t.lots.search(anonymous, {
+      point: { kind: 'point', ...centre },
+      radiusKm: 500,
+      sort: 'distance',
+      limit: 5,
+    });
+    for (const lot of around.items) {
+      // The distance is the one to the point shown (the commune's centre), not to the workshop.
+      expect(lot.distanceKm!).toBeCloseTo(haversineKm(centre, lot), 0);
+    }
     expect(mine.items[0]!.locationRounded).toBe(false);
   });
 });

@@ -375,7 +375,7 @@ export class LotService {
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     return {
-      items: await this.toDtos(actor, page),
+      items: await this.toDtos(actor, page, undefined, center),
       nextCursor: rows.length > input.limit && last ? encodeCursor(last.sort_key, last.id) : null,
       center: center ? { lat: center.lat, lon: center.lon } : null,
     };
@@ -385,6 +385,7 @@ export class LotService {
     actor: Actor,
     rows: (LotRow & { distance_m: number | null })[],
     from?: LatLon,
+    searchCenter?: LatLon | null,
   ): Promise<LotDto[]> {
     const sites = new Map(
       (
@@ -405,7 +406,14 @@ export class LotService {
       const site = sites.get(r.site_id);
       const commune = site ? this.deps.communes.get(site.commune_insee) : undefined;
       const point = exact || !commune ? { lat: r.lat, lon: r.lon } : { lat: commune.lat, lon: commune.lon };
-      const distanceM = r.distance_m ?? (from ? haversineMeters(from, r) : null);
+      // Anonymous visitors get the distance to the commune's centre, like the point they see:
+      // exact distances from several places would give the workshop's address away.
+      const origin = from ?? searchCenter;
+      const distanceM = exact
+        ? (r.distance_m ?? (origin ? haversineMeters(origin, r) : null))
+        : origin
+          ? haversineMeters(origin, point)
+          : null;
       const q = {
         quantity: Number(r.quantity),
         reserved: Number(r.quantity_reserved),

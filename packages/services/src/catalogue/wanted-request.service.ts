@@ -59,6 +59,7 @@ export interface WantedRequestDto {
   status: RequestStatus;
   distanceKm: number | null;
   isMine: boolean;
+  isDemo: boolean;
   createdAt: string;
 }
 
@@ -177,6 +178,7 @@ export class WantedRequestService {
       status: r.status as RequestStatus,
       distanceKm: r.distance_m === null ? null : Math.round(r.distance_m / 100) / 10,
       isMine: mine,
+      isDemo: r.is_demo,
       createdAt: r.created_at.toISOString(),
     };
   }

@@ -257,6 +257,7 @@ export class AllocationService {
           optimalAtGreedyKg: totals(solved.atGreedyKg),
           solveMs: Math.round(solved.solveMs),
         };
+        await matchingRepository.notifyAllocation(trx, runId);
         await matchingRepository.updateAllocationRun(trx, runId, {
           status: 'done',
           progress: 100,
@@ -318,6 +319,25 @@ export class AllocationService {
       status: r.status as 'queued' | 'running' | 'done' | 'failed',
       progress: r.progress,
       createdAt: r.created_at.toISOString(),
+    }));
+  }
+
+  /** Flows proposed to the caller (as requester or member of the lot's site), newest runs first. */
+  async mine(actor: Actor) {
+    const user = requireUser(actor);
+    const rows = await matchingRepository.flowsForUser(this.deps.db, user.userId, 100);
+    return rows.map((r) => ({
+      runId: r.runId,
+      lotId: r.lotId,
+      requestId: r.requestId,
+      kg: Number(r.kg),
+      distanceKm: Number(r.distanceKm),
+      decision: r.decision as 'accepted' | 'ignored' | null,
+      lotTitle: r.lotTitle,
+      siteName: r.siteName,
+      requestTitle: r.requestTitle,
+      asRequester: r.requesterId === user.userId,
+      finishedAt: r.finishedAt?.toISOString() ?? null,
     }));
   }
 

@@ -205,13 +205,16 @@ describe('network allocation', () => {
       expect(sum.optimal.kg).toBeGreaterThanOrEqual(sum.greedy.kg);
       expect(sum.optimalAtGreedyKg.tonneKm).toBeLessThanOrEqual(sum.greedy.tonneKm + 1e-9);
       expect(run.flows.length).toBeGreaterThan(0);
-      await t.allocations
-        .decide(
-          d1,
-          { runId: a.runId, lotId: run.flows[0]!.lotId, requestId: run.flows[0]!.requestId },
-          'ignored',
-        )
-        .catch((e) => expect(e.code).toBe('FORBIDDEN'));
+      // Each requester is told and sees the flows proposed to them; they accept or ignore them.
+      const mine = await t.allocations.mine(d1);
+      expect(mine.length).toBeGreaterThan(0);
+      expect((await t.matching.notifications(d1)).items.some((n) => n.kind === 'allocation_proposal')).toBe(
+        true,
+      );
+      const flow = mine[0]!;
+      await t.allocations.decide(d1, flow, 'accepted');
+      expect((await t.allocations.mine(d1))[0]!.decision).toBe('accepted');
+      await expect(t.allocations.decide(d2, flow, 'ignored')).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(t.allocations.start(w, null)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     } finally {
       await t.database.close();

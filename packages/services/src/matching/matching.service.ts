@@ -40,8 +40,11 @@ export interface ProposalDto {
   explanation: ExplanationPart[];
   transportCo2eKg: number;
   available: number;
+  /** Unit of `available` (the request's). */
   unit: UnitKey;
+  /** Price per unit of the lot (`lotUnit`); null for a free lot. */
   priceCents: number | null;
+  lotUnit: UnitKey;
 }
 
 const num = (v: string | null) => (v === null ? null : Number(v));
@@ -213,6 +216,7 @@ export class MatchingService {
       available: Math.round(s.available * 1000) / 1000,
       unit: request.unit as UnitKey,
       priceCents: lot.price_cents,
+      lotUnit: lot.unit as UnitKey,
     };
   }
 

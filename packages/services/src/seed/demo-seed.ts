@@ -13,7 +13,9 @@ import type { LotService } from '../catalogue/lot.service.ts';
 import type { PhotoService } from '../catalogue/photo.service.ts';
 import type { WantedRequestService } from '../catalogue/wanted-request.service.ts';
 import { departementChefLieu } from '../geo/commune-directory.loader.ts';
+import type { ImpactService } from '../impact/impact.service.ts';
 import type { SiteService } from '../sites/site.service.ts';
+import { seedDemoImpact } from './demo-impact.ts';
 import { demoLots, demoRequests } from './demo-lots.ts';
 import { demoPhoto } from './demo-photos.ts';
 import { demoSites } from './demo-sites.ts';
@@ -72,6 +74,7 @@ export async function seedDemo(deps: {
   auth: Auth;
   password: string;
   now: () => Date;
+  impact?: ImpactService;
 }): Promise<SeedReport> {
   const report: SeedReport = { sites: 0, lots: 0, requests: 0, accounts: [] };
   if ((await siteRepository.countSites(deps.db)) > 0) {
@@ -187,6 +190,16 @@ export async function seedDemo(deps: {
       await wantedRequestRepository.updateRequest(deps.db, request.id, { is_demo: true });
       report.requests++;
     }
+  }
+  // Twelve months of completed trades, recorded by the impact code (see demo-impact.ts).
+  if (deps.impact) {
+    await seedDemoImpact({
+      db: deps.db,
+      impact: deps.impact,
+      auth: deps.auth,
+      workshopUserId: owner,
+      now: deps.now,
+    });
   }
   return report;
 }

@@ -106,6 +106,8 @@ export interface TradeServiceDeps {
   platformFeeBps: number;
   publicUrl: string;
   now: () => Date;
+  /** Writes the impact record of a completing trade, inside the completing transaction. */
+  recordImpact?: (trx: Trx, trade: TradeRow, completedAt: Date) => Promise<unknown>;
 }
 
 /**
@@ -653,7 +655,8 @@ export class TradeService {
         return;
       }
       case 'record_impact':
-        // The impact ledger (kg reused, CO2e avoided) is recorded by the impact accounting work.
+        // Same transaction as the completion; the recorder is idempotent (one record per trade).
+        await this.deps.recordImpact?.(trx, { ...trade, ...(patch as Partial<TradeRow>) }, now);
         return;
       default: {
         const unknown: never = effect;

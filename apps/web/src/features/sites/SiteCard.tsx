@@ -38,6 +38,11 @@ export function SiteCard({ site }: { site: Site }) {
           <Badge variant="outline" color="gray" size="sm">
             {t(`territory.${site.territoryType}`)}
           </Badge>
+          {!site.verified && (
+            <Badge variant="dot" color="wood" size="sm">
+              {t('sites.pending')}
+            </Badge>
+          )}
         </Group>
       </Stack>
     </Card>

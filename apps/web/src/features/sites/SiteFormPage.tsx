@@ -26,6 +26,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
+import { RequireAuth } from '../../components/RequireAuth.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { fieldErrorsOf, messageOf, validateWith } from '../../lib/errors.ts';
 import { sectorOptions } from '../../lib/labels.ts';
@@ -80,8 +81,17 @@ function toInput(v: FormValues): SiteFormValues {
   };
 }
 
-/** Create (no id in the URL) or edit a site, with the API's zod schema validating both sides. */
+/** Create (no id in the URL) or edit a site; signed-in users only (anonymous ones sign in first). */
 export function SiteFormPage() {
+  return (
+    <RequireAuth>
+      <SiteForm />
+    </RequireAuth>
+  );
+}
+
+/** The form itself, with the API's zod schema validating both sides. */
+function SiteForm() {
   const { id } = useParams();
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -149,7 +159,10 @@ export function SiteFormPage() {
       const site = id
         ? await update.mutateAsync({ id, site: toInput(values) })
         : await create.mutateAsync(toInput(values));
-      await queryClient.invalidateQueries({ queryKey: trpc.sites.pathKey() });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.sites.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() }),
+      ]);
       notifications.show({ color: 'forest', message: t('siteForm.saved') });
       navigate(`/sites/${site.id}`);
     } catch (error) {

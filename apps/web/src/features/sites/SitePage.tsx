@@ -13,16 +13,20 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DemoBadge } from '../../components/DemoBadge.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
+import { messageOf } from '../../lib/errors.ts';
 import { formatCoordinate, formatDate } from '../../lib/format.ts';
 import { sectorLabel } from '../../lib/labels.ts';
+import { coversSite, useMe } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { PaymentsCard } from '../payments/PaymentsCard.tsx';
 import classes from './sites.module.css';
 
 export function SitePage() {
@@ -30,7 +34,10 @@ export function SitePage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const query = useQuery({ ...trpc.sites.get.queryOptions({ id }), retry: false });
+  const me = useMe();
+  const verify = useMutation(trpc.sites.verify.mutationOptions());
 
   if (query.isPending) {
     return (
@@ -61,6 +68,23 @@ export function SitePage() {
     );
   }
   const site = query.data;
+  const member = site.myRole !== null;
+  const canSeeMembers = member || site.canVerify || coversSite(me.data ?? null, site);
+
+  const onVerify = async () => {
+    try {
+      const verified = await verify.mutateAsync({ id: site.id });
+      queryClient.setQueryData(trpc.sites.get.queryKey({ id: site.id }), verified);
+      notifications.show({ color: 'forest', message: t('sites.verifiedNow', { name: site.name }) });
+    } catch (error) {
+      notifications.show({ color: 'red', message: messageOf(error, locale, t('errors.generic')) });
+    }
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.sites.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() }),
+    ]);
+  };
+
   return (
     <Container size="lg">
       <Stack gap="lg">
@@ -77,10 +101,39 @@ export function SitePage() {
               {site.communeName} · {site.departementName} ({site.departementCode}) · {site.regionName}
             </Text>
           </Stack>
-          <Button component={Link} to={`/sites/${site.id}/edit`} variant="light">
-            {t('sites.edit')}
-          </Button>
+          <Group gap="xs">
+            {canSeeMembers && (
+              <Button component={Link} to={`/sites/${site.id}/membres`} variant="default">
+                {t('sites.members')}
+              </Button>
+            )}
+            {canSeeMembers && (
+              <Button component={Link} to={`/sites/${site.id}/impact`} variant="default">
+                {t('impact:nav.siteDashboard')}
+              </Button>
+            )}
+            {site.canEdit && (
+              <Button component={Link} to={`/sites/${site.id}/edit`} variant="light">
+                {t('sites.edit')}
+              </Button>
+            )}
+            {site.canVerify && (
+              <Button onClick={() => void onVerify()} loading={verify.isPending}>
+                {t('sites.verify')}
+              </Button>
+            )}
+          </Group>
         </Group>
+        {!site.verified && (member || site.canVerify) && (
+          <Alert color="wood" variant="light" title={t('sites.pendingTitle')} data-testid="pending-banner">
+            {t('sites.pendingText')}
+            {site.canVerify && (
+              <Text size="sm" mt="xs">
+                {t('sites.pendingCoordinator')}
+              </Text>
+            )}
+          </Alert>
+        )}
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Paper withBorder p="lg">
@@ -95,12 +148,19 @@ export function SitePage() {
                   <Badge variant="outline" color="gray" size="lg">
                     {t(`territory.${site.territoryType}`)}
                   </Badge>
-                  <Badge variant="dot" color={site.verified ? 'forest' : 'gray'} size="lg">
-                    {site.verified ? t('sites.verified') : t('sites.notVerified')}
+                  <Badge
+                    variant="dot"
+                    color={site.verified ? 'forest' : 'wood'}
+                    size="lg"
+                    data-testid="verification-badge"
+                  >
+                    {site.verified ? t('sites.verified') : t('sites.pending')}
                   </Badge>
                 </Group>
                 <Text size="xs" c="dimmed">
                   {t('sites.createdAt', { date: formatDate(site.createdAt, locale) })}
+                  {site.verifiedAt &&
+                    ` · ${t('sites.verifiedOn', { date: formatDate(site.verifiedAt, locale) })}`}
                 </Text>
               </Stack>
             </Paper>
@@ -151,6 +211,7 @@ export function SitePage() {
                 </Text>
               )}
             </Paper>
+            <PaymentsCard siteId={site.id} mt="lg" />
           </Grid.Col>
         </Grid>
       </Stack>

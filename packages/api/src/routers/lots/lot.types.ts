@@ -222,6 +222,7 @@ export const requestSchema = z.object({
   status: z.enum(requestStatuses),
   distanceKm: z.number().nullable(),
   isMine: z.boolean(),
+  isDemo: z.boolean(),
   createdAt: z.string(),
 });
 

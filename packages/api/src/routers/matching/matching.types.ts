@@ -15,6 +15,7 @@ export const proposalSchema = z.object({
   available: z.number(),
   unit: unitSchema,
   priceCents: z.number().nullable(),
+  lotUnit: unitSchema,
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 

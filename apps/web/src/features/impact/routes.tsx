@@ -1,0 +1,15 @@
+import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../components/LazyPage.tsx';
+
+/** Impact pages (dashboard, a site's dashboard, the A4 report), each loaded on first visit. */
+export const impactRoutes: RouteObject[] = [
+  { path: '/impact', element: lazyPage(() => import('./ImpactPages.tsx').then((m) => m.ImpactPage)) },
+  {
+    path: '/impact/rapport',
+    element: lazyPage(() => import('./ImpactReportPage.tsx').then((m) => m.ImpactReportPage)),
+  },
+  {
+    path: '/sites/:id/impact',
+    element: lazyPage(() => import('./ImpactPages.tsx').then((m) => m.SiteImpactPage)),
+  },
+];

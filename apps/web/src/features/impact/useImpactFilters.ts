@@ -1,0 +1,38 @@
+import type { ImpactFiltersInput } from '@retaille/api/client';
+import { useSearchParams } from 'react-router';
+import { addMonths, currentParisMonth } from './format.ts';
+
+export const filterKeys = ['sector', 'departement', 'region', 'territoryType', 'materialFamily'] as const;
+export type FilterKey = (typeof filterKeys)[number];
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The dashboard's period and filters, kept in the URL so a view can be shared, printed, exported. */
+export function useImpactFilters(siteId?: string) {
+  const [params, setParams] = useSearchParams();
+  const defaultTo = currentParisMonth();
+  const to = MONTH.test(params.get('to') ?? '') ? (params.get('to') as string) : defaultTo;
+  const from = MONTH.test(params.get('from') ?? '') ? (params.get('from') as string) : addMonths(to, -11);
+  const filters: Record<string, string> = { from, to };
+  for (const k of filterKeys) {
+    const v = params.get(k);
+    if (v) filters[k] = v;
+  }
+  if (siteId) filters.siteId = siteId;
+
+  const set = (changes: Partial<Record<FilterKey | 'from' | 'to', string | null>>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
+  const reset = () => setParams(new URLSearchParams({ from, to }), { replace: true });
+
+  return { input: filters as ImpactFiltersInput, set, reset, query: new URLSearchParams(filters).toString() };
+}
+
+export function exportHref(query: string, format: 'csv' | 'json', kind: 'lines' | 'aggregates'): string {
+  return `/api/impact/export.${format}?${query}&kind=${kind}`;
+}

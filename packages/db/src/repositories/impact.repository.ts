@@ -1,0 +1,476 @@
+import {
+  type Insertable,
+  type Kysely,
+  type RawBuilder,
+  type Selectable,
+  sql,
+  type Transaction,
+} from 'kysely';
+import type { Database } from '../database.ts';
+import type { FactorSet, ImpactRecord } from '../schema.generated.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type FactorSetRow = Selectable<FactorSet>;
+export type NewFactorSetRow = Insertable<FactorSet>;
+export type ImpactRecordRow = Selectable<ImpactRecord>;
+export type NewImpactRecordRow = Insertable<ImpactRecord> & {
+  /** First day of the Paris month, `YYYY-MM-01`. */
+  month: string;
+};
+
+// ── Factor registry ─────────────────────────────────────────────────────────────────────────
+
+export async function listFactorSets(db: Db): Promise<FactorSetRow[]> {
+  return db.selectFrom('factor_set').selectAll().orderBy('created_at', 'desc').orderBy('version').execute();
+}
+
+export async function findFactorSet(db: Db, version: string): Promise<FactorSetRow | undefined> {
+  return db.selectFrom('factor_set').selectAll().where('version', '=', version).executeTakeFirst();
+}
+
+export async function findActiveFactorSet(db: Db): Promise<FactorSetRow | undefined> {
+  return db.selectFrom('factor_set').selectAll().where('status', '=', 'active').executeTakeFirst();
+}
+
+/** Stores the first version when the registry is empty; a no-op once any version exists. */
+export async function seedFactorSet(db: Db, row: Omit<NewFactorSetRow, 'status'>): Promise<void> {
+  await db
+    .insertInto('factor_set')
+    .values({ ...row, status: 'active' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Adds a reviewed version and makes it the one new records use; older rows are only relabelled. */
+export async function activateFactorSet(
+  trx: Transaction<Database>,
+  row: Omit<NewFactorSetRow, 'status'>,
+  now: Date,
+): Promise<FactorSetRow> {
+  await trx.updateTable('factor_set').set({ status: 'superseded' }).where('status', '=', 'active').execute();
+  return trx
+    .insertInto('factor_set')
+    .values({ ...row, status: 'active', activated_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Serialises concurrent imports (the active version is read, compared, then replaced). */
+export async function lockFactorRegistry(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('factor_set'))`.execute(trx);
+}
+
+// ── Records and their pre-aggregations ──────────────────────────────────────────────────────
+
+export async function findImpactRecord(db: Db, tradeId: string): Promise<ImpactRecordRow | undefined> {
+  return db.selectFrom('impact_record').selectAll().where('trade_id', '=', tradeId).executeTakeFirst();
+}
+
+/** The columns of an impact record as sent (one jsonb array per batch), with their SQL types. */
+const RECORD_COLUMNS: readonly (readonly [string, string])[] = [
+  ['trade_id', 'uuid'],
+  ['completed_at', 'timestamptz'],
+  ['month', 'date'],
+  ['origin_site_id', 'uuid'],
+  ['origin_departement', 'text'],
+  ['origin_region', 'text'],
+  ['origin_territory_type', 'text'],
+  ['origin_sectors', 'text[]'],
+  ['origin_lat', 'float8'],
+  ['origin_lon', 'float8'],
+  ['sector', 'text'],
+  ['destination_kind', 'text'],
+  ['destination_site_id', 'uuid'],
+  ['destination_user_id', 'text'],
+  ['destination_key', 'text'],
+  ['destination_label', 'text'],
+  ['destination_departement', 'text'],
+  ['destination_lat', 'float8'],
+  ['destination_lon', 'float8'],
+  ['lot_id', 'uuid'],
+  ['material_key', 'text'],
+  ['material_family', 'text'],
+  ['factor_key', 'text'],
+  ['vehicle_key', 'text'],
+  ['mass_kg', 'float8'],
+  ['mass_source', 'text'],
+  ['distance_km', 'float8'],
+  ['distance_method', 'text'],
+  ['avoided_kg_co2e', 'float8'],
+  ['transport_kg_co2e', 'float8'],
+  ['net_kg_co2e', 'float8'],
+  ['tonne_km', 'float8'],
+  ['factor_version', 'text'],
+  ['factor_missing', 'boolean'],
+  ['flags', 'text[]'],
+  ['input', 'jsonb'],
+  ['is_demo', 'boolean'],
+];
+
+const PLACE_KEY = ['month', 'origin_site_id', 'origin_departement', 'origin_region', 'origin_territory_type'];
+const MONTHLY_KEY = [...PLACE_KEY, 'sector', 'material_family', 'factor_version'];
+const FLOW_KEY = [...PLACE_KEY, 'sector', 'material_family', 'destination_key'];
+const SITE_FLOW_KEY = [...PLACE_KEY, 'destination_key'];
+
+export const SHORT_KM = 30;
+export const MEDIUM_KM = 80;
+
+const ids = (cols: readonly string[]) => sql.join(cols.map((c) => sql.ref(c)));
+const addExcluded = (table: string, cols: readonly string[]) =>
+  sql.join(cols.map((c) => sql`${sql.ref(c)} = ${sql.ref(`${table}.${c}`)} + excluded.${sql.ref(c)}`));
+const FLOW_MEASURES = ['trades', 'mass_kg', 'tonne_km', 'net_kg_co2e'];
+
+/**
+ * One statement: the records (a trade already recorded is skipped), then the inserted ones
+ * (only those: `ins`) added to the three monthly pre-aggregations. Same transaction, same
+ * snapshot, so a rollup is never stale. One jsonb parameter whatever the batch size.
+ */
+function insertStatement(rows: readonly NewImpactRecordRow[], tail: RawBuilder<unknown>) {
+  const payload = JSON.stringify(
+    rows.map((r) => ({
+      ...r,
+      completed_at: r.completed_at instanceof Date ? r.completed_at.toISOString() : r.completed_at,
+    })),
+  );
+  const cols = RECORD_COLUMNS.map(([c]) => c);
+  const defs = sql.join(RECORD_COLUMNS.map(([c, t]) => sql`${sql.ref(c)} ${sql.raw(t)}`));
+  const values = sql.join(
+    RECORD_COLUMNS.map(([c]) =>
+      c === 'flags'
+        ? sql`coalesce(flags, '{}'::text[])`
+        : c === 'is_demo'
+          ? sql`coalesce(is_demo, false)`
+          : sql.ref(c),
+    ),
+  );
+  const flowGroup = (table: string, key: readonly string[]) => sql`
+    insert into ${sql.table(table)} (${ids(key)}, destination_site_id, destination_label,
+                                     destination_lat, destination_lon, ${ids(FLOW_MEASURES)})
+    select ${ids(key)}, min(destination_site_id::text)::uuid, max(destination_label),
+           max(destination_lat), max(destination_lon),
+           count(*), sum(mass_kg), sum(tonne_km), sum(net_kg_co2e)
+    from ins group by ${ids(key)}
+    on conflict (${ids(key)}) do update set ${addExcluded(table, FLOW_MEASURES)},
+      destination_label = excluded.destination_label,
+      destination_lat = excluded.destination_lat,
+      destination_lon = excluded.destination_lon`;
+  return sql`
+    with src as (select * from jsonb_to_recordset(${payload}::jsonb) as x(${defs})),
+    ins as (
+      insert into impact_record (${ids(cols)})
+      select ${values} from src
+      on conflict (trade_id) do nothing
+      returning *
+    ),
+    monthly as (
+      insert into impact_monthly (${ids(MONTHLY_KEY)}, trades, mass_kg, measured_mass_kg, avoided_kg_co2e,
+        transport_kg_co2e, net_kg_co2e, tonne_km, distance_km, trades_within_30km, trades_within_80km,
+        trades_factor_missing)
+      select ${ids(MONTHLY_KEY)}, count(*), sum(mass_kg),
+             sum(case when mass_source = 'measured' then mass_kg else 0 end),
+             sum(avoided_kg_co2e), sum(transport_kg_co2e), sum(net_kg_co2e), sum(tonne_km), sum(distance_km),
+             count(*) filter (where distance_km <= ${sql.lit(SHORT_KM)}),
+             count(*) filter (where distance_km <= ${sql.lit(MEDIUM_KM)}),
+             count(*) filter (where factor_missing)
+      from ins group by ${ids(MONTHLY_KEY)}
+      on conflict (${ids(MONTHLY_KEY)}) do update set ${addExcluded('impact_monthly', [
+        'trades',
+        'mass_kg',
+        'measured_mass_kg',
+        'avoided_kg_co2e',
+        'transport_kg_co2e',
+        'net_kg_co2e',
+        'tonne_km',
+        'distance_km',
+        'trades_within_30km',
+        'trades_within_80km',
+        'trades_factor_missing',
+      ])}
+    ),
+    flows as (${flowGroup('impact_flow_monthly', FLOW_KEY)}),
+    site_flows as (${flowGroup('impact_site_flow_monthly', SITE_FLOW_KEY)})
+    ${tail}`;
+}
+
+/**
+ * Inserts impact records (one per trade: a trade already recorded is skipped) and adds the
+ * inserted ones to the monthly pre-aggregations in the same statement. Returns what was inserted.
+ */
+export async function insertImpactRecords(
+  trx: Transaction<Database>,
+  rows: readonly NewImpactRecordRow[],
+): Promise<ImpactRecordRow[]> {
+  if (rows.length === 0) return [];
+  const r = await insertStatement(rows, sql`select * from ins`).execute(trx);
+  return r.rows as ImpactRecordRow[];
+}
+
+/** The same statement for bulk loads (history imports, the benchmark): returns only the count inserted. */
+export async function loadImpactRecords(
+  trx: Transaction<Database>,
+  rows: readonly NewImpactRecordRow[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const r = await insertStatement(rows, sql`select count(*)::int4 as n from ins`).execute(trx);
+  return (r.rows[0] as { n: number }).n;
+}
+
+// ── Dashboard queries ───────────────────────────────────────────────────────────────────────
+
+export interface ImpactQueryFilter {
+  /** First and last month, inclusive, as `YYYY-MM-01`. */
+  fromMonth: string;
+  toMonth: string;
+  /** A coordinator's territory: origin in one of these départements OR regions (both empty = all). */
+  scope?: { departements: readonly string[]; regions: readonly string[] } | undefined;
+  departement?: string | undefined;
+  region?: string | undefined;
+  sector?: string | undefined;
+  materialFamily?: string | undefined;
+  territoryType?: string | undefined;
+  siteId?: string | undefined;
+}
+
+/** `rollup` reads the pre-aggregations (the fast path); `records` recomputes from impact_record. */
+export type ImpactSource = 'rollup' | 'records';
+
+function whereOf(f: ImpactQueryFilter): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`month between ${f.fromMonth}::date and ${f.toMonth}::date`];
+  const scope = f.scope;
+  if (scope && (scope.departements.length > 0 || scope.regions.length > 0)) {
+    const alts: RawBuilder<unknown>[] = [];
+    if (scope.departements.length > 0)
+      alts.push(sql`origin_departement = any(${[...scope.departements]}::text[])`);
+    if (scope.regions.length > 0) alts.push(sql`origin_region = any(${[...scope.regions]}::text[])`);
+    parts.push(sql`(${sql.join(alts, sql` or `)})`);
+  }
+  if (f.departement !== undefined) parts.push(sql`origin_departement = ${f.departement}`);
+  if (f.region !== undefined) parts.push(sql`origin_region = ${f.region}`);
+  if (f.sector !== undefined) parts.push(sql`sector = ${f.sector}`);
+  if (f.materialFamily !== undefined) parts.push(sql`material_family = ${f.materialFamily}`);
+  if (f.territoryType !== undefined) parts.push(sql`origin_territory_type = ${f.territoryType}`);
+  if (f.siteId !== undefined) parts.push(sql`origin_site_id = ${f.siteId}::uuid`);
+  return sql.join(parts, sql` and `);
+}
+
+const MEASURES: Record<ImpactSource, RawBuilder<unknown>> = {
+  rollup: sql`
+    sum(trades)::int8 as trades,
+    sum(mass_kg)::float8 as mass_kg,
+    sum(measured_mass_kg)::float8 as measured_mass_kg,
+    sum(avoided_kg_co2e)::float8 as avoided_kg_co2e,
+    sum(transport_kg_co2e)::float8 as transport_kg_co2e,
+    sum(net_kg_co2e)::float8 as net_kg_co2e,
+    sum(tonne_km)::float8 as tonne_km,
+    sum(distance_km)::float8 as distance_km,
+    sum(trades_within_30km)::int8 as trades_within_30km,
+    sum(trades_within_80km)::int8 as trades_within_80km,
+    sum(trades_factor_missing)::int8 as trades_factor_missing`,
+  records: sql`
+    count(*)::int8 as trades,
+    sum(mass_kg)::float8 as mass_kg,
+    sum(case when mass_source = 'measured' then mass_kg else 0 end)::float8 as measured_mass_kg,
+    sum(avoided_kg_co2e)::float8 as avoided_kg_co2e,
+    sum(transport_kg_co2e)::float8 as transport_kg_co2e,
+    sum(net_kg_co2e)::float8 as net_kg_co2e,
+    sum(tonne_km)::float8 as tonne_km,
+    sum(distance_km)::float8 as distance_km,
+    (count(*) filter (where distance_km <= ${sql.lit(SHORT_KM)}))::int8 as trades_within_30km,
+    (count(*) filter (where distance_km <= ${sql.lit(MEDIUM_KM)}))::int8 as trades_within_80km,
+    (count(*) filter (where factor_missing))::int8 as trades_factor_missing`,
+};
+
+const TABLE: Record<ImpactSource, RawBuilder<unknown>> = {
+  rollup: sql.raw('impact_monthly'),
+  records: sql.raw('impact_record'),
+};
+
+export type ImpactDimensionColumn =
+  | 'material_family'
+  | 'sector'
+  | 'origin_site_id'
+  | 'origin_departement'
+  | 'origin_region'
+  | 'origin_territory_type'
+  | 'month';
+
+export interface ImpactSumsRow {
+  trades: number;
+  mass_kg: number;
+  measured_mass_kg: number;
+  avoided_kg_co2e: number;
+  transport_kg_co2e: number;
+  net_kg_co2e: number;
+  tonne_km: number;
+  distance_km: number;
+  trades_within_30km: number;
+  trades_within_80km: number;
+  trades_factor_missing: number;
+  factor_versions: string[];
+}
+
+export interface ImpactAggregateRow extends ImpactSumsRow {
+  /** null for the totals row. */
+  dimension: ImpactDimensionColumn | null;
+  /** The dimension's value (`YYYY-MM` for months); null for the totals row. */
+  key: string | null;
+}
+
+/**
+ * Totals and every breakdown in one scan (GROUPING SETS) of the monthly pre-aggregation, or of
+ * the records themselves for the recomputation that checks it. `dimensions` limits the breakdowns.
+ */
+export async function aggregateImpact(
+  db: Db,
+  filter: ImpactQueryFilter,
+  source: ImpactSource = 'rollup',
+  dimensions: readonly ImpactDimensionColumn[] = [
+    'material_family',
+    'sector',
+    'origin_site_id',
+    'origin_departement',
+    'origin_region',
+    'origin_territory_type',
+    'month',
+  ],
+): Promise<ImpactAggregateRow[]> {
+  // Each grouping set also keyed by factor version, so the inner aggregation has no DISTINCT
+  // aggregate and can be hashed (array_agg(distinct …) forced a sort per grouping set); the outer
+  // level folds the few versions of each (dimension, key) back into one row.
+  const sets = [sql`(factor_version)`, ...dimensions.map((d) => sql`(${sql.ref(d)}, factor_version)`)];
+  const dimCase = sql.join(
+    dimensions.map((d) => sql`when grouping(${sql.ref(d)}) = 0 then ${sql.lit(d)}`),
+    sql` `,
+  );
+  const keyCase = sql.join(
+    dimensions.map((d) =>
+      d === 'month'
+        ? sql`when grouping(month) = 0 then to_char(month, 'YYYY-MM')`
+        : sql`when grouping(${sql.ref(d)}) = 0 then ${sql.ref(d)}::text`,
+    ),
+    sql` `,
+  );
+  const r = await sql<ImpactAggregateRow>`
+    select dimension, key,
+           sum(trades)::int8 as trades,
+           sum(mass_kg)::float8 as mass_kg,
+           sum(measured_mass_kg)::float8 as measured_mass_kg,
+           sum(avoided_kg_co2e)::float8 as avoided_kg_co2e,
+           sum(transport_kg_co2e)::float8 as transport_kg_co2e,
+           sum(net_kg_co2e)::float8 as net_kg_co2e,
+           sum(tonne_km)::float8 as tonne_km,
+           sum(distance_km)::float8 as distance_km,
+           sum(trades_within_30km)::int8 as trades_within_30km,
+           sum(trades_within_80km)::int8 as trades_within_80km,
+           sum(trades_factor_missing)::int8 as trades_factor_missing,
+           array_agg(factor_version order by factor_version) as factor_versions
+    from (
+      select ${dimensions.length > 0 ? sql`case ${dimCase} end` : sql`null::text`} as dimension,
+             ${dimensions.length > 0 ? sql`case ${keyCase} end` : sql`null::text`} as key,
+             factor_version,
+             ${MEASURES[source]}
+      from ${TABLE[source]}
+      where ${whereOf(filter)}
+      group by grouping sets (${sql.join(sets)})
+    ) g
+    group by dimension, key`.execute(db);
+  return r.rows;
+}
+
+export interface ImpactFlowRow {
+  origin_site_id: string;
+  destination_key: string;
+  destination_site_id: string | null;
+  destination_label: string;
+  destination_lat: number | null;
+  destination_lon: number | null;
+  trades: number;
+  mass_kg: number;
+  tonne_km: number;
+  net_kg_co2e: number;
+}
+
+/** The heaviest origin → destination flows (kg), ties broken by ids as the domain's topFlows does. */
+export async function topImpactFlows(
+  db: Db,
+  filter: ImpactQueryFilter,
+  limit: number,
+  source: ImpactSource = 'rollup',
+): Promise<ImpactFlowRow[]> {
+  // Without a sector or family filter the coarser rollup (no sector/family in its key) is enough.
+  const table =
+    source === 'records'
+      ? sql.raw('impact_record')
+      : filter.sector === undefined && filter.materialFamily === undefined
+        ? sql.raw('impact_site_flow_monthly')
+        : sql.raw('impact_flow_monthly');
+  const trades = source === 'rollup' ? sql`sum(trades)::int8` : sql`count(*)::int8`;
+  const r = await sql<ImpactFlowRow>`
+    select origin_site_id, destination_key,
+           min(destination_site_id::text)::uuid as destination_site_id,
+           max(destination_label) as destination_label,
+           max(destination_lat) as destination_lat,
+           max(destination_lon) as destination_lon,
+           ${trades} as trades,
+           sum(mass_kg)::float8 as mass_kg,
+           sum(tonne_km)::float8 as tonne_km,
+           sum(net_kg_co2e)::float8 as net_kg_co2e
+    from ${table}
+    where ${whereOf(filter)}
+    group by origin_site_id, destination_key
+    order by sum(mass_kg) desc, origin_site_id, destination_key
+    limit ${limit}`.execute(db);
+  return r.rows;
+}
+
+/** Impact records in the filter, oldest first (exports, samples). */
+export async function listImpactRecords(
+  db: Db,
+  filter: ImpactQueryFilter,
+  limit: number,
+): Promise<ImpactRecordRow[]> {
+  const r = await sql<ImpactRecordRow>`
+    select * from impact_record where ${whereOf(filter)}
+    order by completed_at, trade_id limit ${limit}`.execute(db);
+  return r.rows;
+}
+
+/** The (version, factor) pairs the filtered records used, for the sources printed in exports. */
+export async function usedFactors(
+  db: Db,
+  filter: ImpactQueryFilter,
+): Promise<{ factor_version: string; factor_key: string | null; vehicle_key: string }[]> {
+  const r = await sql<{ factor_version: string; factor_key: string | null; vehicle_key: string }>`
+    select distinct factor_version, factor_key, vehicle_key from impact_record where ${whereOf(filter)}
+    order by factor_version, factor_key, vehicle_key`.execute(db);
+  return r.rows;
+}
+
+export interface SitePoint {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  is_demo: boolean;
+}
+
+export async function sitePoints(db: Db, ids: readonly string[]): Promise<SitePoint[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('site')
+    .select(['id', 'name', 'lat', 'lon', 'is_demo'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** Demo history already loaded? (the demo seed is idempotent) */
+export async function hasDemoImpact(db: Db): Promise<boolean> {
+  const r = await db
+    .selectFrom('impact_record')
+    .select('trade_id')
+    .where('is_demo', '=', true)
+    .limit(1)
+    .execute();
+  return r.length > 0;
+}

@@ -1,0 +1,465 @@
+/**
+ * pnpm bench:impact — the impact dashboard at scale, on PostgreSQL and PGlite:
+ * - generates N impact records (deterministic: sites on real communes, mostly short circuits,
+ *   the programme's usual materials) through the app's row builder and `insertImpactRecords`,
+ *   which maintains the monthly pre-aggregations batch by batch as live completions do (the same
+ *   statement as `insertImpactRecords`, 10 000 rows a batch, IMPACT_BENCH_BATCH);
+ * - times the whole dashboard (totals + 7 breakdowns in one GROUPING SETS scan + top flows) over
+ *   a year for many random filter combinations: p50/p95/max;
+ * - checks the fast path against a plain recomputation from impact_record (same queries on the
+ *   records) and, on a sample, against the domain's impactTotals/groupBy/topFlows.
+ * Sizes: IMPACT_BENCH_RECORDS (default 1 000 000), IMPACT_BENCH_PGLITE_RECORDS (default 200 000).
+ */
+import {
+  analyze,
+  type ImpactAggregateRow,
+  type ImpactDimensionColumn,
+  type ImpactQueryFilter,
+  type ImpactRecordRow,
+  impactRepository,
+  type NewImpactRecordRow,
+  siteRepository,
+} from '@retaille/db';
+import {
+  EMBEDDED_FACTOR_SET,
+  EMBEDDED_FACTOR_WARNINGS,
+  getMaterial,
+  groupBy,
+  type ImpactDimension,
+  type ImpactLine,
+  impactTotals,
+  type SectorKey,
+  type TerritoryType,
+  topFlows,
+} from '@retaille/domain';
+import {
+  availableEngines,
+  loadCommunes,
+  mulberry32,
+  percentile,
+  round,
+} from '../../db/bench/bench-support.ts';
+import { loadCommuneDirectory } from '../src/geo/commune-directory.loader.ts';
+import { totalsOf } from '../src/impact/impact.service.ts';
+import { buildImpactRecord } from '../src/impact/impact-recorder.ts';
+
+const RECORDS = Number(process.env.IMPACT_BENCH_RECORDS ?? 1_000_000);
+const PGLITE_RECORDS = Number(process.env.IMPACT_BENCH_PGLITE_RECORDS ?? 200_000);
+const QUERIES = Number(process.env.IMPACT_BENCH_QUERIES ?? 200);
+const CHECKS = Number(process.env.IMPACT_BENCH_CHECKS ?? 12);
+const SITES = 300;
+const BATCH = Number(process.env.IMPACT_BENCH_BATCH ?? 10_000);
+const YEAR = 2025;
+
+const MATERIALS = [
+  'oak',
+  'beech',
+  'pine',
+  'plywood',
+  'mdf',
+  'osb',
+  'wood_other',
+  'cotton',
+  'linen',
+  'wool',
+  'polyester',
+  'denim',
+  'steel',
+  'aluminium',
+  'pmma',
+  'cardboard_corrugated',
+].filter((m) => getMaterial(m) !== undefined);
+const SECTORS: SectorKey[] = [
+  'bois',
+  'textile',
+  'metal',
+  'fabrication_numerique',
+  'metiers_d_art',
+  'multi_filieres',
+];
+const TERRITORIES: TerritoryType[] = ['rural', 'qpv', 'small_medium_town', 'metropolis'];
+const DIMENSIONS: ImpactDimensionColumn[] = [
+  'material_family',
+  'sector',
+  'origin_site_id',
+  'origin_departement',
+  'origin_region',
+  'origin_territory_type',
+  'month',
+];
+const DOMAIN_DIMENSION: Record<ImpactDimensionColumn, ImpactDimension> = {
+  material_family: 'materialFamily',
+  sector: 'sector',
+  origin_site_id: 'site',
+  origin_departement: 'departement',
+  origin_region: 'region',
+  origin_territory_type: 'territoryType',
+  month: 'month',
+};
+
+interface BenchSite {
+  id: string;
+  departement: string;
+  region: string;
+  territoryType: TerritoryType;
+  sectors: SectorKey[];
+  lat: number;
+  lon: number;
+  materials: string[];
+  neighbours: BenchSite[];
+  homes: { key: string; lat: number; lon: number }[];
+}
+
+const uuidOf = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+async function createSites(db: Parameters<typeof siteRepository.insertSite>[0]): Promise<BenchSite[]> {
+  const rand = mulberry32(7);
+  const directory = await loadCommuneDirectory();
+  const communes = loadCommunes();
+  const sites: BenchSite[] = [];
+  while (sites.length < SITES) {
+    const c = communes[Math.floor(rand() * communes.length)]!;
+    const commune = directory.get(c.insee);
+    if (!commune) continue;
+    const sectors = [SECTORS[Math.floor(rand() * SECTORS.length)]!];
+    if (rand() < 0.3) sectors.push(SECTORS[Math.floor(rand() * SECTORS.length)]!);
+    const territoryType = TERRITORIES[Math.floor(rand() * TERRITORIES.length)]!;
+    const row = await siteRepository.insertSite(db, {
+      name: `Bench ${sites.length}`,
+      address: 'bench',
+      postal_code: commune.postalCodes[0] ?? '00000',
+      commune_insee: commune.insee,
+      commune_name: commune.name,
+      departement_code: commune.departementCode,
+      region_code: commune.regionCode,
+      lat: commune.lat,
+      lon: commune.lon,
+      sectors: [...new Set(sectors)],
+      territory_type: territoryType,
+    });
+    const materials = Array.from({ length: 4 }, () => MATERIALS[Math.floor(rand() * MATERIALS.length)]!);
+    const homes = Array.from({ length: 8 }, (_, k) => {
+      const km = 2 + rand() * 25;
+      const b = rand() * 2 * Math.PI;
+      return {
+        key: `commune:bench-${sites.length}-${k}`,
+        lat: commune.lat + (km * Math.cos(b)) / 111.32,
+        lon: commune.lon + (km * Math.sin(b)) / (111.32 * Math.cos((commune.lat * Math.PI) / 180)),
+      };
+    });
+    sites.push({
+      id: row.id,
+      departement: commune.departementCode,
+      region: commune.regionCode,
+      territoryType,
+      sectors: row.sectors as SectorKey[],
+      lat: commune.lat,
+      lon: commune.lon,
+      materials,
+      neighbours: [],
+      homes,
+    });
+  }
+  for (const s of sites) {
+    s.neighbours = [...sites]
+      .filter((o) => o !== s)
+      .sort(
+        (a, b) => (a.lat - s.lat) ** 2 + (a.lon - s.lon) ** 2 - ((b.lat - s.lat) ** 2 + (b.lon - s.lon) ** 2),
+      )
+      .slice(0, 6);
+  }
+  return sites;
+}
+
+function* generate(sites: BenchSite[], n: number): Generator<NewImpactRecordRow> {
+  const rand = mulberry32(42);
+  const start = Date.UTC(YEAR, 0, 1) - 3_600_000; // Paris midnight, 1 January
+  const span = Date.UTC(YEAR + 1, 0, 1) - 3_600_000 - start;
+  for (let i = 0; i < n; i++) {
+    const origin = sites[Math.floor(rand() ** 1.5 * sites.length)]!;
+    const materialKey = origin.materials[Math.floor(rand() * origin.materials.length)]!;
+    const toSite =
+      rand() < 0.35 ? origin.neighbours[Math.floor(rand() * origin.neighbours.length)]! : undefined;
+    const home = origin.homes[Math.floor(rand() * origin.homes.length)]!;
+    const point = toSite ? { lat: toSite.lat, lon: toSite.lon } : { lat: home.lat, lon: home.lon };
+    yield buildImpactRecord(
+      {
+        tradeId: uuidOf(i + 1),
+        completedAt: new Date(start + Math.floor(rand() * span)),
+        isDemo: false,
+        origin: { siteId: origin.id, ...origin },
+        destination: {
+          kind: toSite ? 'site' : 'person',
+          siteId: toSite?.id ?? null,
+          userId: null,
+          key: toSite?.id ?? home.key,
+          label: toSite ? 'site' : 'particulier',
+          departement: toSite?.departement ?? null,
+          shownAt: point,
+          distanceFrom: point,
+        },
+        lotId: null,
+        materialKey,
+        materialFamily: getMaterial(materialKey)!.familyKey,
+        massKg: Math.round((1 + 150 * rand() ** 3) * 1000) / 1000,
+        massMeasured: rand() < 0.8,
+      },
+      EMBEDDED_FACTOR_SET,
+    );
+  }
+}
+
+function randomFilter(rand: () => number, sites: BenchSite[]): ImpactQueryFilter {
+  const site = sites[Math.floor(rand() * sites.length)]!;
+  const f: ImpactQueryFilter = { fromMonth: `${YEAR}-01-01`, toMonth: `${YEAR}-12-01` };
+  if (rand() < 0.25) f.departement = site.departement;
+  else if (rand() < 0.2) f.region = site.region;
+  else if (rand() < 0.15) f.scope = { departements: [site.departement], regions: [sites[0]!.region] };
+  if (rand() < 0.25) f.sector = site.sectors[0];
+  if (rand() < 0.25) f.materialFamily = getMaterial(site.materials[0]!)!.familyKey;
+  if (rand() < 0.2) f.territoryType = site.territoryType;
+  if (rand() < 0.1) f.siteId = site.id;
+  return f;
+}
+
+type Handle = Awaited<ReturnType<Awaited<ReturnType<typeof availableEngines>>[number]['open']>>;
+
+/** As ImpactService.dashboard: both queries at once (two pooled connections on PostgreSQL). */
+async function dashboard(db: Handle['db'], f: ImpactQueryFilter, source: 'rollup' | 'records') {
+  const [rows, flows] = await Promise.all([
+    impactRepository.aggregateImpact(db, f, source, DIMENSIONS),
+    impactRepository.topImpactFlows(db, f, 20, source),
+  ]);
+  return { rows, flows };
+}
+
+const rowKey = (r: ImpactAggregateRow) => `${r.dimension ?? 'total'}:${r.key ?? ''}`;
+function sameRows(a: ImpactAggregateRow[], b: ImpactAggregateRow[]): boolean {
+  if (a.length !== b.length) return false;
+  const byKey = new Map(b.map((r) => [rowKey(r), r]));
+  return a.every((r) => {
+    const o = byKey.get(rowKey(r));
+    if (!o) return false;
+    const x = totalsOf(r);
+    const y = totalsOf(o);
+    return (
+      x.trades === y.trades &&
+      x.tradesWithin30Km === y.tradesWithin30Km &&
+      x.tradesWithin80Km === y.tradesWithin80Km &&
+      x.tradesWithMissingFactor === y.tradesWithMissingFactor &&
+      JSON.stringify(x.factorVersions) === JSON.stringify(y.factorVersions) &&
+      (
+        [
+          'massKg',
+          'measuredMassKg',
+          'avoidedKgCo2e',
+          'transportKgCo2e',
+          'netKgCo2e',
+          'tonneKm',
+          'distanceKm',
+        ] as const
+      ).every((k) => close(x[k], y[k]))
+    );
+  });
+}
+
+function lineOf(r: ImpactRecordRow): ImpactLine {
+  return {
+    tradeId: r.trade_id,
+    completedAt: new Date(r.completed_at).toISOString(),
+    originSiteId: r.origin_site_id,
+    destinationSiteId: r.destination_key,
+    materialFamily: r.material_family,
+    sector: r.sector as SectorKey,
+    departement: r.origin_departement,
+    region: r.origin_region,
+    territoryType: r.origin_territory_type as TerritoryType,
+    massKg: r.mass_kg,
+    massMeasured: r.mass_source === 'measured',
+    distanceKm: r.distance_km,
+    tonneKm: r.tonne_km,
+    avoidedKgCo2e: r.avoided_kg_co2e,
+    transportKgCo2e: r.transport_kg_co2e,
+    netKgCo2e: r.net_kg_co2e,
+    factorMissing: r.factor_missing,
+    factorVersion: r.factor_version,
+  };
+}
+
+/** The domain's pure aggregation of the same lines must give the fast path's figures. */
+function domainAgrees(
+  lines: ImpactLine[],
+  fast: {
+    rows: ImpactAggregateRow[];
+    flows: { origin_site_id: string; destination_key: string; mass_kg: number; trades: number }[];
+  },
+) {
+  const t = impactTotals(lines);
+  const total = totalsOf(fast.rows.find((r) => r.dimension === null));
+  if (t.trades !== total.trades || !close(t.netKgCo2e, total.netKgCo2e) || !close(t.massKg, total.massKg))
+    return false;
+  for (const dim of DIMENSIONS) {
+    const groups = groupBy(lines, DOMAIN_DIMENSION[dim]);
+    const rows = fast.rows.filter((r) => r.dimension === dim);
+    if (groups.length !== rows.length) return false;
+    for (const g of groups) {
+      const r = rows.find((x) => x.key === g.key);
+      if (!r || Number(r.trades) !== g.totals.trades || !close(r.net_kg_co2e, g.totals.netKgCo2e))
+        return false;
+    }
+  }
+  const flows = topFlows(lines, 20);
+  return flows.every(
+    (f, i) =>
+      fast.flows[i]?.origin_site_id === f.originSiteId &&
+      fast.flows[i]?.destination_key === f.destinationSiteId &&
+      close(fast.flows[i]!.mass_kg, f.massKg),
+  );
+}
+
+const result: {
+  engine: string;
+  records: number;
+  p95_ms: number;
+  max_ms: number;
+  equal_to_recomputation: boolean;
+}[] = [];
+for (const engine of (await availableEngines(process.env.DATABASE_URL)).filter(
+  (e) => e.name === 'postgres',
+)) {
+  const n = engine.name === 'pglite' ? Math.min(RECORDS, PGLITE_RECORDS) : RECORDS;
+  console.log(
+    `\n== ${engine.name}: ${n} impact records${n < RECORDS ? ` (reduced from ${RECORDS} on PGlite)` : ''}`,
+  );
+  const handle = await engine.open();
+  try {
+    const db = handle.db;
+    await impactRepository.seedFactorSet(db, {
+      version: EMBEDDED_FACTOR_SET.version,
+      created_at: EMBEDDED_FACTOR_SET.createdAt,
+      material_factors: JSON.stringify(EMBEDDED_FACTOR_SET.materialFactors),
+      transport_factors: JSON.stringify(EMBEDDED_FACTOR_SET.transportFactors),
+      warnings: JSON.stringify(EMBEDDED_FACTOR_WARNINGS),
+      imported_by: null,
+    });
+    const sites = await createSites(db);
+    let t0 = performance.now();
+    let batch: NewImpactRecordRow[] = [];
+    let loaded = 0;
+    const flush = async () => {
+      const rows = batch;
+      batch = [];
+      // The statement live completions run (records + the three rollups from the inserted rows),
+      // only with 10 000 rows a batch and without reading the rows back.
+      await db.transaction().execute((trx) => impactRepository.loadImpactRecords(trx, rows));
+      loaded += rows.length;
+      if (loaded % 100_000 === 0)
+        console.log(`  loaded ${loaded} (${round((performance.now() - t0) / 1000, 1)} s)`);
+    };
+    for (const row of generate(sites, n)) {
+      batch.push(row);
+      if (batch.length === BATCH) await flush();
+    }
+    if (batch.length > 0) await flush();
+    await analyze(handle);
+    const counts = await Promise.all(
+      ['impact_record', 'impact_monthly', 'impact_flow_monthly', 'impact_site_flow_monthly'].map(
+        async (t) => {
+          const r = await db
+            .selectFrom(t as 'impact_record')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow();
+          return `${t} ${r.n}`;
+        },
+      ),
+    );
+    console.log(`  load ${round((performance.now() - t0) / 1000, 1)} s: ${counts.join(', ')}`);
+
+    // Dashboard timings over a year.
+    const rand = mulberry32(99);
+    const filters = [
+      { fromMonth: `${YEAR}-01-01`, toMonth: `${YEAR}-12-01` },
+      ...Array.from({ length: QUERIES }, () => randomFilter(rand, sites)),
+    ];
+    for (const f of filters.slice(0, 5)) await dashboard(db, f, 'rollup'); // warm up
+    const times: number[] = [];
+    for (const f of filters) {
+      t0 = performance.now();
+      await dashboard(db, f, 'rollup');
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const p50 = round(percentile(times, 50));
+    const p95 = round(percentile(times, 95));
+    const max = round(times.at(-1)!);
+    console.log(
+      `  dashboard (totals + 7 breakdowns + top flows), ${filters.length} filters: p50 ${p50} ms, p95 ${p95} ms, max ${max} ms`,
+    );
+
+    {
+      const per: { f: ImpactQueryFilter; a: number; fl: number }[] = [];
+      for (const f of filters) {
+        let t = performance.now();
+        await impactRepository.aggregateImpact(db, f, 'rollup', DIMENSIONS);
+        const a = performance.now() - t;
+        t = performance.now();
+        await impactRepository.topImpactFlows(db, f, 20, 'rollup');
+        per.push({ f, a, fl: performance.now() - t });
+      }
+      const pa = per.map((x) => x.a).sort((x, y) => x - y);
+      const pf = per.map((x) => x.fl).sort((x, y) => x - y);
+      console.log(
+        `  agg p50 ${round(percentile(pa, 50))} p95 ${round(percentile(pa, 95))}; flows p50 ${round(percentile(pf, 50))} p95 ${round(percentile(pf, 95))}`,
+      );
+      per.sort((x, y) => y.a + y.fl - (x.a + x.fl));
+      for (const x of per.slice(0, 4))
+        console.log(`  slow ${round(x.a)} + ${round(x.fl)}: ${JSON.stringify(x.f)}`);
+      const { sql: s } = await import('kysely');
+      console.log('DB', (await s<{ d: string }>`select current_database() as d`.execute(db)).rows[0]!.d);
+    }
+    // The fast path against a plain recomputation from impact_record.
+    let equal = true;
+    const recompute: number[] = [];
+    for (const f of filters.slice(0, CHECKS)) {
+      const fast = await dashboard(db, f, 'rollup');
+      t0 = performance.now();
+      const plain = await dashboard(db, f, 'records');
+      recompute.push(performance.now() - t0);
+      const flowsEqual =
+        fast.flows.length === plain.flows.length &&
+        fast.flows.every(
+          (x, i) =>
+            x.origin_site_id === plain.flows[i]!.origin_site_id &&
+            x.destination_key === plain.flows[i]!.destination_key &&
+            Number(x.trades) === Number(plain.flows[i]!.trades) &&
+            close(x.mass_kg, plain.flows[i]!.mass_kg),
+        );
+      if (!sameRows(fast.rows, plain.rows) || !flowsEqual) {
+        equal = false;
+        console.log(`  MISMATCH for ${JSON.stringify(f)}`);
+      }
+    }
+    console.log(
+      `  recomputation from impact_record: ${CHECKS} filters, mean ${round(recompute.reduce((a, b) => a + b, 0) / recompute.length)} ms — equal: ${equal}`,
+    );
+
+    // And against the domain's pure aggregation, on one site's year.
+    const sampleFilter = { fromMonth: `${YEAR}-01-01`, toMonth: `${YEAR}-12-01`, siteId: sites[0]!.id };
+    const sample = await impactRepository.listImpactRecords(db, sampleFilter, 1_000_000);
+    const domainEqual = domainAgrees(sample.map(lineOf), await dashboard(db, sampleFilter, 'rollup'));
+    console.log(
+      `  domain impactTotals/groupBy/topFlows on ${sample.length} lines of one site: equal: ${domainEqual}`,
+    );
+    result.push({
+      engine: engine.name,
+      records: n,
+      p95_ms: p95,
+      max_ms: max,
+      equal_to_recomputation: equal && domainEqual,
+    });
+  } finally {
+    if (!process.env.KEEP) await handle.drop();
+  }
+}
+console.log(`RESULT ${JSON.stringify({ rows: result })}`);

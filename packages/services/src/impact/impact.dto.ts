@@ -1,0 +1,68 @@
+import type { ImpactTotals } from '@retaille/domain';
+
+/** Filters of the dashboard and the exports. Periods are whole Paris months, inclusive. */
+export interface ImpactFilters {
+  /** `YYYY-MM` */
+  from: string;
+  /** `YYYY-MM` */
+  to: string;
+  departement?: string | undefined;
+  region?: string | undefined;
+  sector?: string | undefined;
+  materialFamily?: string | undefined;
+  territoryType?: string | undefined;
+  siteId?: string | undefined;
+}
+
+export type ImpactScopeDto =
+  | { kind: 'network' }
+  | { kind: 'territory'; departements: string[]; regions: string[] }
+  | { kind: 'site'; siteId: string };
+
+export interface ImpactGroupDto {
+  key: string;
+  /** A display name where the key is an id (sites); otherwise null and the web labels the key. */
+  label: string | null;
+  totals: ImpactTotals;
+}
+
+export interface ImpactFlowDto {
+  originSiteId: string;
+  originName: string;
+  origin: { lat: number; lon: number };
+  destinationKey: string;
+  destinationSiteId: string | null;
+  destinationLabel: string;
+  /** The destination site, or the commune centre of a person's home; null when unknown. */
+  destination: { lat: number; lon: number } | null;
+  trades: number;
+  massKg: number;
+  tonneKm: number;
+  netKgCo2e: number;
+}
+
+export const impactBreakdownNames = [
+  'materialFamily',
+  'sector',
+  'site',
+  'departement',
+  'region',
+  'territoryType',
+  'month',
+] as const;
+export type ImpactBreakdownName = (typeof impactBreakdownNames)[number];
+
+export interface ImpactDashboardDto {
+  period: { from: string; to: string };
+  scope: ImpactScopeDto;
+  totals: ImpactTotals;
+  /** Every dimension; a site's own dashboard leaves the place breakdowns empty. */
+  breakdowns: Record<ImpactBreakdownName, ImpactGroupDto[]>;
+  topFlows: ImpactFlowDto[];
+}
+
+export interface ImpactExportFile {
+  filename: string;
+  contentType: string;
+  body: string;
+}

@@ -1,0 +1,450 @@
+import {
+  type Database,
+  type ImpactAggregateRow,
+  type ImpactDimensionColumn,
+  type ImpactQueryFilter,
+  type ImpactRecordRow,
+  type ImpactSumsRow,
+  impactRepository,
+  type Kysely,
+  membershipRepository,
+  type TradeRow,
+  type Transaction,
+} from '@retaille/db';
+import {
+  type CommuneDirectory,
+  DomainError,
+  type FactorSet,
+  type ImpactTotals,
+  MEDIUM_DISTANCE_KM,
+  monthRange,
+  SHORT_DISTANCE_KM,
+} from '@retaille/domain';
+import type { Actor } from '../auth/actor.ts';
+import { isAdmin, requireUser } from '../auth/policy.ts';
+import type { FactorRegistry } from './factor-registry.service.ts';
+import type {
+  ImpactBreakdownName,
+  ImpactDashboardDto,
+  ImpactExportFile,
+  ImpactFilters,
+  ImpactFlowDto,
+  ImpactGroupDto,
+  ImpactScopeDto,
+} from './impact.dto.ts';
+import { recordTradeImpact } from './impact-recorder.ts';
+
+/** A dashboard or an export covers at most this many months. */
+export const MAX_PERIOD_MONTHS = 60;
+/** An export of lines stops here (and says so); a larger one needs a narrower filter. */
+export const MAX_EXPORT_LINES = 200_000;
+const TOP_FLOWS = 20;
+
+const DIMENSION_OF: Record<ImpactBreakdownName, ImpactDimensionColumn> = {
+  materialFamily: 'material_family',
+  sector: 'sector',
+  site: 'origin_site_id',
+  departement: 'origin_departement',
+  region: 'origin_region',
+  territoryType: 'origin_territory_type',
+  month: 'month',
+};
+const SITE_BREAKDOWNS: ImpactBreakdownName[] = ['materialFamily', 'sector', 'month'];
+
+// Both engines return the same numbers; below this relative gap two sums are equal (float order).
+const sumsConsistent = (a: number, b: number) =>
+  Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+export { sumsConsistent };
+
+/** Repository sums → the domain's ImpactTotals (same fields, same derived shares). */
+export function totalsOf(row: ImpactSumsRow | undefined): ImpactTotals {
+  const trades = Number(row?.trades ?? 0);
+  const per = (n: number) => (trades === 0 ? null : n / trades);
+  const n = (v: number | undefined) => Number(v ?? 0);
+  return {
+    trades,
+    massKg: n(row?.mass_kg),
+    measuredMassKg: n(row?.measured_mass_kg),
+    avoidedKgCo2e: n(row?.avoided_kg_co2e),
+    transportKgCo2e: n(row?.transport_kg_co2e),
+    netKgCo2e: n(row?.net_kg_co2e),
+    tonneKm: n(row?.tonne_km),
+    distanceKm: n(row?.distance_km),
+    tradesWithin30Km: n(row?.trades_within_30km),
+    tradesWithin80Km: n(row?.trades_within_80km),
+    shareWithin30Km: per(n(row?.trades_within_30km)),
+    shareWithin80Km: per(n(row?.trades_within_80km)),
+    averageDistanceKm: per(n(row?.distance_km)),
+    tradesWithMissingFactor: n(row?.trades_factor_missing),
+    factorVersions: [...(row?.factor_versions ?? [])].sort(),
+  };
+}
+
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function invalid(path: string, key: string): DomainError {
+  return new DomainError('VALIDATION', key, { fields: [{ path, key }] });
+}
+
+export interface ImpactServiceDeps {
+  db: Kysely<Database>;
+  registry: FactorRegistry;
+  communes: CommuneDirectory;
+  now: () => Date;
+}
+
+/**
+ * Impact of completed trades: recorded in the completing transaction, read by the coordinators'
+ * and sites' dashboards from the monthly pre-aggregations (docs/decisions/007), exported with
+ * the factor versions and their sources.
+ */
+export class ImpactService {
+  constructor(private readonly deps: ImpactServiceDeps) {}
+
+  get registry(): FactorRegistry {
+    return this.deps.registry;
+  }
+
+  /** The `record_impact` effect of a completing transition. */
+  recordTrade(trx: Transaction<Database>, trade: TradeRow, completedAt: Date): Promise<ImpactRecordRow> {
+    return recordTradeImpact(trx, this.deps, trade, completedAt);
+  }
+
+  findRecord(tradeId: string): Promise<ImpactRecordRow | undefined> {
+    return impactRepository.findImpactRecord(this.deps.db, tradeId);
+  }
+
+  /**
+   * Who sees what: admins the whole network; a member of the requested site that site's own
+   * (smaller) dashboard; coordinators their territory (the whole network when their scope is empty).
+   */
+  async resolveScope(actor: Actor, siteId: string | undefined): Promise<ImpactScopeDto> {
+    if (isAdmin(actor)) return { kind: 'network' };
+    const user = requireUser(actor);
+    if (siteId !== undefined) {
+      const role = await membershipRepository.findRole(this.deps.db, siteId, user.userId);
+      if (role !== undefined) return { kind: 'site', siteId };
+    }
+    if (user.roles.includes('coordinator')) {
+      const { departements, regions } = user.coordinatorScope;
+      if (departements.length === 0 && regions.length === 0) return { kind: 'network' };
+      return { kind: 'territory', departements: [...departements], regions: [...regions] };
+    }
+    throw new DomainError('FORBIDDEN', 'impact.forbidden');
+  }
+
+  private queryFilter(filters: ImpactFilters, scope: ImpactScopeDto): ImpactQueryFilter {
+    if (!MONTH_RE.test(filters.from)) throw invalid('from', 'impact.invalidMonth');
+    if (!MONTH_RE.test(filters.to)) throw invalid('to', 'impact.invalidMonth');
+    if (filters.from > filters.to) throw invalid('to', 'impact.periodReversed');
+    if (monthRange(filters.from, filters.to).length > MAX_PERIOD_MONTHS)
+      throw invalid('to', 'impact.periodTooLong');
+    return {
+      fromMonth: `${filters.from}-01`,
+      toMonth: `${filters.to}-01`,
+      scope: scope.kind === 'territory' ? scope : undefined,
+      departement: filters.departement,
+      region: filters.region,
+      sector: filters.sector,
+      materialFamily: filters.materialFamily,
+      territoryType: filters.territoryType,
+      siteId: scope.kind === 'site' ? scope.siteId : filters.siteId,
+    };
+  }
+
+  async dashboard(actor: Actor, filters: ImpactFilters): Promise<ImpactDashboardDto> {
+    const scope = await this.resolveScope(actor, filters.siteId);
+    const filter = this.queryFilter(filters, scope);
+    const names = scope.kind === 'site' ? SITE_BREAKDOWNS : [...Object.keys(DIMENSION_OF)];
+    // Two independent reads: concurrent on PostgreSQL's pool (queued on PGlite's one connection).
+    const [rows, flows] = await Promise.all([
+      impactRepository.aggregateImpact(
+        this.deps.db,
+        filter,
+        'rollup',
+        names.map((n) => DIMENSION_OF[n as ImpactBreakdownName]),
+      ),
+      impactRepository.topImpactFlows(this.deps.db, filter, TOP_FLOWS),
+    ]);
+    return this.assemble(filters, scope, rows, flows);
+  }
+
+  private async assemble(
+    filters: ImpactFilters,
+    scope: ImpactScopeDto,
+    rows: ImpactAggregateRow[],
+    flows: Awaited<ReturnType<typeof impactRepository.topImpactFlows>>,
+  ): Promise<ImpactDashboardDto> {
+    const siteIds = new Set<string>(flows.map((f) => f.origin_site_id));
+    for (const r of rows) if (r.dimension === 'origin_site_id' && r.key) siteIds.add(r.key);
+    const sites = new Map(
+      (await impactRepository.sitePoints(this.deps.db, [...siteIds])).map((s) => [s.id, s] as const),
+    );
+    const breakdowns = Object.fromEntries(
+      (Object.keys(DIMENSION_OF) as ImpactBreakdownName[]).map((name) => {
+        const dim = DIMENSION_OF[name];
+        const groups: ImpactGroupDto[] = rows
+          .filter((r) => r.dimension === dim && r.key !== null)
+          .map((r) => ({
+            key: r.key!,
+            label: name === 'site' ? (sites.get(r.key!)?.name ?? null) : null,
+            totals: totalsOf(r),
+          }))
+          .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        return [name, groups];
+      }),
+    ) as Record<ImpactBreakdownName, ImpactGroupDto[]>;
+    // The trend shows every month of the period, empty ones included.
+    const byMonth = new Map(breakdowns.month.map((g) => [g.key, g]));
+    breakdowns.month = monthRange(filters.from, filters.to).map(
+      (m) => byMonth.get(m) ?? { key: m, label: null, totals: totalsOf(undefined) },
+    );
+    const topFlows: ImpactFlowDto[] = flows.map((f) => {
+      const origin = sites.get(f.origin_site_id);
+      return {
+        originSiteId: f.origin_site_id,
+        originName: origin?.name ?? '',
+        origin: { lat: origin?.lat ?? 0, lon: origin?.lon ?? 0 },
+        destinationKey: f.destination_key,
+        destinationSiteId: f.destination_site_id,
+        destinationLabel: f.destination_label,
+        destination:
+          f.destination_lat === null || f.destination_lon === null
+            ? null
+            : { lat: f.destination_lat, lon: f.destination_lon },
+        trades: Number(f.trades),
+        massKg: f.mass_kg,
+        tonneKm: f.tonne_km,
+        netKgCo2e: f.net_kg_co2e,
+      };
+    });
+    return {
+      period: { from: filters.from, to: filters.to },
+      scope,
+      totals: totalsOf(rows.find((r) => r.dimension === null)),
+      breakdowns,
+      topFlows,
+    };
+  }
+
+  // ── Exports ───────────────────────────────────────────────────────────────────────────────
+
+  /** The factor lines (`version · key: source (year)`) behind the figures of a filter. */
+  private async sourcesOf(filter: ImpactQueryFilter): Promise<{ versions: string[]; sources: string[] }> {
+    const used = await impactRepository.usedFactors(this.deps.db, filter);
+    const versions = [...new Set(used.map((u) => u.factor_version))].sort();
+    const sets = new Map<string, FactorSet>();
+    for (const v of versions) {
+      const set = await this.deps.registry.get(v);
+      if (set) sets.set(v, set);
+    }
+    const lines = new Set<string>();
+    for (const u of used) {
+      const set = sets.get(u.factor_version);
+      if (!set) continue;
+      const m = u.factor_key ? set.materialFactors.find((f) => f.key === u.factor_key) : undefined;
+      const t = set.transportFactors.find((f) => f.key === u.vehicle_key);
+      for (const f of [m, t]) {
+        if (f)
+          lines.add(`${u.factor_version} · ${f.key}: ${f.source} (${f.yearApproximate ? '~' : ''}${f.year})`);
+      }
+    }
+    return { versions, sources: [...lines].sort() };
+  }
+
+  /**
+   * CSV or JSON of the impact lines, or of every aggregate of the dashboard, for the same
+   * filters and the same scope; each file names the factor versions and their sources.
+   */
+  async export(
+    actor: Actor,
+    filters: ImpactFilters,
+    options: { format: 'csv' | 'json'; kind: 'lines' | 'aggregates' },
+  ): Promise<ImpactExportFile> {
+    const scope = await this.resolveScope(actor, filters.siteId);
+    const filter = this.queryFilter(filters, scope);
+    const { versions, sources } = await this.sourcesOf(filter);
+    const meta = {
+      title: 'Retaille — impact (kg réemployés, kg CO2e évités nets du transport)',
+      period: { from: filters.from, to: filters.to },
+      filters,
+      scope,
+      generatedAt: this.deps.now().toISOString(),
+      factorVersions: versions,
+      sources,
+      method:
+        'évité = masse × (facteur vierge − facteur réemploi); transport = distance orthodromique entre site vendeur et site/domicile acheteur, ' +
+        `utilitaire diesel aller-retour avec amont carburant par défaut; circuits courts ≤ ${SHORT_DISTANCE_KM} km et ≤ ${MEDIUM_DISTANCE_KM} km`,
+    };
+    const base = `retaille-impact-${options.kind}-${filters.from}_${filters.to}`;
+    if (options.kind === 'lines') {
+      const rows = await impactRepository.listImpactRecords(this.deps.db, filter, MAX_EXPORT_LINES + 1);
+      const truncated = rows.length > MAX_EXPORT_LINES;
+      const lines = rows.slice(0, MAX_EXPORT_LINES).map(lineOf);
+      if (options.format === 'json') {
+        return {
+          filename: `${base}.json`,
+          contentType: 'application/json; charset=utf-8',
+          body: JSON.stringify({ meta: { ...meta, truncated }, lines }, null, 2),
+        };
+      }
+      return {
+        filename: `${base}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        body: csvFile({ ...meta, truncated }, LINE_COLUMNS, lines),
+      };
+    }
+    const dashboard = await this.dashboard(actor, filters);
+    const aggregates = [
+      { dimension: 'total', key: '', label: '', ...dashboard.totals },
+      ...(Object.keys(dashboard.breakdowns) as ImpactBreakdownName[]).flatMap((name) =>
+        dashboard.breakdowns[name].map((g) => ({
+          dimension: name,
+          key: g.key,
+          label: g.label ?? '',
+          ...g.totals,
+        })),
+      ),
+    ];
+    if (options.format === 'json') {
+      return {
+        filename: `${base}.json`,
+        contentType: 'application/json; charset=utf-8',
+        body: JSON.stringify(
+          {
+            meta,
+            totals: dashboard.totals,
+            breakdowns: dashboard.breakdowns,
+            topFlows: dashboard.topFlows,
+          },
+          null,
+          2,
+        ),
+      };
+    }
+    return {
+      filename: `${base}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: csvFile(meta, AGGREGATE_COLUMNS, aggregates),
+    };
+  }
+}
+
+const LINE_COLUMNS = [
+  'tradeId',
+  'completedAt',
+  'month',
+  'originSiteId',
+  'originDepartement',
+  'originRegion',
+  'originTerritoryType',
+  'sector',
+  'destinationKind',
+  'destinationKey',
+  'destinationLabel',
+  'materialKey',
+  'materialFamily',
+  'massKg',
+  'massSource',
+  'distanceKm',
+  'distanceMethod',
+  'vehicleKey',
+  'avoidedKgCo2e',
+  'transportKgCo2e',
+  'netKgCo2e',
+  'tonneKm',
+  'factorVersion',
+  'factorKey',
+  'factorMissing',
+  'flags',
+  'isDemo',
+] as const;
+
+const AGGREGATE_COLUMNS = [
+  'dimension',
+  'key',
+  'label',
+  'trades',
+  'massKg',
+  'measuredMassKg',
+  'avoidedKgCo2e',
+  'transportKgCo2e',
+  'netKgCo2e',
+  'tonneKm',
+  'distanceKm',
+  'averageDistanceKm',
+  'tradesWithin30Km',
+  'tradesWithin80Km',
+  'shareWithin30Km',
+  'shareWithin80Km',
+  'tradesWithMissingFactor',
+  'factorVersions',
+] as const;
+
+function lineOf(r: ImpactRecordRow) {
+  return {
+    tradeId: r.trade_id,
+    completedAt: new Date(r.completed_at).toISOString(),
+    month: monthString(r.month),
+    originSiteId: r.origin_site_id,
+    originDepartement: r.origin_departement,
+    originRegion: r.origin_region,
+    originTerritoryType: r.origin_territory_type,
+    sector: r.sector,
+    destinationKind: r.destination_kind,
+    destinationKey: r.destination_key,
+    destinationLabel: r.destination_label,
+    materialKey: r.material_key,
+    materialFamily: r.material_family,
+    massKg: r.mass_kg,
+    massSource: r.mass_source,
+    distanceKm: r.distance_km,
+    distanceMethod: r.distance_method,
+    vehicleKey: r.vehicle_key,
+    avoidedKgCo2e: r.avoided_kg_co2e,
+    transportKgCo2e: r.transport_kg_co2e,
+    netKgCo2e: r.net_kg_co2e,
+    tonneKm: r.tonne_km,
+    factorVersion: r.factor_version,
+    factorKey: r.factor_key,
+    factorMissing: r.factor_missing,
+    flags: r.flags,
+    isDemo: r.is_demo,
+  };
+}
+
+function monthString(d: Date | string): string {
+  if (typeof d === 'string') return d.slice(0, 7);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = Array.isArray(v) ? v.join('|') : String(v);
+  return /[",\n\r;#]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/**
+ * A CSV with its provenance: `#` comment lines first (period, filters, factor versions, one line
+ * per source), then a header and the rows. Numbers use a dot; lists are joined with `|`.
+ */
+function csvFile(
+  meta: Record<string, unknown> & { factorVersions: string[]; sources: string[] },
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): string {
+  const out: string[] = [];
+  out.push(`# ${meta.title}`);
+  out.push(`# period: ${JSON.stringify(meta.period)}`);
+  out.push(`# filters: ${JSON.stringify(meta.filters)}`);
+  out.push(`# scope: ${JSON.stringify(meta.scope)}`);
+  out.push(`# generated_at: ${meta.generatedAt}`);
+  out.push(`# factor_versions: ${meta.factorVersions.join(', ')}`);
+  out.push(`# method: ${meta.method}`);
+  if (meta.truncated) out.push(`# truncated: the first ${MAX_EXPORT_LINES} lines only; narrow the filters`);
+  for (const s of meta.sources) out.push(`# source: ${s.replaceAll('\n', ' ')}`);
+  out.push(columns.join(','));
+  for (const r of rows) out.push(columns.map((c) => csvCell(r[c])).join(','));
+  return `${out.join('\n')}\n`;
+}
