@@ -9,7 +9,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, launchBrowser, newPage, type RunningApp, screenshot, signInAs, startApp } from './support/app.ts';
+import {
+  demo,
+  launchBrowser,
+  newPage,
+  type RunningApp,
+  SCREENSHOTS,
+  screenshot,
+  signInAs,
+  startApp,
+} from './support/app.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -70,6 +79,11 @@ describe('impact: coordinators dashboard, exports and report', () => {
     await expect
       .poll(async () => parseFr(await kpi(page, 'kpi-trades')), { timeout: 10_000 })
       .toBeLessThan(allTrades);
+    const depRows = page.getByTestId('breakdown-departement').locator('table tbody tr');
+    await expect.poll(() => depRows.count(), { timeout: 10_000 }).toBe(1);
+    expect(await depRows.first().textContent()).toContain('Seine-Saint-Denis (93)');
+    expect(page.url()).toMatch(/sector=multi_filieres/);
+    expect(page.url()).toMatch(/departement=93/);
     const filtered = parseFr(await kpi(page, 'kpi-trades'));
     expect(filtered).toBeGreaterThan(0);
     const sectorRows = page.getByTestId('breakdown-sector').locator('table tbody tr');
@@ -78,7 +92,9 @@ describe('impact: coordinators dashboard, exports and report', () => {
 
     // The CSV of the lines, with the current filters, the factor version and its sources.
     const csvLink = page.getByTestId('export-csv-lines');
-    expect(await csvLink.getAttribute('href')).toMatch(/sector=multi_filieres.*departement=93|departement=93.*sector=/);
+    expect(await csvLink.getAttribute('href')).toMatch(
+      /sector=multi_filieres.*departement=93|departement=93.*sector=/,
+    );
     const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
     const path = await download.path();
     const csv = await readFile(path, 'utf8');
@@ -93,7 +109,10 @@ describe('impact: coordinators dashboard, exports and report', () => {
     await page.getByRole('heading', { level: 1, name: "Rapport d'impact du réemploi" }).waitFor();
     expect(page.url()).toMatch(/departement=93/);
     expect(await page.getByTestId('impact-report').textContent()).toContain('Seine-Saint-Denis (93)');
-    await page.getByText(/Version des facteurs/).first().waitFor();
+    await page
+      .getByText(/Version des facteurs/)
+      .first()
+      .waitFor();
     await screenshot(page, 'impact-report');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header').first().isVisible()).toBe(false);
@@ -113,12 +132,16 @@ describe('impact: coordinators dashboard, exports and report', () => {
       .first()
       .waitFor({ timeout: 20_000 });
     await screenshot(page, 'impact-dashboard-phone');
+    await page.screenshot({ path: `${SCREENSHOTS}impact-dashboard-phone-top.png` });
+    await page.getByTestId('breakdown-sector').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}impact-dashboard-phone-charts.png` });
     await context.close();
 
     const member = await newPage(browser, 'desktop');
     await signInAs(member.context, app, demo.workshop);
     const me = await member.context.request.get(`${app.url}/trpc/account.me`);
-    const sites = ((await me.json()) as { result: { data: { sites: { siteId: string }[] } } }).result.data.sites;
+    const sites = ((await me.json()) as { result: { data: { sites: { siteId: string }[] } } }).result.data
+      .sites;
     expect(sites.length).toBeGreaterThan(0);
     await member.page.goto(`${app.url}/sites/${sites[0]!.siteId}/impact`);
     await member.page.getByTestId('kpi-trades').waitFor();

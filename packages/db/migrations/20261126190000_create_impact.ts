@@ -168,10 +168,22 @@ export async function up(db: Kysely<any>): Promise<void> {
       'destination_key',
     ])
     .execute();
+  // Site filter (prefix) and the labels of the top flows (site, destination).
   await db.schema
     .createIndex('impact_flow_monthly_site_idx')
     .on('impact_flow_monthly')
-    .columns(['origin_site_id', 'month'])
+    .columns(['origin_site_id', 'destination_key', 'month'])
+    .execute();
+  // Read only when sector or family is filtered: a sixth or so of the rows, not a scan of all.
+  await db.schema
+    .createIndex('impact_flow_monthly_sector_idx')
+    .on('impact_flow_monthly')
+    .columns(['sector', 'month'])
+    .execute();
+  await db.schema
+    .createIndex('impact_flow_monthly_family_idx')
+    .on('impact_flow_monthly')
+    .columns(['material_family', 'month'])
     .execute();
 
   // The same flows without sector and material family, read when neither is filtered (most
@@ -204,7 +216,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('impact_site_flow_monthly_site_idx')
     .on('impact_site_flow_monthly')
-    .columns(['origin_site_id', 'month'])
+    .columns(['origin_site_id', 'destination_key', 'month'])
     .execute();
 }
 

@@ -409,6 +409,8 @@ for (const engine of await availableEngines(process.env.DATABASE_URL)) {
           (x, i) =>
             x.origin_site_id === plain.flows[i]!.origin_site_id &&
             x.destination_key === plain.flows[i]!.destination_key &&
+            x.destination_label === plain.flows[i]!.destination_label &&
+            x.destination_site_id === plain.flows[i]!.destination_site_id &&
             Number(x.trades) === Number(plain.flows[i]!.trades) &&
             close(x.mass_kg, plain.flows[i]!.mass_kg),
         );

@@ -5,7 +5,8 @@ export const impactEn: ImpactResources = {
   nav: { dashboard: 'Impact dashboard', siteDashboard: 'Site impact' },
   page: {
     title: 'Impact dashboard',
-    intro: 'Materials reused and emissions avoided, net of transport, over the completed trades of your territory.',
+    intro:
+      'Materials reused and emissions avoided, net of transport, over the completed trades of your territory.',
     siteTitle: 'Impact of {{name}}',
     siteIntro: "Materials reused and emissions avoided by this site's completed trades.",
     report: 'Printable report (A4)',
@@ -90,7 +91,8 @@ export const impactEn: ImpactResources = {
     materialFactors: 'Material factors',
     transportFactors: 'Transport factors',
     missingTitle: 'Missing factor',
-    missing_one: '{{count}} trade is about a material without an emission factor: it counts 0 kg CO2e avoided.',
+    missing_one:
+      '{{count}} trade is about a material without an emission factor: it counts 0 kg CO2e avoided.',
     missing_other:
       '{{count}} trades are about a material without an emission factor: they count 0 kg CO2e avoided.',
     none: 'No version used over this period.',

@@ -13,7 +13,7 @@ export const impactFr = {
     report: 'Rapport imprimable (A4)',
     loading: 'Chargement des chiffres…',
     empty: 'Aucun échange terminé sur cette période et ces filtres.',
-    forbidden: "Ce tableau est réservé aux coordinations, aux administrateurs et aux membres du site.",
+    forbidden: 'Ce tableau est réservé aux coordinations, aux administrateurs et aux membres du site.',
   },
   filters: {
     legend: 'Période et filtres',

@@ -49,6 +49,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   'site.sectors.min': { fr: 'Choisissez au moins une filière.', en: 'Choose at least one sector.' },
   'site.sectors.unknown': { fr: 'Filière inconnue.', en: 'Unknown sector.' },
   'site.territoryType.invalid': { fr: 'Type de territoire inconnu.', en: 'Unknown territory type.' },
+  'site.vatRate': {
+    fr: 'Taux de TVA non reconnu (20 %, 10 %, 5,5 % ou 2,1 %).',
+    en: 'Unrecognised VAT rate (20%, 10%, 5.5% or 2.1%).',
+  },
   'site.notFound': { fr: "Ce site n'existe pas.", en: 'This site does not exist.' },
   'site.notOwner': {
     fr: 'Seuls les propriétaires du site peuvent faire cela.',

@@ -187,6 +187,20 @@ describe('dashboard', () => {
     const filter = { fromMonth: `${month}-01`, toMonth: `${month}-01` };
     const plain = await impactRepository.aggregateImpact(s.database.db, filter, 'records');
     expect(totalsOf(plain.find((r) => r.dimension === null)).trades).toBe(d.totals.trades);
+    // Top flows: the coarse rollup (no sector/family filter) and the detailed one (a sector
+    // filter) both equal the recomputation from the records, labels included.
+    for (const f of [filter, { ...filter, sector: records[0]!.sector }]) {
+      const fast = await impactRepository.topImpactFlows(s.database.db, f, 20);
+      const slow = await impactRepository.topImpactFlows(s.database.db, f, 20, 'records');
+      expect(fast.length).toBeGreaterThan(0);
+      expect(fast.map(({ mass_kg, tonne_km, net_kg_co2e, ...rest }) => rest)).toEqual(
+        slow.map(({ mass_kg, tonne_km, net_kg_co2e, ...rest }) => rest),
+      );
+      fast.forEach((x, i) => {
+        expect(x.mass_kg).toBeCloseTo(slow[i]!.mass_kg, 9);
+        expect(x.net_kg_co2e).toBeCloseTo(slow[i]!.net_kg_co2e, 9);
+      });
+    }
 
     const lines: ImpactLine[] = records.map((r) => ({
       tradeId: r.trade_id,

@@ -24,6 +24,8 @@ export interface SiteDto {
   contactEmail: string | null;
   contactPhone: string | null;
   website: string | null;
+  /** VAT rate in basis points applied to the site's sales; null when not VAT-registered. */
+  vatRateBps: number | null;
   isDemo: boolean;
   verified: boolean;
   verifiedAt: string | null;
@@ -51,6 +53,7 @@ export interface SiteInput {
   contactEmail?: string | null | undefined;
   contactPhone?: string | null | undefined;
   website?: string | null | undefined;
+  vatRateBps?: number | null | undefined;
 }
 
 export interface SiteListQuery {

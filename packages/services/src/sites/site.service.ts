@@ -162,6 +162,7 @@ export class SiteService {
       contact_email: input.contactEmail ?? null,
       contact_phone: input.contactPhone ?? null,
       website: input.website ?? null,
+      vat_rate_bps: input.vatRateBps ?? null,
     };
   }
 
@@ -229,6 +230,7 @@ export class SiteService {
       contactEmail: exact ? r.contact_email : null,
       contactPhone: exact ? r.contact_phone : null,
       website: r.website,
+      vatRateBps: r.vat_rate_bps,
       isDemo: r.is_demo,
       verified: r.verified_at !== null,
       verifiedAt: r.verified_at?.toISOString() ?? null,

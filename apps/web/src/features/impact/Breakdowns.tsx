@@ -17,7 +17,18 @@ export interface Row {
 export type Group = ImpactDashboard['breakdowns']['sector'][number];
 
 /** The figures of a breakdown as an accessible table (the chart's twin). */
-export function BreakdownTable({ caption, rows, total }: { caption: string; rows: Row[]; total?: ImpactTotalsDto }) {
+export function BreakdownTable({
+  caption,
+  rows,
+  total,
+  dense = false,
+}: {
+  caption: string;
+  rows: Row[];
+  total?: ImpactTotalsDto;
+  /** The A4 report: smaller type, no horizontal scrolling. */
+  dense?: boolean;
+}) {
   const { t } = useTranslation('impact');
   const locale = currentLocale();
   const cells = (x: ImpactTotalsDto) => (
@@ -32,8 +43,8 @@ export function BreakdownTable({ caption, rows, total }: { caption: string; rows
     </>
   );
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table className={classes.table} striped withTableBorder fz="sm" verticalSpacing={4}>
+    <Table.ScrollContainer minWidth={dense ? 0 : 640}>
+      <Table className={classes.table} striped withTableBorder fz={dense ? 'xs' : 'sm'} verticalSpacing={4}>
         <caption>{caption}</caption>
         <Table.Thead>
           <Table.Tr>
@@ -106,7 +117,7 @@ export function BreakdownSection({
   const titleId = useId();
   const data = rows.map((r) => ({ label: r.label, value: r.totals[metric] }));
   const digits = metric === 'trades' ? 0 : 1;
-  const height = vertical ? Math.max(120, 34 * rows.length + 40) : 260;
+  const height = vertical ? Math.max(110, 38 * rows.length + 50) : 260;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId} data-testid={testId}>
       <Title order={3} size="h4" id={titleId} mb="sm">
@@ -118,15 +129,26 @@ export function BreakdownSection({
         </Text>
       ) : (
         <>
-          <div role="img" aria-label={t('breakdown.chartOf', { title, metric: t(`metric.${metric}`) })}>
+          <div
+            role="img"
+            className={classes.chartBox}
+            style={{ height }}
+            aria-label={t('breakdown.chartOf', { title, metric: t(`metric.${metric}`) })}
+          >
             <BarChart
-              h={height}
+              h="100%"
               data={data}
               dataKey="label"
               orientation={vertical ? 'vertical' : 'horizontal'}
-              series={[{ name: 'value', label: t(`metric.${metric}`), color: metric === 'netKgCo2e' ? 'wood.7' : 'forest.7' }]}
+              series={[
+                {
+                  name: 'value',
+                  label: t(`metric.${metric}`),
+                  color: metric === 'netKgCo2e' ? 'wood.7' : 'forest.7',
+                },
+              ]}
               valueFormatter={(v) => num(v, locale, digits)}
-              gridAxis={vertical ? 'y' : 'y'}
+              gridAxis={vertical ? 'x' : 'y'}
               tickLine="none"
               barProps={{ radius: 3 }}
               maxBarWidth={vertical ? 22 : 28}

@@ -4,7 +4,13 @@
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { ImpactDashboard } from '@retaille/api/client';
-import { type GeoJSONSource, LngLatBounds, Map as MapLibre, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import {
+  type GeoJSONSource,
+  LngLatBounds,
+  Map as MapLibre,
+  NavigationControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -32,7 +32,8 @@ function Report() {
   const rowsOf = useRows();
   const back = siteId ? `/sites/${siteId}/impact?${params}` : `/impact?${params}`;
 
-  if (dashboard.isError) return <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
+  if (dashboard.isError)
+    return <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
   if (!dashboard.data) {
     return (
       <Center py="xl">
@@ -59,7 +60,7 @@ function Report() {
     [t('table.avoided'), co2e(x.avoidedKgCo2e, locale)],
   ];
   return (
-    <div style={{ background: 'var(--mantine-color-gray-1)', paddingBlock: 16 }}>
+    <div className={classes.reportBackdrop}>
       <Group justify="center" gap="xs" mb="sm" className={classes.noPrint}>
         <Button component={Link} to={back} variant="default">
           ← {t('report.back')}
@@ -75,7 +76,11 @@ function Report() {
               to: monthLabel(data.period.to, locale, 'long'),
             })}
           </Text>
-          <Text>{scopeText(data, t, departements)}</Text>
+          <Text>
+            {data.scope.kind === 'network'
+              ? t('report.territory', { name: t('report.network') })
+              : scopeText(data, t, departements)}
+          </Text>
           {active.length > 0 && <Text size="sm">{t('report.filters', { list: active.join(' · ') })}</Text>}
           <Text size="xs" c="dimmed">
             {t('report.generated', { date: formatDate(new Date().toISOString(), locale) })} ·{' '}
@@ -98,8 +103,13 @@ function Report() {
           <section key={d} className={classes.reportSection}>
             <BreakdownTable
               caption={t(`breakdown.${d}`)}
-              rows={d === 'month' ? rowsOf(data, d).map((r) => ({ ...r, label: monthLabel(r.key, locale, 'long') })) : rowsOf(data, d)}
+              rows={
+                d === 'month'
+                  ? rowsOf(data, d).map((r) => ({ ...r, label: monthLabel(r.key, locale, 'long') }))
+                  : rowsOf(data, d)
+              }
               total={x}
+              dense
             />
           </section>
         ))}

@@ -21,8 +21,8 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { sectorOptions } from '../../lib/labels.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { BreakdownSection, type Metric, type Row } from './Breakdowns.tsx';
-import { co2e, km, mass, monthLabel, num, percent } from './format.ts';
 import { FlowsMapPanel } from './FlowsMapPanel.tsx';
+import { co2e, km, mass, monthLabel, num, percent } from './format.ts';
 import classes from './impact.module.css';
 import { type Dimension, familyOptions, makeLabeler, useDepartementNames } from './labels.ts';
 import { regionName } from './regions.ts';
@@ -89,7 +89,14 @@ export function FiltersBar({
   );
   const reversed = input.from > input.to;
   return (
-    <Paper withBorder p="md" radius="md" component="fieldset" className={classes.noPrint} style={{ margin: 0 }}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="fieldset"
+      className={classes.noPrint}
+      style={{ margin: 0 }}
+    >
       <Text component="legend" fw={600} px={4}>
         {t('filters.legend')}
       </Text>
@@ -127,7 +134,17 @@ export function FiltersBar({
   );
 }
 
-function Kpi({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
+function Kpi({
+  label,
+  value,
+  detail,
+  testId,
+}: {
+  label: string;
+  value: string;
+  detail?: string;
+  testId: string;
+}) {
   return (
     <Paper withBorder p="sm" radius="md" data-testid={testId}>
       <Text size="sm" c="dimmed" fw={500}>
@@ -205,7 +222,14 @@ export function FlowsTable({ flows }: { flows: ImpactDashboard['topFlows'] }) {
   if (flows.length === 0) return <Text c="dimmed">{t('flows.none')}</Text>;
   return (
     <Table.ScrollContainer minWidth={480}>
-      <Table className={classes.table} striped withTableBorder fz="sm" verticalSpacing={4} data-testid="flows-table">
+      <Table
+        className={classes.table}
+        striped
+        withTableBorder
+        fz="sm"
+        verticalSpacing={4}
+        data-testid="flows-table"
+      >
         <caption>{t('flows.caption')}</caption>
         <Table.Thead>
           <Table.Tr>
@@ -253,7 +277,13 @@ export function FactorsSection({ totals, compact = false }: { totals: ImpactTota
   });
   const titleId = useId();
   return (
-    <Paper withBorder={!compact} p={compact ? 0 : 'md'} radius="md" component="section" aria-labelledby={titleId}>
+    <Paper
+      withBorder={!compact}
+      p={compact ? 0 : 'md'}
+      radius="md"
+      component="section"
+      aria-labelledby={titleId}
+    >
       <Title order={compact ? 2 : 3} size="h4" id={titleId} mb="xs">
         {t('factors.title')}
       </Title>
@@ -318,7 +348,14 @@ export function ExportsSection({ query }: { query: string }) {
     </Button>
   );
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId} className={classes.noPrint}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="section"
+      aria-labelledby={titleId}
+      className={classes.noPrint}
+    >
       <Title order={3} size="h4" id={titleId} mb="xs">
         {t('exports.title')}
       </Title>
@@ -336,7 +373,15 @@ export function ExportsSection({ query }: { query: string }) {
 }
 
 /** The whole dashboard body for a loaded answer; `site` hides the territorial breakdowns. */
-export function DashboardBody({ data, query, site = false }: { data: ImpactDashboard; query: string; site?: boolean }) {
+export function DashboardBody({
+  data,
+  query,
+  site = false,
+}: {
+  data: ImpactDashboard;
+  query: string;
+  site?: boolean;
+}) {
   const { t } = useTranslation('impact');
   const rowsOf = useRows();
   const [metric, setMetric] = useState<Metric>('massKg');
@@ -353,7 +398,10 @@ export function DashboardBody({ data, query, site = false }: { data: ImpactDashb
           aria-label={t('metric.label')}
           value={metric}
           onChange={(v) => setMetric(v as Metric)}
-          data={(['massKg', 'netKgCo2e', 'trades'] as const).map((m) => ({ value: m, label: t(`metric.${m}`) }))}
+          data={(['massKg', 'netKgCo2e', 'trades'] as const).map((m) => ({
+            value: m,
+            label: t(`metric.${m}`),
+          }))}
           size="xs"
         />
       </Group>

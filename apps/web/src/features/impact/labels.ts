@@ -5,7 +5,14 @@ import type { AppLocale } from '../../i18n/i18n.ts';
 import { sectorLabel } from '../../lib/labels.ts';
 import { regionName } from './regions.ts';
 
-export type Dimension = 'materialFamily' | 'sector' | 'site' | 'departement' | 'region' | 'territoryType' | 'month';
+export type Dimension =
+  | 'materialFamily'
+  | 'sector'
+  | 'site'
+  | 'departement'
+  | 'region'
+  | 'territoryType'
+  | 'month';
 
 /** Département names from the GeoJSON the web app already serves for maps (cached for the session). */
 export function useDepartementNames(): Map<string, string> {

@@ -21,7 +21,9 @@ export function useImpactFilters(siteId?: string) {
   if (siteId) filters.siteId = siteId;
 
   const set = (changes: Partial<Record<FilterKey | 'from' | 'to', string | null>>) => {
-    const next = new URLSearchParams(params);
+    // From the address bar, not this render's params: navigations render in a transition, so a
+    // second quick change could otherwise be built on a stale URL and drop the first.
+    const next = new URLSearchParams(window.location.search);
     for (const [k, v] of Object.entries(changes)) {
       if (v) next.set(k, v);
       else next.delete(k);

@@ -46,6 +46,7 @@ interface FormValues {
   contactEmail: string;
   contactPhone: string;
   website: string;
+  vatRateBps: string;
 }
 
 const empty: FormValues = {
@@ -62,6 +63,7 @@ const empty: FormValues = {
   contactEmail: '',
   contactPhone: '',
   website: '',
+  vatRateBps: '',
 };
 
 function toInput(v: FormValues): SiteFormValues {
@@ -78,6 +80,7 @@ function toInput(v: FormValues): SiteFormValues {
     contactEmail: v.contactEmail,
     contactPhone: v.contactPhone,
     website: v.website,
+    vatRateBps: v.vatRateBps === '' ? null : (Number(v.vatRateBps) as 2000 | 1000 | 550 | 210),
   };
 }
 
@@ -120,6 +123,7 @@ function SiteForm() {
       contactEmail: s.contactEmail ?? '',
       contactPhone: s.contactPhone ?? '',
       website: s.website ?? '',
+      vatRateBps: s.vatRateBps === null ? '' : String(s.vatRateBps),
     });
     form.resetDirty();
   }, [existing.data]);
@@ -330,6 +334,19 @@ function SiteForm() {
                 {...form.getInputProps('contactPhone')}
               />
               <TextInput label={t('siteForm.website')} type="url" {...form.getInputProps('website')} />
+              <Select
+                label={t('siteForm.vat')}
+                description={t('siteForm.vatHelp')}
+                data={[
+                  { value: '', label: t('siteForm.vatNone') },
+                  { value: '2000', label: '20 %' },
+                  { value: '1000', label: '10 %' },
+                  { value: '550', label: '5,5 %' },
+                  { value: '210', label: '2,1 %' },
+                ]}
+                allowDeselect={false}
+                {...form.getInputProps('vatRateBps')}
+              />
             </SimpleGrid>
           </Fieldset>
 

@@ -49,6 +49,12 @@ export const siteInputSchema = z
     website: optionalText(
       z.url({ protocol: /^https?$/, error: 'field.url' }).max(300, { error: 'field.tooLong' }),
     ),
+    /** Associations are often not VAT-registered: null. French rates: 2000, 1000, 550, 210 bp. */
+    vatRateBps: z
+      .union([z.literal(2000), z.literal(1000), z.literal(550), z.literal(210), z.null()], {
+        error: 'site.vatRate',
+      })
+      .optional(),
   })
   .refine((s) => (s.lat === undefined) === (s.lon === undefined), {
     path: ['lon'],
@@ -77,6 +83,7 @@ export const siteSchema = z.object({
   contactEmail: z.string().nullable(),
   contactPhone: z.string().nullable(),
   website: z.string().nullable(),
+  vatRateBps: z.number().nullable(),
   isDemo: z.boolean(),
   verified: z.boolean(),
   verifiedAt: z.string().nullable(),
