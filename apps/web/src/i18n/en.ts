@@ -32,6 +32,8 @@ export const en: Resources = {
     accountSection: 'Account',
   },
   home: {
+    latestLots: 'Latest lots',
+    seeAllLots: 'See all materials →',
     title: "One workshop's offcuts are another's materials",
     lead: 'Retaille connects workshops with surplus (wood offcuts, ends of rolls, leather, metal…) to the designers and workshops nearby who need it: short circuits, measured, and safely paid.',
     browseSites: 'Browse the workshops',

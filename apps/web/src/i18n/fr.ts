@@ -31,6 +31,8 @@ export const fr = {
     accountSection: 'Compte',
   },
   home: {
+    latestLots: 'Derniers lots publiés',
+    seeAllLots: 'Voir toutes les matières →',
     title: 'Les chutes des uns sont les matières des autres',
     lead: 'Retaille relie les ateliers qui ont des surplus (chutes de bois, fins de rouleaux, cuir, métal…) aux créateurs et ateliers voisins qui en ont besoin : en circuit court, mesuré et payé en toute sécurité.',
     browseSites: 'Parcourir les manufactures',

@@ -13,6 +13,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LotCard } from '../features/lots/LotCard.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 import classes from './home.module.css';
 
@@ -26,6 +27,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const sites = useQuery(trpc.sites.list.queryOptions({ page: 1, pageSize: 1 }));
+  const latest = useQuery(trpc.lots.search.queryOptions({ sort: 'newest', limit: 6 }));
 
   return (
     <Container size="lg">
@@ -53,6 +55,23 @@ export function HomePage() {
             )}
           </Stack>
         </section>
+        {latest.data && latest.data.items.length > 0 && (
+          <section aria-labelledby="latest-lots">
+            <Group justify="space-between" mb="sm">
+              <Title order={2} size="h3" id="latest-lots">
+                {t('home.latestLots')}
+              </Title>
+              <Button component={Link} to="/lots" variant="subtle">
+                {t('home.seeAllLots')}
+              </Button>
+            </Group>
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
+              {latest.data.items.map((lot) => (
+                <LotCard key={lot.id} lot={lot} href={`/lots/${lot.id}`} />
+              ))}
+            </SimpleGrid>
+          </section>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           {pillars.map((p) => (
             <Paper key={p.key} withBorder p="lg">
