@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '@retaille/config';
 import { createDatabase, migrateToLatest } from '@retaille/db';
-import { createServices, STRIPE_WEBHOOK_PATH, startPayments } from '@retaille/services';
+import { createServices, STRIPE_WEBHOOK_PATH, startPayments, startPgBossQueue } from '@retaille/services';
 import { buildServer } from './server.ts';
 
 /** Composition root: config → database → services → HTTP. */
@@ -21,6 +21,8 @@ async function main() {
   // Live Stripe with STRIPE_SECRET_KEY; otherwise the local Stripe emulator ("mode simulation").
   const payments = await startPayments(config);
   const services = await createServices({ config, database, payments });
+  // Allocations and alert fan-out run as jobs on pg-boss, over the same pool (PGlite included).
+  const jobQueue = await startPgBossQueue(services.jobs, database, (m) => console.warn(m));
   if (config.SEED_DEMO) {
     const report = await services.seedDemo();
     if (report.sites > 0) {
@@ -72,6 +74,7 @@ async function main() {
   const shutdown = async () => {
     clearInterval(timer);
     await app.close();
+    await jobQueue.stop();
     await payments.stop();
     await database.close();
     process.exit(0);

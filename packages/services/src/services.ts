@@ -12,6 +12,7 @@ import { WantedRequestService } from './catalogue/wanted-request.service.ts';
 import { loadCommuneDirectory } from './geo/commune-directory.loader.ts';
 import { FactorRegistry } from './impact/factor-registry.service.ts';
 import { ImpactService } from './impact/impact.service.ts';
+import { JobQueue } from './jobs/job-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { AllocationService } from './matching/allocation.service.ts';
 import { MatchingService } from './matching/matching.service.ts';
@@ -41,6 +42,8 @@ export interface Services {
   payments: PaymentAccountService;
   matching: MatchingService;
   allocations: AllocationService;
+  /** Background jobs: inline until the server starts the pg-boss worker. */
+  jobs: JobQueue;
   impact: ImpactService;
   seedDemo(): Promise<SeedReport>;
   health(): Promise<boolean>;
@@ -77,13 +80,22 @@ export async function createServices(deps: {
       config.NODE_ENV !== 'production' &&
       ['127.0.0.1', 'localhost', '::1'].includes(config.HOST),
   });
+  const jobs = new JobQueue();
   const matching = new MatchingService({ db: database.db, mailer, publicUrl: config.publicUrl, now });
-  const allocations = new AllocationService({ db: database.db, now });
+  const allocations = new AllocationService({
+    db: database.db,
+    now,
+    enqueue: (runId, regionCode) => jobs.send('allocation.run', { runId, regionCode }),
+  });
   const lots = new LotService({
     db: database.db,
     communes,
     now,
-    onPublished: (id) => matching.announceLot(id),
+    onPublished: (lotId) => jobs.send('lot.announce', { lotId }),
+  });
+  jobs.bind({
+    'allocation.run': ({ runId, regionCode }) => allocations.execute(runId, regionCode),
+    'lot.announce': ({ lotId }) => matching.announceLot(lotId),
   });
   const photos = new PhotoService({ db: database.db });
   const requests = new WantedRequestService({ db: database.db, lots, now });
@@ -120,6 +132,7 @@ export async function createServices(deps: {
     payments,
     matching,
     allocations,
+    jobs,
     impact,
     auth,
     handleAuthRequest: createAuthHandler(auth, throttle),

@@ -164,9 +164,14 @@ export function solveAllocation(
  * proposals each party accepts or ignores, next to a greedy nearest-first baseline.
  */
 export class AllocationService {
-  private readonly running = new Map<string, Promise<void>>();
-
-  constructor(private readonly deps: { db: DatabaseHandle['db']; now: () => Date }) {}
+  constructor(
+    private readonly deps: {
+      db: DatabaseHandle['db'];
+      now: () => Date;
+      /** Queues the run (pg-boss in the server; inline in tests and scripts). */
+      enqueue: (runId: string, regionCode: string | null) => Promise<void>;
+    },
+  ) {}
 
   private assertCoordinator(actor: Actor) {
     const user = requireUser(actor);
@@ -189,7 +194,7 @@ export class AllocationService {
       region_code: regionCode,
       started_by: user.userId,
     });
-    if (created) this.launch(run.id, regionCode);
+    if (created) await this.deps.enqueue(run.id, regionCode);
     return { runId: run.id, created };
   }
 
@@ -204,20 +209,22 @@ export class AllocationService {
       error: null,
       progress: 0,
     });
-    this.launch(runId, run.region_code);
+    await this.deps.enqueue(runId, run.region_code);
     return { runId, created: false };
   }
 
-  /** Waits for a background run (tests, and the job runner). */
-  async settled(runId: string): Promise<void> {
-    await this.running.get(runId);
+  /** Waits until a run is done or failed (tests and scripts; the web polls `get`). */
+  async settled(runId: string, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const run = await matchingRepository.findAllocationRun(this.deps.db, runId);
+      if (!run || run.status === 'done' || run.status === 'failed') return;
+      if (Date.now() > deadline) throw new Error(`allocation ${runId} still ${run.status}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
-  private launch(runId: string, regionCode: string | null) {
-    const work = this.execute(runId, regionCode).finally(() => this.running.delete(runId));
-    this.running.set(runId, work);
-  }
-
+  /** The job: solves and stores a run. Idempotent (flows are replaced), so a retried job is safe. */
   async execute(runId: string, regionCode: string | null): Promise<void> {
     const db = this.deps.db;
     const run = await matchingRepository.findAllocationRun(db, runId);
