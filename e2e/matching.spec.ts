@@ -203,7 +203,17 @@ describe('matching: network allocation, proposals and notifications', () => {
     await page.goto(`${app.url}/notifications`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Notifications');
     const item = page.getByTestId('notification').filter({ hasText: title });
-    await expect.poll(() => item.count(), { timeout: 15_000, interval: 1000 }).toBeGreaterThan(0);
+    // The fan-out is a background job (pg-boss): reload until the worker has delivered it.
+    await expect
+      .poll(
+        async () => {
+          const n = await item.count();
+          if (n === 0) await page.reload();
+          return n;
+        },
+        { timeout: 30_000, interval: 1500 },
+      )
+      .toBeGreaterThan(0);
     expect(await item.first().getAttribute('data-read')).toBe('false');
     expect(await item.first().textContent()).toMatch(/Denim pour sacs/);
     expect(await item.first().textContent()).toMatch(/à [\d,]+\u202fkm/u);
