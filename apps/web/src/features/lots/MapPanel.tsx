@@ -1,70 +1,26 @@
-import { Alert, Center, Loader, Text } from '@mantine/core';
-import { Component, lazy, type ReactNode, Suspense, useState } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MapFrame } from '../../components/map/MapFrame.tsx';
 import type { LotsMapProps } from './LotsMap.tsx';
 import classes from './lots.module.css';
 
 // MapLibre (~1 MB) stays out of the main bundle: it loads only when a map is shown.
 const LotsMap = lazy(() => import('./LotsMap.tsx'));
 
-let webgl2: boolean | undefined;
-/** MapLibre 6 needs WebGL 2; headless browsers and old devices often lack it. */
-function supportsWebGL2(): boolean {
-  if (webgl2 === undefined) {
-    try {
-      const canvas = document.createElement('canvas');
-      const gl = canvas.getContext('webgl2');
-      webgl2 = Boolean(gl);
-      gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    } catch {
-      webgl2 = false;
-    }
-  }
-  return webgl2;
-}
-
-class ChunkBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
-}
-
-function Unavailable() {
-  const { t } = useTranslation('catalogue');
-  return (
-    <div className={classes.mapNotice}>
-      <Alert color="gray" title={t('map.unavailable')} data-testid="map-unavailable" maw={420}>
-        <Text size="sm">{t('map.unavailableText')}</Text>
-      </Alert>
-    </div>
-  );
-}
-
 /** The map box: the lazily loaded map, or a clear notice when it cannot run. The list never depends on it. */
 export function MapPanel(props: Omit<LotsMapProps, 'onFail'>) {
   const { t } = useTranslation('catalogue');
-  const [failed, setFailed] = useState(() => !supportsWebGL2());
   return (
-    <div className={classes.mapBox} data-testid="lots-map">
-      {failed ? (
-        <Unavailable />
-      ) : (
-        <ChunkBoundary fallback={<Unavailable />}>
-          <Suspense
-            fallback={
-              <Center h="100%">
-                <Loader aria-label={t('map.loading')} />
-              </Center>
-            }
-          >
-            <LotsMap {...props} onFail={() => setFailed(true)} />
-          </Suspense>
-        </ChunkBoundary>
-      )}
-    </div>
+    <MapFrame
+      className={classes.mapBox}
+      testId="lots-map"
+      texts={{
+        unavailable: t('map.unavailable'),
+        unavailableText: t('map.unavailableText'),
+        loading: t('map.loading'),
+      }}
+    >
+      {(onFail) => <LotsMap {...props} onFail={onFail} />}
+    </MapFrame>
   );
 }
