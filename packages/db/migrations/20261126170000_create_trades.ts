@@ -56,6 +56,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('pickup_proposed_by', 'text', (c) => c.check(sql`pickup_proposed_by in ('buyer', 'seller')`))
     .addColumn('pickup_agreed_at', 'timestamptz')
     .addColumn('handover_grams', 'integer', (c) => c.check(sql`handover_grams > 0`))
+    // How the lot travelled (a key of the transport factors); null = the default van.
+    .addColumn('vehicle_key', 'text')
     .addColumn('handed_over_at', 'timestamptz')
     .addColumn('receipt_grams', 'integer', (c) => c.check(sql`receipt_grams > 0`))
     .addColumn('received_at', 'timestamptz')

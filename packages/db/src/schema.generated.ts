@@ -425,6 +425,7 @@ export interface Trade {
   updated_at: Generated<Timestamp>;
   vat_cents: number;
   vat_rate_bps: number | null;
+  vehicle_key: string | null;
   version: Generated<number>;
 }
 

@@ -161,7 +161,15 @@ export const tradesEn: TradesResources = {
     done: 'step done',
     todo: 'step to come',
   },
+  vehicle: {
+    van_diesel_avg_defra: 'Diesel van (default)',
+    van_bev_avg_defra: 'Electric van',
+    hgv_rigid_avg_laden_defra: 'Rigid truck',
+    hgv_all_avg_laden_defra: 'Heavy goods vehicle',
+  },
   action: {
+    vehicle: 'Pickup vehicle',
+    vehicleHelp: 'Used for the transport CO2e in the impact figures.',
     accept: 'Accept',
     decline: 'Decline',
     withdraw_request: 'Withdraw my request',

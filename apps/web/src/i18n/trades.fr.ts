@@ -163,7 +163,15 @@ export const tradesFr = {
     done: 'étape franchie',
     todo: 'étape à venir',
   },
+  vehicle: {
+    van_diesel_avg_defra: 'Utilitaire diesel (par défaut)',
+    van_bev_avg_defra: 'Utilitaire électrique',
+    hgv_rigid_avg_laden_defra: 'Porteur (camion)',
+    hgv_all_avg_laden_defra: 'Poids lourd',
+  },
   action: {
+    vehicle: 'Véhicule de l’enlèvement',
+    vehicleHelp: 'Sert au calcul du CO2e du transport (bilan d’impact).',
     accept: 'Accepter',
     decline: 'Refuser',
     withdraw_request: 'Retirer ma demande',

@@ -53,6 +53,7 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     fr: 'Taux de TVA non reconnu (20 %, 10 %, 5,5 % ou 2,1 %).',
     en: 'Unrecognised VAT rate (20%, 10%, 5.5% or 2.1%).',
   },
+  'trade.vehicleUnknown': { fr: 'Véhicule inconnu.', en: 'Unknown vehicle.' },
   'site.notFound': { fr: "Ce site n'existe pas.", en: 'This site does not exist.' },
   'site.notOwner': {
     fr: 'Seuls les propriétaires du site peuvent faire cela.',

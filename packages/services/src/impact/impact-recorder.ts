@@ -225,6 +225,8 @@ export async function recordTradeImpact(
       materialFamily: lot.family_key,
       massKg,
       massMeasured,
+      // The vehicle recorded at handover; without one, the default van of the transport model.
+      ...(trade.vehicle_key ? { transport: { vehicleKey: trade.vehicle_key } } : {}),
     },
     factorSet,
   );

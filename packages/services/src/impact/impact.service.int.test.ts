@@ -39,7 +39,13 @@ const period = { from: month, to: month };
 
 /** A free trade of `kg` kilograms of `materialKey`, weighed at handover, received, completed. */
 async function completedTrade(
-  opts: { materialKey?: string; kg?: number; buyer?: UserActor; buyerSiteId?: string | null } = {},
+  opts: {
+    materialKey?: string;
+    kg?: number;
+    buyer?: UserActor;
+    buyerSiteId?: string | null;
+    vehicleKey?: string;
+  } = {},
 ): Promise<string> {
   const kg = opts.kg ?? 10;
   const lot = await s.lots.create(
@@ -59,7 +65,7 @@ async function completedTrade(
     ...(site ? { buyerSiteId: site } : {}),
   });
   await s.trades.accept(seller, trade.id);
-  await s.trades.handOver(seller, trade.id, kg);
+  await s.trades.handOver(seller, trade.id, kg, opts.vehicleKey ?? null);
   const done = await s.trades.confirmReceipt(who, trade.id);
   expect(done.state).toBe('completed');
   return trade.id;
@@ -94,6 +100,14 @@ beforeAll(async () => {
 afterAll(() => s.database.close());
 
 describe('recording on completion', () => {
+  it('uses the vehicle recorded at handover (an electric van) instead of the default', async () => {
+    const tradeId = await completedTrade({ kg: 10, vehicleKey: 'van_bev_avg_defra' });
+    const r = (await impactRepository.findImpactRecord(s.database.db, tradeId))!;
+    expect(r.vehicle_key).toBe('van_bev_avg_defra');
+    // 7 km away, round trip = 14 vehicle-km × 0.06976 (no upstream factor published for it).
+    expect(r.transport_kg_co2e).toBeCloseTo(14 * 0.06976, 6);
+  });
+
   it('writes exactly one record with the hand-computed figures (transport exceeds the benefit)', async () => {
     expect(haversineKm(LYON, SEVEN_KM_NORTH)).toBeCloseTo(7, 6);
     const tradeId = await completedTrade({ kg: 10 });

@@ -21,6 +21,8 @@ import {
   availableTransitions,
   type DisputeResolution,
   DomainError,
+  EMBEDDED_FACTOR_SET,
+  findTransportFactor,
   gramsToKg,
   type JournalEntry,
   type LotStatus,
@@ -364,8 +366,25 @@ export class TradeService {
     return this.act(actor, id, 'agree_pickup', {});
   }
 
-  async handOver(actor: Actor, id: string, measuredKg: number | string): Promise<TradeDto> {
-    return this.act(actor, id, 'hand_over', { measuredKg });
+  /** The seller hands over with the weight measured at pickup, and optionally the vehicle used. */
+  async handOver(
+    actor: Actor,
+    id: string,
+    measuredKg: number | string,
+    vehicleKey?: string | null,
+  ): Promise<TradeDto> {
+    if (vehicleKey && !findTransportFactor(EMBEDDED_FACTOR_SET, vehicleKey)) {
+      throw new DomainError('VALIDATION', 'validation.failed', {
+        fields: [{ path: 'vehicleKey', key: 'trade.vehicleUnknown' }],
+      });
+    }
+    const dto = await this.act(actor, id, 'hand_over', { measuredKg });
+    if (!vehicleKey) return dto;
+    await this.deps.db.transaction().execute(async (trx) => {
+      await tradeRepository.lockTrade(trx, id);
+      await tradeRepository.updateTrade(trx, id, { vehicle_key: vehicleKey }, this.deps.now());
+    });
+    return this.get(actor, id);
   }
 
   /** The buyer confirms; a weight read on the buyer's own scale is kept if it agrees with the seller's. */

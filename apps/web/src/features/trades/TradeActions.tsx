@@ -4,7 +4,13 @@ import 'dayjs/locale/en-gb';
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DatesProvider, DateTimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { handOverInput, openDisputeInput, proposePickupInput, type TradeOutput } from '@retaille/api/client';
+import {
+  handOverInput,
+  openDisputeInput,
+  proposePickupInput,
+  type TradeOutput,
+  vehicleKeys,
+} from '@retaille/api/client';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { type FormEvent, type ReactNode, useState } from 'react';
@@ -138,11 +144,12 @@ function HandOver({ trade }: { trade: TradeOutput }) {
   const handOver = useMutation(trpc.trades.handOver.mutationOptions());
   const run = useRun();
   const [kg, setKg] = useState('');
+  const [vehicle, setVehicle] = useState<(typeof vehicleKeys)[number]>('van_diesel_avg_defra');
   const [errors, setErrors] = useState<Errors>({});
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!kg.trim()) return setErrors({ measuredKg: t('action.weightRequired') });
-    const values = { id: trade.id, measuredKg: kg.trim() };
+    const values = { id: trade.id, measuredKg: kg.trim(), vehicleKey: vehicle };
     const checked = validateWith(handOverInput, values, locale);
     if (!checked.ok) return setErrors(checked.errors);
     await run(() => handOver.mutateAsync(values), setErrors);
@@ -161,6 +168,15 @@ function HandOver({ trade }: { trade: TradeOutput }) {
           error={errors.measuredKg}
           maw={320}
           rightSection={<Text size="sm">kg</Text>}
+        />
+        <NativeSelect
+          label={t('action.vehicle')}
+          description={t('action.vehicleHelp')}
+          value={vehicle}
+          onChange={(e) => setVehicle(e.currentTarget.value as (typeof vehicleKeys)[number])}
+          data={vehicleKeys.map((k) => ({ value: k, label: t(`vehicle.${k}`) }))}
+          error={errors.vehicleKey}
+          maw={320}
         />
         <Group>
           <Button type="submit" loading={handOver.isPending}>

@@ -6,5 +6,10 @@ export const handOver = authedProcedure
   .input(handOverInput)
   .output(tradeSchema)
   .mutation(({ ctx, input }) =>
-    ctx.services.trades.handOver(ctx.actor, input.id, decimalInput(input.measuredKg)),
+    ctx.services.trades.handOver(
+      ctx.actor,
+      input.id,
+      decimalInput(input.measuredKg),
+      input.vehicleKey ?? null,
+    ),
   );

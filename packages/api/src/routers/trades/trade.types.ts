@@ -26,7 +26,18 @@ export const proposePickupInput = z.object({
   end: z.coerce.date({ error: 'trade.pickupSlotInvalid' }),
 });
 
-export const handOverInput = z.object({ id: uuid, measuredKg: decimal });
+/** Vehicles of the transport factor registry (impact accounting); absent = the default van. */
+export const vehicleKeys = [
+  'van_diesel_avg_defra',
+  'van_bev_avg_defra',
+  'hgv_rigid_avg_laden_defra',
+  'hgv_all_avg_laden_defra',
+] as const;
+export const handOverInput = z.object({
+  id: uuid,
+  measuredKg: decimal,
+  vehicleKey: z.enum(vehicleKeys, { error: 'trade.vehicleUnknown' }).nullable().optional(),
+});
 export const confirmReceiptInput = z.object({ id: uuid, receivedKg: decimal.nullable().optional() });
 export const openDisputeInput = z.object({
   id: uuid,
