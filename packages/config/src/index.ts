@@ -26,7 +26,8 @@ export const configSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   /** Largest accepted request body, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Default: `info` in production (one line per request), `warn` otherwise (a quiet quick start). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Signs sessions and tokens. Required in production; a fixed development value otherwise. */
   AUTH_SECRET: z.string().min(32).optional(),
   /** Failed sign-ins per account before it is throttled, and the window they count in. */
@@ -67,7 +68,8 @@ export const configSchema = z.object({
 });
 
 export type Config = Readonly<
-  z.infer<typeof configSchema> & {
+  Omit<z.infer<typeof configSchema>, 'LOG_LEVEL'> & {
+    LOG_LEVEL: NonNullable<z.infer<typeof configSchema>['LOG_LEVEL']>;
     database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
     /** `live` with a Stripe key, else `simulation` (local Stripe emulator). */
     paymentsMode: 'live' | 'simulation';
@@ -116,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : ({ kind: 'pglite', dataDir: c.PGLITE_DATA_DIR } as const),
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     authSecret: c.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    LOG_LEVEL: c.LOG_LEVEL ?? (c.NODE_ENV === 'production' ? 'info' : 'warn'),
     paymentsMode: c.STRIPE_SECRET_KEY ? ('live' as const) : ('simulation' as const),
     tradeTimings: {
       requestExpiryMs: c.TRADE_REQUEST_EXPIRY_HOURS * HOUR_MS,
