@@ -101,6 +101,15 @@ export async function findLot(db: Db, id: string): Promise<LotRow | undefined> {
   return db.selectFrom('lot').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findLotsByIds(db: Db, ids: string[]): Promise<LotRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('lot')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 /** Locks the lot row: every change of its quantities goes through here (no overselling). */
 export async function lockLot(trx: Transaction<Database>, id: string): Promise<LotRow | undefined> {
   return trx.selectFrom('lot').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

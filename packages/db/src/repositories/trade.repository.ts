@@ -141,7 +141,18 @@ export async function listDueTimers(
 }
 
 export async function listTimers(db: Db, tradeId: string): Promise<TradeTimerRow[]> {
-  return db.selectFrom('trade_timer').selectAll().where('trade_id', '=', tradeId).orderBy('due_at').execute();
+  return listTimersOfTrades(db, [tradeId]);
+}
+
+/** The pending timers of several trades at once, soonest first. */
+export async function listTimersOfTrades(db: Db, tradeIds: string[]): Promise<TradeTimerRow[]> {
+  if (tradeIds.length === 0) return [];
+  return db
+    .selectFrom('trade_timer')
+    .selectAll()
+    .where('trade_id', 'in', tradeIds)
+    .orderBy('due_at')
+    .execute();
 }
 
 export async function deleteTimer(db: Db, tradeId: string, transition: string): Promise<void> {

@@ -34,6 +34,17 @@ export async function findUserWithProfile(db: Db, userId: string): Promise<UserW
   return { ...user, profile: await ensureProfile(db, userId) };
 }
 
+/** Display names of several users (no profile row is created). */
+export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('auth_user')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
   const r = await db
     .selectFrom('auth_user')

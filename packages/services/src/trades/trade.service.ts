@@ -145,13 +145,55 @@ export class TradeService {
   }
 
   private async toDto(trade: TradeRow, roles: Role[]): Promise<TradeDto> {
+    const [dto] = await this.toDtos([{ trade, roles }]);
+    return dto!;
+  }
+
+  /** DTOs for several trades with one query per related table, not per trade. */
+  private async toDtos(items: { trade: TradeRow; roles: Role[] }[]): Promise<TradeDto[]> {
     const db = this.deps.db;
-    const [lot, site, buyer, timers] = await Promise.all([
-      lotRepository.findLot(db, trade.lot_id),
-      siteRepository.findSiteById(db, trade.seller_site_id),
-      userRepository.findUserWithProfile(db, trade.buyer_user_id),
-      tradeRepository.listTimers(db, trade.id),
+    const trades = items.map((i) => i.trade);
+    const [lots, sites, names, timers] = await Promise.all([
+      lotRepository.findLotsByIds(
+        db,
+        trades.map((t) => t.lot_id),
+      ),
+      siteRepository.findSitesByIds(
+        db,
+        trades.map((t) => t.seller_site_id),
+      ),
+      userRepository.findUserNames(
+        db,
+        trades.map((t) => t.buyer_user_id),
+      ),
+      tradeRepository.listTimersOfTrades(
+        db,
+        trades.map((t) => t.id),
+      ),
     ]);
+    const lotById = new Map(lots.map((l) => [l.id, l]));
+    const siteById = new Map(sites.map((x) => [x.id, x]));
+    return items.map(({ trade, roles }) =>
+      this.dtoOf(trade, roles, {
+        lot: lotById.get(trade.lot_id),
+        site: siteById.get(trade.seller_site_id),
+        buyerName: names.get(trade.buyer_user_id),
+        next: timers.find((x) => x.trade_id === trade.id),
+      }),
+    );
+  }
+
+  private dtoOf(
+    trade: TradeRow,
+    roles: Role[],
+    related: {
+      lot: { title: string } | undefined;
+      site: { name: string } | undefined;
+      buyerName: string | undefined;
+      next: { transition: string; due_at: Date } | undefined;
+    },
+  ): TradeDto {
+    const { lot, site, next } = related;
     const role = roles[0] ?? 'operator';
     const proposer = (trade.pickup_proposed_by as TradeParty | null) ?? null;
     const state = trade.state as TradeState;
@@ -160,7 +202,6 @@ export class TradeService {
       for (const name of availableTransitions(state, r, trade.is_paid, proposer)) available.add(name);
     }
     const b = breakdownOf(trade);
-    const next = timers[0];
     return {
       id: trade.id,
       state,
@@ -171,7 +212,7 @@ export class TradeService {
       sellerSite: { id: trade.seller_site_id, name: site?.name ?? '' },
       buyer: {
         userId: trade.buyer_user_id,
-        name: buyer?.name ?? '',
+        name: related.buyerName ?? '',
         siteId: trade.buyer_site_id,
       },
       quantity: b.quantity,
@@ -236,12 +277,12 @@ export class TradeService {
     const sites = await membershipRepository.listSitesOfUser(this.deps.db, user.userId);
     const siteIds = sites.map((s) => s.siteId);
     const rows = await tradeRepository.listTradesOfUser(this.deps.db, user.userId, siteIds);
-    return Promise.all(
+    return this.toDtos(
       rows.map((t) => {
         const roles: Role[] = [];
         if (t.buyer_user_id === user.userId) roles.push('buyer');
         if (siteIds.includes(t.seller_site_id)) roles.push('seller');
-        return this.toDto(t, roles);
+        return { trade: t, roles };
       }),
     );
   }
