@@ -31,17 +31,18 @@ export async function openRequestsReaching(
     .execute();
 }
 
-/** Records "this lot fits this request"; returns false when it was already announced. */
-export async function insertMatchNotification(db: Db, row: Insertable<Notification>): Promise<boolean> {
-  const r = await db
+/** Records "this lot fits these requests" in one statement; returns how many were new (never twice per request and lot). */
+export async function insertMatchNotifications(db: Db, rows: Insertable<Notification>[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await db
     .insertInto('notification')
-    .values(row)
+    .values(rows)
     .onConflict((oc) =>
       oc.columns(['request_id', 'lot_id']).where('kind', '=', 'lot_matches_request').doNothing(),
     )
     .returning('id')
-    .executeTakeFirst();
-  return r !== undefined;
+    .execute();
+  return inserted.length;
 }
 
 export async function listNotifications(db: Db, userId: string, limit: number): Promise<NotificationRow[]> {

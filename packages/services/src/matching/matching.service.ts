@@ -227,9 +227,10 @@ export class MatchingService {
   async announceLot(lotId: string): Promise<number> {
     const lot = await lotRepository.findLot(this.deps.db, lotId);
     if (lot?.status !== 'published') return 0;
-    let told = 0;
-    for (const { request, s } of await this.requestsFor(lot)) {
-      const inserted = await matchingRepository.insertMatchNotification(this.deps.db, {
+    const fits = await this.requestsFor(lot);
+    return matchingRepository.insertMatchNotifications(
+      this.deps.db,
+      fits.map(({ request, s }) => ({
         user_id: request.requester_id,
         kind: 'lot_matches_request',
         request_id: request.id,
@@ -240,10 +241,8 @@ export class MatchingService {
           distanceKm: s.distanceKm,
           score: s.score,
         }),
-      });
-      if (inserted) told++;
-    }
-    return told;
+      })),
+    );
   }
 
   /**
