@@ -1,5 +1,10 @@
-/** Shared pieces of the benchmarks: engines, a seeded PRNG, real communes, percentiles. */
+/**
+ * Shared pieces of the benchmarks (`@retaille/db/bench`): engines, a seeded PRNG, real communes,
+ * percentiles, and the naive nearest-lots baseline the radius search is checked against.
+ */
 import { readFileSync } from 'node:fs';
+import { haversineKm } from '@retaille/domain';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { createDatabase, type DatabaseHandle } from '../src/database.ts';
 import { migrateToLatest } from '../src/migrate.ts';
@@ -93,4 +98,100 @@ export async function availableEngines(databaseUrl: string | undefined): Promise
     },
   });
   return engines;
+}
+
+// ── Correctness baseline for radius searches ──────────────────────────────────────────────────
+
+/** A published lot as the GiST index sees it: the point of `earth_point` (see `earthPointFor`). */
+export interface IndexedPoint {
+  id: string;
+  lat: number;
+  lon: number;
+}
+
+/**
+ * Every published lot's indexed point, read back from `earth_point` (the site's point moved by
+ * under a metre), so the baseline ranks exactly the points the index ranks.
+ */
+export async function loadIndexedPoints(db: DatabaseHandle['db']): Promise<IndexedPoint[]> {
+  const rows = await db
+    .selectFrom('lot')
+    .select([
+      'id',
+      sql<number>`latitude(earth_point)`.as('lat'),
+      sql<number>`longitude(earth_point)`.as('lon'),
+    ])
+    .where('status', '=', 'published')
+    .execute();
+  return rows.map((r) => ({ id: r.id, lat: Number(r.lat), lon: Number(r.lon) }));
+}
+
+export interface Ranked {
+  id: string;
+  distanceM: number;
+}
+
+/**
+ * The naive answer: haversine (on earthdistance's sphere) from the point to every lot, within the
+ * radius, nearest first, ties by id. Returns `limit` rows.
+ */
+export function nearestByScan(
+  points: readonly IndexedPoint[],
+  at: { lat: number; lon: number },
+  radiusKm: number,
+  limit: number,
+): { rows: Ranked[]; withinRadius: number } {
+  const inside: Ranked[] = [];
+  for (const p of points) {
+    const d = haversineKm(at, p) * 1000;
+    if (d <= radiusKm * 1000) inside.push({ id: p.id, distanceM: d });
+  }
+  inside.sort((a, b) => a.distanceM - b.distanceM || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { rows: inside.slice(0, limit), withinRadius: inside.length };
+}
+
+/**
+ * Two lots whose distances differ by less than this are tied. Indexed points of one site are
+ * spread over about a metre, so real neighbours differ by millimetres; float noise between the
+ * engine's cube distance and a JS haversine is about 1e-8 m.
+ */
+export const TIE_M = 1e-5;
+
+/**
+ * Compares a page of ids with the baseline: same length, and at every position the same lot,
+ * or (only for exact ties) a lot at the same distance from the baseline's candidates; no lot
+ * twice. `candidates` must extend past the page so lots tied at the cut are known. Returns the
+ * problems found (empty when equal) and how many positions matched only as ties.
+ */
+export function diffRanking(
+  expected: readonly Ranked[],
+  candidates: readonly Ranked[],
+  actual: readonly string[],
+): { problems: string[]; ties: number } {
+  const problems: string[] = [];
+  let ties = 0;
+  if (actual.length !== expected.length)
+    problems.push(`expected ${expected.length} lots, got ${actual.length}`);
+  const distance = new Map(candidates.map((c) => [c.id, c.distanceM]));
+  const seen = new Set<string>();
+  for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
+    const want = expected[i];
+    const got = actual[i];
+    if (got !== undefined) {
+      if (seen.has(got)) problems.push(`#${i + 1}: ${got} appears twice`);
+      seen.add(got);
+    }
+    if (want === undefined || got === undefined || got === want.id) continue;
+    const d = distance.get(got);
+    if (d !== undefined && Math.abs(d - want.distanceM) < TIE_M) {
+      ties++;
+      continue;
+    }
+    problems.push(
+      `#${i + 1}: expected ${want.id} at ${want.distanceM.toFixed(3)} m, got ${got}${
+        d === undefined ? ' (not among the nearest)' : ` at ${d.toFixed(3)} m`
+      }`,
+    );
+  }
+  return { problems, ties };
 }
