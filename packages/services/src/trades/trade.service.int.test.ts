@@ -45,6 +45,28 @@ async function lotQuantities(id: string) {
   const lot = await lotRepository.findLot(s.database.db, id);
   return { reserved: Number(lot!.quantity_reserved), sold: Number(lot!.quantity_sold), status: lot!.status };
 }
+/** A seller with a verified site of their own, for tests that change the site (Stripe, VAT). */
+async function ownSeller() {
+  const actor = await createTestUser(s);
+  return { actor, siteId: (await createTestSite(s, actor)).id };
+}
+/**
+ * Settles every promise and counts the outcomes: `ok`, or the DomainError key (`trade.…`);
+ * anything else (a raw database error) counts as `unexpected: <message>` so that it fails loudly.
+ */
+async function countOutcomes(promises: Promise<unknown>[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const o of await Promise.allSettled(promises)) {
+    const label =
+      o.status === 'fulfilled'
+        ? 'ok'
+        : o.reason instanceof DomainError
+          ? o.reason.key
+          : `unexpected: ${(o.reason as Error)?.message ?? String(o.reason)}`;
+    counts[label] = (counts[label] ?? 0) + 1;
+  }
+  return counts;
+}
 const slot = () => ({
   start: new Date(clock.getTime() + DAY),
   end: new Date(clock.getTime() + DAY + 2 * HOUR),
@@ -173,11 +195,28 @@ describe('bad input: clear errors, nothing written', () => {
   });
 
   it('refuses a paid acceptance while the seller site has no enabled Stripe account', async () => {
-    const lot = await newLot({ priceCents: 500 });
+    const own = await ownSeller();
+    const lot = await s.lots.create(own.actor, lotInput(own.siteId, { priceCents: 500 }));
     const t = await s.trades.request(buyer, { lotId: lot.id, quantity: 1 });
     expect(t.isPaid).toBe(true);
-    expect((await rejection(s.trades.accept(seller, t.id))).key).toBe('payments.sellerNotOnboarded');
+    expect((await rejection(s.trades.accept(own.actor, t.id))).key).toBe('payments.sellerNotOnboarded');
     expect((await s.trades.get(buyer, t.id)).state).toBe('requested');
+  });
+
+  it('refuses to accept a request the lot can no longer cover: CONFLICT trade.quantityUnavailable', async () => {
+    // Requests do not reserve: two of 6 on a lot of 10 are both valid until one is accepted.
+    const lot = await newLot({ quantity: 10 });
+    const first = await s.trades.request(buyer, { lotId: lot.id, quantity: 6 });
+    const second = await s.trades.request(buyer, { lotId: lot.id, quantity: 6 });
+    await s.trades.accept(seller, first.id);
+    const refused = await rejection(s.trades.accept(seller, second.id));
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      key: 'trade.quantityUnavailable',
+      details: { available: '4.000' },
+    });
+    expect((await s.trades.get(seller, second.id)).state).toBe('requested');
+    expect(await lotQuantities(lot.id)).toMatchObject({ reserved: 6, sold: 0, status: 'published' });
   });
 });
 
@@ -211,6 +250,7 @@ describe('timers', () => {
 describe('paid trade (emulator, webhooks recorded and delivered by hand)', () => {
   it('expires an unpaid accepted trade after 24 h and releases the quantity', async () => {
     const emulator = s.emulator!;
+    const { actor: seller, siteId: sellerSiteId } = await ownSeller();
     await siteRepository.updateSite(s.database.db, sellerSiteId, { vat_rate_bps: 2000 });
     const { url } = await s.payments.onboard(seller, sellerSiteId);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
@@ -220,7 +260,7 @@ describe('paid trade (emulator, webhooks recorded and delivered by hand)', () =>
     await emulator.completeOnboarding(row!.stripe_account_id);
     expect((await s.payments.accountStatus(seller, sellerSiteId)).state).toBe('enabled');
 
-    const lot = await newLot({ priceCents: 250 });
+    const lot = await s.lots.create(seller, lotInput(sellerSiteId, { priceCents: 250 }));
     const t = await s.trades.request(buyer, { lotId: lot.id, quantity: 2 });
     expect(t.price).toMatchObject({ subtotalCents: 500, vatRateBps: 2000, vatCents: 100, totalCents: 600 });
     const accepted = await s.trades.accept(seller, t.id);
@@ -240,56 +280,76 @@ describe('paid trade (emulator, webhooks recorded and delivered by hand)', () =>
 });
 
 const onPostgres = !!process.env.DATABASE_URL;
+const engine = onPostgres ? 'PostgreSQL' : 'PGlite';
 
 describe('concurrency', () => {
-  it.runIf(onPostgres)(
-    '50 concurrent requests and 100 concurrent accepts never oversell a lot nor accept a trade twice (PostgreSQL)',
+  // Issued all at once on both engines. On PostgreSQL the transactions overlap and the row locks
+  // decide; PGlite is one session, so the same calls queue on its single connection.
+  it(`50 concurrent requests, then 100 concurrent accepts (each trade twice) on a lot of 10: 10 accepted, 10 illegalTransition, 80 quantityUnavailable (${engine})`, async () => {
+    const lot = await newLot({ quantity: 10 });
+    // Buyers one by one (fixtures); the requests and accepts below are the concurrent part.
+    const buyers: UserActor[] = [];
+    for (let i = 0; i < 50; i++) buyers.push(await createTestUser(s));
+    const requests = buyers.map((b) => s.trades.request(b, { lotId: lot.id, quantity: 1 }));
+    expect(await countOutcomes(requests)).toEqual({ ok: 50 });
+    const trades = await Promise.all(requests);
+
+    const accepts = trades.flatMap((t) => [s.trades.accept(seller, t.id), s.trades.accept(seller, t.id)]);
+    expect(await countOutcomes(accepts)).toEqual({
+      ok: 10,
+      'trade.illegalTransition': 10,
+      'trade.quantityUnavailable': 80,
+    });
+    expect(await lotQuantities(lot.id)).toMatchObject({ reserved: 10, sold: 0, status: 'reserved' });
+    const states = await Promise.all(trades.map((t) => s.trades.history(t.id)));
+    const accepted = states.filter((h) => h.some((e) => e.transition === 'accept'));
+    expect(accepted).toHaveLength(10);
+    for (const h of accepted) expect(h.filter((e) => e.transition === 'accept')).toHaveLength(1);
+  });
+
+  it.skipIf(!onPostgres)(
+    'accepts arriving while the lot row is locked wait for it, then exactly the quantity left is accepted (PostgreSQL only: PGlite is one session, a held lock would block every other query)',
     async () => {
-      const lot = await newLot({ quantity: 10 });
-      // Buyers one by one (fixtures); the requests and accepts below are the concurrent part.
-      const buyers: UserActor[] = [];
-      for (let i = 0; i < 50; i++) buyers.push(await createTestUser(s));
-      const requested = await Promise.all(
+      const lot = await newLot({ quantity: 2 });
+      const buyers = [await createTestUser(s), await createTestUser(s), await createTestUser(s)];
+      const trades = await Promise.all(
         buyers.map((b) => s.trades.request(b, { lotId: lot.id, quantity: 1 })),
       );
-      expect(requested).toHaveLength(50);
-      // Every trade accepted twice at once: 100 concurrent transactions on one lot row.
-      const outcomes = await Promise.allSettled(
-        requested.flatMap((t) => [s.trades.accept(seller, t.id), s.trades.accept(seller, t.id)]),
-      );
-      const ok = outcomes.filter((o) => o.status === 'fulfilled');
-      expect(ok).toHaveLength(10);
-      for (const o of outcomes) {
-        if (o.status === 'rejected') expect((o.reason as DomainError).code).toBe('CONFLICT');
-      }
-      expect(await lotQuantities(lot.id)).toMatchObject({ reserved: 10, status: 'reserved' });
-      const accepted = new Set(ok.map((o) => (o as PromiseFulfilledResult<{ id: string }>).value.id));
-      expect(accepted.size).toBe(10);
-      for (const id of accepted) {
-        const events = await s.trades.history(id);
-        expect(events.filter((e) => e.transition === 'accept')).toHaveLength(1);
-      }
-    },
-  );
-
-  it.skipIf(onPostgres)(
-    'on PGlite (one session) the same 50 requests and accepts run one after the other and never oversell',
-    async () => {
-      const lot = await newLot({ quantity: 10 });
-      const buyers = await Promise.all(Array.from({ length: 50 }, () => createTestUser(s)));
-      let accepted = 0;
-      for (const b of buyers) {
-        const t = await s.trades.request(b, { lotId: lot.id, quantity: 1 }).catch(() => undefined);
-        if (!t) continue;
-        for (let i = 0; i < 2; i++) {
-          await s.trades.accept(seller, t.id).then(
-            () => accepted++,
-            () => undefined,
+      let release!: () => void;
+      const released = new Promise<void>((r) => {
+        release = r;
+      });
+      let locked!: () => void;
+      const lockHeld = new Promise<void>((r) => {
+        locked = r;
+      });
+      // Another transaction holds the lot's row lock while the three accepts start.
+      const holder = s.database.db.transaction().execute(async (trx) => {
+        await lotRepository.lockLot(trx, lot.id);
+        locked();
+        await released;
+      });
+      await lockHeld;
+      const outcomes = countOutcomes(trades.map((t) => s.trades.accept(seller, t.id)));
+      let waiting = 0;
+      try {
+        // Proof that they truly overlap: three backends of this database wait on a lock.
+        const deadline = Date.now() + 20_000;
+        while (waiting < 3 && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 50));
+          const r = await s.database.pool.query<{ n: number }>(
+            `select count(*)::int as n from pg_stat_activity
+             where datname = current_database() and wait_event_type = 'Lock'`,
           );
+          waiting = r.rows[0]!.n;
         }
+      } finally {
+        release();
+        await holder;
       }
-      expect(accepted).toBe(10);
-      expect(await lotQuantities(lot.id)).toMatchObject({ reserved: 10, status: 'reserved' });
+      expect(waiting).toBe(3);
+      expect(await outcomes).toEqual({ ok: 2, 'trade.quantityUnavailable': 1 });
+      expect(await lotQuantities(lot.id)).toMatchObject({ reserved: 2, status: 'reserved' });
     },
   );
 });
