@@ -56,9 +56,11 @@ async function main() {
     ticking = true;
     try {
       await services.trades.runDueTimers(new Date());
-      // Idempotent housekeeping: lots past their window expire; at most one digest per request a day.
+      // Idempotent housekeeping: lots past their window expire; at most one digest per request a
+      // day; photos attached to no lot for 24 h are deleted.
       await services.lots.expireLots();
       await services.matching.sendDigests();
+      await services.photos.deleteUnattached(new Date());
     } catch (e) {
       app.log.error({ err: e }, 'trade timers failed');
     } finally {

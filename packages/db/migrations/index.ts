@@ -6,6 +6,7 @@ import * as m20261126160000 from './20261126160000_create_catalogue.ts';
 import * as m20261126170000 from './20261126170000_create_trades.ts';
 import * as m20261126180000 from './20261126180000_create_matching.ts';
 import * as m20261126190000 from './20261126190000_create_impact.ts';
+import * as m20261204110000 from './20261204110000_index_photo_quotas.ts';
 
 /**
  * The one migrations folder, listed statically so that it works the same under tsx, Vitest and a
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261126170000_create_trades': m20261126170000,
   '20261126180000_create_matching': m20261126180000,
   '20261126190000_create_impact': m20261126190000,
+  '20261204110000_index_photo_quotas': m20261204110000,
 };

@@ -29,6 +29,7 @@ export type { MemberRow, SiteInvitationRow, SiteRole } from './repositories/memb
 export * as membershipRepository from './repositories/membership.repository.ts';
 export type { AccountFlags, SellerPaymentAccountRow } from './repositories/payment-account.repository.ts';
 export * as paymentAccountRepository from './repositories/payment-account.repository.ts';
+export * as photoRepository from './repositories/photo.repository.ts';
 export type { ThrottleRow } from './repositories/sign-in-throttle.repository.ts';
 export * as signInThrottleRepository from './repositories/sign-in-throttle.repository.ts';
 export type { SiteListFilter, SiteRow } from './repositories/site.repository.ts';

@@ -64,7 +64,17 @@ export async function createServices(deps: {
   const auth = createAuth({ config, database, mailer });
   const throttle = new SignInThrottle(
     database.db,
-    { maxFailures: config.AUTH_SIGNIN_MAX_FAILURES, windowMs: config.AUTH_SIGNIN_WINDOW_SECONDS * 1000 },
+    {
+      perAddress: {
+        maxFailures: config.AUTH_SIGNIN_MAX_FAILURES,
+        windowMs: config.AUTH_SIGNIN_WINDOW_SECONDS * 1000,
+        maxBlockMs: config.AUTH_SIGNIN_MAX_BLOCK_SECONDS * 1000,
+      },
+      perAccount: {
+        maxFailures: config.AUTH_SIGNIN_ACCOUNT_MAX_FAILURES,
+        windowMs: config.AUTH_SIGNIN_ACCOUNT_WINDOW_SECONDS * 1000,
+      },
+    },
     now,
   );
   const sites = new SiteService({ db: database.db, communes, now });
@@ -97,7 +107,7 @@ export async function createServices(deps: {
     'allocation.run': ({ runId, regionCode }) => allocations.execute(runId, regionCode),
     'lot.announce': ({ lotId }) => matching.announceLot(lotId),
   });
-  const photos = new PhotoService({ db: database.db });
+  const photos = new PhotoService({ db: database.db, now });
   const requests = new WantedRequestService({ db: database.db, lots, now });
   const gateway = deps.payments?.gateway ?? paymentsUnavailable;
   const factorRegistry = new FactorRegistry({ db: database.db, now });

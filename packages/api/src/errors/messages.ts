@@ -227,6 +227,16 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     en: 'This file is not a readable image (JPEG, PNG, WebP, AVIF, HEIC).',
   },
   'photo.tooManyPixels': { fr: 'Image trop grande en pixels.', en: 'Image too large in pixels.' },
+  'photo.quotaExceeded': {
+    fr: (p) =>
+      p.period === 'day'
+        ? `Limite atteinte : ${p.max} photos par 24 heures. Réessayez plus tard.`
+        : `Limite atteinte : vos photos occupent déjà ${p.maxMb} Mo.`,
+    en: (p) =>
+      p.period === 'day'
+        ? `Limit reached: ${p.max} photos per 24 hours. Try again later.`
+        : `Limit reached: your photos already take ${p.maxMb} MB.`,
+  },
   'search.radiusRange': {
     fr: (p) => `Le rayon doit être compris entre 1 et ${p.max ?? 500} km.`,
     en: (p) => `The radius must be between 1 and ${p.max ?? 500} km.`,

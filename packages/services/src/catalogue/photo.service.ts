@@ -1,4 +1,4 @@
-import { type DatabaseHandle, lotRepository } from '@retaille/db';
+import { type DatabaseHandle, lotRepository, photoRepository } from '@retaille/db';
 import { DomainError } from '@retaille/domain';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import type { Actor } from '../auth/actor.ts';
@@ -9,10 +9,30 @@ export const MAX_PHOTO_BYTES = 12 * 1024 * 1024;
 /** Decompression-bomb guard: sharp refuses images above this many pixels. */
 const MAX_INPUT_PIXELS = 60_000_000;
 const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'heif', 'gif', 'tiff']);
+/** Photo ids are UUIDs; anything else is "not found" before it reaches the database. */
+const PHOTO_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What one account may upload: photos per rolling 24 hours, and bytes stored in all (images and
+ * thumbnails). A lot holds 8 photos, so a busy workshop posting 7 lots a day stays under both.
+ */
+export interface PhotoQuotas {
+  perDay: number;
+  storedBytes: number;
+}
+export const DEFAULT_PHOTO_QUOTAS: PhotoQuotas = { perDay: 60, storedBytes: 500 * 1024 * 1024 };
+/** Photos never attached to a lot are deleted after this long (see `deleteUnattached`). */
+export const UNATTACHED_PHOTO_TTL_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const badPhoto = (key: string, params?: Record<string, string | number>) =>
   new DomainError('VALIDATION', 'validation.failed', {
     fields: [{ path: 'photo', key, ...(params ? { params } : {}) }],
+  });
+
+const quotaExceeded = (params: Record<string, string | number>) =>
+  new DomainError('RATE_LIMITED', 'photo.quotaExceeded', {
+    fields: [{ path: 'photo', key: 'photo.quotaExceeded', params }],
   });
 
 /**
@@ -21,7 +41,11 @@ const badPhoto = (key: string, params?: Record<string, string | number>) =>
  * 480 px thumbnail, both WebP. Stored in the database so a self-hosted install has one thing to back up.
  */
 export class PhotoService {
-  constructor(private readonly deps: { db: DatabaseHandle['db'] }) {}
+  constructor(private readonly deps: { db: DatabaseHandle['db']; now: () => Date; quotas?: PhotoQuotas }) {}
+
+  private get quotas() {
+    return this.deps.quotas ?? DEFAULT_PHOTO_QUOTAS;
+  }
 
   async upload(
     actor: Actor,
@@ -31,6 +55,15 @@ export class PhotoService {
     if (data.length === 0) throw badPhoto('photo.empty');
     if (data.length > MAX_PHOTO_BYTES)
       throw badPhoto('photo.tooLarge', { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 });
+    // Cheap early refusal before decoding; the check that counts is under the lock below.
+    const now = this.deps.now();
+    const since = new Date(now.getTime() - DAY_MS);
+    const quotas = this.quotas;
+    if (
+      (await photoRepository.uploaderUsage(this.deps.db, user.userId, since)).recentCount >= quotas.perDay
+    ) {
+      throw quotaExceeded({ period: 'day', max: quotas.perDay });
+    }
     let meta: Metadata;
     try {
       meta = await sharp(data, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
@@ -51,14 +84,25 @@ export class PhotoService {
     } catch {
       throw badPhoto('photo.notAnImage');
     }
-    const row = await lotRepository.insertPhoto(this.deps.db, {
-      uploaded_by: user.userId,
-      width: image.info.width,
-      height: image.info.height,
-      image: image.data,
-      thumb,
-      content_type: 'image/webp',
-      bytes: image.data.length,
+    const row = await this.deps.db.transaction().execute(async (trx) => {
+      await photoRepository.lockUploader(trx, user.userId);
+      const usage = await photoRepository.uploaderUsage(trx, user.userId, since);
+      if (usage.recentCount >= quotas.perDay) {
+        throw quotaExceeded({ period: 'day', max: quotas.perDay });
+      }
+      if (usage.storedBytes + image.data.length + thumb.length > quotas.storedBytes) {
+        throw quotaExceeded({ period: 'total', maxMb: Math.round(quotas.storedBytes / 1024 / 1024) });
+      }
+      return lotRepository.insertPhoto(trx, {
+        uploaded_by: user.userId,
+        width: image.info.width,
+        height: image.info.height,
+        image: image.data,
+        thumb,
+        content_type: 'image/webp',
+        bytes: image.data.length,
+        created_at: now,
+      });
     });
     return {
       id: row.id,
@@ -70,7 +114,18 @@ export class PhotoService {
   }
 
   async read(id: string, size: 'image' | 'thumb') {
-    if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+    if (!PHOTO_ID.test(id)) return undefined;
     return lotRepository.findPhotoImage(this.deps.db, id, size);
+  }
+
+  /**
+   * Housekeeping: deletes photos uploaded more than 24 h before `now` and attached to no lot
+   * (abandoned posts, or uploads used as free storage). Safe to run from several servers at once.
+   */
+  async deleteUnattached(now: Date): Promise<number> {
+    return photoRepository.deleteUnattachedBefore(
+      this.deps.db,
+      new Date(now.getTime() - UNATTACHED_PHOTO_TTL_MS),
+    );
   }
 }
