@@ -24,3 +24,35 @@ describe('roundPoint', () => {
     expect(roundPoint({ lat: 48.89241, lon: 2.20719 })).toEqual({ lat: 48.89, lon: 2.21 });
   });
 });
+
+describe('haversineKm on the earthdistance sphere', () => {
+  it.each([
+    // A degree of latitude along a meridian is R·π/180.
+    [{ lat: 45, lon: 3 }, { lat: 46, lon: 3 }, (6_378_168 * Math.PI) / 180 / 1000],
+    // A degree of longitude on the equator too, whichever way.
+    [{ lat: 0, lon: -1 }, { lat: 0, lon: 0 }, (6_378_168 * Math.PI) / 180 / 1000],
+    // At 60° north a degree of longitude is about half as long (a great circle is a bit shorter).
+    [{ lat: 60, lon: 0 }, { lat: 60, lon: 1 }, 55.6595],
+    // Antipodes: half the circumference (h rounds to 1, the clamp keeps asin defined).
+    [{ lat: 0, lon: 0 }, { lat: 0, lon: 180 }, (6_378_168 * Math.PI) / 1000],
+  ])('%o → %o', (a, b, km) => {
+    expect(haversineKm(a, b)).toBeCloseTo(km, 3);
+  });
+
+  it('depends on both latitudes, not only their difference', () => {
+    const nearEquator = haversineKm({ lat: 0, lon: 0 }, { lat: 1, lon: 1 });
+    const north = haversineKm({ lat: 50, lon: 0 }, { lat: 51, lon: 1 });
+    expect(nearEquator - north).toBeGreaterThan(20);
+  });
+});
+
+describe('roundPoint precision', () => {
+  it.each([
+    [{ lat: 48.89241, lon: -1.20759 }, 2, { lat: 48.89, lon: -1.21 }],
+    [{ lat: 48.89241, lon: 2.20759 }, 1, { lat: 48.9, lon: 2.2 }],
+    [{ lat: 48.89241, lon: 2.20759 }, 3, { lat: 48.892, lon: 2.208 }],
+    [{ lat: 48.89241, lon: 2.20759 }, 0, { lat: 49, lon: 2 }],
+  ])('%o to %d decimals', (p, decimals, out) => {
+    expect(roundPoint(p, decimals)).toEqual(out);
+  });
+});

@@ -42,3 +42,62 @@ describe('assertLotAction', () => {
     expect(() => assertLotAction('draft', 'publish')).not.toThrow();
   });
 });
+
+describe('availableQuantity edges', () => {
+  it.each([
+    // Never negative, even when more is held than listed (a lot edited down).
+    [{ quantity: 5, reserved: 4, sold: 3 }, 0],
+    // Rounded to the gram/millilitre: float noise does not leak (0.3 - 0.1 - 0.1 = 0.09999999999999998).
+    [{ quantity: 0.3, reserved: 0.1, sold: 0.1 }, 0.1],
+    [{ quantity: 2.0004, reserved: 0, sold: 0 }, 2],
+    [{ quantity: 2.0006, reserved: 0, sold: 0 }, 2.001],
+  ])('%o → %d', (q, out) => expect(availableQuantity(q)).toBe(out));
+});
+
+describe('statusAfterQuantityChange for every status', () => {
+  it.each([
+    ['exhausted', { quantity: 10, reserved: 0, sold: 4 }, 'published'],
+    ['exhausted', { quantity: 10, reserved: 1, sold: 9 }, 'reserved'],
+    ['published', { quantity: 10, reserved: 0, sold: 10 }, 'exhausted'],
+    ['published', { quantity: 10, reserved: 0, sold: 0 }, 'published'],
+    ['expired', { quantity: 10, reserved: 0, sold: 10 }, 'expired'],
+    ['withdrawn', { quantity: 10, reserved: 10, sold: 0 }, 'withdrawn'],
+    ['draft', { quantity: 10, reserved: 10, sold: 0 }, 'draft'],
+  ] as const)('%s with %o → %s', (status, q, out) => expect(statusAfterQuantityChange(status, q)).toBe(out));
+});
+
+describe('parisDate', () => {
+  it.each([
+    // Winter (UTC+1) and summer (UTC+2) around midnight, zero-padded.
+    ['2026-01-04T22:59:59Z', '2026-01-04'],
+    ['2026-01-04T23:00:00Z', '2026-01-05'],
+    ['2026-07-08T21:59:59Z', '2026-07-08'],
+    ['2026-07-08T22:00:00Z', '2026-07-09'],
+    ['2026-12-31T23:00:00Z', '2027-01-01'],
+  ])('%s → %s', (iso, day) => expect(parisDate(new Date(iso))).toBe(day));
+});
+
+describe('assertLotAction: the whole table', () => {
+  const statuses = ['draft', 'published', 'reserved', 'exhausted', 'expired', 'withdrawn'] as const;
+  const allowed = {
+    publish: ['draft', 'withdrawn', 'expired'],
+    withdraw: ['draft', 'published', 'expired'],
+    edit: ['draft', 'published', 'withdrawn', 'expired'],
+  } as const;
+  const cases = (['publish', 'withdraw', 'edit'] as const).flatMap((action) =>
+    statuses.map((status) => [action, status, (allowed[action] as readonly string[]).includes(status)] as const),
+  );
+  it.each(cases)('%s a %s lot: allowed %s', (action, status, ok) => {
+    let error: unknown;
+    try {
+      assertLotAction(status, action);
+    } catch (e) {
+      error = e;
+    }
+    if (ok) {
+      expect(error).toBeUndefined();
+    } else {
+      expect(error).toMatchObject({ code: 'CONFLICT', key: `lot.cannot.${action}`, details: { status } });
+    }
+  });
+});

@@ -38,6 +38,13 @@ describe('weights in grams', () => {
     expect(errorKey(() => measuredKgToGrams('0.0004'))).toBe('VALIDATION weight.notPositive');
   });
 
+  it('refuses a measured weight that would overflow the 32-bit grams column', () => {
+    expect(measuredKgToGrams('1000000')).toBe(1_000_000_000);
+    expect(errorKey(() => measuredKgToGrams('1000000.001'))).toBe('VALIDATION weight.tooLarge');
+    // The probe's value: 2 147 484 kg is 2 147 484 000 g, one kilogram above int4.
+    expect(errorKey(() => measuredKgToGrams('2147484'))).toBe('VALIDATION weight.tooLarge');
+  });
+
   it.each([
     [12346, '12.346'],
     [1000, '1'],
@@ -49,5 +56,46 @@ describe('weights in grams', () => {
 
   it.each([[-1], [1.5]])('rejects %d g', (grams) => {
     expect(errorKey(() => gramsToKg(grams))).toBe('VALIDATION weight.invalidGrams');
+  });
+});
+
+describe('weight errors name the field and the message key', () => {
+  function details(fn: () => unknown): unknown {
+    try {
+      fn();
+    } catch (e) {
+      if (isDomainError(e)) return e.details;
+      throw e;
+    }
+    throw new Error('did not throw');
+  }
+
+  it.each([
+    ['kgToGrams, default field', () => kgToGrams(1e30), 'weightKg', 'weight.tooLarge'],
+    ['kgToGrams, given field', () => kgToGrams('1e30', 'massKg'), 'massKg', 'weight.tooLarge'],
+    ['measuredKgToGrams, default field', () => measuredKgToGrams(0), 'measuredKg', 'weight.notPositive'],
+    [
+      'measuredKgToGrams, given field',
+      () => measuredKgToGrams('0', 'handoverKg'),
+      'handoverKg',
+      'weight.notPositive',
+    ],
+  ])('%s', (_name, fn, path, key) => {
+    expect(details(fn)).toEqual({ fields: [{ path, key }] });
+  });
+
+  it('passes the field name down to the decimal parser', () => {
+    expect(details(() => measuredKgToGrams('abc'))).toMatchObject({ fields: [{ path: 'measuredKg' }] });
+    expect(details(() => kgToGrams('abc'))).toMatchObject({ fields: [{ path: 'weightKg' }] });
+  });
+
+  it('accepts the largest safe number of grams and refuses one more', () => {
+    expect(kgToGrams('9007199254740.991')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(errorKey(() => kgToGrams('9007199254740.992'))).toBe('VALIDATION weight.tooLarge');
+  });
+
+  it('says which gram count was invalid', () => {
+    expect(details(() => gramsToKg(1.5))).toEqual({ grams: '1.5' });
+    expect(details(() => gramsToKg(-2))).toEqual({ grams: '-2' });
   });
 });

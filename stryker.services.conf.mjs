@@ -1,0 +1,59 @@
+// Mutation testing of a few service and repository rules against their integration tests
+// (docs/mutation-services.md). Slow: every mutant re-runs the covering tests on a fresh database.
+// Run with `pnpm test:mutation:services`.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: [
+    require.resolve('@stryker-mutator/vitest-runner'),
+    fileURLToPath(new URL('./reports/mutation-report.mjs', import.meta.url)),
+  ],
+  vitest: { configFile: 'vitest.stryker.services.config.ts', related: false },
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  ignoreStatic: true,
+  mutate: [
+    // toEntries + checkLedger (the French formatting below is for the CLI only).
+    'packages/services/src/trades/ledger-check.ts:15-62',
+    // Pricing in the trade service: stored breakdown, quantity checks and price at request, and
+    // the settlement repricing (weight difference, partial refund).
+    'packages/services/src/trades/trade.service.ts:84-91',
+    'packages/services/src/trades/trade.service.ts:306-329',
+    'packages/services/src/trades/trade.service.ts:658-690',
+    // Search filters and keyset paging.
+    'packages/db/src/repositories/lot.repository.ts:165-232',
+  ],
+  ignorePatterns: [
+    '/*',
+    '!/packages',
+    '/packages/*',
+    '!/packages/config',
+    '!/packages/db',
+    '!/packages/domain',
+    '!/packages/payments',
+    '!/packages/services',
+    '!/package.json',
+    '!/tsconfig.base.json',
+    '!/vitest.stryker.services.config.ts',
+    '!/vitest.setup.ts',
+  ],
+  incremental: true,
+  incrementalFile: 'reports/stryker-services-incremental.json',
+  reporters: ['clear-text', 'progress', 'markdown'],
+  markdownReport: {
+    fileName: 'docs/mutation-services.md',
+    equivalents: 'reports/mutation-services-equivalents.json',
+    title: 'Mutation testing — service and repository rules (integration tests)',
+    footer: 'reports/mutation-services-footer.md',
+  },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: '.stryker-tmp-services',
+  cleanTempDir: 'always',
+  // A database per file makes the slowest test seconds long.
+  timeoutMS: 60000,
+};
