@@ -25,3 +25,12 @@ describe('trade states', () => {
     expect(by('none')).toEqual(['initial', 'requested', 'declined', 'cancelled', 'expired']);
   });
 });
+
+describe('an unknown state is a programming error, named in the message', () => {
+  it.each([
+    ['isTerminalState', isTerminalState],
+    ['quantityHold', quantityHold],
+  ] as const)('%s', (_name, fn) => {
+    expect(() => fn('teleported' as never)).toThrow(new Error('Unhandled trade state: teleported'));
+  });
+});
