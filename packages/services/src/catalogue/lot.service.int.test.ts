@@ -206,19 +206,43 @@ describe('search', () => {
   });
 
   it('filters by material (with substitutes), free only, price ceiling, text with accents ignored', async () => {
+    // Its own site and lots, so each filter's answer is an exact set (never an empty one); Brest
+    // is beyond 500 km of Lyon, out of the shared fixtures' radius searches.
+    const site = await createTestSite(t, me, { postalCode: '29200' });
+    const make = (title: string, materialKey: string, priceCents: number | null) =>
+      t.lots.create(me, lotInput(site.id, { title, materialKey, priceCents } as never));
+    const oakFree = await make('Chêne donné', 'oak', null);
+    const beech300 = await make('Hêtre à 3 €', 'beech', 300);
+    const beech500 = await make('Hêtre à 5 €', 'beech', 500);
+    const ash800 = await make('Frêne à 8 €', 'ash', 800);
+    const mapleFree = await make('Érable donné', 'maple', null);
+    const plywood1000 = await make('Contreplaqué à 10 €', 'plywood', 1000);
+    const ids = async (filters: Partial<Parameters<typeof t.lots.search>[1]>) =>
+      (await t.lots.search(me, { siteId: site.id, sort: 'newest', limit: 100, ...filters })).items
+        .map((l) => l.id)
+        .sort();
+    const set = (...lots: { id: string }[]) => lots.map((l) => l.id).sort();
+
+    expect(await ids({})).toEqual(set(oakFree, beech300, beech500, ash800, mapleFree, plywood1000));
+    expect(await ids({ materialKey: 'oak' })).toEqual(set(oakFree));
+    expect(await ids({ materialKey: 'oak', withSubstitutes: false })).toEqual(set(oakFree));
+    // Beech and ash stand in for oak; maple stands in for beech, not for oak (not transitive).
+    expect(await ids({ materialKey: 'oak', withSubstitutes: true })).toEqual(
+      set(oakFree, beech300, beech500, ash800),
+    );
+    expect(await ids({ freeOnly: true })).toEqual(set(oakFree, mapleFree));
+    // The ceiling keeps free lots and those at or under it.
+    expect(await ids({ maxPriceCents: 400 })).toEqual(set(oakFree, mapleFree, beech300));
+    expect(await ids({ maxPriceCents: 500 })).toEqual(set(oakFree, mapleFree, beech300, beech500));
+    expect(await ids({ maxPriceCents: 0 })).toEqual(set(oakFree, mapleFree));
+    expect(await ids({ materialKey: 'beech', maxPriceCents: 400 })).toEqual(set(beech300));
+
     const base = {
       point: { kind: 'point' as const, ...centre },
       radiusKm: 500,
       sort: 'distance' as const,
       limit: 100,
     };
-    const plywood = await t.lots.search(me, { ...base, materialKey: 'plywood' });
-    expect(plywood.items.every((l) => l.materialKey === 'plywood')).toBe(true);
-    expect(
-      (await t.lots.search(me, { ...base, freeOnly: true })).items.every((l) => l.priceCents === null),
-    ).toBe(true);
-    const cheap = await t.lots.search(me, { ...base, maxPriceCents: 400 });
-    expect(cheap.items.every((l) => l.priceCents === null)).toBe(true);
     const text = await t.lots.search(me, { ...base, q: 'HETRE' });
     expect(text.items.length).toBe(20);
     expect(text.items.every((l) => l.materialKey === 'beech')).toBe(true);
@@ -226,15 +250,32 @@ describe('search', () => {
     expect(stems.items.length).toBe(20);
   });
 
-  it('searches SQL and regex characters as plain text', async () => {
-    const base = {
-      point: { kind: 'point' as const, ...centre },
-      radiusKm: 500,
-      sort: 'distance' as const,
-      limit: 10,
-    };
-    for (const q of ["'; drop table lot; --", '.*', '(((', 'a & b | !c', '\\']) {
-      await expect(t.lots.search(me, { ...base, q })).resolves.toBeDefined();
+  it('searches SQL, regex, LIKE and tsquery characters as plain text', async () => {
+    // Lille: beyond 500 km of Lyon, out of the shared fixtures' radius searches.
+    const site = await createTestSite(t, me, { postalCode: '59000' });
+    const dropTable = await t.lots.create(
+      me,
+      lotInput(site.id, {
+        title: 'Étiquettes drop table lot',
+        description: 'Rouleaux entamés',
+        materialKey: 'plywood',
+      }),
+    );
+    const both = await t.lots.create(me, lotInput(site.id, { title: 'Chêne et hêtre mélangés' }));
+    const search = async (q: string) =>
+      (await t.lots.search(me, { siteId: site.id, sort: 'newest', limit: 100, q })).items.map((l) => l.id);
+    const countLots = async () => (await t.lots.search(me, { sort: 'newest', limit: 100 })).items.length;
+    const before = await countLots();
+
+    // The words of an injection attempt are searched as words; nothing is executed.
+    expect(await search("'; drop table lot; --")).toEqual([dropTable.id]);
+    expect(await countLots()).toBe(before);
+    // tsquery operators are not operators: "!hetre" does not exclude the lot that has hêtre.
+    expect(await search('chene & !hetre')).toEqual([both.id]);
+    expect(await search('chêne:*')).toEqual([both.id]);
+    // Regex and LIKE wildcards match nothing (a regex or an unescaped ILIKE would match every lot).
+    for (const q of ['.*', '%', '_', '(((', '\\', '[a-z]+']) {
+      expect(await search(q), q).toEqual([]);
     }
   });
 
