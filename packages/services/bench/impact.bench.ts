@@ -4,12 +4,17 @@
  *   the programme's usual materials) through the app's row builder and `insertImpactRecords`,
  *   which maintains the monthly pre-aggregations batch by batch as live completions do (the same
  *   statement as `insertImpactRecords`, 10 000 rows a batch, IMPACT_BENCH_BATCH);
- * - times the whole dashboard (totals + 7 breakdowns in one GROUPING SETS scan + top flows) over
- *   a year for many random filter combinations: p50/p95/max;
- * - checks the fast path against a plain recomputation from impact_record (same queries on the
- *   records) and, on a sample, against the domain's impactTotals/groupBy/topFlows.
+ * - times the dashboard a user opens, `ImpactService.dashboard` (scope resolution, totals and the
+ *   breakdowns in one GROUPING SETS scan, top flows, then the site points of the flows), over a
+ *   year for many random filter combinations, p50/p95/max: as a coordinator (the whole network,
+ *   a département or a region) and as a member of a site (that site's own dashboard); the two
+ *   repository queries alone are a third row;
+ * - checks the service's figures and the fast path against a plain recomputation from
+ *   impact_record (same queries on the records) and, on a sample, against the domain's
+ *   impactTotals/groupBy/topFlows; any difference makes the run exit with status 1.
  * Sizes: IMPACT_BENCH_RECORDS (default 1 000 000), IMPACT_BENCH_PGLITE_RECORDS (default 200 000).
  */
+import { randomUUID } from 'node:crypto';
 import {
   analyze,
   type ImpactAggregateRow,
@@ -17,9 +22,11 @@ import {
   type ImpactQueryFilter,
   type ImpactRecordRow,
   impactRepository,
+  membershipRepository,
   type NewImpactRecordRow,
   siteRepository,
 } from '@retaille/db';
+import { availableEngines, loadCommunes, mulberry32, percentile, round } from '@retaille/db/bench';
 import {
   EMBEDDED_FACTOR_SET,
   EMBEDDED_FACTOR_WARNINGS,
@@ -32,15 +39,11 @@ import {
   type TerritoryType,
   topFlows,
 } from '@retaille/domain';
-import {
-  availableEngines,
-  loadCommunes,
-  mulberry32,
-  percentile,
-  round,
-} from '../../db/bench/bench-support.ts';
+import { type UserActor, userActor } from '../src/auth/actor.ts';
 import { loadCommuneDirectory } from '../src/geo/commune-directory.loader.ts';
-import { totalsOf } from '../src/impact/impact.service.ts';
+import { FactorRegistry } from '../src/impact/factor-registry.service.ts';
+import type { ImpactBreakdownName, ImpactDashboardDto, ImpactFilters } from '../src/impact/impact.dto.ts';
+import { ImpactService, totalsOf } from '../src/impact/impact.service.ts';
 import { buildImpactRecord } from '../src/impact/impact-recorder.ts';
 
 const RECORDS = Number(process.env.IMPACT_BENCH_RECORDS ?? 1_000_000);
@@ -318,13 +321,135 @@ function domainAgrees(
   );
 }
 
+const DIMENSION_OF: Record<ImpactBreakdownName, ImpactDimensionColumn> = {
+  materialFamily: 'material_family',
+  sector: 'sector',
+  site: 'origin_site_id',
+  departement: 'origin_departement',
+  region: 'origin_region',
+  territoryType: 'origin_territory_type',
+  month: 'month',
+};
+const ALL_BREAKDOWNS = Object.keys(DIMENSION_OF) as ImpactBreakdownName[];
+const SITE_BREAKDOWNS: ImpactBreakdownName[] = ['materialFamily', 'sector', 'month'];
+
+/** One dashboard as a user opens it, with the filter the service must end up querying. */
+interface DashboardCase {
+  actor: UserActor;
+  filters: ImpactFilters;
+  query: ImpactQueryFilter;
+  breakdowns: ImpactBreakdownName[];
+}
+
+const period = { from: `${YEAR}-01`, to: `${YEAR}-12` };
+const periodQuery = { fromMonth: `${YEAR}-01-01`, toMonth: `${YEAR}-12-01` };
+
+/** A coordinator of the whole network, of a département or of a region, with random filters. */
+function coordinatorCase(rand: () => number, sites: BenchSite[], userId: string): DashboardCase {
+  const site = sites[Math.floor(rand() * sites.length)]!;
+  const x = rand();
+  const scope =
+    x < 0.4
+      ? { departements: [], regions: [] }
+      : x < 0.8
+        ? { departements: [site.departement], regions: [] }
+        : { departements: [], regions: [site.region] };
+  const actor = userActor({
+    userId,
+    email: 'coordinator@bench.test',
+    name: 'coordinator',
+    roles: ['coordinator'],
+    coordinatorScope: scope,
+  });
+  const filters: ImpactFilters = { ...period };
+  if (scope.departements.length === 0 && scope.regions.length === 0 && rand() < 0.25)
+    filters.region = site.region;
+  if (rand() < 0.25) filters.sector = site.sectors[0];
+  if (rand() < 0.25) filters.materialFamily = getMaterial(site.materials[0]!)!.familyKey;
+  if (rand() < 0.2) filters.territoryType = site.territoryType;
+  const inScope = scope.departements.length > 0 || scope.regions.length > 0;
+  return {
+    actor,
+    filters,
+    query: {
+      ...periodQuery,
+      scope: inScope ? scope : undefined,
+      region: filters.region,
+      sector: filters.sector,
+      materialFamily: filters.materialFamily,
+      territoryType: filters.territoryType,
+    },
+    breakdowns: ALL_BREAKDOWNS,
+  };
+}
+
+/** A member of a site opening that site's own dashboard, sometimes narrowed to a material family. */
+function siteCase(rand: () => number, sites: BenchSite[], member: UserActor): DashboardCase {
+  const site = sites[Math.floor(rand() ** 1.5 * sites.length)]!;
+  const filters: ImpactFilters = { ...period, siteId: site.id };
+  if (rand() < 0.25) filters.materialFamily = getMaterial(site.materials[0]!)!.familyKey;
+  return {
+    actor: member,
+    filters,
+    query: { ...periodQuery, siteId: site.id, materialFamily: filters.materialFamily },
+    breakdowns: SITE_BREAKDOWNS,
+  };
+}
+
+/** The service's dashboard against the same queries run on impact_record. */
+function serviceDisagreements(
+  dto: ImpactDashboardDto,
+  plain: Awaited<ReturnType<typeof dashboard>>,
+  c: DashboardCase,
+): string[] {
+  const problems: string[] = [];
+  const expectedScope = c.breakdowns === SITE_BREAKDOWNS ? 'site' : c.query.scope ? 'territory' : 'network';
+  if (dto.scope.kind !== expectedScope) problems.push(`scope ${dto.scope.kind}, expected ${expectedScope}`);
+  const total = totalsOf(plain.rows.find((r) => r.dimension === null));
+  for (const k of ['trades', 'massKg', 'netKgCo2e', 'tonneKm', 'tradesWithin30Km'] as const) {
+    if (!close(dto.totals[k], total[k])) problems.push(`totals.${k} ${dto.totals[k]}, expected ${total[k]}`);
+  }
+  for (const name of ALL_BREAKDOWNS) {
+    const groups = dto.breakdowns[name].filter((g) => g.totals.trades > 0);
+    const rows = c.breakdowns.includes(name)
+      ? plain.rows.filter((r) => r.dimension === DIMENSION_OF[name] && r.key !== null)
+      : [];
+    if (groups.length !== rows.length) {
+      problems.push(`${name}: ${groups.length} groups, expected ${rows.length}`);
+      continue;
+    }
+    for (const g of groups) {
+      const r = rows.find((x) => x.key === g.key);
+      const t = totalsOf(r);
+      if (!r || t.trades !== g.totals.trades || !close(t.netKgCo2e, g.totals.netKgCo2e))
+        problems.push(`${name} ${g.key}: ${g.totals.trades} trades, expected ${t.trades}`);
+    }
+  }
+  if (dto.topFlows.length !== plain.flows.length)
+    problems.push(`${dto.topFlows.length} top flows, expected ${plain.flows.length}`);
+  for (const [i, f] of dto.topFlows.entries()) {
+    const o = plain.flows[i];
+    if (
+      !o ||
+      f.originSiteId !== o.origin_site_id ||
+      f.destinationKey !== o.destination_key ||
+      !close(f.massKg, o.mass_kg)
+    )
+      problems.push(`top flow #${i + 1}: ${f.originSiteId} → ${f.destinationKey} differs`);
+  }
+  return problems;
+}
+
 const result: {
   engine: string;
   records: number;
+  call: string;
+  p50_ms: number;
   p95_ms: number;
   max_ms: number;
   equal_to_recomputation: boolean;
 }[] = [];
+const failures: string[] = [];
 for (const engine of await availableEngines(process.env.DATABASE_URL)) {
   const n = engine.name === 'pglite' ? Math.min(RECORDS, PGLITE_RECORDS) : RECORDS;
   console.log(
@@ -374,31 +499,105 @@ for (const engine of await availableEngines(process.env.DATABASE_URL)) {
     );
     console.log(`  load ${round((performance.now() - t0) / 1000, 1)} s: ${counts.join(', ')}`);
 
-    // Dashboard timings over a year.
+    // The service as the server builds it, a coordinator and a member of every site.
+    const now = () => new Date();
+    const impact = new ImpactService({
+      db,
+      registry: new FactorRegistry({ db, now }),
+      communes: await loadCommuneDirectory(),
+      now,
+    });
+    const [coordinatorId, memberId] = [randomUUID(), randomUUID()];
+    await db
+      .insertInto('auth_user')
+      .values(
+        [coordinatorId, memberId].map((id) => ({
+          id,
+          name: 'bench',
+          email: `${id}@bench.test`,
+          emailVerified: true,
+        })),
+      )
+      .execute();
+    for (const site of sites) await membershipRepository.addMember(db, site.id, memberId, 'member');
+    const member = userActor({ userId: memberId, email: `${memberId}@bench.test`, name: 'member' });
+
+    const time = async (label: string, calls: (() => Promise<unknown>)[]) => {
+      for (const call of calls.slice(0, 5)) await call(); // warm up
+      const times: number[] = [];
+      for (const call of calls) {
+        const s = performance.now();
+        await call();
+        times.push(performance.now() - s);
+      }
+      times.sort((a, b) => a - b);
+      const r = {
+        p50: round(percentile(times, 50)),
+        p95: round(percentile(times, 95)),
+        max: round(times.at(-1)!),
+      };
+      console.log(
+        `  ${label}, ${calls.length} dashboards: p50 ${r.p50} ms, p95 ${r.p95} ms, max ${r.max} ms`,
+      );
+      return r;
+    };
+
+    // Dashboard timings over a year, through the service as users open them.
     const rand = mulberry32(99);
-    const filters = [
-      { fromMonth: `${YEAR}-01-01`, toMonth: `${YEAR}-12-01` },
-      ...Array.from({ length: QUERIES }, () => randomFilter(rand, sites)),
+    const coordinatorCases = [
+      {
+        // The whole network, no filter: the coordinators' landing page.
+        actor: userActor({ userId: coordinatorId, email: 'c@bench.test', name: 'c', roles: ['coordinator'] }),
+        filters: { ...period },
+        query: { ...periodQuery },
+        breakdowns: ALL_BREAKDOWNS,
+      },
+      ...Array.from({ length: QUERIES }, () => coordinatorCase(rand, sites, coordinatorId)),
     ];
-    for (const f of filters.slice(0, 5)) await dashboard(db, f, 'rollup'); // warm up
-    const times: number[] = [];
-    for (const f of filters) {
-      t0 = performance.now();
-      await dashboard(db, f, 'rollup');
-      times.push(performance.now() - t0);
+    const siteCases = Array.from({ length: QUERIES }, () => siteCase(rand, sites, member));
+    const rowsOf: { call: string; cases: DashboardCase[]; timing: Awaited<ReturnType<typeof time>> }[] = [];
+    for (const [call, cases] of [
+      ['ImpactService.dashboard coordinator', coordinatorCases],
+      ['ImpactService.dashboard site', siteCases],
+    ] as const) {
+      const timing = await time(
+        call,
+        cases.map((c) => () => impact.dashboard(c.actor, c.filters)),
+      );
+      rowsOf.push({ call, cases, timing });
     }
-    times.sort((a, b) => a - b);
-    const p50 = round(percentile(times, 50));
-    const p95 = round(percentile(times, 95));
-    const max = round(times.at(-1)!);
-    console.log(
-      `  dashboard (totals + 7 breakdowns + top flows), ${filters.length} filters: p50 ${p50} ms, p95 ${p95} ms, max ${max} ms`,
+    // The two repository queries alone, for the coordinators' filters.
+    const repository = await time(
+      'impactRepository (aggregate + top flows)',
+      coordinatorCases.map((c) => () => dashboard(db, c.query, 'rollup')),
     );
 
-    // The fast path against a plain recomputation from impact_record.
+    // The service's figures against a plain recomputation from impact_record.
+    const serviceEqual = new Map<string, boolean>();
+    for (const { call, cases } of rowsOf) {
+      let equal = true;
+      for (const c of cases.slice(0, CHECKS)) {
+        const dto = await impact.dashboard(c.actor, c.filters);
+        const plain = await dashboard(db, c.query, 'records');
+        const problems = serviceDisagreements(dto, plain, c);
+        if (problems.length > 0) {
+          equal = false;
+          failures.push(
+            `${engine.name} ${call} ${JSON.stringify(c.filters)}:\n    ${problems.join('\n    ')}`,
+          );
+        }
+      }
+      serviceEqual.set(call, equal);
+      console.log(
+        `  ${call} against the recomputation from impact_record, ${CHECKS} filters: equal: ${equal}`,
+      );
+    }
+
+    // The fast path against a plain recomputation from impact_record, on random filters.
     let equal = true;
     const recompute: number[] = [];
-    for (const f of filters.slice(0, CHECKS)) {
+    const filters = Array.from({ length: CHECKS }, () => randomFilter(rand, sites));
+    for (const f of filters) {
       const fast = await dashboard(db, f, 'rollup');
       t0 = performance.now();
       const plain = await dashboard(db, f, 'records');
@@ -416,7 +615,7 @@ for (const engine of await availableEngines(process.env.DATABASE_URL)) {
         );
       if (!sameRows(fast.rows, plain.rows) || !flowsEqual) {
         equal = false;
-        console.log(`  MISMATCH for ${JSON.stringify(f)}`);
+        failures.push(`${engine.name} repository rollup ≠ records for ${JSON.stringify(f)}`);
       }
     }
     console.log(
@@ -424,17 +623,31 @@ for (const engine of await availableEngines(process.env.DATABASE_URL)) {
     );
 
     // And against the domain's pure aggregation, on one site's year.
-    const sampleFilter = { fromMonth: `${YEAR}-01-01`, toMonth: `${YEAR}-12-01`, siteId: sites[0]!.id };
+    const sampleFilter = { ...periodQuery, siteId: sites[0]!.id };
     const sample = await impactRepository.listImpactRecords(db, sampleFilter, 1_000_000);
     const domainEqual = domainAgrees(sample.map(lineOf), await dashboard(db, sampleFilter, 'rollup'));
+    if (!domainEqual) failures.push(`${engine.name} domain aggregation ≠ rollup for one site`);
     console.log(
       `  domain impactTotals/groupBy/topFlows on ${sample.length} lines of one site: equal: ${domainEqual}`,
     );
+    for (const { call, timing } of rowsOf) {
+      result.push({
+        engine: engine.name,
+        records: n,
+        call,
+        p50_ms: timing.p50,
+        p95_ms: timing.p95,
+        max_ms: timing.max,
+        equal_to_recomputation: serviceEqual.get(call)! && equal && domainEqual,
+      });
+    }
     result.push({
       engine: engine.name,
       records: n,
-      p95_ms: p95,
-      max_ms: max,
+      call: 'impactRepository (aggregate + top flows)',
+      p50_ms: repository.p50,
+      p95_ms: repository.p95,
+      max_ms: repository.max,
       equal_to_recomputation: equal && domainEqual,
     });
   } finally {
@@ -442,3 +655,8 @@ for (const engine of await availableEngines(process.env.DATABASE_URL)) {
   }
 }
 console.log(`RESULT ${JSON.stringify({ rows: result })}`);
+if (failures.length > 0) {
+  console.error(`\n${failures.length} check(s) failed:`);
+  for (const f of failures.slice(0, 10)) console.error(`  ${f}`);
+  process.exitCode = 1;
+}
