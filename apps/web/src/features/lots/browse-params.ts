@@ -12,7 +12,9 @@ import {
   lotConditions,
   type MaterialFamilyKey,
   type MaterialKey,
+  parseDecimal,
   type SectorKey,
+  scaleHalfUp,
 } from '@retaille/domain';
 import type { PointValue } from '../../components/catalogue/PointPicker.tsx';
 
@@ -161,13 +163,24 @@ export function activeFilterCount(s: BrowseState): number {
     s.condition,
     s.sector,
     s.freeOnly || null,
-    s.maxPriceEur,
+    // Free only overrides a price cap, which is then not sent (see toSearchInput).
+    s.freeOnly ? null : s.maxPriceEur,
     s.minLengthCm,
     s.minWidthCm,
     s.minThicknessMm,
     s.minQuantity,
   ].filter((v) => v !== null).length;
 }
+
+/**
+ * `value × 10^digits` rounded half-up on the decimal as typed (`1.005` € → 101 cents), as the
+ * domain rounds money; `Math.round(1.005 * 100)` sees the binary 100.4999… and gives 100.
+ * A negative value (typed in a draft field) goes through as is, for the API to refuse.
+ */
+const scaled = (value: number, digits: number) =>
+  Number.isFinite(value) && value >= 0
+    ? Number(scaleHalfUp(parseDecimal(value), digits))
+    : Math.round(value * 10 ** digits);
 
 /** The `lots.search` input for a state and a resolved point (cursor added by the infinite query). */
 export function toSearchInput(
@@ -188,9 +201,9 @@ export function toSearchInput(
   if (s.condition) input.condition = s.condition;
   if (s.sector) input.sector = s.sector;
   if (s.freeOnly) input.freeOnly = true;
-  else if (s.maxPriceEur !== null) input.maxPriceCents = Math.round(s.maxPriceEur * 100);
-  if (s.minLengthCm !== null) input.minLengthMm = Math.round(s.minLengthCm * 10);
-  if (s.minWidthCm !== null) input.minWidthMm = Math.round(s.minWidthCm * 10);
+  else if (s.maxPriceEur !== null) input.maxPriceCents = scaled(s.maxPriceEur, 2);
+  if (s.minLengthCm !== null) input.minLengthMm = scaled(s.minLengthCm, 1);
+  if (s.minWidthCm !== null) input.minWidthMm = scaled(s.minWidthCm, 1);
   if (s.minThicknessMm !== null) input.minThicknessMm = s.minThicknessMm;
   if (s.minQuantity !== null) input.minQuantity = s.minQuantity;
   return input;
