@@ -11,5 +11,6 @@ export default defineConfig({
       '/api': 'http://localhost:3000',
     },
   },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1500 },
+  // No source maps in the production build: the server serves dist/ publicly (and refuses *.map).
+  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1500 },
 });

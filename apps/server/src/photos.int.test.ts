@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   createTestServices,
   createTestUser,
@@ -91,9 +92,33 @@ describe('lot photos', () => {
     expect(r.statusCode).toBe(400);
   });
 
-  it('answers 413 for an oversized file, 401 anonymously and 403 without the CSRF header', async () => {
-    const big = Buffer.alloc(13 * 1024 * 1024, 1);
-    expect((await upload(big)).statusCode).toBe(413);
+  it('answers 413 with photo.tooLarge and status 413 in the body over the maximum, whatever the size', async () => {
+    const tooLarge = {
+      error: {
+        status: 413,
+        key: 'photo.tooLarge',
+        fields: [{ path: 'photo', key: 'photo.tooLarge', fr: expect.stringContaining('12 Mo') }],
+      },
+    };
+    for (const mb of [12.5, 13, 16.5, 20]) {
+      const r = await upload(Buffer.alloc(Math.round(mb * 1024 * 1024), 1));
+      expect(r.statusCode, `${mb} MiB`).toBe(413);
+      expect(r.json(), `${mb} MiB`).toMatchObject(tooLarge);
+    }
+    // Streamed without a declared length: the multipart limit answers the same.
+    const body = multipart(Buffer.alloc(13 * 1024 * 1024, 1), 'photo.jpg', 'image/jpeg');
+    const cookie = (client as unknown as { cookieHeader(): string }).cookieHeader();
+    const streamed = await app.inject({
+      method: 'POST',
+      url: '/api/photos',
+      headers: { 'content-type': body.contentType, cookie, 'x-retaille-csrf': '1' },
+      payload: Readable.from([body.payload.subarray(0, 1024), body.payload.subarray(1024)]),
+    });
+    expect(streamed.statusCode).toBe(413);
+    expect(streamed.json()).toMatchObject(tooLarge);
+  });
+
+  it('answers 401 anonymously and 403 without the CSRF header', async () => {
     expect((await upload(Buffer.from('x'), 'a.jpg', 'image/jpeg', false)).statusCode).toBe(403);
     const anonymous = await app.inject({
       method: 'POST',

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Services } from '@retaille/services';
@@ -16,6 +16,12 @@ beforeAll(async () => {
   await services.seedDemo();
   const web = await mkdtemp(join(tmpdir(), 'retaille-web-'));
   await writeFile(join(web, 'index.html'), '<!doctype html><title>Retaille</title><div id="root"></div>');
+  await mkdir(join(web, 'assets'));
+  await writeFile(
+    join(web, 'assets', 'index-abc123.js'),
+    'console.log(1);\n//# sourceMappingURL=index-abc123.js.map',
+  );
+  await writeFile(join(web, 'assets', 'index-abc123.js.map'), '{"version":3,"sources":["../src/main.tsx"]}');
   app = await buildServer({ config: services.config, services, webDistDir: web });
   await app.ready();
 });
@@ -39,6 +45,16 @@ describe('HTTP', () => {
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     const deep = await app.inject({ url: '/sites/abc', headers: { accept: 'text/html' } });
     expect(deep.statusCode).toBe(200);
+  });
+
+  it('serves the built assets but never a source map, even one left in the build', async () => {
+    expect((await app.inject('/assets/index-abc123.js')).statusCode).toBe(200);
+    for (const accept of ['*/*', 'text/html']) {
+      const map = await app.inject({ url: '/assets/index-abc123.js.map', headers: { accept } });
+      expect(map.statusCode).toBe(404);
+      expect(map.body).not.toContain('sources');
+    }
+    expect((await app.inject('/assets/index-abc123.js.map?x=1')).statusCode).toBe(404);
   });
 
   it('answers 404 for unknown API routes and non-HTML requests', async () => {

@@ -2,12 +2,19 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { type AppRouter, appRouter, type Context, createInnerContext, translate } from '@retaille/api';
 import { impactFiltersInput } from '@retaille/api/client';
 import type { Config } from '@retaille/config';
 import { isDomainError } from '@retaille/domain';
-import { AUTH_BASE_PATH, MAX_PHOTO_BYTES, type Services, STRIPE_WEBHOOK_PATH } from '@retaille/services';
+import {
+  type Actor,
+  AUTH_BASE_PATH,
+  MAX_PHOTO_BYTES,
+  type Services,
+  STRIPE_WEBHOOK_PATH,
+} from '@retaille/services';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 
@@ -24,15 +31,63 @@ function webHeaders(req: FastifyRequest): Headers {
 }
 
 const CSRF_HEADER = 'x-retaille-csrf';
+/** Room for the multipart boundaries and part headers around one photo. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+const PHOTO_BODY_LIMIT = MAX_PHOTO_BYTES + MULTIPART_OVERHEAD_BYTES;
+const SIZE_ERRORS = new Set([
+  'FST_REQ_FILE_TOO_LARGE',
+  'FST_PARTS_LIMIT',
+  'FST_FILES_LIMIT',
+  'FST_FIELDS_LIMIT',
+  'FST_ERR_CTP_BODY_TOO_LARGE',
+]);
 
-function photoError(key: string, params?: Record<string, string | number>) {
+type Params = Record<string, string | number>;
+
+/** The JSON error body of the non-tRPC routes: the real status, a message key and its two texts. */
+function errorBody(status: number, key: string, params?: Params, message?: string) {
   return {
     error: {
-      status: 400,
+      status,
+      key,
+      fr: translate(key, 'fr', params),
+      en: translate(key, 'en', params),
+      ...(message ? { message } : {}),
+    },
+  };
+}
+
+function photoError(status: number, key: string, params?: Params) {
+  return {
+    error: {
+      status,
       key,
       fields: [{ path: 'photo', key, fr: translate(key, 'fr', params), en: translate(key, 'en', params) }],
     },
   };
+}
+
+const photoTooLarge = () => photoError(413, 'photo.tooLarge', { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 });
+
+/** Fastify's trustProxy from TRUST_PROXY; a hop count as the function proxy-addr builds for one. */
+function trustProxy(
+  setting: Config['TRUST_PROXY'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return (_address, hop) => hop < setting;
+}
+
+/** The procedure names of a tRPC HTTP request (`/trpc/a,b,c?batch=1`), or undefined when it is not a batch. */
+function batchedPaths(url: string): string[] | undefined {
+  const parsed = new URL(url, 'http://x');
+  if (parsed.searchParams.get('batch') !== '1') return undefined;
+  let path = parsed.pathname.slice('/trpc/'.length);
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // left as sent; tRPC answers the malformed path itself
+  }
+  return path.split(',');
 }
 
 export interface BuildServerOptions {
@@ -52,8 +107,44 @@ export async function buildServer({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 5000 },
-    trustProxy: config.NODE_ENV === 'production',
+    // Only the configured proxies may say who the client is: request.ip keys every rate limit.
+    trustProxy: trustProxy(config.TRUST_PROXY),
   });
+
+  // The session behind a request, resolved once whichever hook or handler asks first.
+  const actors = new WeakMap<FastifyRequest, Promise<Actor>>();
+  const actorOf = (req: FastifyRequest): Promise<Actor> => {
+    let actor = actors.get(req);
+    if (!actor) {
+      actor = services.resolveActor(webHeaders(req));
+      actors.set(req, actor);
+    }
+    return actor;
+  };
+
+  // Rate limits (in memory, per process): per address for anonymous clients, per account for
+  // signed-in ones, with one bucket per route group. Each group's limiter is added as a hook below.
+  await app.register(rateLimit, {
+    global: false,
+    timeWindow: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `Rate limit exceeded, retry in ${context.after}`,
+    }),
+  });
+  const clientAddress = (req: FastifyRequest) => `ip:${normalizeIP(req.ip, 64)}`;
+  const limitBySession = () =>
+    app.rateLimit({
+      keyGenerator: async (req) => {
+        const actor = await actorOf(req);
+        return actor.kind === 'user' ? `user:${actor.userId}` : clientAddress(req);
+      },
+      max: (_req, key) =>
+        key.startsWith('user:') ? config.RATE_LIMIT_USER_MAX : config.RATE_LIMIT_ANONYMOUS_MAX,
+    });
+  const limitByAddress = () =>
+    app.rateLimit({ keyGenerator: clientAddress, max: config.RATE_LIMIT_ANONYMOUS_MAX });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -82,14 +173,23 @@ export async function buildServer({
     const key =
       status === 413
         ? 'error.payloadTooLarge'
-        : status === 404
-          ? 'error.notFound'
-          : status === 500
-            ? 'error.internal'
-            : 'validation.failed';
+        : status === 429
+          ? 'error.rateLimited'
+          : status === 404
+            ? 'error.notFound'
+            : status === 500
+              ? 'error.internal'
+              : 'validation.failed';
     void reply
       .status(status)
-      .send({ error: { status, key, message: status === 500 ? 'Internal error' : error.message } });
+      .send(errorBody(status, key, {}, status === 500 ? 'Internal error' : error.message));
+  });
+
+  // Source maps are never served, even if a build left some beside the assets.
+  app.addHook('onRequest', async (req, reply) => {
+    if (new URL(req.url, 'http://x').pathname.endsWith('.map')) {
+      return reply.status(404).send(errorBody(404, 'error.notFound'));
+    }
   });
 
   app.get('/healthz', async (_req, reply) => {
@@ -102,9 +202,12 @@ export async function buildServer({
   });
 
   // Authentication endpoints (better-auth): sign-up, sign-in, sign-out, verification, reset.
+  // Small bodies only, and a per-address limit in front of better-auth's own per-endpoint ones.
   app.route({
     method: ['GET', 'POST'],
     url: `${AUTH_BASE_PATH}/*`,
+    bodyLimit: config.ANONYMOUS_BODY_LIMIT_BYTES,
+    onRequest: limitByAddress(),
     handler: async (req, reply) => {
       const url = new URL(req.url, config.publicUrl);
       const body = req.method === 'POST' && req.body !== undefined ? JSON.stringify(req.body) : undefined;
@@ -123,37 +226,50 @@ export async function buildServer({
   });
 
   // Lot photos: multipart upload (signed-in users, CSRF header), and the resized images.
-  await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0 } });
-  app.post('/api/photos', async (req, reply) => {
-    if (req.headers[CSRF_HEADER] !== '1')
-      return reply.status(403).send({ error: { status: 403, key: 'error.csrf' } });
-    const actor = await services.resolveActor(webHeaders(req));
-    if (actor.kind !== 'user')
-      return reply.status(401).send({ error: { status: 401, key: 'error.unauthenticated' } });
-    let data: Buffer;
-    try {
-      const file = await req.file();
-      if (!file) return reply.status(400).send(photoError('photo.empty'));
-      data = await file.toBuffer();
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') {
-        return reply.status(413).send(photoError('photo.tooLarge', { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 }));
-      }
-      return reply.status(400).send(photoError('photo.notAnImage'));
-    }
-    try {
-      return await services.photos.upload(actor, data);
-    } catch (e) {
-      if (isDomainError(e)) {
-        const field = e.details.fields?.[0];
-        return reply.status(400).send(photoError(field?.key ?? e.key, field?.params));
-      }
-      throw e;
-    }
+  // One limit for the whole request: the multipart file limit and the route's body limit agree, and
+  // a declared length over it is refused before a byte is read. Every size error answers 413.
+  await app.register(multipart, {
+    limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0, parts: 1 },
   });
+  app.post(
+    '/api/photos',
+    { bodyLimit: PHOTO_BODY_LIMIT, onRequest: limitBySession() },
+    async (req, reply) => {
+      if (req.headers[CSRF_HEADER] !== '1')
+        return reply.status(403).send({ error: { status: 403, key: 'error.csrf' } });
+      const actor = await actorOf(req);
+      if (actor.kind !== 'user')
+        return reply.status(401).send({ error: { status: 401, key: 'error.unauthenticated' } });
+      if (Number(req.headers['content-length'] ?? 0) > PHOTO_BODY_LIMIT) {
+        return reply.status(413).send(photoTooLarge());
+      }
+      let data: Buffer;
+      try {
+        const file = await req.file();
+        if (!file) return reply.status(400).send(photoError(400, 'photo.empty'));
+        data = await file.toBuffer();
+      } catch (e) {
+        const { code, statusCode } = e as { code?: string; statusCode?: number };
+        if (statusCode === 413 || (code && SIZE_ERRORS.has(code)))
+          return reply.status(413).send(photoTooLarge());
+        return reply.status(400).send(photoError(400, 'photo.notAnImage'));
+      }
+      try {
+        return await services.photos.upload(actor, data);
+      } catch (e) {
+        if (isDomainError(e)) {
+          const field = e.details.fields?.[0];
+          const key = field?.key ?? e.key;
+          const status = key === 'photo.tooLarge' ? 413 : e.code === 'RATE_LIMITED' ? 429 : 400;
+          return reply.status(status).send(photoError(status, key, field?.params));
+        }
+        throw e;
+      }
+    },
+  );
   app.get<{ Params: { id: string }; Querystring: { size?: string } }>(
     '/api/photos/:id',
+    { onRequest: limitBySession() },
     async (req, reply) => {
       const photo = await services.photos.read(req.params.id, req.query.size === 'thumb' ? 'thumb' : 'image');
       if (!photo) return reply.status(404).send({ error: { status: 404, key: 'error.notFound' } });
@@ -166,30 +282,35 @@ export async function buildServer({
 
   // Impact exports: the dashboard's filters in the query string, the session's scope.
   for (const format of ['csv', 'json'] as const) {
-    app.get<{ Querystring: Record<string, string> }>(`/api/impact/export.${format}`, async (req, reply) => {
-      const { kind = 'lines', ...query } = req.query;
-      const filters = impactFiltersInput.safeParse(query);
-      if (!filters.success || (kind !== 'lines' && kind !== 'aggregates')) {
-        return reply.status(400).send({ error: { status: 400, key: 'validation.failed' } });
-      }
-      try {
-        const actor = await services.resolveActor(webHeaders(req));
-        const file = await services.impact.export(actor, filters.data, { format, kind });
-        return reply
-          .type(file.contentType)
-          .header('content-disposition', `attachment; filename="${file.filename}"`)
-          .header('cache-control', 'no-store')
-          .send(file.body);
-      } catch (e) {
-        if (isDomainError(e)) {
-          const status =
-            { UNAUTHENTICATED: 401, FORBIDDEN: 403, VALIDATION: 400, NOT_FOUND: 404 }[e.code as string] ??
-            409;
-          return reply.status(status).send({ error: { status, key: e.key } });
+    const onRequest = limitBySession();
+    app.get<{ Querystring: Record<string, string> }>(
+      `/api/impact/export.${format}`,
+      { onRequest },
+      async (req, reply) => {
+        const { kind = 'lines', ...query } = req.query;
+        const filters = impactFiltersInput.safeParse(query);
+        if (!filters.success || (kind !== 'lines' && kind !== 'aggregates')) {
+          return reply.status(400).send({ error: { status: 400, key: 'validation.failed' } });
         }
-        throw e;
-      }
-    });
+        try {
+          const actor = await actorOf(req);
+          const file = await services.impact.export(actor, filters.data, { format, kind });
+          return reply
+            .type(file.contentType)
+            .header('content-disposition', `attachment; filename="${file.filename}"`)
+            .header('cache-control', 'no-store')
+            .send(file.body);
+        } catch (e) {
+          if (isDomainError(e)) {
+            const status =
+              { UNAUTHENTICATED: 401, FORBIDDEN: 403, VALIDATION: 400, NOT_FOUND: 404 }[e.code as string] ??
+              409;
+            return reply.status(status).send({ error: { status, key: e.key } });
+          }
+          throw e;
+        }
+      },
+    );
   }
 
   // Stripe webhooks: verified on the exact raw bytes, so this scope parses JSON bodies as a Buffer.
@@ -226,21 +347,41 @@ export async function buildServer({
     }
   });
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: async ({ req }): Promise<Context> =>
-        createInnerContext({
-          services,
-          actor: await services.resolveActor(webHeaders(req)),
-          locale: req.headers['accept-language']?.startsWith('en') ? 'en' : 'fr',
-        }),
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  // tRPC, in its own scope: the session's rate limit, then a batch of at most TRPC_MAX_BATCH_SIZE
+  // calls (one HTTP request must not fan out into hundreds of queries), then the anonymous body limit.
+  const trpcLimiter = limitBySession();
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', trpcLimiter);
+    scope.addHook('onRequest', async (req, reply) => {
+      const paths = batchedPaths(req.url);
+      const max = config.TRPC_MAX_BATCH_SIZE;
+      if (paths && paths.length > max) {
+        return reply.status(400).send(errorBody(400, 'error.batchTooLarge', { max, count: paths.length }));
+      }
+      if (req.method === 'POST' && (await actorOf(req)).kind === 'anonymous') {
+        const length = Number(req.headers['content-length'] ?? Number.POSITIVE_INFINITY);
+        if (!(length <= config.ANONYMOUS_BODY_LIMIT_BYTES)) {
+          return reply.status(413).send(errorBody(413, 'error.payloadTooLarge'));
+        }
+      }
+    });
+    await scope.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: appRouter,
+        maxBatchSize: config.TRPC_MAX_BATCH_SIZE,
+        createContext: async ({ req }): Promise<Context> =>
+          createInnerContext({
+            services,
+            actor: await actorOf(req),
+            locale: req.headers['accept-language']?.startsWith('en') ? 'en' : 'fr',
+          }),
+        onError({ error, path }) {
+          if (error.code === 'INTERNAL_SERVER_ERROR')
+            app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
   });
 
   const dist = webDistDir ? resolve(webDistDir) : undefined;

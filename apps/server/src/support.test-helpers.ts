@@ -6,6 +6,8 @@ export class TestClient {
   constructor(
     private readonly app: FastifyInstance,
     private readonly origin: string,
+    /** The socket address the server sees (inject's default is 127.0.0.1). */
+    private readonly remoteAddress?: string,
   ) {}
 
   private cookieHeader() {
@@ -38,6 +40,7 @@ export class TestClient {
         ...headers,
       },
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
     });
     this.keep(r.headers['set-cookie']);
     return r;

@@ -56,3 +56,41 @@ describe('secrets', () => {
     ).toThrow(/STRIPE_WEBHOOK_SECRET/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('is off by default, also in production', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+  });
+
+  it('takes a hop count or a comma list of proxy addresses and CIDRs', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('refuses `true` (every hop) and malformed entries, naming them', () => {
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '1.2.3', '99']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
+});
+
+describe('abuse limits', () => {
+  it('has safe defaults', () => {
+    const c = loadConfig({});
+    expect(c.TRPC_MAX_BATCH_SIZE).toBe(10);
+    expect([c.RATE_LIMIT_ANONYMOUS_MAX, c.RATE_LIMIT_USER_MAX, c.RATE_LIMIT_WINDOW_SECONDS]).toEqual([
+      300, 3000, 60,
+    ]);
+    expect([c.AUTH_SIGNIN_ACCOUNT_MAX_FAILURES, c.AUTH_SIGNIN_ACCOUNT_WINDOW_SECONDS]).toEqual([50, 3600]);
+    expect(c.AUTH_SIGNIN_MAX_BLOCK_SECONDS).toBe(86_400);
+    expect(c.ANONYMOUS_BODY_LIMIT_BYTES).toBe(65_536);
+  });
+});

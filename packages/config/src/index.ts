@@ -3,11 +3,53 @@
  * `loadConfig()` validates every key once and returns a frozen object; a bad
  * environment fails at startup with one message listing every bad key.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** proxy-addr's named ranges, accepted in TRUST_PROXY lists. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies may set X-Forwarded-For: off (the socket address is the client), a
+ * number of hops, or a comma list of proxy addresses, CIDRs or proxy-addr's named ranges. Never
+ * `true`: trusting every hop lets any client choose the address that rate limits key on.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): false | number | string[] => {
+    if (v === '' || v === 'false' || v === '0') return false;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops <= 10) return hops;
+      ctx.addIssue({ code: 'custom', message: 'a hop count is at most 10' });
+      return z.NEVER;
+    }
+    const entries = v.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !isAddressOrCidr(e));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a hop count or a comma list of proxy addresses/CIDRs, got: ${bad.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -26,13 +68,30 @@ export const configSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   /** Largest accepted request body, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Largest body accepted from a client without a session (sign-in forms, anonymous tRPC calls). */
+  ANONYMOUS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(65_536),
+  /** Reverse proxies whose X-Forwarded-For is believed; off by default (see `trustProxy`). */
+  TRUST_PROXY: trustProxy.default(false),
+  /** Requests per client and window on /trpc and /api: per address when anonymous, per account when signed in. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  RATE_LIMIT_ANONYMOUS_MAX: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  RATE_LIMIT_USER_MAX: z.coerce.number().int().min(1).max(1_000_000).default(3000),
+  /** Most procedure calls in one batched tRPC HTTP request. */
+  TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Default: `info` in production (one line per request), `warn` otherwise (a quiet quick start). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Signs sessions and tokens. Required in production; a fixed development value otherwise. */
   AUTH_SECRET: z.string().min(32).optional(),
-  /** Failed sign-ins per account before it is throttled, and the window they count in. */
+  /**
+   * Failed sign-ins per account and client address before that pair is blocked; the first block
+   * lasts the window, each further failure doubles it (up to the maximum); a quiet window resets it.
+   */
   AUTH_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   AUTH_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  AUTH_SIGNIN_MAX_BLOCK_SECONDS: z.coerce.number().int().min(1).max(604_800).default(86_400),
+  /** Failed sign-ins per account from all addresses together before the account is blocked for the window. */
+  AUTH_SIGNIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(50),
+  AUTH_SIGNIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   /** Requests per IP on the sign-in, sign-up and reset endpoints per window. */
   AUTH_IP_MAX_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(30),
   AUTH_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),

@@ -474,6 +474,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     en: 'An unexpected error occurred. Please try again.',
   },
   'error.payloadTooLarge': { fr: 'Requête trop volumineuse.', en: 'Request too large.' },
+  'error.batchTooLarge': {
+    fr: (p) => `Trop d’appels groupés dans une requête : ${p.count} (${p.max} au plus).`,
+    en: (p) => `Too many batched calls in one request: ${p.count} (at most ${p.max}).`,
+  },
 };
 
 function fmt(v: string | number | undefined, locale: Locale): string {

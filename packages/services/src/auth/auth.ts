@@ -110,7 +110,7 @@ export async function resolveActor(auth: Auth, database: DatabaseHandle, headers
 }
 
 /**
- * The auth HTTP endpoint: better-auth's handler, with the per-account sign-in throttle in front.
+ * The auth HTTP endpoint: better-auth's handler, with the sign-in throttle in front.
  * The transport passes a Web Request whose x-forwarded-for it has set to the client address.
  */
 export function createAuthHandler(auth: Auth, throttle: SignInThrottle) {
@@ -122,23 +122,29 @@ export function createAuthHandler(auth: Auth, throttle: SignInThrottle) {
       .json()
       .catch(() => ({}))) as { email?: unknown };
     const email = typeof body.email === 'string' ? body.email : '';
-    if (email) {
-      const decision = await throttle.check(email);
-      if (decision.blocked) {
-        return Response.json(
-          {
-            code: 'TOO_MANY_ATTEMPTS',
-            message: 'Too many failed sign-in attempts. Try again later.',
-            retryAfterSeconds: decision.retryAfterSeconds,
-          },
-          { status: 429, headers: { 'retry-after': String(decision.retryAfterSeconds) } },
-        );
-      }
+    if (!email) return auth.handler(request);
+    const address = request.headers.get('x-forwarded-for') ?? 'unknown';
+    const decision = await throttle.begin(email, address);
+    if (decision.blocked) {
+      return Response.json(
+        {
+          code: 'TOO_MANY_ATTEMPTS',
+          message: 'Too many failed sign-in attempts. Try again later.',
+          retryAfterSeconds: decision.retryAfterSeconds,
+        },
+        { status: 429, headers: { 'retry-after': String(decision.retryAfterSeconds) } },
+      );
     }
-    const response = await auth.handler(request);
-    if (email && response.status === 401) await throttle.recordFailure(email);
-    if (email && response.ok) await throttle.reset(email);
-    return response;
+    let response: Response | undefined;
+    try {
+      response = await auth.handler(request);
+      return response;
+    } finally {
+      // 403 is better-auth's "e-mail not verified", answered only after the password matched.
+      const outcome =
+        response?.status === 401 ? 'failure' : response?.ok || response?.status === 403 ? 'success' : 'void';
+      await throttle.settle(decision.ticket, outcome);
+    }
   };
 }
 

@@ -1,25 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, decide } from './sign-in-throttle.ts';
+import { addressKey } from './sign-in-throttle.ts';
 
-const p = { maxFailures: 3, windowMs: 60_000 };
-const t0 = new Date('2026-01-01T10:00:00Z');
-const at = (s: number) => new Date(t0.getTime() + s * 1000);
-
-describe('sign-in throttle', () => {
-  it('blocks at the maximum within the window, until the window ends', () => {
-    let row = afterFailure(undefined, 'k', at(0), p);
-    row = afterFailure(row, 'k', at(10), p);
-    expect(decide(row, at(11))).toEqual({ blocked: false });
-    row = afterFailure(row, 'k', at(20), p);
-    expect(decide(row, at(21))).toEqual({ blocked: true, retryAfterSeconds: 39 });
-    expect(decide(row, at(60))).toEqual({ blocked: false });
+describe('sign-in throttle address key', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:0DB8:0001:0002:ffff::1', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['fe80::', 'fe80:0:0:0::/64'],
+  ])('%s → %s', (address, key) => {
+    expect(addressKey(address)).toBe(key);
   });
 
-  it('starts a new window after the old one', () => {
-    let row = afterFailure(undefined, 'k', at(0), p);
-    row = afterFailure(row, 'k', at(1), p);
-    row = afterFailure(row, 'k', at(61), p);
-    expect(row.failures).toBe(1);
-    expect(row.window_started_at).toEqual(at(61));
+  it('puts every address of one IPv6 /64 under one key, and different /64s apart', () => {
+    expect(addressKey('2001:db8:a:b::1')).toBe(addressKey('2001:db8:a:b:ffff:ffff:ffff:fffe'));
+    expect(addressKey('2001:db8:a:b::1')).not.toBe(addressKey('2001:db8:a:c::1'));
   });
 });
