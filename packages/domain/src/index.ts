@@ -10,6 +10,7 @@ export * from './matching/index.ts';
 export * from './materials/index.ts';
 export * from './money/index.ts';
 export * from './shared/errors.ts';
+export * from './shared/input-schemas.ts';
 export * from './sites/sectors.ts';
 export * from './sites/site.ts';
 export * from './sites/territory.ts';

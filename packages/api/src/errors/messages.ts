@@ -20,6 +20,15 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   },
   'field.phone': { fr: 'Numéro de téléphone invalide.', en: 'Invalid phone number.' },
   'field.uuid': { fr: 'Identifiant invalide.', en: 'Invalid identifier.' },
+  'field.controlCharacters': {
+    fr: 'Ce champ contient des caractères non autorisés (caractères de contrôle ou invisibles).',
+    en: 'This field contains characters that are not allowed (control or invisible characters).',
+  },
+  'field.dateRange': {
+    fr: 'La date doit être comprise entre 2000 et 2100.',
+    en: 'The date must be between 2000 and 2100.',
+  },
+  'field.numberTooLarge': { fr: 'Valeur trop grande.', en: 'Value too large.' },
   'site.name.required': { fr: 'Le nom du site est obligatoire.', en: 'The site name is required.' },
   'site.address.required': { fr: "L'adresse est obligatoire.", en: 'The address is required.' },
   'site.postalCode.format': {
@@ -363,6 +372,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   'money.invalidBasisPoints': { fr: 'Taux invalide.', en: 'Invalid rate.' },
   'money.invalidRatios': { fr: 'Répartition invalide.', en: 'Invalid split.' },
   'pricing.invalidFeeRate': { fr: 'Taux de commission invalide.', en: 'Invalid fee rate.' },
+  'pricing.totalTooLarge': {
+    fr: 'Le montant de cet échange dépasse 1 000 000 € : réduisez la quantité.',
+    en: 'This trade would cost more than €1,000,000: reduce the quantity.',
+  },
   'pricing.invalidVatRate': { fr: 'Taux de TVA invalide.', en: 'Invalid VAT rate.' },
   'ledger.amountNotPositive': { fr: 'Le montant doit être positif.', en: 'The amount must be positive.' },
   'ledger.missingId': { fr: 'Identifiant manquant.', en: 'Missing identifier.' },
@@ -456,6 +469,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   'payments.unavailable': {
     fr: 'Les paiements ne sont pas disponibles sur cette instance.',
     en: 'Payments are not available on this instance.',
+  },
+  'payments.webhookPayload': {
+    fr: 'Notification de paiement mal formée.',
+    en: 'Malformed payment notification.',
   },
   'payments.webhookSignature': {
     fr: 'Signature du webhook Stripe invalide ou expirée.',

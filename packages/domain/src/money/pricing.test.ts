@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../shared/errors.ts';
 import { money } from './money.ts';
-import { type PriceTradeInput, priceTrade, repriceForMeasuredWeight, splitAfterRefund } from './pricing.ts';
+import {
+  MAX_TRADE_TOTAL_CENTS,
+  type PriceTradeInput,
+  priceTrade,
+  repriceForMeasuredWeight,
+  splitAfterRefund,
+} from './pricing.ts';
 
 function errorKey(fn: () => unknown): string | undefined {
   try {
@@ -92,6 +98,16 @@ describe('priceTrade', () => {
     });
   });
 
+  it('accepts a total of exactly the maximum', () => {
+    const b = priceTrade({
+      unitPriceCents: MAX_TRADE_TOTAL_CENTS / 4,
+      quantity: 4,
+      platformFeeBps: 500,
+      sellerVatRateBps: null,
+    });
+    expect(b.total.cents).toBe(MAX_TRADE_TOTAL_CENTS);
+  });
+
   it('treats a total that rounds to 0 € as free', () => {
     const b = priceTrade({ unitPriceCents: 1, quantity: 0.4, platformFeeBps: 500, sellerVatRateBps: 2000 });
     expect(b.isFree).toBe(true);
@@ -108,6 +124,10 @@ describe('priceTrade', () => {
     [{ platformFeeBps: 2.5 }, 'VALIDATION pricing.invalidFeeRate'],
     [{ sellerVatRateBps: -550 }, 'VALIDATION pricing.invalidVatRate'],
     [{ sellerVatRateBps: 20.5 }, 'VALIDATION pricing.invalidVatRate'],
+    // 1 000 000 €/kg × 21 kg = 21 M€, above the 32-bit cents columns (the probe's 500).
+    [{ unitPriceCents: 100_000_000, quantity: 21 }, 'VALIDATION pricing.totalTooLarge'],
+    // 833 333,34 € HT + 20 % VAT = 1 000 000,01 € TTC: the cap is on what the buyer pays.
+    [{ unitPriceCents: 83_333_334, quantity: 1 }, 'VALIDATION pricing.totalTooLarge'],
   ])('rejects %o', (patch, expected) => {
     const input = { unitPriceCents: 250, quantity: 2, platformFeeBps: 500, sellerVatRateBps: 2000, ...patch };
     expect(errorKey(() => priceTrade(input))).toBe(expected);

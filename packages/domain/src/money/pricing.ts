@@ -44,6 +44,13 @@ export interface PriceBreakdown {
   isFree: boolean;
 }
 
+/**
+ * The largest trade total (TTC) the platform accepts: 1 000 000 €. Far above any lot of offcuts,
+ * and far below the 32-bit integer cents columns of the trade and ledger tables (21 474 836,47 €),
+ * so no computed amount — total, fee, refund — can overflow them.
+ */
+export const MAX_TRADE_TOTAL_CENTS = 100_000_000;
+
 function checkRate(bps: number, key: string, field: string): void {
   if (!Number.isInteger(bps) || bps < 0 || bps > BASIS_POINTS_PER_UNIT) {
     throw new DomainError('VALIDATION', key, { fields: [{ path: field, key }], bps: String(bps) });
@@ -62,6 +69,14 @@ export function priceTrade(input: PriceTradeInput): PriceBreakdown {
   const subtotal = multiplyMoney(unitPrice, decimalToString(quantity));
   const vat = input.sellerVatRateBps === null ? ZERO_EUR : basisPoints(subtotal, input.sellerVatRateBps);
   const total = addMoney(subtotal, vat);
+  if (total.cents > MAX_TRADE_TOTAL_CENTS) {
+    throw new DomainError('VALIDATION', 'pricing.totalTooLarge', {
+      fields: [
+        { path: 'quantity', key: 'pricing.totalTooLarge', params: { maxCents: MAX_TRADE_TOTAL_CENTS } },
+      ],
+      totalCents: total.cents,
+    });
+  }
   // The fee is taken on the HT subtotal: VAT belongs to the seller's tax return, not to our revenue.
   const platformFee = basisPoints(subtotal, input.platformFeeBps);
   const sellerPayout = subtractMoney(total, platformFee);

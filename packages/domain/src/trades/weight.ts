@@ -15,12 +15,23 @@ export function kgToGrams(kg: DecimalInput, field = 'weightKg'): number {
   return Number(grams);
 }
 
-/** A weight measured at handover: at least one gram. */
+/**
+ * The heaviest weight a trade can record: 1 000 t. Measured weights are stored as 32-bit integer
+ * grams (at most 2 147 483 kg), so anything above this bound would overflow the column.
+ */
+export const MAX_MEASURED_KG = 1_000_000;
+
+/** A weight measured at handover: at least one gram, at most `MAX_MEASURED_KG`. */
 export function measuredKgToGrams(kg: DecimalInput, field = 'measuredKg'): number {
   const grams = kgToGrams(kg, field);
   if (grams <= 0) {
     throw new DomainError('VALIDATION', 'weight.notPositive', {
       fields: [{ path: field, key: 'weight.notPositive' }],
+    });
+  }
+  if (grams > MAX_MEASURED_KG * 1000) {
+    throw new DomainError('VALIDATION', 'weight.tooLarge', {
+      fields: [{ path: field, key: 'weight.tooLarge', params: { max: MAX_MEASURED_KG } }],
     });
   }
   return grams;
