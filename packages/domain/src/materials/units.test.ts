@@ -137,3 +137,56 @@ describe('validateMeasure', () => {
     ]);
   });
 });
+
+describe('validation paths and limits', () => {
+  it('names the field it was given', () => {
+    expect(validateQuantity(0, 'kg', 'wanted.minQuantity')).toEqual([
+      { path: 'wanted.minQuantity', key: 'measure.zero' },
+    ]);
+    expect(validateQuantity(2.5, 'piece', 'q')).toEqual([{ path: 'q', key: 'measure.notInteger' }]);
+    expect(validateDimensions({ widthMm: -1 }, [], 'lot.dims')).toEqual([
+      { path: 'lot.dims.widthMm', key: 'measure.negative' },
+    ]);
+    expect(validateDimensions(null, ['lengthMm'])).toEqual([
+      { path: 'dimensions.lengthMm', key: 'measure.required' },
+    ]);
+    expect(validateDimensions(undefined)).toEqual([]);
+  });
+
+  it('reports the quantity limit it broke', () => {
+    expect(validateQuantity(1_000_001, 'kg')).toEqual([
+      { path: 'quantity', key: 'measure.tooLarge', params: { max: 1_000_000 } },
+    ]);
+  });
+
+  it.each<[number, [string, string][]]>([
+    [1_000_000_000, []],
+    [1_000_000_001, [['measuredKg', 'measure.tooLarge']]],
+    [0, [['measuredKg', 'measure.zero']]],
+    [Number.NaN, [['measuredKg', 'measure.notANumber']]],
+  ])('a weighed mass of %d kg → %j', (measuredKg, expected) => {
+    expect(validateMeasure({ quantity: 1, unit: 'piece', measuredKg }).map((p) => [p.path, p.key])).toEqual(
+      expected,
+    );
+  });
+
+  it('lists quantity problems first, then dimensions, then the weight', () => {
+    expect(
+      validateMeasure({
+        quantity: 1.5,
+        unit: 'piece',
+        dimensions: { lengthMm: 0 },
+        measuredKg: -2,
+      }).map((p) => [p.path, p.key]),
+    ).toEqual([
+      ['quantity', 'measure.notInteger'],
+      ['dimensions.lengthMm', 'measure.zero'],
+      ['measuredKg', 'measure.negative'],
+    ]);
+  });
+
+  it('describes each unit by its key', () => {
+    expect(getUnit('roll')).toMatchObject({ key: 'roll', kind: 'count', integer: true });
+    expect(getUnit('kg')).toMatchObject({ key: 'kg', kind: 'mass', integer: false, dimensions: [] });
+  });
+});
