@@ -121,10 +121,10 @@ export function formatDimensions(d: DimensionsLike, locale: AppLocale, t: TFunct
   return parts.join(' · ');
 }
 
-/** "≈ 28 kg" / "1,2 t"; tonnes from 1 000 kg. */
+/** "0,04 kg", "≈ 28 kg" / "1,2 t"; tonnes from 1 000 kg as shown (999,6 kg reads "1 t", not "1 000 kg"). */
 export function formatMass(kg: number, locale: AppLocale): string {
-  if (kg >= 1000) return `${formatNum(kg / 1000, locale, 2)}${NNBSP}t`;
-  return `${formatNum(kg, locale, kg < 10 ? 1 : 0)}${NNBSP}kg`;
+  if (Math.round(kg) >= 1000) return `${formatNum(kg / 1000, locale, 2)}${NNBSP}t`;
+  return `${formatNum(kg, locale, kg < 1 ? 2 : kg < 10 ? 1 : 0)}${NNBSP}kg`;
 }
 
 export function formatDay(iso: string, locale: AppLocale): string {

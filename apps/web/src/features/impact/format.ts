@@ -6,15 +6,18 @@ export function num(value: number, locale: AppLocale, digits = 1): string {
   return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits }).format(value);
 }
 
-/** "1 234,5 kg", or "12,3 t" from 10 tonnes up. */
+/** Rounded as shown (one decimal): the unit switches on the figure the reader sees. */
+const shown = (value: number) => Math.abs(Math.round(value * 10) / 10);
+
+/** "1 234,5 kg", or "12,3 t" from 10 tonnes up (9 999,96 kg reads "10 t", not "10 000 kg"). */
 export function mass(kg: number, locale: AppLocale): string {
-  if (Math.abs(kg) >= 10_000) return `${num(kg / 1000, locale)} t`;
+  if (shown(kg) >= 10_000) return `${num(kg / 1000, locale)} t`;
   return `${num(kg, locale)} kg`;
 }
 
 /** "845,2 kg CO2e" or "12,3 t CO2e" from 1 tonne up. */
 export function co2e(kg: number, locale: AppLocale): string {
-  if (Math.abs(kg) >= 1000) return `${num(kg / 1000, locale)} t CO2e`;
+  if (shown(kg) >= 1000) return `${num(kg / 1000, locale)} t CO2e`;
   return `${num(kg, locale)} kg CO2e`;
 }
 
