@@ -82,7 +82,7 @@ afterAll(async () => {
 const inOneHour = () => new Date(Date.now() + 3_600_000);
 
 function checkoutInput(over: Partial<CreateCheckoutSessionInput> = {}): CreateCheckoutSessionInput {
-  const tradeId = over.tradeId ?? `trade-${randomUUID()}`;
+  const tradeId = over.tradeId ?? randomUUID();
   return {
     tradeId,
     amountCents: 2350,

@@ -104,6 +104,28 @@ describe('parseWebhook', () => {
       'timestamp_outside_tolerance',
     ],
     [
+      // The probe: a fresh t= first, then yesterday's t= and signature, which the SDK verifies.
+      'replay with a fresh t= in front of a day-old signature',
+      () => {
+        const old = signStripePayload(payload, SECRET, nowSeconds - 86_400);
+        return gateway.parseWebhook(payload, `t=${nowSeconds},${old}`);
+      },
+      'bad_signature',
+    ],
+    [
+      'header with two t= even when both are fresh',
+      () => {
+        const fresh = signStripePayload(payload, SECRET, nowSeconds);
+        return gateway.parseWebhook(payload, `t=${nowSeconds - 1},${fresh}`);
+      },
+      'bad_signature',
+    ],
+    [
+      'day-old signature (checked by the SDK with the injected clock)',
+      () => gateway.parseWebhook(payload, signStripePayload(payload, SECRET, nowSeconds - 86_400)),
+      'timestamp_outside_tolerance',
+    ],
+    [
       'from the future by 301 s',
       () => gateway.parseWebhook(payload, signStripePayload(payload, SECRET, nowSeconds + 301)),
       'timestamp_outside_tolerance',

@@ -128,12 +128,21 @@ const idOf = (v: string | { id: string } | null): string | null =>
 
 const toUnixSeconds = (d: Date): number => Math.floor(d.getTime() / 1000);
 
-function signatureTimestamp(header: string): number | null {
-  for (const part of header.split(',')) {
-    const [k, v] = part.split('=');
-    if (k?.trim() === 't' && v !== undefined && /^\d+$/.test(v.trim())) return Number(v.trim());
+/**
+ * The one `t=` of a Stripe-Signature header. The SDK signs and checks against the LAST `t=` it
+ * finds, so a header with two (`t=<now>,t=<yesterday>,v1=<yesterday's signature>`) could pass a
+ * freshness check made on the first: such headers are refused outright.
+ */
+function signatureTimestamp(header: string): number {
+  const stamps = header
+    .split(',')
+    .map((part) => part.split('='))
+    .filter(([k]) => k?.trim() === 't')
+    .map(([, v]) => v?.trim() ?? '');
+  if (stamps.length !== 1 || !/^\d{1,12}$/.test(stamps[0]!)) {
+    throw new WebhookSignatureError('bad_signature', 'Stripe-Signature must carry exactly one numeric t=');
   }
-  return null;
+  return Number(stamps[0]);
 }
 
 /** `PaymentGateway` on the real `stripe` SDK — against Stripe, or against the local emulator. */
@@ -340,14 +349,35 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       if (signatureHeader === undefined || signatureHeader.trim() === '') {
         throw new WebhookSignatureError('missing_header', 'No Stripe-Signature header');
       }
+      const signedAt = signatureTimestamp(signatureHeader);
+      const receivedAt = now();
+      // The SDK checks the age of the timestamp it verified (with our clock); a signature dated
+      // in the future is ours to refuse, since the SDK only looks at the past.
+      if (tolerance > 0 && signedAt - toUnixSeconds(receivedAt) > tolerance) {
+        throw new WebhookSignatureError(
+          'timestamp_outside_tolerance',
+          `Webhook signed ${signedAt - toUnixSeconds(receivedAt)} s in the future, tolerance is ${tolerance} s`,
+        );
+      }
       let event: Stripe.Event | undefined;
+      let stale = false;
       for (const secret of secrets) {
         try {
-          // Tolerance 0 disables the SDK's own clock check: ours below uses the injected clock.
-          event = stripe.webhooks.constructEvent(rawBody, signatureHeader, secret, 0);
+          event = stripe.webhooks.constructEvent(
+            rawBody,
+            signatureHeader,
+            secret,
+            tolerance,
+            undefined,
+            receivedAt.getTime(),
+          );
           break;
         } catch (err) {
-          if (err instanceof Stripe.errors.StripeSignatureVerificationError) continue;
+          if (err instanceof Stripe.errors.StripeSignatureVerificationError) {
+            // The SDK checks the signature before the age: this secret matched, but too long ago.
+            if (/tolerance/i.test(err.message)) stale = true;
+            continue;
+          }
           throw new WebhookSignatureError(
             'malformed_payload',
             err instanceof Error ? err.message : String(err),
@@ -355,17 +385,15 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
         }
       }
       if (event === undefined) {
+        if (stale) {
+          throw new WebhookSignatureError(
+            'timestamp_outside_tolerance',
+            `Webhook signed ${toUnixSeconds(receivedAt) - signedAt} s ago, tolerance is ${tolerance} s`,
+          );
+        }
         throw new WebhookSignatureError(
           'bad_signature',
           'No signature matches the payload for the webhook secret',
-        );
-      }
-      const signedAt = signatureTimestamp(signatureHeader);
-      const age = signedAt === null ? Number.POSITIVE_INFINITY : toUnixSeconds(now()) - signedAt;
-      if (tolerance > 0 && Math.abs(age) > tolerance) {
-        throw new WebhookSignatureError(
-          'timestamp_outside_tolerance',
-          `Webhook signed ${age} s away from now, tolerance is ${tolerance} s`,
         );
       }
       return toPaymentEvent(event);

@@ -844,7 +844,8 @@ export class TradeService {
   /**
    * A Stripe webhook: verified on the raw body, then applied in one transaction that also
    * records the event id, so a redelivery changes nothing. Bad signature or stale timestamp →
-   * VALIDATION `payments.webhookSignature` (the route answers 400) and nothing is written.
+   * VALIDATION `payments.webhookSignature`, a verified event of an unexpected shape →
+   * `payments.webhookPayload` (the route answers 400 to both) and nothing is written.
    */
   async handleStripeWebhook(
     rawBody: string | Buffer,
@@ -855,7 +856,10 @@ export class TradeService {
       event = this.deps.gateway.parseWebhook(rawBody, signature);
     } catch (e) {
       if (isWebhookSignatureError(e)) {
-        throw new DomainError('VALIDATION', 'payments.webhookSignature', { reason: e.reason });
+        // Signed by Stripe but not the shape we expect (a forged tradeId, an unknown id format): 400 too.
+        const key =
+          e.reason === 'malformed_payload' ? 'payments.webhookPayload' : 'payments.webhookSignature';
+        throw new DomainError('VALIDATION', key, { reason: e.reason });
       }
       throw e;
     }
