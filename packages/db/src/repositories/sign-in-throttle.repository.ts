@@ -27,7 +27,12 @@ const ms = (n: number) => sql`(${Math.round(n)}::double precision * interval '1 
  * a block. An attempt refused because the key is blocked changes nothing (the `where` of the update
  * is false and no row comes back), so hammering a blocked key does not extend the block.
  */
-export async function recordAttempt(db: Db, key: string, now: Date, rule: ThrottleRule): Promise<AttemptResult> {
+export async function recordAttempt(
+  db: Db,
+  key: string,
+  now: Date,
+  rule: ThrottleRule,
+): Promise<AttemptResult> {
   const t = sql`sign_in_throttle`;
   const at = sql`${now}::timestamptz`;
   const max = sql`${rule.max}::int`;
@@ -59,7 +64,8 @@ export async function recordAttempt(db: Db, key: string, now: Date, rule: Thrott
     returning failures`.execute(db);
   if (result.rows.length > 0) return { allowed: true };
   const row = await findThrottle(db, key);
-  const until = row?.blocked_until && row.blocked_until > now ? row.blocked_until : new Date(now.getTime() + 1000);
+  const until =
+    row?.blocked_until && row.blocked_until > now ? row.blocked_until : new Date(now.getTime() + 1000);
   return { allowed: false, blockedUntil: until };
 }
 
