@@ -91,8 +91,10 @@ export async function updateLot(
 ): Promise<LotRow | undefined> {
   const { searchText, ...rest } = patch;
   const set: Record<string, unknown> = { ...rest, updated_at: new Date() };
+  // The same per-lot offset as at insert (ADR 005): without it, an edited lot ties with the other
+  // lots of its site and nearest-first keyset pages skip or repeat them.
   if (patch.lat !== undefined && patch.lon !== undefined)
-    set.earth_point = sql`ll_to_earth(${patch.lat}, ${patch.lon})`;
+    set.earth_point = earthPointFor(id, Number(patch.lat), Number(patch.lon));
   if (searchText !== undefined) set.search_tsv = sql`to_tsvector('french', unaccent(${searchText}))`;
   return db.updateTable('lot').set(set).where('id', '=', id).returningAll().executeTakeFirst();
 }

@@ -17,11 +17,14 @@ import {
   type FieldProblem,
   getMaterial,
   haversineKm,
+  isCalendarDate,
   isPastWindow,
   type LatLon,
   type LotCondition,
   type LotStatus,
+  MAX_INPUT_YEAR,
   MAX_RADIUS_KM,
+  MIN_INPUT_YEAR,
   parisDate,
   type RecurringPeriod,
   substitutesOf,
@@ -39,14 +42,34 @@ const validation = (fields: FieldProblem[]) => new DomainError('VALIDATION', 'va
 function encodeCursor(key: number | string, id: string): string {
   return Buffer.from(JSON.stringify([key, id])).toString('base64url');
 }
-function decodeCursor(cursor: string): { key: number | string; id: string } {
+/** Earth-centred chord distances in metres (`earth_point <-> centre`) are at most the diameter. */
+const MAX_CHORD_M = 12_760_000;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** `published_at::text` as PostgreSQL prints a timestamptz (ISO DateStyle). */
+const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
+/**
+ * A cursor comes back from the client: anything but one we could have issued for this sort is a
+ * field error on `cursor`, never a value handed to PostgreSQL to choke on (ids that are not uuids,
+ * impossible timestamps, NaN, a distance key on a newest-first search…).
+ */
+function decodeCursor(cursor: string, sort: 'distance' | 'newest'): { key: number | string; id: string } {
   try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    const validKey =
-      (typeof key === 'number' && Number.isFinite(key)) ||
-      (typeof key === 'string' && /^\d{4}-\d{2}-\d{2} [\d:.+-]+$/.test(key));
-    if (validKey && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
-      return { key: key as number | string, id };
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2) {
+      const [key, id] = parsed as [unknown, unknown];
+      const ts = typeof key === 'string' ? TIMESTAMP_RE.exec(key) : null;
+      const validKey =
+        sort === 'distance'
+          ? typeof key === 'number' && Number.isFinite(key) && key >= 0 && key <= MAX_CHORD_M
+          : ts !== null &&
+            Number(ts[1]) >= MIN_INPUT_YEAR &&
+            Number(ts[1]) <= MAX_INPUT_YEAR &&
+            isCalendarDate(Number(ts[1]), Number(ts[2]), Number(ts[3])) &&
+            Number(ts[4]) <= 23 &&
+            Number(ts[5]) <= 59 &&
+            Number(ts[6]) <= 59;
+      if (validKey && typeof id === 'string' && UUID_RE.test(id)) return { key: key as number | string, id };
     }
   } catch {
     // reported below
@@ -369,7 +392,7 @@ export class LotService {
       minQuantity: input.minQuantity,
       siteId: input.siteId,
       sort,
-      after: input.cursor ? decodeCursor(input.cursor) : undefined,
+      after: input.cursor ? decodeCursor(input.cursor, sort) : undefined,
       limit: input.limit + 1,
     });
     const page = rows.slice(0, input.limit);

@@ -1,3 +1,4 @@
+import { hasForbiddenCharacters, safeText, TEXT_CONTROL_KEY } from '@retaille/domain';
 import { z } from 'zod';
 
 /** Password rules shared by the sign-up and reset forms (better-auth enforces the same bounds). */
@@ -10,11 +11,14 @@ export const passwordSchema = z
   .max(PASSWORD_MAX, { error: 'password.tooLong' })
   .refine((p) => new Set(p).size >= 5, { error: 'password.tooSimple' });
 
-export const emailSchema = z.email({ error: 'field.email' }).max(254, { error: 'field.tooLong' });
+export const emailSchema = z
+  .email({ error: 'field.email' })
+  .max(254, { error: 'field.tooLong' })
+  .refine((v) => !hasForbiddenCharacters(v), { error: TEXT_CONTROL_KEY });
 
 export const signUpSchema = z
   .object({
-    name: z.string().trim().min(1, { error: 'field.required' }).max(100, { error: 'field.tooLong' }),
+    name: safeText().trim().min(1, { error: 'field.required' }).max(100, { error: 'field.tooLong' }),
     email: emailSchema,
     password: passwordSchema,
   })
@@ -67,9 +71,8 @@ export const meSchema = z
 export type Me = z.infer<typeof meSchema>;
 
 export const updateProfileInput = z.object({
-  name: z.string().trim().min(1, { error: 'field.required' }).max(100, { error: 'field.tooLong' }),
-  homeCommuneInsee: z
-    .string()
+  name: safeText().trim().min(1, { error: 'field.required' }).max(100, { error: 'field.tooLong' }),
+  homeCommuneInsee: safeText()
     .regex(/^[0-9][0-9AB]\d{3}$/, { error: 'profile.communeUnknown' })
     .nullable()
     .optional(),
@@ -84,11 +87,11 @@ export const setRolesInput = z.object({
   email: emailSchema,
   roles: z.array(platformRoleSchema).max(3),
   departements: z
-    .array(z.string().regex(/^(?:\d{2}|2[AB]|97\d)$/))
+    .array(safeText().regex(/^(?:\d{2}|2[AB]|97\d)$/, { error: 'field.required' }))
     .max(101)
     .default([]),
   regions: z
-    .array(z.string().regex(/^\d{2}$/))
+    .array(safeText().regex(/^\d{2}$/, { error: 'field.required' }))
     .max(18)
     .default([]),
 });

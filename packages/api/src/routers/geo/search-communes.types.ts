@@ -1,7 +1,8 @@
+import { safeText } from '@retaille/domain';
 import { z } from 'zod';
 
 export const searchCommunesInput = z.object({
-  q: z.string().trim().min(2, { error: 'field.required' }).max(80, { error: 'field.tooLong' }),
+  q: safeText().trim().min(2, { error: 'field.required' }).max(80, { error: 'field.tooLong' }),
   limit: z.number().int().min(1).max(20).default(8),
 });
 

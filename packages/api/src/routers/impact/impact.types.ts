@@ -1,20 +1,16 @@
-import { materialFamilyKeys } from '@retaille/domain';
+import { materialFamilyKeys, monthSchema, safeText } from '@retaille/domain';
 import { z } from 'zod';
 import { sectorSchema, territoryTypeSchema } from '../sites/site.types.ts';
-
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'impact.invalidMonth' });
 
 /** Dashboard and export filters: whole Paris months, inclusive (see docs/decisions/007). */
 export const impactFiltersInput = z
   .object({
     from: monthSchema,
     to: monthSchema,
-    departement: z
-      .string()
+    departement: safeText()
       .regex(/^(?:\d{2}|2[AB]|97\d)$/, { error: 'field.required' })
       .optional(),
-    region: z
-      .string()
+    region: safeText()
       .regex(/^\d{2}$/, { error: 'field.required' })
       .optional(),
     sector: sectorSchema.optional(),
@@ -128,24 +124,26 @@ export const factorSetSchema = z.object({
 });
 export type FactorSetDto = z.infer<typeof factorSetSchema>;
 
-export const factorVersionInput = z.object({ version: z.string().min(1).max(64) });
+export const factorVersionInput = z.object({
+  version: safeText().min(1, { error: 'field.required' }).max(64, { error: 'field.tooLong' }),
+});
 
 const CSV_MAX = 512 * 1024;
 export const factorImportInput = z
   .object({
-    version: z.string().regex(/^[a-z0-9][a-z0-9.-]{2,63}$/, { error: 'field.required' }),
-    materialsCsv: z.string().max(CSV_MAX, { error: 'field.tooLong' }).optional(),
-    transportCsv: z.string().max(CSV_MAX, { error: 'field.tooLong' }).optional(),
+    version: safeText().regex(/^[a-z0-9][a-z0-9.-]{2,63}$/, { error: 'field.required' }),
+    materialsCsv: safeText({ multiline: true }).max(CSV_MAX, { error: 'field.tooLong' }).optional(),
+    transportCsv: safeText({ multiline: true }).max(CSV_MAX, { error: 'field.tooLong' }).optional(),
   })
   .refine((i) => i.materialsCsv !== undefined || i.transportCsv !== undefined, {
     path: ['materialsCsv'],
     error: 'field.required',
   });
 export const confirmFactorImportInput = z.object({
-  version: z.string().regex(/^[a-z0-9][a-z0-9.-]{2,63}$/, { error: 'field.required' }),
-  materialsCsv: z.string().max(CSV_MAX, { error: 'field.tooLong' }).optional(),
-  transportCsv: z.string().max(CSV_MAX, { error: 'field.tooLong' }).optional(),
-  reviewToken: z.string().regex(/^[0-9a-f]{64}$/, { error: 'field.required' }),
+  version: safeText().regex(/^[a-z0-9][a-z0-9.-]{2,63}$/, { error: 'field.required' }),
+  materialsCsv: safeText({ multiline: true }).max(CSV_MAX, { error: 'field.tooLong' }).optional(),
+  transportCsv: safeText({ multiline: true }).max(CSV_MAX, { error: 'field.tooLong' }).optional(),
+  reviewToken: safeText().regex(/^[0-9a-f]{64}$/, { error: 'field.required' }),
 });
 
 const issueSchema = z.object({

@@ -1,4 +1,5 @@
 import {
+  calendarDateSchema,
   lotConditions,
   lotStatuses,
   MAX_RADIUS_KM,
@@ -6,12 +7,13 @@ import {
   materialKeys,
   recurringPeriods,
   requestStatuses,
+  safeText,
   sectorKeys,
   unitKeys,
 } from '@retaille/domain';
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'field.date' });
+const isoDate = calendarDateSchema;
 const positive = (max: number) =>
   z
     .number({ error: 'measure.notANumber' })
@@ -32,8 +34,8 @@ export const dimensionsInput = z.object({
 export const lotInputSchema = z
   .object({
     siteId: z.uuid({ error: 'field.uuid' }),
-    title: z.string().trim().min(3, { error: 'lot.title.required' }).max(120, { error: 'field.tooLong' }),
-    description: z.string().trim().max(4000, { error: 'field.tooLong' }).default(''),
+    title: safeText().trim().min(3, { error: 'lot.title.required' }).max(120, { error: 'field.tooLong' }),
+    description: safeText({ multiline: true }).trim().max(4000, { error: 'field.tooLong' }).default(''),
     materialKey: materialKeySchema,
     composition: z
       .array(z.object({ fibre: materialKeySchema, percent: z.number().min(0).max(100) }))
@@ -60,7 +62,7 @@ export const lotInputSchema = z
       .object({ quantity: positive(1_000_000), period: z.enum(recurringPeriods) })
       .nullable()
       .optional(),
-    ewcCode: z.string().max(20).nullable().optional(),
+    ewcCode: safeText().trim().max(20, { error: 'field.tooLong' }).nullable().optional(),
     photoIds: z.array(z.uuid()).max(8, { error: 'lot.photos.tooMany' }).default([]),
     publish: z.boolean().default(true),
   })
@@ -139,7 +141,7 @@ export const searchPointSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home') }),
   z.object({
     kind: z.literal('commune'),
-    insee: z.string().regex(/^[0-9][0-9AB]\d{3}$/, { error: 'profile.communeUnknown' }),
+    insee: safeText().regex(/^[0-9][0-9AB]\d{3}$/, { error: 'profile.communeUnknown' }),
   }),
 ]);
 
@@ -150,7 +152,7 @@ export const searchLotsInput = z.object({
     .positive({ error: 'search.radiusRange' })
     .max(MAX_RADIUS_KM, { error: 'search.radiusRange' })
     .optional(),
-  q: z.string().trim().max(200, { error: 'field.tooLong' }).optional(),
+  q: safeText().trim().max(200, { error: 'field.tooLong' }).optional(),
   familyKey: z.enum(materialFamilyKeys).optional(),
   materialKey: materialKeySchema.optional(),
   withSubstitutes: z.boolean().optional(),
@@ -164,7 +166,11 @@ export const searchLotsInput = z.object({
   minQuantity: z.number().min(0).max(1_000_000).optional(),
   siteId: z.uuid().optional(),
   sort: z.enum(['distance', 'newest']).default('distance'),
-  cursor: z.string().max(200).optional(),
+  /** Opaque keyset cursor from `nextCursor` (base64url); its content is checked by the service. */
+  cursor: safeText()
+    .max(200, { error: 'search.badCursor' })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: 'search.badCursor' })
+    .optional(),
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type SearchLotsInput = z.input<typeof searchLotsInput>;
@@ -179,8 +185,8 @@ export const lotIdInput = z.object({ id: z.uuid({ error: 'field.uuid' }) });
 
 export const requestInputSchema = z
   .object({
-    title: z.string().trim().min(3, { error: 'lot.title.required' }).max(120, { error: 'field.tooLong' }),
-    description: z.string().trim().max(4000, { error: 'field.tooLong' }).default(''),
+    title: safeText().trim().min(3, { error: 'lot.title.required' }).max(120, { error: 'field.tooLong' }),
+    description: safeText({ multiline: true }).trim().max(4000, { error: 'field.tooLong' }).default(''),
     materialKeys: z.array(materialKeySchema).min(1, { error: 'request.materials.min' }).max(20),
     acceptSubstitutes: z.boolean().default(true),
     unit: unitSchema,

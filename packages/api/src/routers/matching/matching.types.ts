@@ -1,3 +1,4 @@
+import { safeText } from '@retaille/domain';
 import { z } from 'zod';
 import { unitSchema } from '../lots/lot.types.ts';
 
@@ -80,8 +81,7 @@ export const allocationRunSchema = z.object({
 export type AllocationRun = z.infer<typeof allocationRunSchema>;
 
 export const startAllocationInput = z.object({
-  regionCode: z
-    .string()
+  regionCode: safeText()
     .regex(/^\d{2}$/, { error: 'allocation.regionUnknown' })
     .nullable()
     .default(null),

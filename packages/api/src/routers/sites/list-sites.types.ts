@@ -1,14 +1,14 @@
+import { safeText } from '@retaille/domain';
 import { z } from 'zod';
 import { sectorSchema, siteSchema, territoryTypeSchema } from './site.types.ts';
 
 export const listSitesInput = z.object({
   sector: sectorSchema.optional(),
-  departementCode: z
-    .string()
+  departementCode: safeText()
     .regex(/^(?:\d{2}|2[AB]|97\d)$/, { error: 'field.required' })
     .optional(),
   territoryType: territoryTypeSchema.optional(),
-  q: z.string().trim().max(100, { error: 'field.tooLong' }).optional(),
+  q: safeText().trim().max(100, { error: 'field.tooLong' }).optional(),
   /** The coordinators' verification queue. */
   pendingVerification: z.boolean().optional(),
   page: z.number().int().min(1).max(10_000).default(1),

@@ -1,3 +1,4 @@
+import { safeText } from '@retaille/domain';
 import { z } from 'zod';
 import { emailSchema, siteRoleSchema } from '../account/account.types.ts';
 
@@ -27,14 +28,14 @@ export const inviteMemberOutput = z.object({ invitation: invitationSchema, url: 
 
 export const setMemberRoleInput = z.object({
   siteId: z.uuid({ error: 'field.uuid' }),
-  userId: z.string().min(1).max(100),
+  userId: safeText().min(1, { error: 'field.required' }).max(100, { error: 'field.tooLong' }),
   /** null removes the member (or lets a member leave). */
   role: siteRoleSchema.nullable(),
 });
 
 export const invitationIdInput = z.object({ invitationId: z.uuid({ error: 'field.uuid' }) });
 export const invitationTokenInput = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'invitation.notFound' }),
+  token: safeText().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'invitation.notFound' }),
 });
 export const invitationPreviewSchema = z.object({
   siteId: z.string(),

@@ -1,14 +1,22 @@
-import { sectorKeys, territoryTypes } from '@retaille/domain';
+import {
+  hasForbiddenCharacters,
+  safeText,
+  sectorKeys,
+  TEXT_CONTROL_KEY,
+  territoryTypes,
+} from '@retaille/domain';
 import { z } from 'zod';
 
 const text = (max: number, requiredKey = 'field.required') =>
-  z.string({ error: requiredKey }).trim().min(1, { error: requiredKey }).max(max, { error: 'field.tooLong' });
+  safeText({ error: requiredKey }).trim().min(1, { error: requiredKey }).max(max, { error: 'field.tooLong' });
 
-const optionalText = <T extends z.ZodType<string>>(schema: T) =>
-  z
-    .union([schema, z.literal('').transform(() => null), z.null()])
+/** An optional contact field: '' and null mean none; control characters are refused first. */
+const optionalText = <T extends z.ZodType<string, string>>(schema: T) =>
+  safeText()
+    .nullable()
     .optional()
-    .transform((v) => v ?? null);
+    .transform((v) => (v === '' || v === undefined ? null : v))
+    .pipe(schema.nullable());
 
 export const sectorSchema = z.enum(sectorKeys, { error: 'site.sectors.unknown' });
 export const territoryTypeSchema = z.enum(territoryTypes, { error: 'site.territoryType.invalid' });
@@ -17,14 +25,12 @@ export const territoryTypeSchema = z.enum(territoryTypes, { error: 'site.territo
 export const siteInputSchema = z
   .object({
     name: text(120, 'site.name.required'),
-    description: z.string().trim().max(2000, { error: 'field.tooLong' }).default(''),
+    description: safeText({ multiline: true }).trim().max(2000, { error: 'field.tooLong' }).default(''),
     address: text(200, 'site.address.required'),
-    postalCode: z
-      .string({ error: 'site.postalCode.format' })
+    postalCode: safeText({ error: 'site.postalCode.format' })
       .trim()
       .regex(/^\d{5}$/, { error: 'site.postalCode.format' }),
-    communeInsee: z
-      .string()
+    communeInsee: safeText()
       .regex(/^[0-9][0-9AB]\d{3}$/, { error: 'field.required' })
       .optional(),
     lat: z
@@ -39,15 +45,22 @@ export const siteInputSchema = z
       .optional(),
     sectors: z.array(sectorSchema).min(1, { error: 'site.sectors.min' }).max(18),
     territoryType: territoryTypeSchema,
-    contactEmail: optionalText(z.email({ error: 'field.email' }).max(200, { error: 'field.tooLong' })),
-    contactPhone: optionalText(
+    contactEmail: optionalText(
       z
-        .string()
+        .email({ error: 'field.email' })
+        .max(200, { error: 'field.tooLong' })
+        .refine((v) => !hasForbiddenCharacters(v), { error: TEXT_CONTROL_KEY }),
+    ),
+    contactPhone: optionalText(
+      safeText()
         .trim()
         .regex(/^\+?[0-9 .()-]{6,20}$/, { error: 'field.phone' }),
     ),
+    // URL parsing percent-encodes a NUL in the path but zod returns the input as typed: check it.
     website: optionalText(
-      z.url({ protocol: /^https?$/, error: 'field.url' }).max(300, { error: 'field.tooLong' }),
+      safeText()
+        .max(300, { error: 'field.tooLong' })
+        .pipe(z.url({ protocol: /^https?$/, error: 'field.url' })),
     ),
     /** Associations are often not VAT-registered: null. French rates: 2000, 1000, 550, 210 bp. */
     vatRateBps: z

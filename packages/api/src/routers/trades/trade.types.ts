@@ -1,14 +1,32 @@
-import { DISPUTE_REASON_MAX_LENGTH, TRADE_STATES, TRANSITION_NAMES } from '@retaille/domain';
+import {
+  DISPUTE_REASON_MAX_LENGTH,
+  instantSchema,
+  MAX_MEASURED_KG,
+  MAX_TRADE_TOTAL_CENTS,
+  safeText,
+  TRADE_STATES,
+  TRANSITION_NAMES,
+} from '@retaille/domain';
 import { z } from 'zod';
 
 const uuid = z.uuid({ error: 'field.uuid' });
-/** Decimal quantities and weights travel as numbers or strings; the server parses them exactly. */
+/**
+ * Decimal quantities and weights travel as numbers or strings; the server parses them exactly.
+ * Bounded by the heaviest measured weight (1 000 t), which is also above any lot's quantity, so a
+ * huge value is a field error here rather than an overflow later. The sign is left to the domain,
+ * which answers a negative or zero weight with its own message.
+ */
 const decimal = z.union([
-  z.number(),
   z
-    .string()
+    .number({ error: 'trade.decimal' })
+    .min(-MAX_MEASURED_KG, { error: 'field.numberTooLarge' })
+    .max(MAX_MEASURED_KG, { error: 'field.numberTooLarge' }),
+  safeText()
     .trim()
-    .regex(/^-?\d+([.,]\d+)?$/, { error: 'trade.decimal' }),
+    .regex(/^-?\d{1,15}([.,]\d{1,9})?$/, { error: 'trade.decimal' })
+    .refine((v) => Math.abs(Number(v.replace(',', '.'))) <= MAX_MEASURED_KG, {
+      error: 'field.numberTooLarge',
+    }),
 ]);
 
 export const tradeIdInput = z.object({ id: uuid });
@@ -17,13 +35,13 @@ export const requestTradeInput = z.object({
   lotId: uuid,
   quantity: decimal,
   buyerSiteId: uuid.nullable().optional(),
-  message: z.string().trim().max(2000, { error: 'field.tooLong' }).optional(),
+  message: safeText({ multiline: true }).trim().max(2000, { error: 'field.tooLong' }).optional(),
 });
 
 export const proposePickupInput = z.object({
   id: uuid,
-  start: z.coerce.date({ error: 'trade.pickupSlotInvalid' }),
-  end: z.coerce.date({ error: 'trade.pickupSlotInvalid' }),
+  start: instantSchema('trade.pickupSlotInvalid'),
+  end: instantSchema('trade.pickupSlotInvalid'),
 });
 
 /** Vehicles of the transport factor registry (impact accounting); absent = the default van. */
@@ -41,8 +59,7 @@ export const handOverInput = z.object({
 export const confirmReceiptInput = z.object({ id: uuid, receivedKg: decimal.nullable().optional() });
 export const openDisputeInput = z.object({
   id: uuid,
-  reason: z
-    .string()
+  reason: safeText({ multiline: true })
     .trim()
     .min(1, { error: 'trade.disputeReasonRequired' })
     .max(DISPUTE_REASON_MAX_LENGTH, { error: 'trade.disputeReasonTooLong' }),
@@ -51,13 +68,19 @@ export const resolveDisputeInput = z.object({
   id: uuid,
   resolution: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('refund_full') }),
-    z.object({ kind: z.literal('refund_partial'), refundCents: z.number().int().positive() }),
+    z.object({
+      kind: z.literal('refund_partial'),
+      refundCents: z.number().int().positive().max(MAX_TRADE_TOTAL_CENTS, { error: 'field.numberTooLarge' }),
+    }),
     z.object({ kind: z.literal('release') }),
   ]),
 });
 export const sendTradeMessageInput = z.object({
   id: uuid,
-  body: z.string().trim().min(1, { error: 'field.required' }).max(2000, { error: 'field.tooLong' }),
+  body: safeText({ multiline: true })
+    .trim()
+    .min(1, { error: 'field.required' })
+    .max(2000, { error: 'field.tooLong' }),
 });
 
 const iso = z.string();
