@@ -166,10 +166,11 @@ function runCommit(tierId: string): string {
 
 // ── Running tiers ─────────────────────────────────────────────────────────────────────────────
 
-function runVitest(tier: VitestTier): void {
+/** Runs one tier; returns false when it failed (or could not run), so that CI can use `--run`. */
+function runVitest(tier: VitestTier): boolean {
   if (tier.id === 'int-pg' && !process.env.DATABASE_URL) {
-    console.error('int-pg needs DATABASE_URL (a PostgreSQL 15 server); skipped.');
-    return;
+    console.error('int-pg needs DATABASE_URL (a PostgreSQL 15 server).');
+    return false;
   }
   mkdirSync(RAW, { recursive: true });
   const out = join(RAW, `${tier.id}.json`);
@@ -181,7 +182,7 @@ function runVitest(tier: VitestTier): void {
   console.log(`\n== ${tier.label}`);
   writeFileSync(join(RAW, `${tier.id}.meta.json`), `${JSON.stringify({ commit: commit() })}\n`);
   // A failing tier still writes its report: its failures are figures too.
-  spawnSync(
+  const r = spawnSync(
     'pnpm',
     [
       'exec',
@@ -194,9 +195,10 @@ function runVitest(tier: VitestTier): void {
     ],
     { cwd: ROOT, env, stdio: 'inherit' },
   );
+  return r.status === 0;
 }
 
-function runFuzz(): void {
+function runFuzz(): boolean {
   mkdirSync(RAW, { recursive: true });
   console.log('\n== Fuzz (pnpm test:fuzz)');
   const started = Date.now();
@@ -226,6 +228,7 @@ function runFuzz(): void {
       2,
     )}\n`,
   );
+  return r.status === 0;
 }
 
 // ── Rendering ─────────────────────────────────────────────────────────────────────────────────
@@ -313,11 +316,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error(`usage: pnpm reliability:report [--run ${known.join(',')}]`);
     process.exit(64);
   }
-  for (const t of VITEST_TIERS) if (wanted.includes(t.id)) runVitest(t);
-  if (wanted.includes('fuzz')) runFuzz();
+  const failed: string[] = [];
+  for (const t of VITEST_TIERS) if (wanted.includes(t.id) && !runVitest(t)) failed.push(t.id);
+  if (wanted.includes('fuzz') && !runFuzz()) failed.push('fuzz');
   const body = renderFigures();
   writeFileSync(DOC, replaceSection(readFileSync(DOC, 'utf8'), body));
   // Aligned the way `pnpm lint` wants it, so a regenerated page never fails the lint step.
   spawnSync('pnpm', ['exec', 'biome', 'format', '--write', DOC], { cwd: ROOT, stdio: 'ignore' });
   console.log(`\n${body}\n\nwrote ${relative(ROOT, DOC)}`);
+  if (failed.length > 0) {
+    console.error(`failed: ${failed.join(', ')}`);
+    process.exit(1);
+  }
 }
