@@ -48,6 +48,7 @@ export type { UserProfileRow, UserWithProfile } from './repositories/user.reposi
 export * as userRepository from './repositories/user.repository.ts';
 export type { WantedRequestRow } from './repositories/wanted-request.repository.ts';
 export * as wantedRequestRepository from './repositories/wanted-request.repository.ts';
+export { sqlExecutor } from './sql-executor.ts';
 
 import { sql } from 'kysely';
 import type { DatabaseHandle } from './database.ts';

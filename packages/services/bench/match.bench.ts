@@ -426,7 +426,6 @@ async function main() {
           const allocations = new AllocationService({
             db: handle.db,
             now: () => new Date(),
-            enqueue: async () => {},
           });
           const { runId } = await allocations.start(admin, null);
           const a0 = performance.now();

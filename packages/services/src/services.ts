@@ -90,18 +90,18 @@ export async function createServices(deps: {
       config.NODE_ENV !== 'production' &&
       ['127.0.0.1', 'localhost', '::1'].includes(config.HOST),
   });
-  const jobs = new JobQueue();
+  const jobs = new JobQueue(database.db);
   const matching = new MatchingService({ db: database.db, mailer, publicUrl: config.publicUrl, now });
   const allocations = new AllocationService({
     db: database.db,
     now,
-    enqueue: (runId, regionCode) => jobs.send('allocation.run', { runId, regionCode }),
+    jobs,
   });
   const lots = new LotService({
     db: database.db,
     communes,
     now,
-    onPublished: (lotId) => jobs.send('lot.announce', { lotId }),
+    jobs,
   });
   jobs.bind({
     'allocation.run': ({ runId, regionCode }) => allocations.execute(runId, regionCode),

@@ -1,4 +1,5 @@
 import {
+  type Database,
   type DatabaseHandle,
   type LotPhotoRow,
   type LotRow,
@@ -6,6 +7,7 @@ import {
   membershipRepository,
   type SiteRow,
   siteRepository,
+  type Transaction,
   userRepository,
 } from '@retaille/db';
 import {
@@ -34,6 +36,7 @@ import {
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
+import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 import type { LotDto, LotInput, LotSearchInput, LotSearchResult, SearchPoint } from './lot.dto.ts';
 
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
@@ -84,13 +87,18 @@ export class LotService {
       db: DatabaseHandle['db'];
       communes: CommuneDirectory;
       now: () => Date;
-      /** Called after a lot becomes published (alerts to the requests it fits). */
-      onPublished?: (lotId: string) => Promise<unknown>;
+      /**
+       * Transactions that queue jobs atomically: a lot that becomes published queues
+       * `lot.announce` (alerts to the requests it fits) in the same transaction. Without it
+       * (benchmarks) nothing is announced.
+       */
+      jobs?: JobTransactions;
     },
   ) {}
 
-  private async published(lotId: string) {
-    await this.deps.onPublished?.(lotId);
+  private transaction<T>(work: (trx: Transaction<Database>, enqueue: Enqueue) => Promise<T>): Promise<T> {
+    if (this.deps.jobs) return this.deps.jobs.transaction(work);
+    return this.deps.db.transaction().execute((trx) => work(trx, async () => {}));
   }
 
   private async siteForWriting(actor: Actor, siteId: string): Promise<SiteRow> {
@@ -189,7 +197,7 @@ export class LotService {
     const row = this.prepare(input, site);
     if (input.publish) this.assertPublishable(site);
     const now = this.deps.now();
-    const lot = await this.deps.db.transaction().execute(async (trx) => {
+    const lot = await this.transaction(async (trx, enqueue) => {
       const lot = await lotRepository.insertLot(trx, {
         ...row,
         created_by: user.userId,
@@ -198,9 +206,9 @@ export class LotService {
         is_demo: false,
       });
       await lotRepository.attachPhotos(trx, lot.id, input.photoIds, user.userId);
+      if (input.publish) await enqueue('lot.announce', { lotId: lot.id });
       return lot;
     });
-    if (input.publish) await this.published(lot.id);
     return this.get(actor, lot.id);
   }
 
@@ -211,7 +219,7 @@ export class LotService {
     const site = await this.siteForWriting(actor, current.site_id);
     if (input.siteId !== current.site_id) throw validation([{ path: 'siteId', key: 'lot.siteFixed' }]);
     const row = this.prepare(input, site);
-    const newStatus = await this.deps.db.transaction().execute(async (trx) => {
+    await this.transaction(async (trx, enqueue) => {
       const locked = await lotRepository.lockLot(trx, id);
       if (!locked) throw new DomainError('NOT_FOUND', 'lot.notFound');
       assertLotAction(locked.status as LotStatus, 'edit');
@@ -230,10 +238,9 @@ export class LotService {
       }
       await lotRepository.updateLot(trx, id, { ...row, status, published_at: publishedAt });
       await lotRepository.attachPhotos(trx, id, input.photoIds, user.userId);
-      return status;
+      // An edited lot may now fit requests it did not (announcements are never repeated).
+      if (status === 'published') await enqueue('lot.announce', { lotId: id });
     });
-    // An edited lot may now fit requests it did not (announcements are never repeated).
-    if (newStatus === 'published') await this.published(id);
     return this.get(actor, id);
   }
 
@@ -242,7 +249,7 @@ export class LotService {
     const current = await lotRepository.findLot(this.deps.db, id);
     if (!current) throw new DomainError('NOT_FOUND', 'lot.notFound');
     const site = await this.siteForWriting(actor, current.site_id);
-    await this.deps.db.transaction().execute(async (trx) => {
+    await this.transaction(async (trx, enqueue) => {
       const locked = await lotRepository.lockLot(trx, id);
       if (!locked) throw new DomainError('NOT_FOUND', 'lot.notFound');
       assertLotAction(locked.status as LotStatus, action);
@@ -266,12 +273,12 @@ export class LotService {
           throw new DomainError('CONFLICT', 'lot.nothingLeft');
         }
         await lotRepository.updateLot(trx, id, { status: 'published', published_at: this.deps.now() });
+        await enqueue('lot.announce', { lotId: id });
       } else {
         if (Number(locked.quantity_reserved) > 0) throw new DomainError('CONFLICT', 'lot.hasReservations');
         await lotRepository.updateLot(trx, id, { status: 'withdrawn' });
       }
     });
-    if (action === 'publish') await this.published(id);
     return this.get(actor, id);
   }
 

@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from '@retaille/db';
+import { type Database, type DatabaseHandle, type Kysely, sqlExecutor, type Transaction } from '@retaille/db';
 import PgBoss from 'pg-boss';
 
 /** The background jobs of the app, with their payloads. */
@@ -13,28 +13,50 @@ export type JobHandlers = { [K in JobName]: (data: JobPayloads[K]) => Promise<un
 
 export const jobNames: JobName[] = ['allocation.run', 'lot.announce'];
 
+/** Queues a job as part of the current transaction. */
+export type Enqueue = <K extends JobName>(name: K, data: JobPayloads[K]) => Promise<void>;
+
+/** What a service needs to change state and queue the consequences in one transaction. */
+export interface JobTransactions {
+  transaction<T>(work: (trx: Transaction<Database>, enqueue: Enqueue) => Promise<T>): Promise<T>;
+}
+
+/** A backend writes the job with the transaction's own connection, so it commits or rolls back with it. */
+type Backend = (trx: Transaction<Database>, name: JobName, data: object) => Promise<void>;
+
 /**
- * Where jobs go. Services only `send`; the backend is chosen by the composition root:
- * - inline (tests, scripts): the handler runs at once, in the caller's flow;
- * - pg-boss (the server): a PostgreSQL-backed queue over the process's one pool (PGlite too),
- *   with retries; handlers are idempotent, so a retried job never duplicates anything.
+ * Where jobs go. Services queue jobs only inside `transaction`, so a state change and its
+ * consequences are one atomic write (docs/decisions/009-transactional-side-effects.md):
+ * - inline (tests, scripts): the handlers run in the caller's flow once the transaction has committed;
+ * - pg-boss (the server): the job row is inserted by the transaction itself, over the process's
+ *   one pool (PGlite too); a crash right after the commit loses nothing, the worker picks the
+ *   job up on restart. Handlers are idempotent, so a retried job never duplicates anything.
  */
-export class JobQueue {
-  private backend: ((name: JobName, data: object) => Promise<void>) | null = null;
+export class JobQueue implements JobTransactions {
+  private backend: Backend | null = null;
   private handlers: JobHandlers | null = null;
+
+  constructor(private readonly db: Kysely<Database>) {}
 
   bind(handlers: JobHandlers): void {
     this.handlers = handlers;
   }
 
-  use(backend: (name: JobName, data: object) => Promise<void>): void {
+  use(backend: Backend): void {
     this.backend = backend;
   }
 
-  async send<K extends JobName>(name: K, data: JobPayloads[K]): Promise<void> {
-    if (this.backend) return this.backend(name, data);
-    if (!this.handlers) throw new Error(`no handler for job ${name}`);
-    await this.handlers[name](data);
+  async transaction<T>(work: (trx: Transaction<Database>, enqueue: Enqueue) => Promise<T>): Promise<T> {
+    const backend = this.backend;
+    const afterCommit: [JobName, object][] = [];
+    const result = await this.db.transaction().execute((trx) =>
+      work(trx, async (name, data) => {
+        if (backend) await backend(trx, name, data);
+        else afterCommit.push([name, data]);
+      }),
+    );
+    for (const [name, data] of afterCommit) await this.run(name, data as never);
+    return result;
   }
 
   /** Runs a job's handler directly (the pg-boss worker calls this). */
@@ -45,13 +67,15 @@ export class JobQueue {
 }
 
 /**
- * Starts pg-boss on the shared pool (its own `pgboss` schema, created on first start), registers
- * one worker per job and routes `send` to it.
+ * Starts pg-boss on the shared pool (its own `pgboss` schema, created on first start), creates
+ * the queues and routes `JobQueue` transactions to it. With `workers` (the default) it also runs
+ * one worker per job; without, this process only queues (the crash test's writer).
  */
 export async function startPgBossQueue(
   queue: JobQueue,
   database: DatabaseHandle,
   log: (message: string) => void,
+  options: { workers?: boolean } = {},
 ): Promise<{ stop(): Promise<void> }> {
   const boss = new PgBoss({
     db: {
@@ -62,17 +86,27 @@ export async function startPgBossQueue(
     },
     schema: 'pgboss',
     schedule: false,
+    supervise: options.workers !== false,
   });
   boss.on('error', (e: Error) => log(`job queue: ${e.message}`));
   await boss.start();
   for (const name of jobNames) {
     await boss.createQueue(name);
+    if (options.workers === false) continue;
     await boss.work<object>(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
       for (const job of jobs) await queue.run(name, job.data as never);
     });
   }
-  queue.use(async (name, data) => {
-    await boss.send(name, data, { retryLimit: 3, retryDelay: 5, retryBackoff: true });
+  queue.use(async (trx, name, data) => {
+    const id = await boss.send(name, data, {
+      retryLimit: 3,
+      retryDelay: 5,
+      retryBackoff: true,
+      // The transaction's own connection: the job commits or rolls back with the state change.
+      db: sqlExecutor(trx),
+    });
+    // pg-boss answers null instead of failing when the queue does not exist.
+    if (id === null) throw new Error(`job ${name} was not queued`);
   });
   return {
     stop: async () => {

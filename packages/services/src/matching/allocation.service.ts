@@ -1,8 +1,10 @@
 import {
+  type Database,
   type DatabaseHandle,
   type LotRow,
   matchingRepository,
   membershipRepository,
+  type Transaction,
   type WantedRequestRow,
 } from '@retaille/db';
 import {
@@ -25,6 +27,7 @@ import {
   type UnitKey,
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
+import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
 
 export interface AllocationTotals {
@@ -168,10 +171,18 @@ export class AllocationService {
     private readonly deps: {
       db: DatabaseHandle['db'];
       now: () => Date;
-      /** Queues the run (pg-boss in the server; inline in tests and scripts). */
-      enqueue: (runId: string, regionCode: string | null) => Promise<void>;
+      /**
+       * Queues `allocation.run` in the transaction that creates or re-queues the run (pg-boss in
+       * the server; inline in tests and scripts). Without it (benchmarks) callers run `execute`.
+       */
+      jobs?: JobTransactions;
     },
   ) {}
+
+  private transaction<T>(work: (trx: Transaction<Database>, enqueue: Enqueue) => Promise<T>): Promise<T> {
+    if (this.deps.jobs) return this.deps.jobs.transaction(work);
+    return this.deps.db.transaction().execute((trx) => work(trx, async () => {}));
+  }
 
   private assertCoordinator(actor: Actor) {
     const user = requireUser(actor);
@@ -189,12 +200,15 @@ export class AllocationService {
       if (!regionCode || !user.coordinatorScope.regions.includes(regionCode))
         throw forbidden('site.notInScope');
     }
-    const { run, created } = await matchingRepository.startAllocationRun(this.deps.db, {
-      scope: regionCode ? `region:${regionCode}` : 'network',
-      region_code: regionCode,
-      started_by: user.userId,
+    const { run, created } = await this.transaction(async (trx, enqueue) => {
+      const started = await matchingRepository.startAllocationRun(trx, {
+        scope: regionCode ? `region:${regionCode}` : 'network',
+        region_code: regionCode,
+        started_by: user.userId,
+      });
+      if (started.created) await enqueue('allocation.run', { runId: started.run.id, regionCode });
+      return started;
     });
-    if (created) await this.deps.enqueue(run.id, regionCode);
     return { runId: run.id, created };
   }
 
@@ -204,12 +218,14 @@ export class AllocationService {
     const run = await matchingRepository.findAllocationRun(this.deps.db, runId);
     if (!run) throw new DomainError('NOT_FOUND', 'allocation.notFound');
     if (run.status !== 'failed') throw new DomainError('CONFLICT', 'allocation.notFailed');
-    await matchingRepository.updateAllocationRun(this.deps.db, runId, {
-      status: 'queued',
-      error: null,
-      progress: 0,
+    await this.transaction(async (trx, enqueue) => {
+      await matchingRepository.updateAllocationRun(trx, runId, {
+        status: 'queued',
+        error: null,
+        progress: 0,
+      });
+      await enqueue('allocation.run', { runId, regionCode: run.region_code });
     });
-    await this.deps.enqueue(runId, run.region_code);
     return { runId, created: false };
   }
 
@@ -228,10 +244,12 @@ export class AllocationService {
   async execute(runId: string, regionCode: string | null): Promise<void> {
     const db = this.deps.db;
     const run = await matchingRepository.findAllocationRun(db, runId);
+    // A job retried after its run was stored (crash before pg-boss recorded it) does nothing.
+    if (!run || run.status === 'done') return;
     await matchingRepository.updateAllocationRun(db, runId, {
       status: 'running',
       progress: 10,
-      attempts: (run?.attempts ?? 0) + 1,
+      attempts: run.attempts + 1,
     });
     try {
       const input = await matchingRepository.allocationInputs(db, regionCode);
