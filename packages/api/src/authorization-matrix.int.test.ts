@@ -448,3 +448,55 @@ describe.each(procedures)('%s', (path) => {
     expect(outcome).toBe(expected);
   });
 });
+
+describe('allocation runs are scoped to the coordinator territory', () => {
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: unknown) => (e instanceof TRPCError ? e.code : `unexpected: ${String(e)}`),
+    );
+
+  it('a region coordinator lists, reads, retries and starts only runs of its regions; admin sees all', async () => {
+    // The fixture site is in Saint-Étienne (42, Auvergne-Rhône-Alpes, region 84).
+    const inScope = (await s.allocations.start(actors.admin, '84')).runId;
+    await s.allocations.settled(inScope);
+    const outOfScope = await failedRun();
+    const network = decidable.runId;
+    const regional = createCaller({
+      services: s,
+      actor: await createTestUser(s, { roles: ['coordinator'], regions: ['84'] }),
+      locale: 'fr',
+    });
+
+    const listed = await regional.allocations.list();
+    expect(listed.map((r) => r.id)).toContain(inScope);
+    expect(listed.every((r) => r.scope === 'region:84')).toBe(true);
+    expect(await codeOf(regional.allocations.get({ runId: inScope }))).toBe('ok');
+    expect(await codeOf(regional.allocations.get({ runId: outOfScope }))).toBe('NOT_FOUND');
+    expect(await codeOf(regional.allocations.get({ runId: network }))).toBe('NOT_FOUND');
+    expect(await codeOf(regional.allocations.retry({ runId: outOfScope }))).toBe('NOT_FOUND');
+    expect(await codeOf(regional.allocations.start({ regionCode: '11' }))).toBe('FORBIDDEN');
+    expect(await codeOf(regional.allocations.start({ regionCode: null }))).toBe('FORBIDDEN');
+
+    const all = await createCaller({ services: s, actor: actors.admin, locale: 'fr' }).allocations.list();
+    expect(all.map((r) => r.id)).toEqual(expect.arrayContaining([inScope, outOfScope, network]));
+    expect(
+      await codeOf(
+        createCaller({ services: s, actor: actors.coordinator, locale: 'fr' }).allocations.get({
+          runId: outOfScope,
+        }),
+      ),
+    ).toBe('ok');
+  });
+
+  it('a coordinator limited to départements gets no run (runs are per region or network-wide)', async () => {
+    const departemental = createCaller({
+      services: s,
+      actor: await createTestUser(s, { roles: ['coordinator'], departements: ['42'] }),
+      locale: 'fr',
+    });
+    expect(await departemental.allocations.list()).toEqual([]);
+    expect(await codeOf(departemental.allocations.get({ runId: decidable.runId }))).toBe('NOT_FOUND');
+    expect(await codeOf(departemental.allocations.start({ regionCode: null }))).toBe('FORBIDDEN');
+  });
+});

@@ -147,8 +147,16 @@ export async function findAllocationRun(db: Db, id: string): Promise<AllocationR
   return db.selectFrom('allocation_run').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function latestAllocationRuns(db: Db, limit: number): Promise<AllocationRunRow[]> {
-  return db.selectFrom('allocation_run').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+/** The latest runs, all of them (`regionCodes` null) or only those of the given regions. */
+export async function latestAllocationRuns(
+  db: Db,
+  limit: number,
+  regionCodes: readonly string[] | null = null,
+): Promise<AllocationRunRow[]> {
+  if (regionCodes !== null && regionCodes.length === 0) return [];
+  let q = db.selectFrom('allocation_run').selectAll();
+  if (regionCodes !== null) q = q.where('region_code', 'in', [...regionCodes]);
+  return q.orderBy('created_at', 'desc').limit(limit).execute();
 }
 
 /** Replaces the flows of a run (a retried run never duplicates its proposals). */

@@ -27,8 +27,8 @@ import {
   type UnitKey,
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
-import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
+import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 
 export interface AllocationTotals {
   kg: number;
@@ -191,15 +191,37 @@ export class AllocationService {
   }
 
   /**
+   * The regions whose runs a coordinator may start, read and retry; `null` means every run,
+   * network-wide ones included (admins, and coordinators of the whole network). A coordinator
+   * with a limited territory only gets the runs of the regions it covers: runs are per region,
+   * so a coordinator limited to départements gets none (its territory is below a run's scope).
+   */
+  private runScope(actor: Actor): readonly string[] | null {
+    const user = this.assertCoordinator(actor);
+    if (isAdmin(actor)) return null;
+    const { departements, regions } = user.coordinatorScope;
+    if (departements.length === 0 && regions.length === 0) return null;
+    return regions;
+  }
+
+  /** The run if the actor may see it; out-of-scope runs are NOT_FOUND, like runs that do not exist. */
+  private async visibleRun(actor: Actor, runId: string) {
+    const scope = this.runScope(actor);
+    const run = await matchingRepository.findAllocationRun(this.deps.db, runId);
+    if (!run || (scope !== null && (run.region_code === null || !scope.includes(run.region_code)))) {
+      throw new DomainError('NOT_FOUND', 'allocation.notFound');
+    }
+    return run;
+  }
+
+  /**
    * Starts (or joins) the allocation of a region — or the whole network when null. Two
    * coordinators starting the same scope at once get the same run; it runs in the background.
    */
   async start(actor: Actor, regionCode: string | null) {
     const user = this.assertCoordinator(actor);
-    if (user.coordinatorScope.regions.length > 0 && !isAdmin(actor)) {
-      if (!regionCode || !user.coordinatorScope.regions.includes(regionCode))
-        throw forbidden('site.notInScope');
-    }
+    const scope = this.runScope(actor);
+    if (scope !== null && (!regionCode || !scope.includes(regionCode))) throw forbidden('site.notInScope');
     const { run, created } = await this.transaction(async (trx, enqueue) => {
       const started = await matchingRepository.startAllocationRun(trx, {
         scope: regionCode ? `region:${regionCode}` : 'network',
@@ -214,9 +236,7 @@ export class AllocationService {
 
   /** Re-runs a failed run; its flows are replaced, never duplicated. */
   async retry(actor: Actor, runId: string) {
-    this.assertCoordinator(actor);
-    const run = await matchingRepository.findAllocationRun(this.deps.db, runId);
-    if (!run) throw new DomainError('NOT_FOUND', 'allocation.notFound');
+    const run = await this.visibleRun(actor, runId);
     if (run.status !== 'failed') throw new DomainError('CONFLICT', 'allocation.notFailed');
     await this.transaction(async (trx, enqueue) => {
       await matchingRepository.updateAllocationRun(trx, runId, {
@@ -301,9 +321,7 @@ export class AllocationService {
   }
 
   async get(actor: Actor, runId: string) {
-    this.assertCoordinator(actor);
-    const run = await matchingRepository.findAllocationRun(this.deps.db, runId);
-    if (!run) throw new DomainError('NOT_FOUND', 'allocation.notFound');
+    const run = await this.visibleRun(actor, runId);
     const flows =
       run.status === 'done' ? await matchingRepository.listAllocationFlows(this.deps.db, runId, false) : [];
     const baseline =
@@ -336,8 +354,8 @@ export class AllocationService {
   }
 
   async list(actor: Actor) {
-    this.assertCoordinator(actor);
-    const runs = await matchingRepository.latestAllocationRuns(this.deps.db, 20);
+    const scope = this.runScope(actor);
+    const runs = await matchingRepository.latestAllocationRuns(this.deps.db, 20, scope);
     return runs.map((r) => ({
       id: r.id,
       scope: r.scope,
