@@ -286,6 +286,26 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   'allocation.failed': { fr: "L'allocation a échoué. Réessayez.", en: 'The allocation failed. Try again.' },
   'allocation.flowNotFound': { fr: "Cette proposition n'existe pas.", en: 'This proposal does not exist.' },
   'allocation.regionUnknown': { fr: 'Région inconnue.', en: 'Unknown region.' },
+  'allocation.invalidInput': {
+    fr: "Les données de l'allocation sont invalides.",
+    en: 'The allocation data are invalid.',
+  },
+  'allocation.duplicateId': {
+    fr: 'Un lot ou une demande apparaît deux fois.',
+    en: 'A lot or a request appears twice.',
+  },
+  'allocation.invalidKg': {
+    fr: 'Une quantité en kg est invalide (elle doit être un nombre positif ou nul).',
+    en: 'A quantity in kg is invalid (it must be a number, zero or more).',
+  },
+  'allocation.invalidDistance': {
+    fr: 'Une distance est invalide (elle doit être un nombre positif ou nul).',
+    en: 'A distance is invalid (it must be a number, zero or more).',
+  },
+  'allocation.unknownEndpoint': {
+    fr: 'Une paire désigne un lot ou une demande absent du problème.',
+    en: 'A pair names a lot or a request that is not in the problem.',
+  },
   'impact.forbidden': {
     fr: "Ce tableau de bord est réservé à la coordination du territoire, à l'administration et aux membres du site.",
     en: "This dashboard is for the territory's coordinators, administrators and the site's members.",
@@ -352,6 +372,15 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   'match.transport': {
     fr: (p) => `transport ≈ ${fmt(p.co2eKg, 'fr')} kg CO2e`,
     en: (p) => `transport ≈ ${fmt(p.co2eKg, 'en')} kg CO2e`,
+  },
+  'match.excluded.noneAvailable': { fr: 'plus rien de disponible', en: 'nothing left' },
+  'match.excluded.materialMismatch': { fr: 'matière non demandée', en: 'material not asked for' },
+  'match.excluded.beyondRadius': { fr: 'hors du rayon demandé', en: 'beyond the radius asked' },
+  'match.excluded.dimensionsTooSmall': { fr: 'pièces trop petites', en: 'pieces too small' },
+  'match.excluded.overBudget': { fr: 'au-dessus du budget', en: 'over budget' },
+  'match.invalidInput': {
+    fr: 'Données invalides pour le calcul de la correspondance.',
+    en: 'Invalid data for computing the match.',
   },
   'decimal.invalid': { fr: 'Nombre invalide.', en: 'Invalid number.' },
   'decimal.negative': { fr: 'Le nombre doit être positif.', en: 'The number must be positive.' },
@@ -491,6 +520,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     en: 'An unexpected error occurred. Please try again.',
   },
   'error.payloadTooLarge': { fr: 'Requête trop volumineuse.', en: 'Request too large.' },
+  'error.csrf': {
+    fr: 'Requête refusée : rechargez la page et réessayez.',
+    en: 'Request refused: reload the page and try again.',
+  },
   'error.batchTooLarge': {
     fr: (p) => `Trop d’appels groupés dans une requête : ${p.count} (${p.max} au plus).`,
     en: (p) => `Too many batched calls in one request: ${p.count} (at most ${p.max}).`,
