@@ -6,6 +6,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { NulGuardPlugin } from './nul-guard.plugin.ts';
 import type { DB } from './schema.generated.ts';
 
 export type Database = DB;
@@ -52,7 +53,10 @@ export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHa
     // An idle client losing its connection (server restart, a dropped test database) must not
     // crash the process; the next query gets a fresh connection.
     pool.on('error', (e) => console.warn(`database pool: idle client error: ${e.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: [new NulGuardPlugin()],
+    });
     return {
       db,
       pool,
@@ -65,7 +69,10 @@ export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHa
   const pglite = await openPglite(target.dataDir, target.loadDataDir);
   // PGlite is a single session: exactly one connection, shared by everything in the process.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new NulGuardPlugin()],
+  });
   return {
     db,
     pool,
