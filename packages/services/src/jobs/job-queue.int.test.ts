@@ -6,7 +6,7 @@ import {
   lotInput,
   type TestServices,
 } from '../testing/test-services.ts';
-import { startPgBossQueue } from './job-queue.ts';
+import { JobQueue, startPgBossQueue } from './job-queue.ts';
 
 let s: TestServices;
 let queue: { stop(): Promise<void> };
@@ -54,4 +54,58 @@ it('runs allocations and alert fan-out as pg-boss jobs over the shared pool', as
   expect(run.status).toBe('done');
   expect(run.flows).toHaveLength(1);
   expect(run.flows[0]).toMatchObject({ lotId: lot.id, kg: 40 });
+});
+
+it('queues a job with the transaction: nothing if it rolls back, exactly one row if it commits', async () => {
+  const queued = async (lotId: string) =>
+    Number(
+      (
+        await s.database.pool.query(
+          "select count(*)::int as n from pgboss.job where name = 'lot.announce' and data->>'lotId' = $1",
+          [lotId],
+        )
+      ).rows[0].n,
+    );
+  const rolledBack = '00000000-0000-4000-8000-00000000000a';
+  await expect(
+    s.jobs.transaction(async (_trx, enqueue) => {
+      await enqueue('lot.announce', { lotId: rolledBack });
+      throw new Error('the state change failed');
+    }),
+  ).rejects.toThrow('the state change failed');
+  expect(await queued(rolledBack)).toBe(0);
+
+  const committed = '00000000-0000-4000-8000-00000000000b';
+  await s.jobs.transaction(async (_trx, enqueue) => {
+    await enqueue('lot.announce', { lotId: committed });
+  });
+  expect(await queued(committed)).toBe(1);
+});
+
+it('inline (tests, scripts): handlers run once the transaction has committed, never after a rollback', async () => {
+  const inline = new JobQueue(s.database.db);
+  const seen: string[] = [];
+  inline.bind({
+    'allocation.run': async () => {},
+    // Reads through the pool: on PGlite this would wait forever inside the open transaction.
+    'lot.announce': async ({ lotId }) => {
+      const r = await s.database.pool.query('select title from lot where id = $1', [lotId]);
+      seen.push(r.rows[0]?.title ?? 'missing');
+    },
+  });
+  const workshop = await createTestUser(s);
+  const site = (await createTestSite(s, workshop)).id;
+  const lot = await s.lots.create(workshop, lotInput(site, { publish: false, title: 'Inline' }));
+  await expect(
+    inline.transaction(async (_trx, enqueue) => {
+      await enqueue('lot.announce', { lotId: lot.id });
+      throw new Error('rolled back');
+    }),
+  ).rejects.toThrow('rolled back');
+  expect(seen).toEqual([]);
+  await inline.transaction(async (_trx, enqueue) => {
+    await enqueue('lot.announce', { lotId: lot.id });
+    expect(seen).toEqual([]);
+  });
+  expect(seen).toEqual(['Inline']);
 });
