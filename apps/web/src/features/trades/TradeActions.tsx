@@ -21,7 +21,7 @@ import { fieldErrorsOf, messageOf, validateWith } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useTradeChanged } from './api.ts';
 import { formatCents, formatKg, formatSlot } from './format.ts';
-import { CLOSED_WITHOUT_EFFECT, FINISHED } from './states.ts';
+import { type TradeAction, tradeActionsFor } from './states.ts';
 
 type Errors = Record<string, string>;
 
@@ -375,128 +375,119 @@ export function TradeActions({ trade }: { trade: TradeOutput }) {
   const decline = useMutation(trpc.trades.decline.mutationOptions());
   const cancel = useMutation(trpc.trades.cancel.mutationOptions());
   const agree = useMutation(trpc.trades.agreePickup.mutationOptions());
-  const can = (name: TradeOutput['availableTransitions'][number]) =>
-    trade.availableTransitions.includes(name);
-  const canPay = trade.role === 'buyer' && trade.state === 'payment_pending';
+  const view = tradeActionsFor(trade);
+  const has = (action: TradeAction) => view.actions.includes(action);
   const slot = trade.pickup ? formatSlot(trade.pickup.start, trade.pickup.end, locale) : null;
-  const proposedByMe = trade.state === 'pickup_proposed' && trade.pickup?.proposedBy === trade.role;
 
-  const blocks: ReactNode[] = [];
-  if (can('accept') || can('decline')) {
-    blocks.push(
-      <Group key="answer" gap="sm">
-        {can('accept') && (
-          <Button
-            onClick={() => void run(() => accept.mutateAsync({ id: trade.id }))}
-            loading={accept.isPending}
-          >
-            {t('action.accept')}
-          </Button>
-        )}
-        {can('decline') && (
-          <ConfirmButton
-            variant="default"
-            label={t('action.decline')}
-            title={t('action.declineTitle')}
-            text={t('action.declineText')}
-            loading={decline.isPending}
-            onConfirm={() => run(() => decline.mutateAsync({ id: trade.id }))}
-          />
-        )}
-      </Group>,
-    );
-  }
-  if (canPay) blocks.push(<PayButton key="pay" trade={trade} />);
-  if (can('agree_pickup') && slot) {
-    blocks.push(
-      <Section key="agree" testId="agree-pickup">
-        <Text fw={600}>{t('action.slotProposedToMe', { slot })}</Text>
-        <Group>
-          <Button
-            onClick={() => void run(() => agree.mutateAsync({ id: trade.id }))}
-            loading={agree.isPending}
-          >
-            {t('action.agree_pickup')}
-          </Button>
-        </Group>
-      </Section>,
-    );
-  }
-  if (proposedByMe && slot) {
-    blocks.push(
-      <Text key="mine" size="sm" c="dimmed">
-        {t('action.slotProposedByMe', { slot })}
-      </Text>,
-    );
-  }
-  if (can('hand_over') && trade.state === 'pickup_scheduled') {
-    blocks.push(
-      <Section key="handover" title={t('action.hand_over')}>
-        <HandOver trade={trade} />
-      </Section>,
-    );
-  }
-  if (can('propose_pickup')) {
-    const counter = trade.state === 'pickup_proposed' || trade.state === 'pickup_scheduled';
-    blocks.push(
-      <Section key="propose" title={counter ? undefined : t('action.propose_pickup')}>
-        <ProposePickup trade={trade} counter={counter} />
-      </Section>,
-    );
-  }
-  // Before a slot is agreed, proposing one comes first; handing over stays possible.
-  if (can('hand_over') && trade.state !== 'pickup_scheduled') {
-    blocks.push(
-      <Section key="handover" title={t('action.hand_over')}>
-        <HandOver trade={trade} />
-      </Section>,
-    );
-  }
-  if (can('confirm_receipt')) {
-    blocks.push(
-      <Section key="receipt" title={t('action.confirm_receipt')}>
-        <ConfirmReceipt trade={trade} />
-      </Section>,
-    );
-  }
-  if (can('open_dispute')) blocks.push(<OpenDispute key="dispute" trade={trade} />);
-  if (can('resolve_dispute')) {
-    blocks.push(
-      <Section key="resolve" title={t('action.resolve_dispute')}>
-        <ResolveDispute trade={trade} />
-      </Section>,
-    );
-  }
-  if (can('withdraw_request') || can('cancel')) {
-    const withdraw = can('withdraw_request') && trade.state === 'requested';
-    blocks.push(
-      <Group key="cancel">
-        <ConfirmButton
-          variant="subtle"
-          color="red"
-          label={withdraw ? t('action.withdraw_request') : t('action.cancel')}
-          title={withdraw ? t('action.withdrawTitle') : t('action.cancelTitle')}
-          text={withdraw ? t('action.withdrawText') : t('action.cancelText')}
-          loading={cancel.isPending}
-          onConfirm={() => run(() => cancel.mutateAsync({ id: trade.id }))}
-        />
-      </Group>,
-    );
-  }
+  const blockOf = (action: TradeAction): ReactNode => {
+    switch (action) {
+      case 'accept':
+      case 'decline':
+        // One group for both answers, placed where the first of them is.
+        if (action === 'decline' && has('accept')) return null;
+        return (
+          <Group key="answer" gap="sm">
+            {has('accept') && (
+              <Button
+                onClick={() => void run(() => accept.mutateAsync({ id: trade.id }))}
+                loading={accept.isPending}
+              >
+                {t('action.accept')}
+              </Button>
+            )}
+            {has('decline') && (
+              <ConfirmButton
+                variant="default"
+                label={t('action.decline')}
+                title={t('action.declineTitle')}
+                text={t('action.declineText')}
+                loading={decline.isPending}
+                onConfirm={() => run(() => decline.mutateAsync({ id: trade.id }))}
+              />
+            )}
+          </Group>
+        );
+      case 'pay':
+        return <PayButton key="pay" trade={trade} />;
+      case 'agree_pickup':
+        return (
+          <Section key="agree" testId="agree-pickup">
+            <Text fw={600}>{t('action.slotProposedToMe', { slot })}</Text>
+            <Group>
+              <Button
+                onClick={() => void run(() => agree.mutateAsync({ id: trade.id }))}
+                loading={agree.isPending}
+              >
+                {t('action.agree_pickup')}
+              </Button>
+            </Group>
+          </Section>
+        );
+      case 'my_slot_pending':
+        return (
+          <Text key="mine" size="sm" c="dimmed">
+            {t('action.slotProposedByMe', { slot })}
+          </Text>
+        );
+      case 'hand_over':
+        return (
+          <Section key="handover" title={t('action.hand_over')}>
+            <HandOver trade={trade} />
+          </Section>
+        );
+      case 'propose_pickup':
+      case 'counter_pickup':
+        return (
+          <Section key="propose" title={action === 'counter_pickup' ? undefined : t('action.propose_pickup')}>
+            <ProposePickup trade={trade} counter={action === 'counter_pickup'} />
+          </Section>
+        );
+      case 'confirm_receipt':
+        return (
+          <Section key="receipt" title={t('action.confirm_receipt')}>
+            <ConfirmReceipt trade={trade} />
+          </Section>
+        );
+      case 'open_dispute':
+        return <OpenDispute key="dispute" trade={trade} />;
+      case 'resolve_dispute':
+        return (
+          <Section key="resolve" title={t('action.resolve_dispute')}>
+            <ResolveDispute trade={trade} />
+          </Section>
+        );
+      case 'withdraw_request':
+      case 'cancel': {
+        const withdraw = action === 'withdraw_request';
+        return (
+          <Group key="cancel">
+            <ConfirmButton
+              variant="subtle"
+              color="red"
+              label={withdraw ? t('action.withdraw_request') : t('action.cancel')}
+              title={withdraw ? t('action.withdrawTitle') : t('action.cancelTitle')}
+              text={withdraw ? t('action.withdrawText') : t('action.cancelText')}
+              loading={cancel.isPending}
+              onConfirm={() => run(() => cancel.mutateAsync({ id: trade.id }))}
+            />
+          </Group>
+        );
+      }
+      default: {
+        const never: never = action;
+        return never;
+      }
+    }
+  };
 
-  const closed = CLOSED_WITHOUT_EFFECT.includes(trade.state) || FINISHED.includes(trade.state);
-  // Only cancelling (or disputing) left: say that the next move is the other party's.
-  const secondaryOnly = blocks.every((b) =>
-    ['cancel', 'dispute'].includes(String((b as { key?: string }).key)),
-  );
   return (
     <Stack gap="md" data-testid="trade-actions">
-      {secondaryOnly && (
-        <Alert color={closed ? 'gray' : 'blue'} variant="light">
-          {closed ? t('trade.finished') : t('trade.waiting')}
+      {view.notice && (
+        <Alert color={view.notice === 'finished' ? 'gray' : 'blue'} variant="light">
+          {view.notice === 'finished' ? t('trade.finished') : t('trade.waiting')}
         </Alert>
       )}
-      {blocks}
+      {view.actions.map(blockOf)}
     </Stack>
   );
 }
