@@ -182,6 +182,18 @@ describe('estimateMassKg: hand-computed rows', () => {
 describe('estimateMassKg: cannot estimate', () => {
   it.each<[string, MassInput, string, string[]]>([
     [
+      // 1.57 × 10^12 kg would overflow the numeric(14, 3) mass column (a 500 before the cap).
+      'a million steel blocks of 20 m × 10 m × 1 m, the largest the form allows',
+      {
+        material: 'steel',
+        quantity: 1_000_000,
+        unit: 'piece',
+        dimensions: { lengthMm: 20_000, widthMm: 10_000, thicknessMm: 1_000 },
+      },
+      'invalid',
+      ['quantity'],
+    ],
+    [
       'steel in m² without thickness',
       { material: 'steel', quantity: 2, unit: 'm2' },
       'missing',

@@ -183,11 +183,18 @@ export function estimateMassKg(input: MassInput): MassResult {
   });
 }
 
+/**
+ * The heaviest lot an estimate may report: 1 000 000 t. Lot masses are stored as numeric(14, 3)
+ * (below 10^11 kg); the largest inputs the forms allow (10^6 pieces of 20 m × 10 m × 1 m steel)
+ * would otherwise estimate 1.6 × 10^12 kg and overflow the column.
+ */
+export const MAX_ESTIMATED_MASS_KG = 1_000_000_000;
+
 function done(
   kg: number,
   method: MassMethod,
   basis: { densityKgM3?: number; arealMassGM2?: number; rough: boolean },
 ): MassResult {
-  if (!Number.isFinite(kg) || kg <= 0) return fail('invalid', ['quantity']);
+  if (!Number.isFinite(kg) || kg <= 0 || kg > MAX_ESTIMATED_MASS_KG) return fail('invalid', ['quantity']);
   return { ok: true, kg: roundKg(kg), estimated: true, method, ...basis };
 }
