@@ -91,7 +91,7 @@ export async function createServices(deps: {
       ['127.0.0.1', 'localhost', '::1'].includes(config.HOST),
   });
   const jobs = new JobQueue(database.db);
-  const matching = new MatchingService({ db: database.db, mailer, publicUrl: config.publicUrl, now });
+  const matching = new MatchingService({ db: database.db, mailer, jobs, publicUrl: config.publicUrl, now });
   const allocations = new AllocationService({
     db: database.db,
     now,
@@ -106,6 +106,7 @@ export async function createServices(deps: {
   jobs.bind({
     'allocation.run': ({ runId, regionCode }) => allocations.execute(runId, regionCode),
     'lot.announce': ({ lotId }) => matching.announceLot(lotId),
+    'mail.deliver': ({ mailId }) => mailer.deliver(mailId),
   });
   const photos = new PhotoService({ db: database.db, now });
   const requests = new WantedRequestService({ db: database.db, lots, now });

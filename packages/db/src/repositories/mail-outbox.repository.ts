@@ -22,3 +22,16 @@ export async function listMail(
   if (options.to) q = q.where('to_address', '=', options.to.toLowerCase());
   return q.execute();
 }
+
+export async function findMail(db: Db, id: string): Promise<MailRow | undefined> {
+  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Records the outcome of an SMTP attempt (`sent_at` null with an error: it will be retried). */
+export async function recordDelivery(
+  db: Db,
+  id: string,
+  outcome: { sent_at: Date | null; error: string | null },
+): Promise<void> {
+  await db.updateTable('mail_outbox').set(outcome).where('id', '=', id).execute();
+}

@@ -143,18 +143,22 @@ describe('jobs survive a crash right after the commit', () => {
     }
   }, 240_000);
 
-  it.skipIf(inject('testDb').kind !== 'postgres')('on PostgreSQL', async () => {
-    const testDb = inject('testDb');
-    if (testDb.kind !== 'postgres') return;
-    // A clone of the migrated template that separate processes can reach by URL.
-    const name = `retaille_crash_${randomBytes(5).toString('hex')}`;
-    const admin = await createTestDatabase();
-    await admin.pool.query(`create database ${name} template ${testDb.template}`);
-    try {
-      await crashAndRecover({ kind: 'postgres', url: withDatabase(testDb.url, name) });
-    } finally {
-      await admin.pool.query(`drop database if exists ${name} with (force)`);
-      await admin.close();
-    }
-  }, 240_000);
+  it.skipIf(inject('testDb').kind !== 'postgres')(
+    'on PostgreSQL',
+    async () => {
+      const testDb = inject('testDb');
+      if (testDb.kind !== 'postgres') return;
+      // A clone of the migrated template that separate processes can reach by URL.
+      const name = `retaille_crash_${randomBytes(5).toString('hex')}`;
+      const admin = await createTestDatabase();
+      await admin.pool.query(`create database ${name} template ${testDb.template}`);
+      try {
+        await crashAndRecover({ kind: 'postgres', url: withDatabase(testDb.url, name) });
+      } finally {
+        await admin.pool.query(`drop database if exists ${name} with (force)`);
+        await admin.close();
+      }
+    },
+    240_000,
+  );
 });

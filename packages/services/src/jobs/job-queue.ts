@@ -7,11 +7,13 @@ export interface JobPayloads {
   'allocation.run': { runId: string; regionCode: string | null };
   /** Tell the requesters whose requests a newly published lot fits. */
   'lot.announce': { lotId: string };
+  /** Send a message recorded in `mail_outbox` by a committed transaction (SMTP only). */
+  'mail.deliver': { mailId: string };
 }
 export type JobName = keyof JobPayloads;
 export type JobHandlers = { [K in JobName]: (data: JobPayloads[K]) => Promise<unknown> };
 
-export const jobNames: JobName[] = ['allocation.run', 'lot.announce'];
+export const jobNames: JobName[] = ['allocation.run', 'lot.announce', 'mail.deliver'];
 
 /** Queues a job as part of the current transaction. */
 export type Enqueue = <K extends JobName>(name: K, data: JobPayloads[K]) => Promise<void>;

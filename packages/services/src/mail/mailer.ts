@@ -1,6 +1,7 @@
 import type { Config } from '@retaille/config';
-import { type DatabaseHandle, mailOutboxRepository } from '@retaille/db';
+import { type Database, type DatabaseHandle, mailOutboxRepository, type Transaction } from '@retaille/db';
 import { createTransport } from 'nodemailer';
+import type { Enqueue } from '../jobs/job-queue.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -14,8 +15,28 @@ export interface OutgoingMail {
 /** The one way out for e-mail. Every message is also recorded in `mail_outbox`. */
 export interface Mailer {
   readonly transport: 'outbox' | 'smtp';
+  /** Sends now (flows with no transaction of ours: better-auth's mails, invitations). */
   send(mail: OutgoingMail): Promise<void>;
+  /**
+   * Records a message in the caller's transaction, so it exists if and only if the state change
+   * that caused it commits. Without SMTP that row is the delivery; with SMTP a `mail.deliver`
+   * job, queued in the same transaction, sends it after the commit (with retries).
+   */
+  queue(trx: Transaction<Database>, enqueue: Enqueue, mail: OutgoingMail): Promise<void>;
+  /**
+   * The `mail.deliver` job. A message already sent is skipped, so a retried job does not send it
+   * twice; a crash between the SMTP server's acceptance and the update can (at least once).
+   */
+  deliver(mailId: string): Promise<void>;
 }
+
+const row = (mail: OutgoingMail) => ({
+  to_address: mail.to.toLowerCase(),
+  subject: mail.subject,
+  text_body: mail.text,
+  html_body: mail.html ?? null,
+  kind: mail.kind,
+});
 
 /**
  * Without SMTP configured, messages stay in the outbox table and the development page lists
@@ -26,43 +47,56 @@ export function createMailer(config: Config, db: DatabaseHandle['db']): Mailer {
     return {
       transport: 'outbox',
       async send(mail) {
-        await mailOutboxRepository.insertMail(db, {
-          to_address: mail.to.toLowerCase(),
-          subject: mail.subject,
-          text_body: mail.text,
-          html_body: mail.html ?? null,
-          kind: mail.kind,
-          transport: 'outbox',
-        });
+        await mailOutboxRepository.insertMail(db, { ...row(mail), transport: 'outbox' });
       },
+      async queue(trx, _enqueue, mail) {
+        await mailOutboxRepository.insertMail(trx, { ...row(mail), transport: 'outbox' });
+      },
+      async deliver() {},
     };
   }
   const smtp = createTransport(config.SMTP_URL);
+  const transmit = async (mail: OutgoingMail): Promise<string | null> => {
+    try {
+      await smtp.sendMail({
+        from: config.MAIL_FROM,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      });
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  };
   return {
     transport: 'smtp',
     async send(mail) {
-      let error: string | null = null;
-      try {
-        await smtp.sendMail({
-          from: config.MAIL_FROM,
-          to: mail.to,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-        });
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-      }
+      const error = await transmit(mail);
       await mailOutboxRepository.insertMail(db, {
-        to_address: mail.to.toLowerCase(),
-        subject: mail.subject,
-        text_body: mail.text,
-        html_body: mail.html ?? null,
-        kind: mail.kind,
+        ...row(mail),
         transport: 'smtp',
         sent_at: error ? null : new Date(),
         error,
       });
+      if (error) throw new Error(`SMTP delivery failed: ${error}`);
+    },
+    async queue(trx, enqueue, mail) {
+      const queued = await mailOutboxRepository.insertMail(trx, { ...row(mail), transport: 'smtp' });
+      await enqueue('mail.deliver', { mailId: queued.id });
+    },
+    async deliver(mailId) {
+      const queued = await mailOutboxRepository.findMail(db, mailId);
+      if (!queued || queued.sent_at) return;
+      const error = await transmit({
+        to: queued.to_address,
+        subject: queued.subject,
+        text: queued.text_body,
+        html: queued.html_body ?? undefined,
+        kind: queued.kind,
+      });
+      await mailOutboxRepository.recordDelivery(db, mailId, { sent_at: error ? null : new Date(), error });
       if (error) throw new Error(`SMTP delivery failed: ${error}`);
     },
   };

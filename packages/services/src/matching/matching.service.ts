@@ -1,10 +1,12 @@
 import {
+  type Database,
   type DatabaseHandle,
   type LotRow,
   lotRepository,
   matchingRepository,
   membershipRepository,
   siteRepository,
+  type Transaction,
   type WantedRequestRow,
   wantedRequestRepository,
 } from '@retaille/db';
@@ -26,6 +28,7 @@ import {
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
+import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 export interface ProposalDto {
@@ -125,8 +128,24 @@ export function scorePair(lot: LotRow, request: WantedRequestRow, distanceKm: nu
 /** Proposals both ways, in-app alerts with a daily e-mail digest. */
 export class MatchingService {
   constructor(
-    private readonly deps: { db: DatabaseHandle['db']; mailer: Mailer; publicUrl: string; now: () => Date },
+    private readonly deps: {
+      db: DatabaseHandle['db'];
+      mailer: Mailer;
+      /** The digest's claim, its e-mail and the notifications' marks commit together. */
+      jobs?: JobTransactions;
+      publicUrl: string;
+      now: () => Date;
+    },
   ) {}
+
+  private transaction<T>(work: (trx: Transaction<Database>, enqueue: Enqueue) => Promise<T>): Promise<T> {
+    if (this.deps.jobs) return this.deps.jobs.transaction(work);
+    return this.deps.db.transaction().execute((trx) =>
+      work(trx, async (name) => {
+        throw new Error(`no job queue for ${name}`);
+      }),
+    );
+  }
 
   private async siteMember(actor: Actor, siteId: string) {
     if (actor.kind !== 'user') return false;
@@ -258,23 +277,29 @@ export class MatchingService {
     let emails = 0;
     let notifications = 0;
     for (const [requestId, items] of byRequest) {
-      if (!(await matchingRepository.claimDigest(this.deps.db, requestId, today, items.length))) continue;
       const first = items[0]!;
       const lines = items.map((n) => {
         const p = n.payload as { lotTitle?: string; distanceKm?: number };
         return `- ${p.lotTitle ?? ''} (${String(p.distanceKm ?? '').replace('.', ',')} km) : ${this.deps.publicUrl}/lots/${n.lot_id}`;
       });
-      await this.deps.mailer.send({
-        kind: 'match-digest',
-        to: first.email,
-        subject: `Nouveaux lots pour « ${first.request_title} » — New lots for your request`,
-        text: `Bonjour,\n\n${items.length} nouveau(x) lot(s) correspond(ent) à votre demande « ${first.request_title} » :\n${lines.join('\n')}\n\n— English —\n\n${items.length} new lot(s) match your request “${first.request_title}”:\n${lines.join('\n')}\n\n--\nRetaille`,
+      // Claim, message and marks in one transaction: a crash never claims a digest whose e-mail
+      // is lost, nor sends one whose notifications stay pending (they would be sent again).
+      const sent = await this.transaction(async (trx, enqueue) => {
+        if (!(await matchingRepository.claimDigest(trx, requestId, today, items.length))) return false;
+        await this.deps.mailer.queue(trx, enqueue, {
+          kind: 'match-digest',
+          to: first.email,
+          subject: `Nouveaux lots pour « ${first.request_title} » — New lots for your request`,
+          text: `Bonjour,\n\n${items.length} nouveau(x) lot(s) correspond(ent) à votre demande « ${first.request_title} » :\n${lines.join('\n')}\n\n— English —\n\n${items.length} new lot(s) match your request “${first.request_title}”:\n${lines.join('\n')}\n\n--\nRetaille`,
+        });
+        await matchingRepository.markEmailed(
+          trx,
+          items.map((n) => n.id),
+          now,
+        );
+        return true;
       });
-      await matchingRepository.markEmailed(
-        this.deps.db,
-        items.map((n) => n.id),
-        now,
-      );
+      if (!sent) continue;
       emails++;
       notifications += items.length;
     }
