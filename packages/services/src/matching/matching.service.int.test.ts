@@ -1,3 +1,4 @@
+import { haversineKm } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserActor } from '../auth/actor.ts';
 import {
@@ -216,6 +217,70 @@ describe('network allocation', () => {
       expect((await t.allocations.mine(d1))[0]!.decision).toBe('accepted');
       await expect(t.allocations.decide(d2, flow, 'ignored')).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(t.allocations.start(w, null)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    } finally {
+      await t.database.close();
+    }
+  });
+
+  it('beats greedy nearest-first where it is not optimal: the exact tonne-km of the optimum', async () => {
+    // On a north–south line through Lyon (km from the centre): lot A at 0, request R1 at +5,
+    // request R2 at −7.5, lot B at +11; 100 kg each, all pairs within the radius.
+    // Greedy takes the nearest pair A→R1 (5 km) and leaves B→R2 (18.5 km): 0.1 t × 23.5 km.
+    // The optimum crosses over, A→R2 (7.5 km) and B→R1 (6 km): 0.1 t × 13.5 km.
+    const t = await createTestServices();
+    try {
+      const w = await createTestUser(t);
+      const d1 = await createTestUser(t);
+      const d2 = await createTestUser(t);
+      const coordinator = await createTestUser(t, { roles: ['coordinator'] });
+      const lon = 4.8357;
+      const at = (km: number) => ({ lat: 45.764 + km / 111.195, lon });
+      const [A, R1, R2, B] = [at(0), at(5), at(-7.5), at(11)];
+      const siteA = (await createTestSite(t, w, { postalCode: '69001', ...A })).id;
+      const siteB = (await createTestSite(t, w, { postalCode: '69001', ...B })).id;
+      const kgLot = { unit: 'kg' as const, quantity: 100, dimensions: {} };
+      const lotA = await t.lots.create(w, lotInput(siteA, { title: 'Chêne A', ...kgLot }));
+      const lotB = await t.lots.create(w, lotInput(siteB, { title: 'Chêne B', ...kgLot }));
+      const want = (who: UserActor, point: { lat: number; lon: number }) =>
+        t.requests.create(who, {
+          title: 'Chêne',
+          description: '',
+          materialKeys: ['oak'],
+          acceptSubstitutes: false,
+          unit: 'kg',
+          quantityMin: 10,
+          quantityMax: 100,
+          maxDistanceKm: 30,
+          point: { kind: 'point', ...point },
+        });
+      const r1 = await want(d1, R1);
+      const r2 = await want(d2, R2);
+
+      const { runId } = await t.allocations.start(coordinator, null);
+      await t.allocations.settled(runId);
+      const run = await t.allocations.get(coordinator, runId);
+      expect(run.status).toBe('done');
+      const tonneKm = (pairs: [{ lat: number; lon: number }, { lat: number; lon: number }][]) =>
+        pairs.reduce((sum, [a, b]) => sum + 0.1 * haversineKm(a, b), 0);
+      const optimum = tonneKm([
+        [A, R2],
+        [B, R1],
+      ]);
+      const greedy = tonneKm([
+        [A, R1],
+        [B, R2],
+      ]);
+      expect(optimum).toBeCloseTo(1.35, 1);
+      expect(greedy).toBeCloseTo(2.35, 1);
+      const sum = run.summary!;
+      expect(sum.optimal.kg).toBe(200);
+      expect(sum.greedy.kg).toBe(200);
+      expect(sum.optimal.tonneKm).toBeCloseTo(optimum, 2);
+      expect(sum.optimalAtGreedyKg.tonneKm).toBeCloseTo(optimum, 2);
+      expect(sum.greedy.tonneKm).toBeCloseTo(greedy, 2);
+      const flows = (list: typeof run.flows) => list.map((f) => `${f.lotId}→${f.requestId} ${f.kg}`).sort();
+      expect(flows(run.flows)).toEqual([`${lotA.id}→${r2.id} 100`, `${lotB.id}→${r1.id} 100`].sort());
+      expect(flows(run.baselineFlows)).toEqual([`${lotA.id}→${r1.id} 100`, `${lotB.id}→${r2.id} 100`].sort());
     } finally {
       await t.database.close();
     }
