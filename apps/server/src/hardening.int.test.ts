@@ -181,8 +181,16 @@ describe('request rate and body limits', () => {
     const refused = await ask('198.51.100.5');
     expect(refused.json()).toMatchObject({ error: { status: 429, key: 'error.rateLimited' } });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    // Another address has its own budget.
+    // Another address has its own budget, and each call of a batch counts.
     expect((await ask('198.51.100.6')).statusCode).toBe(200);
+    const batchOf3 = `/trpc/geo.searchCommunes,geo.searchCommunes,geo.searchCommunes?batch=1&input=${encodeURIComponent(
+      JSON.stringify({ 0: { q: 'pa' }, 1: { q: 'pa' }, 2: { q: 'pa' } }),
+    )}`;
+    const batches = [];
+    for (let i = 0; i < 2; i++) {
+      batches.push((await limited.inject({ url: batchOf3, remoteAddress: '198.51.100.7' })).statusCode);
+    }
+    expect(batches).toEqual([200, 429]);
 
     // A signed-in user behind the same address keeps going, on the account's larger budget.
     const user = await createTestUser(services);

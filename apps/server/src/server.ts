@@ -134,15 +134,15 @@ export async function buildServer({
     }),
   });
   const clientAddress = (req: FastifyRequest) => `ip:${normalizeIP(req.ip, 64)}`;
-  const limitBySession = () =>
-    app.rateLimit({
-      keyGenerator: async (req) => {
-        const actor = await actorOf(req);
-        return actor.kind === 'user' ? `user:${actor.userId}` : clientAddress(req);
-      },
-      max: (_req, key) =>
-        key.startsWith('user:') ? config.RATE_LIMIT_USER_MAX : config.RATE_LIMIT_ANONYMOUS_MAX,
-    });
+  const bySession = {
+    keyGenerator: async (req: FastifyRequest) => {
+      const actor = await actorOf(req);
+      return actor.kind === 'user' ? `user:${actor.userId}` : clientAddress(req);
+    },
+    max: (_req: FastifyRequest, key: string) =>
+      key.startsWith('user:') ? config.RATE_LIMIT_USER_MAX : config.RATE_LIMIT_ANONYMOUS_MAX,
+  };
+  const limitBySession = () => app.rateLimit(bySession);
   const limitByAddress = () =>
     app.rateLimit({ keyGenerator: clientAddress, max: config.RATE_LIMIT_ANONYMOUS_MAX });
 
@@ -349,14 +349,23 @@ export async function buildServer({
 
   // tRPC, in its own scope: the session's rate limit, then a batch of at most TRPC_MAX_BATCH_SIZE
   // calls (one HTTP request must not fan out into hundreds of queries), then the anonymous body limit.
-  const trpcLimiter = limitBySession();
+  // Each call of a batch counts against the rate limit, so a batch costs what its calls cost.
+  const countCall = app.createRateLimit(bySession);
   await app.register(async (scope) => {
-    scope.addHook('onRequest', trpcLimiter);
     scope.addHook('onRequest', async (req, reply) => {
       const paths = batchedPaths(req.url);
       const max = config.TRPC_MAX_BATCH_SIZE;
       if (paths && paths.length > max) {
         return reply.status(400).send(errorBody(400, 'error.batchTooLarge', { max, count: paths.length }));
+      }
+      for (let i = 0; i < (paths?.length ?? 1); i++) {
+        const limit = await countCall(req);
+        if (!limit.isAllowed && limit.isExceeded) {
+          return reply
+            .status(429)
+            .header('retry-after', String(limit.ttlInSeconds))
+            .send(errorBody(429, 'error.rateLimited'));
+        }
       }
       if (req.method === 'POST' && (await actorOf(req)).kind === 'anonymous') {
         const length = Number(req.headers['content-length'] ?? Number.POSITIVE_INFINITY);
