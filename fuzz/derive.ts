@@ -19,6 +19,7 @@ export interface DeriveContext {
 }
 
 const MAX_DEPTH = 8;
+const OMIT = Symbol('omit');
 
 function checksOf(def: Def): Def[] {
   return ((def.checks ?? []) as { _zod: { def: Def } }[]).map((c) => c._zod.def);
@@ -27,7 +28,51 @@ function checksOf(def: Def): Def[] {
 /** Kinds met while deriving, so the runner can say which ones fell back to "anything". */
 export const unknownKinds = new Set<string>();
 
-function stringArb(def: Def, ctx: DeriveContext, field: string | undefined): fc.Arbitrary<unknown> {
+/** Instants around now: pickup slots and other plans are refused far in the past or future. */
+const soon = fc
+  .integer({ min: -2 * 86_400_000, max: 60 * 86_400_000 })
+  .map((ms) => new Date(Math.floor((Date.now() + ms) / 60_000) * 60_000).toISOString());
+const days = fc.date({
+  min: new Date('2020-01-01T00:00:00Z'),
+  max: new Date('2034-12-31T00:00:00Z'),
+  noInvalidDate: true,
+});
+
+/**
+ * Shapes that refinements hide from the definition (a calendar date checked in code, a French
+ * phone number…): each sample that the schema accepts brings its generator along.
+ */
+const probes: [string, fc.Arbitrary<string>][] = [
+  ['2026-03-15', days.map((d) => d.toISOString().slice(0, 10))],
+  ['2026-03', days.map((d) => d.toISOString().slice(0, 7))],
+  ['2026-03-15T09:00:00.000Z', soon],
+  ['jeanne@example.test', fc.stringMatching(/^[a-z]{1,12}(\.[a-z]{1,8})?@(example|atelier)\.(test|fr)$/)],
+  ['69001', fc.constantFrom('69001', '75011', '13001', '33000', '59000')],
+  ['69123', fc.constantFrom('69123', '75056', '13055', '33063')],
+  ['+33612345678', fc.constantFrom('+33612345678', '06 12 34 56 78', '0478123456')],
+  ['https://example.test/atelier', fc.webUrl({ validSchemes: ['https'] })],
+];
+
+function probed(schema: Schema): fc.Arbitrary<string>[] {
+  const safeParse = schema.safeParse as ((v: unknown) => { success: boolean }) | undefined;
+  if (!safeParse) return [];
+  const fits = probes.filter(([sample]) => safeParse.call(schema, sample).success).map(([, arb]) => arb);
+  // A plain string accepts every sample: then they say nothing about its shape.
+  return fits.length === probes.length ? [] : fits;
+}
+
+function stringArb(
+  schema: Schema,
+  def: Def,
+  ctx: DeriveContext,
+  field: string | undefined,
+): fc.Arbitrary<unknown> {
+  const shaped = probed(schema);
+  const plain = plainStringArb(def, ctx, field);
+  return shaped.length > 0 ? fc.oneof({ arbitrary: fc.oneof(...shaped), weight: 4 }, plain) : plain;
+}
+
+function plainStringArb(def: Def, ctx: DeriveContext, field: string | undefined): fc.Arbitrary<unknown> {
   const checks = checksOf(def);
   let min = 0;
   let max = 40;
@@ -58,8 +103,8 @@ function stringArb(def: Def, ctx: DeriveContext, field: string | undefined): fc.
     default:
       break;
   }
-  if (def.pattern instanceof RegExp) return withKnown(fc.stringMatching(def.pattern));
-  if (pattern) return withKnown(fc.stringMatching(pattern));
+  const re = def.pattern instanceof RegExp ? def.pattern : pattern;
+  if (re) return withKnown(patterned(re));
   const upper = Math.max(min, Math.min(max, min + 60));
   return withKnown(
     fc.oneof(
@@ -109,6 +154,22 @@ const isoDateTime = fc
   .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString());
 
+/**
+ * Strings matching `re`; date and month patterns get real calendar values most of the time (a
+ * regex alone makes 2026-19-45, which the hostile variants send anyway).
+ */
+function patterned(re: RegExp): fc.Arbitrary<string> {
+  for (const cut of [10, 7]) {
+    if (re.test('2026-03-15T00:00:00.000Z'.slice(0, cut))) {
+      return fc.oneof(
+        { arbitrary: days.map((d) => d.toISOString().slice(0, cut)), weight: 4 },
+        { arbitrary: fc.stringMatching(re), weight: 1 },
+      );
+    }
+  }
+  return fc.stringMatching(re);
+}
+
 /** A plausible value for `schema`; `field` is the object key it sits under, if any. */
 export function derive(schema: Schema, ctx: DeriveContext, field?: string, depth = 0): fc.Arbitrary<unknown> {
   const def = schema._zod.def;
@@ -116,7 +177,7 @@ export function derive(schema: Schema, ctx: DeriveContext, field?: string, depth
   const next = (s: Schema, f = field) => derive(s, ctx, f, depth + 1);
   switch (def.type) {
     case 'string':
-      return stringArb(def, ctx, field);
+      return stringArb(schema, def, ctx, field);
     case 'number':
       return numberArb(def);
     case 'int':
@@ -134,17 +195,26 @@ export function derive(schema: Schema, ctx: DeriveContext, field?: string, depth
       return fc.constantFrom(...(def.values as unknown[]));
     case 'date':
       // JSON has no dates: the API coerces ISO strings (and epoch numbers) into them.
-      return fc.oneof({ arbitrary: isoDateTime, weight: 4 }, fc.integer({ min: 0, max: 2_500_000_000_000 }));
+      return fc.oneof(
+        { arbitrary: soon, weight: 4 },
+        isoDateTime,
+        fc.integer({ min: 0, max: 2_500_000_000_000 }),
+      );
     case 'bigint':
       return fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String);
     case 'object': {
       const shape = def.shape as Record<string, Schema>;
       const keys = Object.keys(shape);
-      const required = keys.filter(
-        (k) => !['optional', 'default', 'prefault'].includes(shape[k]!._zod.def.type),
+      // Optional keys are left out two times in three: each one present is one more chance for
+      // the whole input to miss validation, and calls should also reach the services.
+      const model = Object.fromEntries(
+        keys.map((k) => {
+          const arb = next(shape[k]!, k);
+          const optional = ['optional', 'default', 'prefault'].includes(shape[k]!._zod.def.type);
+          return [k, optional ? fc.oneof({ arbitrary: fc.constant(OMIT), weight: 2 }, arb) : arb];
+        }),
       );
-      const model = Object.fromEntries(keys.map((k) => [k, next(shape[k]!, k)]));
-      return fc.record(model, { requiredKeys: required });
+      return fc.record(model).map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== OMIT)));
     }
     case 'optional':
     case 'default':

@@ -57,6 +57,8 @@ interface Failure {
 interface Tally {
   calls: number;
   failed: number;
+  /** Calls answered 2xx: how many got past validation and authorization. */
+  ok: number;
 }
 
 const failures = new Map<string, Failure>();
@@ -149,7 +151,7 @@ async function healthy(fixture: Fixture): Promise<boolean> {
 class Wedged extends Error {}
 
 async function runTarget(fixture: Fixture, target: Target, timeLimitMs: number): Promise<void> {
-  const tally: Tally = { calls: 0, failed: 0 };
+  const tally: Tally = { calls: 0, failed: 0, ok: 0 };
   tallies.set(target.name, tally);
   const seed = seedFor(target.name);
   let index = 0;
@@ -185,6 +187,7 @@ async function runTarget(fixture: Fixture, target: Target, timeLimitMs: number):
       console.log(`      input: ${showInput(c.input)}`);
       console.log(`      → ${observed.status} ${excerpt(observed.body, 400)}`);
     }
+    if (observed.status >= 200 && observed.status < 300) tally.ok++;
     const serverLog = fixture.takeServerErrors().join(' | ').replace(/\s+/g, ' ');
     if (verdicts.length > 0) {
       tally.failed++;
@@ -245,7 +248,7 @@ async function main() {
     logLevel: env.FUZZ_LOG_LEVEL,
   });
   const setupMs = Date.now() - started;
-  const targets = [...procedureTargets(fixture), ...httpTargets(fixture)].filter(
+  const targets = [...procedureTargets(fixture, seedFor), ...httpTargets(fixture)].filter(
     (t) => !ONLY || ONLY.test(t.name),
   );
   console.log(
@@ -253,6 +256,7 @@ async function main() {
   );
   if (unknownKinds.size > 0)
     console.log(`fuzz: zod kinds derived as "any JSON": ${[...unknownKinds].join(', ')}`);
+  const templatesOf = new Map(targets.map((t) => [t.name, t.templates]));
   const callsStarted = Date.now();
   let wedged: string | undefined;
   try {
@@ -269,12 +273,12 @@ async function main() {
   const callsMs = Date.now() - callsStarted;
   await fixture.close().catch(() => {});
 
-  console.log('\nper target: calls, failed calls, distinct failures');
+  console.log('\nper target: calls, answered 2xx, failed calls, distinct failures (valid templates)');
   const width = Math.max(...[...tallies.keys()].map((k) => k.length));
   for (const [name, t] of tallies) {
     const distinct = [...failures.values()].filter((f) => f.targets.has(name)).length;
     console.log(
-      `  ${name.padEnd(width)}  ${String(t.calls).padStart(5)}  ${String(t.failed).padStart(5)}  ${distinct > 0 ? `${distinct} distinct` : ''}`,
+      `  ${name.padEnd(width)}  ${String(t.calls).padStart(5)}  ${String(t.ok).padStart(5)}  ${String(t.failed).padStart(5)}  ${distinct > 0 ? `${distinct} distinct` : ''}${templatesOf.get(name) !== undefined ? ` (${templatesOf.get(name)})` : ''}`,
     );
   }
   if (failures.size > 0) {

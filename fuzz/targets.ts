@@ -44,6 +44,8 @@ export interface Target {
   name: string;
   /** 'query' | 'mutation' for tRPC, 'http' for the other routes. */
   kind: 'query' | 'mutation' | 'http';
+  /** How many schema-valid inputs were found to build hostile variants on (tRPC only). */
+  templates?: number;
   arbitrary: fc.Arbitrary<Case>;
 }
 
@@ -73,9 +75,39 @@ type InputKind =
   | { kind: 'root'; value: unknown };
 
 /** Valid-looking, hostile-mutated, or wholly wrong inputs for `schema`. */
-function inputArb(schema: Schema | undefined, ctx: DeriveContext, allowMega: boolean): fc.Arbitrary<unknown> {
-  const valid = schema ? derive(schema, ctx) : fc.constant(undefined);
-  return fc
+/**
+ * Inputs the schema accepts, found by sampling the derived arbitrary (with the target's seed, so
+ * that runs replay): hostile variants of a valid input reach past validation, where the
+ * deeper defects are.
+ */
+function validTemplates(schema: Schema, derived: fc.Arbitrary<unknown>, seed: number): unknown[] {
+  const seen = new Set<string>();
+  const out: unknown[] = [];
+  for (const v of fc.sample(derived, { seed, numRuns: 400 })) {
+    if (!(schema.safeParse as (v: unknown) => { success: boolean })(v).success) continue;
+    const key = toJson(v) ?? '';
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(v);
+    if (out.length >= 50) break;
+  }
+  return out;
+}
+
+/** Valid-looking, hostile-mutated, or wholly wrong inputs for `schema`. */
+function inputArb(
+  schema: Schema | undefined,
+  ctx: DeriveContext,
+  allowMega: boolean,
+  seed: number,
+): { arbitrary: fc.Arbitrary<unknown>; templates: number } {
+  const derived = schema ? derive(schema, ctx) : fc.constant(undefined);
+  const templates = schema ? validTemplates(schema, derived, seed) : [];
+  const valid =
+    templates.length > 0
+      ? fc.oneof({ arbitrary: fc.constantFrom(...templates), weight: 3 }, { arbitrary: derived, weight: 2 })
+      : derived;
+  const arbitrary = fc
     .oneof(
       { arbitrary: valid.map((value): InputKind => ({ kind: 'valid', value })), weight: 4 },
       {
@@ -87,6 +119,7 @@ function inputArb(schema: Schema | undefined, ctx: DeriveContext, allowMega: boo
       { arbitrary: hostileValue(false).map((value): InputKind => ({ kind: 'root', value })), weight: 1 },
     )
     .map((k) => k.value);
+  return { arbitrary, templates: templates.length };
 }
 
 /** Raw framings: bodies and query strings that are not what tRPC expects. */
@@ -141,7 +174,16 @@ interface ProcedureDef {
   _def: { type: 'query' | 'mutation' | 'subscription'; inputs: Schema[] };
 }
 
-export function procedureTargets(fixture: Fixture): Target[] {
+/** Every role, the ones that own or may act on the data set a bit more often. */
+const roleArb: fc.Arbitrary<RoleName> = fc.oneof(
+  { arbitrary: fc.constant<RoleName>('anonymous'), weight: 1 },
+  { arbitrary: fc.constant<RoleName>('designer'), weight: 2 },
+  { arbitrary: fc.constant<RoleName>('owner'), weight: 3 },
+  { arbitrary: fc.constant<RoleName>('coordinator'), weight: 1 },
+  { arbitrary: fc.constant<RoleName>('admin'), weight: 2 },
+);
+
+export function procedureTargets(fixture: Fixture, seedFor: (name: string) => number): Target[] {
   const procedures = (appRouter as unknown as { _def: { procedures: Record<string, ProcedureDef> } })._def
     .procedures;
   const ctx: DeriveContext = {
@@ -183,9 +225,9 @@ export function procedureTargets(fixture: Fixture): Target[] {
     // tRPC merges several .input() parsers into one object; one schema per procedure here.
     const schema = proc._def.inputs[0];
     const path = `/trpc/${name}`;
-    const getInput = inputArb(schema, procCtx, false);
-    const postInput = inputArb(schema, procCtx, true);
-    const role = fc.constantFrom(...ROLES);
+    const { arbitrary: getInput, templates } = inputArb(schema, procCtx, false, seedFor(name));
+    const { arbitrary: postInput } = inputArb(schema, procCtx, true, seedFor(name));
+    const role = roleArb;
     const proper = type === 'query' ? 'GET' : 'POST';
 
     const asGet = (input: unknown, r: RoleName, transport: string, batch = false): Case => {
@@ -273,6 +315,7 @@ export function procedureTargets(fixture: Fixture): Target[] {
     out.push({
       name,
       kind: type,
+      templates,
       arbitrary: fc.oneof(
         { arbitrary: properCall, weight: 14 },
         { arbitrary: noCsrf, weight: 1 },
