@@ -147,6 +147,14 @@ export async function findAllocationRun(db: Db, id: string): Promise<AllocationR
   return db.selectFrom('allocation_run').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The run, locked until the transaction ends (two workers storing the same run take turns). */
+export async function lockAllocationRun(
+  trx: Transaction<Database>,
+  id: string,
+): Promise<AllocationRunRow | undefined> {
+  return trx.selectFrom('allocation_run').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 /** The latest runs, all of them (`regionCodes` null) or only those of the given regions. */
 export async function latestAllocationRuns(
   db: Db,

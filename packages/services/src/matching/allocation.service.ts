@@ -292,6 +292,8 @@ export class AllocationService {
         baseline,
       }));
       await db.transaction().execute(async (trx) => {
+        // Two executions of one run (a job retried while the first still ran): the second stores nothing.
+        if ((await matchingRepository.lockAllocationRun(trx, runId))?.status === 'done') return;
         await matchingRepository.replaceAllocationFlows(trx, runId, rows);
         const summary: AllocationSummary = {
           lots: problem.lots.length,

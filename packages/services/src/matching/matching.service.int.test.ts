@@ -8,6 +8,7 @@ import {
   lotInput,
   type TestServices,
 } from '../testing/test-services.ts';
+import { AllocationService } from './allocation.service.ts';
 
 let s: TestServices;
 let workshop: UserActor;
@@ -297,6 +298,43 @@ describe('network allocation', () => {
       await t.allocations.retry(coordinator, runId);
       await t.allocations.settled(runId);
       expect((await t.allocations.get(coordinator, runId)).status).toBe('failed');
+    } finally {
+      await t.database.close();
+    }
+  });
+});
+
+describe('allocation job', () => {
+  it('stores a run once when two executions overlap (a job retried while the first still runs)', async () => {
+    const t = await createTestServices();
+    try {
+      const owner = await createTestUser(t);
+      const requester = await createTestUser(t);
+      const coordinator = await createTestUser(t, { roles: ['coordinator'] });
+      const site = (await createTestSite(t, owner, { postalCode: '69001' })).id;
+      await t.requests.create(requester, {
+        title: 'Chêne',
+        description: '',
+        materialKeys: ['oak'],
+        acceptSubstitutes: false,
+        unit: 'kg',
+        quantityMin: 1,
+        quantityMax: 50,
+        maxDistanceKm: 30,
+        point: { kind: 'commune', insee: '69123' },
+      });
+      await t.lots.create(owner, lotInput(site, { unit: 'kg', quantity: 40, dimensions: {} }));
+      // A service with no queue: the run is created, and the test plays the two workers.
+      const unqueued = new AllocationService({ db: t.database.db, now: () => new Date() });
+      const { runId } = await unqueued.start(coordinator, null);
+      await Promise.all([unqueued.execute(runId, null), unqueued.execute(runId, null)]);
+      const run = await t.allocations.get(coordinator, runId);
+      expect(run.status).toBe('done');
+      expect(run.flows).toHaveLength(1);
+      const proposals = (await t.matching.notifications(requester)).items.filter(
+        (n) => n.kind === 'allocation_proposal',
+      );
+      expect(proposals).toHaveLength(1);
     } finally {
       await t.database.close();
     }
