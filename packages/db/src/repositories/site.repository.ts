@@ -23,6 +23,8 @@ export interface SiteListFilter {
   visibility: SiteVisibility;
   /** Only sites waiting for verification (the coordinators' queue). */
   unverifiedOnly?: boolean;
+  /** Leaves out the sites this user belongs to (nobody verifies their own site). */
+  excludeMemberUserId?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -45,6 +47,20 @@ function filtered(db: Db, f: Omit<SiteListFilter, 'limit' | 'offset'>) {
   if (f.departementCode) q = q.where('departement_code', '=', f.departementCode);
   if (f.territoryType) q = q.where('territory_type', '=', f.territoryType);
   if (f.unverifiedOnly) q = q.where('verified_at', 'is', null);
+  const excluded = f.excludeMemberUserId;
+  if (excluded) {
+    q = q.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('site_member')
+            .select('site_member.site_id')
+            .whereRef('site_member.site_id', '=', 'site.id')
+            .where('site_member.user_id', '=', excluded),
+        ),
+      ),
+    );
+  }
   const v = f.visibility;
   if (!v.allUnverified) {
     q = q.where((eb) => {

@@ -29,8 +29,17 @@ export function coordinatorCovers(actor: Actor, site: SitePlace): boolean {
   return departements.includes(site.departement_code) || regions.includes(site.region_code);
 }
 
+/** The site is in the actor's verification scope (which also lets them see it unverified). */
 export function canVerifySite(actor: Actor, site: SitePlace): boolean {
   return isAdmin(actor) || coordinatorCovers(actor, site);
+}
+
+/**
+ * In scope and not their own: verification is a check by someone else, so a coordinator never
+ * verifies a site they belong to (an admin may).
+ */
+export function mayVerifySite(actor: Actor, site: SitePlace, role: SiteRole | undefined): boolean {
+  return canVerifySite(actor, site) && (role === undefined || isAdmin(actor));
 }
 
 export function canSeeSite(

@@ -202,15 +202,41 @@ describe('verification and visibility', () => {
   });
 
   it('a coordinator never verifies their own site, and their queue holds only what they may verify', async () => {
+    // The queue is a coordinator's work list: their own site waits for another coordinator, so it
+    // is left out of it (its own page says it is pending), and nowhere offers them to verify it.
     const coordinator = await createTestUser(s, { roles: ['coordinator'], departements: ['42'] });
+    const colleague = await createTestUser(s, { roles: ['coordinator'], departements: ['42'] });
     const own = await s.sites.create(coordinator, { ...base, postalCode: '42000' });
     const ownElsewhere = await s.sites.create(coordinator, { ...base, postalCode: '92000' });
+    const someoneElses = await s.sites.create(await createTestUser(s), { ...base, postalCode: '42000' });
+
+    expect(await s.sites.get(coordinator, own.id)).toMatchObject({ myRole: 'owner', canVerify: false });
     await expect(s.sites.verify(coordinator, own.id)).rejects.toMatchObject({
       code: 'FORBIDDEN',
       key: 'site.selfVerification',
     });
     const queue = await s.sites.list(coordinator, { pendingVerification: true, page: 1, pageSize: 100 });
-    expect(queue.items.map((x) => x.id)).not.toContain(ownElsewhere.id);
+    const queued = queue.items.map((x) => x.id);
+    expect(queued).toContain(someoneElses.id);
+    expect(queued).not.toContain(own.id);
+    expect(queued).not.toContain(ownElsewhere.id);
+    expect(queue.items.every((x) => x.canVerify)).toBe(true);
+    const directory = await s.sites.list(coordinator, { page: 1, pageSize: 100 });
+    expect(directory.items.find((x) => x.id === own.id)).toMatchObject({ myRole: 'owner', canVerify: false });
+
+    // Another coordinator of the département has it in their queue and verifies it.
+    const theirs = await s.sites.list(colleague, { pendingVerification: true, page: 1, pageSize: 100 });
+    expect(theirs.items.find((x) => x.id === own.id)).toMatchObject({ canVerify: true });
+    expect((await s.sites.verify(colleague, own.id)).verified).toBe(true);
+  });
+
+  it('an admin may verify a site they belong to, and has it in their queue', async () => {
+    const admin = await createTestUser(s, { roles: ['admin'] });
+    const site = await s.sites.create(admin, { ...base, postalCode: '42000' });
+    expect(site.canVerify).toBe(true);
+    const queue = await s.sites.list(admin, { pendingVerification: true, page: 1, pageSize: 100 });
+    expect(queue.items.find((x) => x.id === site.id)).toMatchObject({ myRole: 'owner', canVerify: true });
+    expect((await s.sites.verify(admin, site.id)).verified).toBe(true);
   });
 
   it('only owners and admins edit a site', async () => {

@@ -13,9 +13,9 @@ import {
   canSeeExactLocation,
   canSeeSite,
   canVerifySite,
-  coordinatorCovers,
   forbidden,
   isAdmin,
+  mayVerifySite,
   requireUser,
   type SiteRole,
 } from '../auth/policy.ts';
@@ -42,10 +42,13 @@ export class SiteService {
       throw forbidden();
     }
     const visibility = this.visibilityOf(actor);
+    const queue = query.pendingVerification ?? false;
     const { rows, total } = await siteRepository.listSites(this.deps.db, {
-      // The queue lists what the caller may verify: not their own sites outside their scope.
-      visibility: query.pendingVerification ? { ...visibility, userId: undefined } : visibility,
-      unverifiedOnly: query.pendingVerification ?? false,
+      // The queue lists what the caller may verify: not their own sites, in scope or not (a
+      // coordinator's own site waits for another coordinator; its page says it is pending).
+      visibility: queue ? { ...visibility, userId: undefined } : visibility,
+      excludeMemberUserId: queue && actor.kind === 'user' && !isAdmin(actor) ? actor.userId : undefined,
+      unverifiedOnly: queue,
       sector: query.sector,
       departementCode: query.departementCode,
       territoryType: query.territoryType,
@@ -53,8 +56,16 @@ export class SiteService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
+    const roles = new Map(
+      actor.kind === 'user'
+        ? (await membershipRepository.listSitesOfUser(this.deps.db, actor.userId)).map((m) => [
+            m.siteId,
+            m.role,
+          ])
+        : [],
+    );
     return {
-      items: rows.map((r) => this.toDto(actor, r)),
+      items: rows.map((r) => this.toDto(actor, r, roles.get(r.id))),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -122,11 +133,10 @@ export class SiteService {
       const role = current ? await this.roleOf(actor, id, trx) : undefined;
       if (!current || !canSeeSite(actor, current, role)) throw new DomainError('NOT_FOUND', 'site.notFound');
       if (!canVerifySite(actor, current)) throw forbidden('site.notInScope');
-      // Verification is a check by someone else: a coordinator never verifies their own site.
-      if (role !== undefined && !isAdmin(actor)) throw forbidden('site.selfVerification');
-      if (current.verified_at) return this.toDto(actor, current);
+      if (!mayVerifySite(actor, current, role)) throw forbidden('site.selfVerification');
+      if (current.verified_at) return this.toDto(actor, current, role);
       const row = await siteRepository.markVerified(trx, id, user.userId, this.deps.now());
-      return this.toDto(actor, row ?? current);
+      return this.toDto(actor, row ?? current, role);
     });
   }
 
@@ -236,7 +246,7 @@ export class SiteService {
       verifiedAt: r.verified_at?.toISOString() ?? null,
       myRole: role ?? null,
       canEdit: canEditSite(actor, role),
-      canVerify: r.verified_at === null && (isAdmin(actor) || coordinatorCovers(actor, r)),
+      canVerify: r.verified_at === null && mayVerifySite(actor, r, role),
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
     };
