@@ -55,9 +55,10 @@ describe('photo limits over HTTP', () => {
     const cookie = await signedIn();
     for (let i = 0; i < 60; i++) expect((await upload(cookie, png)).statusCode).toBe(200);
     const refused = await upload(cookie, png);
-    expect(refused.statusCode).toBe(400);
+    expect(refused.statusCode).toBe(429);
     expect(refused.json()).toMatchObject({
       error: {
+        status: 429,
         key: 'photo.quotaExceeded',
         fields: [
           {
