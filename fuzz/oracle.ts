@@ -70,7 +70,9 @@ export function judge(
 ): Verdict[] {
   const out: Verdict[] = [];
   if (o.status >= 500) out.push({ kind: `status ${o.status}`, detail: excerpt(o.body) });
-  const text = withoutEchoes(o.body.slice(0, 200_000), options.echoes);
+  // Success bodies carry stored user text (other calls' titles and messages), which may be
+  // anything: only error bodies are searched for internals.
+  const text = o.status >= 400 ? withoutEchoes(o.body.slice(0, 200_000), options.echoes) : '';
   for (const [name, re] of LEAKS) {
     const m = re.exec(text);
     if (m) out.push({ kind: `leak:${name}`, detail: around(text, m.index) });

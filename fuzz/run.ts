@@ -6,7 +6,7 @@
  * seed and path that replays it, and ends on the plain line `N passed, N failed` (N = calls).
  *
  * Settings (environment): FUZZ_RUNS runs per target (default 150, cut short by the time budget),
- * FUZZ_BUDGET_SECONDS for all calls (default 190), FUZZ_SEED, FUZZ_ONLY (a regular expression on
+ * FUZZ_BUDGET_SECONDS for all calls (default: what the setup left of 225 s), FUZZ_SEED, FUZZ_ONLY (a regular expression on
  * target names), FUZZ_PATH (replay one case: with FUZZ_SEED and FUZZ_ONLY), FUZZ_VERBOSE=1,
  * DATABASE_URL (PostgreSQL instead of the in-memory PGlite).
  */
@@ -19,7 +19,9 @@ import { type Case, httpTargets, procedureTargets, type Target } from './targets
 
 const env = process.env;
 const RUNS = Number(env.FUZZ_RUNS ?? 150);
-const BUDGET_MS = Number(env.FUZZ_BUDGET_SECONDS ?? 190) * 1000;
+/** Whole run under four minutes: the calls get what the setup left of 225 s, unless told. */
+const TOTAL_MS = 225_000;
+const BUDGET_SETTING = env.FUZZ_BUDGET_SECONDS ? Number(env.FUZZ_BUDGET_SECONDS) * 1000 : undefined;
 const SEED =
   env.FUZZ_SEED !== undefined ? Number(env.FUZZ_SEED) : (Date.now() ^ (Math.random() * 2 ** 31)) | 0;
 const ONLY = env.FUZZ_ONLY ? new RegExp(env.FUZZ_ONLY) : undefined;
@@ -248,11 +250,12 @@ async function main() {
     logLevel: env.FUZZ_LOG_LEVEL,
   });
   const setupMs = Date.now() - started;
+  const budgetMs = BUDGET_SETTING ?? Math.max(60_000, TOTAL_MS - setupMs);
   const targets = [...procedureTargets(fixture, seedFor), ...httpTargets(fixture)].filter(
     (t) => !ONLY || ONLY.test(t.name),
   );
   console.log(
-    `fuzz: ${targets.length} targets, ${RUNS} runs each at most, budget ${BUDGET_MS / 1000} s, seed ${SEED}, ${fixture.engine}, setup ${(setupMs / 1000).toFixed(1)} s`,
+    `fuzz: ${targets.length} targets, ${RUNS} runs each at most, budget ${(budgetMs / 1000).toFixed(0)} s, seed ${SEED}, ${fixture.engine}, setup ${(setupMs / 1000).toFixed(1)} s`,
   );
   if (unknownKinds.size > 0)
     console.log(`fuzz: zod kinds derived as "any JSON": ${[...unknownKinds].join(', ')}`);
@@ -261,7 +264,7 @@ async function main() {
   let wedged: string | undefined;
   try {
     for (const [i, target] of targets.entries()) {
-      const remaining = BUDGET_MS - (Date.now() - callsStarted);
+      const remaining = budgetMs - (Date.now() - callsStarted);
       const slice = Math.max(500, remaining / (targets.length - i));
       if (VERBOSE) console.log(`${target.name} (seed ${seedFor(target.name)})`);
       await runTarget(fixture, target, slice);

@@ -342,7 +342,7 @@ function photoTargets(fixture: Fixture): Target[] {
   const role = fc.constantFrom(...ROLES);
   const id = fc.oneof(
     { arbitrary: anyString, weight: 5 },
-    { arbitrary: fc.constant(fixture.known.photoId), weight: 1 },
+    { arbitrary: fc.constant(fixture.known.photoId), weight: 3 },
     { arbitrary: fc.constantFrom(...fixture.knownIds), weight: 1 },
     {
       arbitrary: fc.constantFrom(
