@@ -14,6 +14,8 @@ export interface DeriveContext {
   knownIds: readonly string[];
   /** The ids that fit a field (lotId → the lots…), when known. */
   idsFor?: (field: string | undefined) => readonly string[] | undefined;
+  /** Ids seen in earlier 2xx answers (lots, trades… the fuzzer created), growing during the run. */
+  harvested?: readonly string[];
   /** Known values for string fields by name (e.g. a real invitation token). */
   knownStrings?: Readonly<Record<string, readonly string[]>>;
 }
@@ -23,6 +25,13 @@ const OMIT = Symbol('omit');
 
 function checksOf(def: Def): Def[] {
   return ((def.checks ?? []) as { _zod: { def: Def } }[]).map((c) => c._zod.def);
+}
+
+/** One of the harvested ids (read when the value is generated), or the nil uuid before any. */
+function harvestedId(pool: readonly string[]): fc.Arbitrary<string> {
+  return fc
+    .nat()
+    .map((i) => (pool.length > 0 ? pool[i % pool.length]! : '00000000-0000-0000-0000-000000000000'));
 }
 
 /** Kinds met while deriving, so the runner can say which ones fell back to "anything". */
@@ -94,6 +103,7 @@ function plainStringArb(def: Def, ctx: DeriveContext, field: string | undefined)
         ...(fitting.length > 0 ? [{ arbitrary: fc.constantFrom(...fitting), weight: 4 }] : []),
         { arbitrary: fc.constantFrom(...ctx.knownIds), weight: 2 },
         { arbitrary: fc.uuid(), weight: 1 },
+        ...(ctx.harvested ? [{ arbitrary: harvestedId(ctx.harvested), weight: 2 }] : []),
       );
     }
     case 'email':

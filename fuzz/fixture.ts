@@ -54,6 +54,8 @@ export interface Fixture {
   knownIds: string[];
   /** Other known strings: invitation token, photo id, user e-mails. */
   known: { invitationToken: string; photoId: string; emails: string[]; siteId: string; lotId: string };
+  /** Ids found in 2xx answers during the run (capped), offered to later calls. */
+  harvested: string[];
   /** Ids by kind of row, for fields whose name says what they point at. */
   ids: Record<'site' | 'lot' | 'trade' | 'request' | 'invitation' | 'photo' | 'user', string[]>;
   engine: 'pglite' | 'postgres';
@@ -217,6 +219,7 @@ export async function startFixture(
       photo.id,
       ...Object.values(users).map((u) => u.userId),
     ],
+    harvested: [],
     ids: {
       site: [site.id],
       lot: [freeLot.id, paidLot.id],

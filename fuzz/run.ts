@@ -141,6 +141,15 @@ async function send(fixture: Fixture, c: Case): Promise<Observed> {
   };
 }
 
+/** Keeps the ids of what the calls created (a lot priced at the limit, a trade of it…) for later calls. */
+function harvest(fixture: Fixture, body: string) {
+  for (const [id] of body.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g)) {
+    if (fixture.harvested.includes(id) || fixture.knownIds.includes(id)) continue;
+    if (fixture.harvested.length >= 300) fixture.harvested.splice(0, 1);
+    fixture.harvested.push(id);
+  }
+}
+
 async function healthy(fixture: Fixture): Promise<boolean> {
   try {
     const r = await fetch(`${fixture.baseUrl}/healthz`, { signal: AbortSignal.timeout(10_000) });
@@ -189,7 +198,10 @@ async function runTarget(fixture: Fixture, target: Target, timeLimitMs: number):
       console.log(`      input: ${showInput(c.input)}`);
       console.log(`      → ${observed.status} ${excerpt(observed.body, 400)}`);
     }
-    if (observed.status >= 200 && observed.status < 300) tally.ok++;
+    if (observed.status >= 200 && observed.status < 300) {
+      tally.ok++;
+      harvest(fixture, observed.body);
+    }
     const serverLog = fixture.takeServerErrors().join(' | ').replace(/\s+/g, ' ');
     if (verdicts.length > 0) {
       tally.failed++;
@@ -251,9 +263,16 @@ async function main() {
   });
   const setupMs = Date.now() - started;
   const budgetMs = BUDGET_SETTING ?? Math.max(60_000, TOTAL_MS - setupMs);
-  const targets = [...procedureTargets(fixture, seedFor), ...httpTargets(fixture)].filter(
-    (t) => !ONLY || ONLY.test(t.name),
-  );
+  // Creations first, so that their ids are there for the calls that act on them.
+  const creates = (t: Target) =>
+    /^(lots|requests|sites)\.create$/.test(t.name)
+      ? 0
+      : /\.(create|request|send|start)$/.test(t.name)
+        ? 1
+        : 2;
+  const targets = [...procedureTargets(fixture, seedFor), ...httpTargets(fixture)]
+    .sort((a, b) => creates(a) - creates(b))
+    .filter((t) => !ONLY || ONLY.test(t.name));
   console.log(
     `fuzz: ${targets.length} targets, ${RUNS} runs each at most, budget ${(budgetMs / 1000).toFixed(0)} s, seed ${SEED}, ${fixture.engine}, setup ${(setupMs / 1000).toFixed(1)} s`,
   );

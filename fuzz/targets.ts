@@ -188,6 +188,7 @@ export function procedureTargets(fixture: Fixture, seedFor: (name: string) => nu
     .procedures;
   const ctx: DeriveContext = {
     knownIds: fixture.knownIds,
+    harvested: fixture.harvested,
     knownStrings: {
       token: [fixture.known.invitationToken],
       email: fixture.known.emails,
