@@ -366,6 +366,56 @@ describe('numbers cannot overflow the database columns', () => {
   });
 });
 
+describe('positive measures below the column precision are field errors, not check violations', () => {
+  // Found by the fuzz suite: 4.7e-151 is positive but numeric(14, 3) stores 0, and `quantity > 0` fails.
+  it.each([
+    ['lots.create', { ...sampleLot, quantity: 4.753150799334882e-151 }, 'quantity'],
+    ['lots.create', { ...sampleLot, quantity: 0.0004 }, 'quantity'],
+    ['lots.create', { ...sampleLot, measuredKg: 2.3e-132 }, 'measuredKg'],
+    ['lots.create', { ...sampleLot, dimensions: { lengthMm: 0.04 } }, 'dimensions.lengthMm'],
+    ['lots.update', { id: U, lot: { ...sampleLot, quantity: 1e-9 } }, 'lot.quantity'],
+    [
+      'requests.create',
+      { ...(samples['requests.create']!.input as object), maxDistanceKm: 3.317361203105217e-100 },
+      'maxDistanceKm',
+    ],
+    [
+      'requests.create',
+      { ...(samples['requests.create']!.input as object), quantityMin: 1e-7 },
+      'quantityMin',
+    ],
+  ])('%s refuses %o', async (path, input, field) => {
+    const f = await failure(procedure(admin, path)(input));
+    expect(f.code).toBe('BAD_REQUEST');
+    expect(f.fields.map((x) => x.path)).toContain(field);
+  });
+});
+
+describe('tRPC transport errors do not echo runtime messages', () => {
+  it('a body that is not JSON answers a generic, translated text', () => {
+    const error = new TRPCError({
+      code: 'PARSE_ERROR',
+      cause: new SyntaxError('Unexpected end of JSON input'),
+    });
+    const formatted = appRouter._def._config.errorFormatter({
+      error,
+      type: 'mutation',
+      path: 'payments.onboard',
+      input: undefined,
+      ctx: undefined,
+      shape: {
+        message: error.message,
+        code: -32700,
+        data: { code: 'PARSE_ERROR', httpStatus: 400, path: 'payments.onboard' },
+      },
+    }) as { message: string; data: { key: string; messages: { fr: string; en: string } } };
+    expect(JSON.stringify(formatted)).not.toContain('Unexpected end');
+    expect(formatted.data.key).toBe('trpc.PARSE_ERROR');
+    expect(formatted.data.messages.en).toBe('The request body is not valid JSON.');
+    expect(formatted.message).toBe('The request body is not valid JSON.');
+  });
+});
+
 describe('editing lots keeps nearest-first pages exact (ADR 005)', () => {
   it('6 lots at one site, all edited, paged 2 by 2: all 6, no repeats', async () => {
     const owner = await createTestUser(s);

@@ -4,7 +4,7 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { type FieldError, fieldErrorsFromProblems, fieldErrorsFromZod } from './errors/localize.ts';
-import { translate } from './errors/messages.ts';
+import { hasMessage, translate } from './errors/messages.ts';
 
 /** Domain error codes → tRPC codes and the default message key (STYLE.md habit 4). */
 const codeMap = {
@@ -45,14 +45,15 @@ const t = initTRPC.context<Context>().create({
         fields: [],
       };
     } else {
-      data = { key: `trpc.${error.code}`, messages: { fr: error.message, en: error.message }, fields: [] };
+      // tRPC's own errors (a body that is not JSON, an unknown path, a wrong method) carry the
+      // runtime's message ("Unexpected end of JSON input"): answer a generic text per code instead.
+      const key = `trpc.${error.code}`;
+      const text = hasMessage(key) ? key : 'error.badRequest';
+      data = { key, messages: { fr: translate(text, 'fr'), en: translate(text, 'en') }, fields: [] };
     }
     return {
       ...shape,
-      message:
-        cause instanceof ZodError || error.code === 'INTERNAL_SERVER_ERROR'
-          ? data.messages.en
-          : shape.message,
+      message: isDomainError(cause) ? shape.message : data.messages.en,
       data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...data },
     };
   },

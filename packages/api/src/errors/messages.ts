@@ -136,6 +136,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     fr: 'La valeur doit être supérieure à zéro.',
     en: 'The value must be greater than zero.',
   },
+  'measure.tooSmall': {
+    fr: (p) => `Valeur trop petite${p.min ? ` (au moins ${p.min})` : ''}.`,
+    en: (p) => `Value too small${p.min ? ` (at least ${p.min})` : ''}.`,
+  },
   'measure.tooLarge': {
     fr: (p) => `Valeur trop grande${p.max ? ` (${p.max} au plus)` : ''}.`,
     en: (p) => `Value too large${p.max ? ` (at most ${p.max})` : ''}.`,
@@ -518,6 +522,28 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   'error.internal': {
     fr: 'Une erreur inattendue est survenue. Réessayez.',
     en: 'An unexpected error occurred. Please try again.',
+  },
+  'error.badRequest': { fr: 'Requête invalide.', en: 'Invalid request.' },
+  'trpc.PARSE_ERROR': {
+    fr: "Le corps de la requête n'est pas du JSON valide.",
+    en: 'The request body is not valid JSON.',
+  },
+  'trpc.BAD_REQUEST': { fr: 'Requête invalide.', en: 'Invalid request.' },
+  'trpc.NOT_FOUND': { fr: 'Cette procédure n’existe pas.', en: 'No such procedure.' },
+  'trpc.METHOD_NOT_SUPPORTED': {
+    fr: 'Méthode HTTP non prise en charge pour cette procédure.',
+    en: 'HTTP method not supported for this procedure.',
+  },
+  'trpc.UNSUPPORTED_MEDIA_TYPE': {
+    fr: 'Type de contenu non pris en charge.',
+    en: 'Unsupported content type.',
+  },
+  'trpc.PAYLOAD_TOO_LARGE': { fr: 'Requête trop volumineuse.', en: 'Request too large.' },
+  'trpc.UNAUTHORIZED': { fr: 'Connectez-vous pour continuer.', en: 'Please sign in to continue.' },
+  'trpc.FORBIDDEN': { fr: "Vous n'avez pas le droit de faire cela.", en: 'You are not allowed to do this.' },
+  'trpc.TOO_MANY_REQUESTS': {
+    fr: 'Trop de requêtes : réessayez dans un moment.',
+    en: 'Too many requests: try again in a moment.',
   },
   'error.payloadTooLarge': { fr: 'Requête trop volumineuse.', en: 'Request too large.' },
   'error.csrf': {

@@ -14,10 +14,16 @@ import {
 import { z } from 'zod';
 
 const isoDate = calendarDateSchema;
-const positive = (max: number) =>
+/**
+ * A positive measure between `min` and `max`. `min` is the column's precision (numeric(14, 3) for
+ * quantities and kg, 0.1 mm for lengths…): a smaller positive value would be stored as 0 and
+ * break the table's `> 0` check (a 500), so it is refused here.
+ */
+const positive = (max: number, min = 0.001) =>
   z
     .number({ error: 'measure.notANumber' })
     .positive({ error: 'measure.zero' })
+    .min(min, { error: 'measure.tooSmall' })
     .max(max, { error: 'measure.tooLarge' });
 
 export const materialKeySchema = z.enum(materialKeys, { error: 'lot.materialUnknown' });
@@ -25,10 +31,10 @@ export const unitSchema = z.enum(unitKeys, { error: 'lot.unitUnknown' });
 export const conditionSchema = z.enum(lotConditions, { error: 'lot.conditionUnknown' });
 
 export const dimensionsInput = z.object({
-  lengthMm: positive(20_000).nullable().optional(),
-  widthMm: positive(10_000).nullable().optional(),
-  thicknessMm: positive(1_000).nullable().optional(),
-  rollLengthM: positive(10_000).nullable().optional(),
+  lengthMm: positive(20_000, 0.1).nullable().optional(),
+  widthMm: positive(10_000, 0.1).nullable().optional(),
+  thicknessMm: positive(1_000, 0.01).nullable().optional(),
+  rollLengthM: positive(10_000, 0.01).nullable().optional(),
 });
 
 export const lotInputSchema = z
@@ -192,12 +198,12 @@ export const requestInputSchema = z
     unit: unitSchema,
     quantityMin: positive(1_000_000),
     quantityMax: positive(1_000_000),
-    minLengthMm: positive(20_000).nullable().optional(),
-    minWidthMm: positive(10_000).nullable().optional(),
-    minThicknessMm: positive(1_000).nullable().optional(),
+    minLengthMm: positive(20_000, 0.1).nullable().optional(),
+    minWidthMm: positive(10_000, 0.1).nullable().optional(),
+    minThicknessMm: positive(1_000, 0.01).nullable().optional(),
     maxDistanceKm: z
       .number({ error: 'search.radiusRange' })
-      .positive({ error: 'search.radiusRange' })
+      .min(0.1, { error: 'search.radiusRange' })
       .max(MAX_RADIUS_KM, { error: 'search.radiusRange' }),
     point: searchPointSchema,
     siteId: z.uuid().nullable().optional(),
