@@ -150,6 +150,33 @@ function harvest(fixture: Fixture, body: string) {
   }
 }
 
+/** The slowest calls of the run, shown (not judged): a hostile input that takes seconds is worth a look. */
+const slowest: { ms: number; target: string; call: string; replay: string }[] = [];
+function noteSlow(target: string, c: Case, ms: number, path: string) {
+  if (slowest.length >= 5 && ms <= slowest[slowest.length - 1]!.ms) return;
+  slowest.push({
+    ms,
+    target,
+    call: `${c.role}, ${c.transport}, input ${showInput(c.input).slice(0, 160)}`,
+    replay: `FUZZ_SEED=${SEED} FUZZ_ONLY='^${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$' FUZZ_PATH=${path}`,
+  });
+  slowest.sort((a, b) => b.ms - a.ms);
+  slowest.length = Math.min(slowest.length, 5);
+}
+
+/** Whether each role still has its session at the end (fuzzed calls may have ended one). */
+async function sessionsKept(fixture: Fixture): Promise<string[]> {
+  const lost: string[] = [];
+  for (const role of ['designer', 'owner', 'coordinator', 'admin'] as const) {
+    const r = await fetch(`${fixture.baseUrl}/trpc/account.me`, {
+      headers: { cookie: fixture.cookies[role] },
+    });
+    const body = (await r.json().catch(() => ({}))) as { result?: { data?: unknown } };
+    if (r.status !== 200 || !body.result?.data) lost.push(role);
+  }
+  return lost;
+}
+
 async function healthy(fixture: Fixture): Promise<boolean> {
   try {
     const r = await fetch(`${fixture.baseUrl}/healthz`, { signal: AbortSignal.timeout(10_000) });
@@ -174,7 +201,9 @@ async function runTarget(fixture: Fixture, target: Target, timeLimitMs: number):
     let verdicts: Verdict[];
     fixture.takeServerErrors();
     try {
+      const t0 = performance.now();
       observed = await send(fixture, c);
+      noteSlow(target.name, c, performance.now() - t0, path);
       verdicts = judge(observed, {
         echoes: stringsIn(c.input),
         rootIsObject:
@@ -293,6 +322,7 @@ async function main() {
     wedged = e.message;
   }
   const callsMs = Date.now() - callsStarted;
+  const lostSessions = wedged ? [] : await sessionsKept(fixture).catch(() => ['(check failed)']);
   await fixture.close().catch(() => {});
 
   console.log('\nper target: calls, answered 2xx, failed calls, distinct failures (valid templates)');
@@ -322,6 +352,15 @@ async function main() {
       console.log(`    replay: ${f.first.replay}`);
     }
   }
+  if (slowest.length > 0) {
+    console.log('\nslowest calls (shown, not judged):');
+    for (const x of slowest)
+      console.log(`  ${(x.ms / 1000).toFixed(2)} s  ${x.target}: ${x.call}\n           replay: ${x.replay}`);
+  }
+  if (lostSessions.length > 0)
+    console.log(
+      `\nnote: sessions lost during the run (later calls as these roles were anonymous): ${lostSessions.join(', ')}`,
+    );
   if (wedged) console.log(`\n✗ ${wedged}: run stopped early`);
   const calls = [...tallies.values()].reduce((n, t) => n + t.calls, 0);
   const failed = [...tallies.values()].reduce((n, t) => n + t.failed, 0) + (wedged ? 1 : 0);
