@@ -27,6 +27,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase } from '@retaille/db';
 import autocannon from 'autocannon';
@@ -137,6 +139,9 @@ async function startServer(engine: string, target: Target): Promise<RunningServe
     TRUST_PROXY: 'false',
     // Timers and digests would add background queries to the measured window.
     TRADE_TIMER_INTERVAL_SECONDS: '3600',
+    // The Stripe emulator (simulation mode) on its own port and state file, beside other servers.
+    STRIPE_EMULATOR_PORT: String(await freePort()),
+    STRIPE_EMULATOR_STATE_FILE: join(tmpdir(), `retaille-load-stripe-${process.pid}-${port}.json`),
     ...RATE_LIMITS,
     ...target.env,
   };
