@@ -8,4 +8,6 @@ export * from './csv.ts';
 export * from './embedded-factors.ts';
 export * from './factor-registry.ts';
 export * from './impact.ts';
+export * from './method.ts';
 export * from './transport.ts';
+export * from './travel.ts';
