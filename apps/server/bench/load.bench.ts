@@ -152,12 +152,10 @@ async function startServer(engine: string, target: Target): Promise<RunningServe
   if (!target.env.DATABASE_URL) delete env.DATABASE_URL;
   const profArgs: string[] = [];
   if (CPU_PROF_DIR) {
-    mkdirSync(CPU_PROF_DIR, { recursive: true });
-    profArgs.push(
-      '--cpu-prof',
-      `--cpu-prof-dir=${CPU_PROF_DIR}`,
-      `--cpu-prof-name=server-${engine}.cpuprofile`,
-    );
+    // One file per thread (CPU.<date>.<pid>.<thread>…): tsx's loader thread writes a small one
+    // too; the main thread's is the large one.
+    mkdirSync(join(CPU_PROF_DIR, engine), { recursive: true });
+    profArgs.push('--cpu-prof', `--cpu-prof-dir=${join(CPU_PROF_DIR, engine)}`);
   }
   const child: ChildProcess = spawn(process.execPath, [...profArgs, '--import', 'tsx', MAIN], {
     cwd: ROOT,
