@@ -1,61 +1,109 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AccountPage } from '../features/account/AccountPage.tsx';
-import { ForgotPasswordPage } from '../features/account/ForgotPasswordPage.tsx';
-import { MySitesPage } from '../features/account/MySitesPage.tsx';
-import { ResetPasswordPage } from '../features/account/ResetPasswordPage.tsx';
-import { SignInPage } from '../features/account/SignInPage.tsx';
-import { SignUpPage } from '../features/account/SignUpPage.tsx';
-import { VerifiedPage } from '../features/account/VerifiedPage.tsx';
-import { VerificationQueuePage } from '../features/coordination/VerificationQueuePage.tsx';
-import { OutboxPage } from '../features/dev/OutboxPage.tsx';
+import { lazyPage } from '../components/LazyPage.tsx';
 import { impactRoutes } from '../features/impact/routes.tsx';
 import { lotRoutes } from '../features/lots/routes.tsx';
 import { matchingRoutes } from '../features/matching/routes.tsx';
-import { InvitationPage } from '../features/members/InvitationPage.tsx';
-import { SiteMembersPage } from '../features/members/SiteMembersPage.tsx';
 import { paymentRoutes } from '../features/payments/routes.tsx';
 import { requestRoutes } from '../features/requests/routes.tsx';
-import { SiteFormPage } from '../features/sites/SiteFormPage.tsx';
-import { SitePage } from '../features/sites/SitePage.tsx';
-import { SitesPage } from '../features/sites/SitesPage.tsx';
 import { tradeRoutes } from '../features/trades/routes.tsx';
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from '../lib/trpc.ts';
-import { HomePage } from '../routes/HomePage.tsx';
-import { NotFoundPage } from '../routes/NotFoundPage.tsx';
 import { Layout } from './Layout.tsx';
-import { theme } from './theme.ts';
+import { cssVariablesResolver, theme } from './theme.ts';
+
+// The toasts' container (and its transitions) is fetched after the first paint; `notifications.show`
+// only needs the small store, which the pages import themselves.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
+);
 
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { path: '/', element: <HomePage /> },
-      { path: '/sites', element: <SitesPage /> },
-      { path: '/sites/new', element: <SiteFormPage /> },
-      { path: '/sites/:id', element: <SitePage /> },
-      { path: '/sites/:id/edit', element: <SiteFormPage /> },
-      { path: '/sites/:id/membres', element: <SiteMembersPage /> },
-      { path: '/inscription', element: <SignUpPage /> },
-      { path: '/connexion', element: <SignInPage /> },
-      { path: '/mot-de-passe-oublie', element: <ForgotPasswordPage /> },
-      { path: '/reinitialiser', element: <ResetPasswordPage /> },
-      { path: '/verification-ok', element: <VerifiedPage /> },
-      { path: '/compte', element: <AccountPage /> },
-      { path: '/mes-sites', element: <MySitesPage /> },
-      { path: '/invitations/:token', element: <InvitationPage /> },
-      { path: '/coordination/verification', element: <VerificationQueuePage /> },
-      { path: '/dev/courriels', element: <OutboxPage /> },
+      { path: '/', element: lazyPage(() => import('../routes/HomePage.tsx').then((m) => m.HomePage)) },
+      {
+        path: '/sites',
+        element: lazyPage(() => import('../features/sites/SitesPage.tsx').then((m) => m.SitesPage)),
+      },
+      {
+        path: '/sites/new',
+        element: lazyPage(() => import('../features/sites/SiteFormPage.tsx').then((m) => m.SiteFormPage)),
+      },
+      {
+        path: '/sites/:id',
+        element: lazyPage(() => import('../features/sites/SitePage.tsx').then((m) => m.SitePage)),
+      },
+      {
+        path: '/sites/:id/edit',
+        element: lazyPage(() => import('../features/sites/SiteFormPage.tsx').then((m) => m.SiteFormPage)),
+      },
+      {
+        path: '/sites/:id/membres',
+        element: lazyPage(() =>
+          import('../features/members/SiteMembersPage.tsx').then((m) => m.SiteMembersPage),
+        ),
+      },
+      {
+        path: '/inscription',
+        element: lazyPage(() => import('../features/account/SignUpPage.tsx').then((m) => m.SignUpPage)),
+      },
+      {
+        path: '/connexion',
+        element: lazyPage(() => import('../features/account/SignInPage.tsx').then((m) => m.SignInPage)),
+      },
+      {
+        path: '/mot-de-passe-oublie',
+        element: lazyPage(() =>
+          import('../features/account/ForgotPasswordPage.tsx').then((m) => m.ForgotPasswordPage),
+        ),
+      },
+      {
+        path: '/reinitialiser',
+        element: lazyPage(() =>
+          import('../features/account/ResetPasswordPage.tsx').then((m) => m.ResetPasswordPage),
+        ),
+      },
+      {
+        path: '/verification-ok',
+        element: lazyPage(() => import('../features/account/VerifiedPage.tsx').then((m) => m.VerifiedPage)),
+      },
+      {
+        path: '/compte',
+        element: lazyPage(() => import('../features/account/AccountPage.tsx').then((m) => m.AccountPage)),
+      },
+      {
+        path: '/mes-sites',
+        element: lazyPage(() => import('../features/account/MySitesPage.tsx').then((m) => m.MySitesPage)),
+      },
+      {
+        path: '/invitations/:token',
+        element: lazyPage(() =>
+          import('../features/members/InvitationPage.tsx').then((m) => m.InvitationPage),
+        ),
+      },
+      {
+        path: '/coordination/verification',
+        element: lazyPage(() =>
+          import('../features/coordination/VerificationQueuePage.tsx').then((m) => m.VerificationQueuePage),
+        ),
+      },
+      {
+        path: '/dev/courriels',
+        element: lazyPage(() => import('../features/dev/OutboxPage.tsx').then((m) => m.OutboxPage)),
+      },
       ...lotRoutes,
       ...requestRoutes,
       ...matchingRoutes,
       ...tradeRoutes,
       ...paymentRoutes,
       ...impactRoutes,
-      { path: '*', element: <NotFoundPage /> },
+      {
+        path: '*',
+        element: lazyPage(() => import('../routes/NotFoundPage.tsx').then((m) => m.NotFoundPage)),
+      },
     ],
   },
 ]);
@@ -64,8 +112,10 @@ export function App() {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(makeTrpcClient);
   return (
-    <MantineProvider theme={theme}>
-      <Notifications position="top-center" />
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <Suspense fallback={null}>
+        <Notifications position="top-center" />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <RouterProvider router={router} />

@@ -25,6 +25,7 @@ import { AccountNavLinks, UserMenu } from '../features/account/UserMenu.tsx';
 import { NotificationsBell } from '../features/matching/HeaderLinks.tsx';
 import { SimulationBanner } from '../features/payments/SimulationBanner.tsx';
 import { TradesHeaderLink, TradesNavLink } from '../features/trades/TradesNav.tsx';
+import { HeaderMoreMenu } from './HeaderMoreMenu.tsx';
 import classes from './Layout.module.css';
 
 const links = [
@@ -72,19 +73,23 @@ export function Layout() {
                 <span>{t('app.name')}</span>
               </Anchor>
             </Group>
-            <Group gap="lg" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
               <Group gap="xs" visibleFrom="md" component="nav" aria-label="Navigation" wrap="nowrap">
                 {links.map((l) => (
                   <RouterNavLink key={l.to} to={l.to} end={l.end} className={classes.link}>
                     {t(l.key)}
                   </RouterNavLink>
                 ))}
-                <TradesHeaderLink className={classes.link} />
-                {/* Posting a lot is the daily action; adding a site (once) stays in the phone menu,
-                    on the home page and on /sites — both buttons do not fit beside four links. */}
-                <Button component={RouterLink} to="/lots/nouveau" color="wood" size="sm" visibleFrom="lg">
+                {/* From xl the secondary entries fit in the row; below, they go in « Plus ». */}
+                <Box visibleFrom="xl">
+                  <TradesHeaderLink className={classes.link} />
+                </Box>
+                <Button component={RouterLink} to="/lots/nouveau" color="wood" size="sm" visibleFrom="xl">
                   {t('catalogue:nav.newLot')}
                 </Button>
+                <Box hiddenFrom="xl">
+                  <HeaderMoreMenu className={classes.link} />
+                </Box>
               </Group>
               <NotificationsBell />
               <Box visibleFrom="md">
@@ -120,9 +125,10 @@ export function Layout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <SimulationBanner />
-        <main id="main" tabIndex={-1} className={classes.main}>
+        {/* AppShell.Main is the page's one <main>; this is only the skip link's target. */}
+        <div id="main" tabIndex={-1} className={classes.main}>
           <Outlet />
-        </main>
+        </div>
         <footer className={classes.footer}>
           <Container size="lg">
             <Title order={2} size="sm" c="dimmed" fw={500}>

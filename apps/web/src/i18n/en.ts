@@ -15,6 +15,7 @@ export const en: Resources = {
   nav: {
     home: 'Home',
     sites: 'Workshops',
+    more: 'More',
     newSite: 'Add a site',
     signIn: 'Sign in',
     signUp: 'Create an account',
@@ -23,7 +24,7 @@ export const en: Resources = {
     mySites: 'My sites',
     verificationQueue: 'Sites to verify',
     outbox: 'E-mails (development)',
-    userMenu: 'Account menu of {{name}}',
+    userMenu: '{{name}} — account menu',
     activeSite: 'Active site',
     activeSiteIs: 'Active site: {{name}}',
     switchSite: 'Change the active site',

@@ -14,6 +14,7 @@ export const fr = {
   nav: {
     home: 'Accueil',
     sites: 'Manufactures',
+    more: 'Plus',
     newSite: 'Ajouter un site',
     signIn: 'Se connecter',
     signUp: 'Créer un compte',
@@ -22,7 +23,7 @@ export const fr = {
     mySites: 'Mes sites',
     verificationQueue: 'Sites à vérifier',
     outbox: 'Courriels (développement)',
-    userMenu: 'Menu du compte de {{name}}',
+    userMenu: '{{name}} — menu du compte',
     activeSite: 'Site actif',
     activeSiteIs: 'Site actif : {{name}}',
     switchSite: 'Changer de site actif',

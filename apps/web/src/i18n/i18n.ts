@@ -1,15 +1,5 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { catalogueEn } from './catalogue.en.ts';
-import { catalogueFr } from './catalogue.fr.ts';
-import { en } from './en.ts';
-import { fr } from './fr.ts';
-import { impactEn } from './impact.en.ts';
-import { impactFr } from './impact.fr.ts';
-import { matchingEn } from './matching.en.ts';
-import { matchingFr } from './matching.fr.ts';
-import { tradesEn } from './trades.en.ts';
-import { tradesFr } from './trades.fr.ts';
 
 export type AppLocale = 'fr' | 'en';
 const STORAGE_KEY = 'retaille.locale';
@@ -19,19 +9,43 @@ function initialLocale(): AppLocale {
   return saved === 'en' ? 'en' : 'fr';
 }
 
-void i18n.use(initReactI18next).init({
-  // `catalogue`: lots, photos, search, map and wanted requests (useTranslation('catalogue')).
-  resources: {
-    fr: { translation: fr, catalogue: catalogueFr, matching: matchingFr, trades: tradesFr, impact: impactFr },
-    en: { translation: en, catalogue: catalogueEn, matching: matchingEn, trades: tradesEn, impact: impactEn },
+/**
+ * Dictionaries are fetched per language: a French visitor never downloads the English texts.
+ * i18next loads the language before switching to it, so a switch never shows raw keys.
+ */
+const loaders: Record<AppLocale, () => Promise<{ resources: Record<string, object> }>> = {
+  fr: () => import('./locale.fr.ts'),
+  en: () => import('./locale.en.ts'),
+};
+
+const perLanguageBackend: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    const load = loaders[language as AppLocale];
+    if (!load) return callback(null, {});
+    load().then(
+      (m) => callback(null, (m.resources[namespace] ?? {}) as never),
+      (e: Error) => callback(e, false),
+    );
   },
-  ns: ['translation', 'catalogue', 'matching', 'trades', 'impact'],
-  defaultNS: 'translation',
-  lng: initialLocale(),
-  fallbackLng: 'fr',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+};
+
+/** Resolves once the visitor's language is loaded; main.tsx renders after it. */
+export const i18nReady = i18n
+  .use(perLanguageBackend)
+  .use(initReactI18next)
+  .init({
+    // `catalogue`: lots, photos, search, map and wanted requests (useTranslation('catalogue')).
+    ns: ['translation', 'catalogue', 'matching', 'trades', 'impact'],
+    defaultNS: 'translation',
+    lng: initialLocale(),
+    fallbackLng: false,
+    supportedLngs: ['fr', 'en'],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    react: { useSuspense: false },
+  });
 
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (lng) => {

@@ -1,7 +1,8 @@
-import { type ErrorData, fieldErrorsFromZod } from '@retaille/api/client';
+import type { ErrorData } from '@retaille/api/client';
 import { TRPCClientError } from '@trpc/client';
-import type { z } from 'zod';
 import type { AppLocale } from '../i18n/i18n.ts';
+
+/* Kept free of value imports from @retaille/api/client: this module is in the first bundle. */
 
 export type FieldErrors = Record<string, string>;
 
@@ -21,17 +22,4 @@ export function messageOf(error: unknown, locale: AppLocale, fallback: string): 
     if (data?.messages) return data.messages[locale];
   }
   return fallback;
-}
-
-/** Client-side validation with the same zod schema the procedure uses. */
-export function validateWith<T extends z.ZodType>(
-  schema: T,
-  values: unknown,
-  locale: AppLocale,
-): { ok: true; data: z.output<T> } | { ok: false; errors: FieldErrors } {
-  const r = schema.safeParse(values);
-  if (r.success) return { ok: true, data: r.data };
-  const errors: FieldErrors = {};
-  for (const f of fieldErrorsFromZod(r.error.issues)) errors[f.path] ??= f[locale];
-  return { ok: false, errors };
 }

@@ -22,9 +22,10 @@ import { Link } from 'react-router';
 import { DemoBadge } from '../../components/DemoBadge.tsx';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { fieldErrorsOf, messageOf, validateWith } from '../../lib/errors.ts';
+import { fieldErrorsOf, messageOf } from '../../lib/errors.ts';
 import { type SignedIn, useSignOut } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { validateWith } from '../../lib/validate.ts';
 import { CommuneSelect } from './CommuneSelect.tsx';
 
 export function AccountPage() {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DevOutboxLink } from '../../components/DevOutboxLink.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { validateWith } from '../../lib/errors.ts';
+import { validateWith } from '../../lib/validate.ts';
 import { AuthCard } from './AuthCard.tsx';
 import { authApi, authErrorMessage } from './authApi.ts';
 

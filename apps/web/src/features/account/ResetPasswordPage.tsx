@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { validateWith } from '../../lib/errors.ts';
+import { validateWith } from '../../lib/validate.ts';
 import { AuthCard } from './AuthCard.tsx';
 import { authApi, authErrorMessage } from './authApi.ts';
 import { PasswordRules } from './PasswordRules.tsx';

@@ -75,7 +75,7 @@ function SignedInMenu({ me }: { me: SignedIn }) {
       <Menu.Target>
         <UnstyledButton
           className={classes.userButton}
-          aria-label={t('nav.userMenu', { name: me.name })}
+          title={t('nav.userMenu', { name: me.name })}
           data-testid="user-menu"
         >
           <Group gap={8} wrap="nowrap">
@@ -87,7 +87,7 @@ function SignedInMenu({ me }: { me: SignedIn }) {
                 {me.name}
               </Text>
               {active && (
-                <Text size="xs" c="rgba(255,255,255,0.8)" truncate>
+                <Text size="xs" c="white" truncate>
                   {active.name}
                 </Text>
               )}

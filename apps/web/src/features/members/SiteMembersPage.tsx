@@ -28,10 +28,11 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { fieldErrorsOf, messageOf, validateWith } from '../../lib/errors.ts';
+import { fieldErrorsOf, messageOf } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import type { SignedIn } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { validateWith } from '../../lib/validate.ts';
 
 type SiteRole = 'owner' | 'member';
 

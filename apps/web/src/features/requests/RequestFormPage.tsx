@@ -34,9 +34,10 @@ import {
 } from '../../components/catalogue/PointPicker.tsx';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { type FieldErrors, fieldErrorsOf, messageOf, validateWith } from '../../lib/errors.ts';
+import { type FieldErrors, fieldErrorsOf, messageOf } from '../../lib/errors.ts';
 import type { SignedIn } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { validateWith } from '../../lib/validate.ts';
 
 interface RequestFormState {
   title: string;

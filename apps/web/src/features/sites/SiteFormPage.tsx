@@ -28,9 +28,10 @@ import { useNavigate, useParams } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { fieldErrorsOf, messageOf, validateWith } from '../../lib/errors.ts';
+import { fieldErrorsOf, messageOf } from '../../lib/errors.ts';
 import { sectorOptions } from '../../lib/labels.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { validateWith } from '../../lib/validate.ts';
 
 interface FormValues {
   name: string;

@@ -6,8 +6,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { fieldErrorsOf, messageOf, validateWith } from '../../lib/errors.ts';
+import { fieldErrorsOf, messageOf } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { validateWith } from '../../lib/validate.ts';
 import { formatWhen } from './format.ts';
 import classes from './trades.module.css';
 

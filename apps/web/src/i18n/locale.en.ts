@@ -1,0 +1,14 @@
+/** Every English dictionary, in one chunk loaded only when English is shown. */
+import { catalogueEn } from './catalogue.en.ts';
+import { en } from './en.ts';
+import { impactEn } from './impact.en.ts';
+import { matchingEn } from './matching.en.ts';
+import { tradesEn } from './trades.en.ts';
+
+export const resources: Record<string, object> = {
+  translation: en,
+  catalogue: catalogueEn,
+  matching: matchingEn,
+  trades: tradesEn,
+  impact: impactEn,
+};
