@@ -396,7 +396,13 @@ export async function buildServer({
   const dist = webDistDir ? resolve(webDistDir) : undefined;
   const hasWeb = dist !== undefined && existsSync(resolve(dist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+    // preCompressed: the web build writes .br/.gz beside each asset (apps/web/vite.config.ts).
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+    });
   }
 
   app.setNotFoundHandler((request, reply) => {
