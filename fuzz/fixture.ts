@@ -119,10 +119,32 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
   return cookies.join('; ');
 }
 
-export async function startFixture(
-  options: { databaseUrl?: string | undefined; logLevel?: string | undefined } = {},
-): Promise<Fixture> {
+interface FixtureOptions {
+  databaseUrl?: string | undefined;
+  logLevel?: string | undefined;
+}
+
+export async function startFixture(options: FixtureOptions = {}): Promise<Fixture> {
   const { handle: database, drop } = await openDatabase(options.databaseUrl);
+  const undo: (() => Promise<unknown>)[] = [];
+  try {
+    return await populate(database, drop, options, undo);
+  } catch (e) {
+    // A failed setup must not leave a server, an emulator or a PostgreSQL database behind.
+    for (const step of undo.reverse()) await step().catch(() => {});
+    database.pool.on('error', () => {});
+    await database.close().catch(() => {});
+    await drop().catch(() => {});
+    throw e;
+  }
+}
+
+async function populate(
+  database: DatabaseHandle,
+  drop: () => Promise<void>,
+  options: FixtureOptions,
+  undo: (() => Promise<unknown>)[],
+): Promise<Fixture> {
   await migrateToLatest(database.db);
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -134,6 +156,7 @@ export async function startFixture(
     AUTH_IP_MAX_REQUESTS: '10000',
   });
   const payments = await startPayments(config, { webhookRetryDelayMs: 20 });
+  undo.push(() => payments.stop());
   const services = (await createServices({ config, database, payments })) as TestServices;
   Object.assign(services, { database, emulator: payments.emulator });
 
@@ -145,6 +168,7 @@ export async function startFixture(
     serverErrors.push(describeError(o));
   };
   await app.listen({ port: 0, host: '127.0.0.1' });
+  undo.push(() => app.close());
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   payments.emulator?.setWebhookUrl(`${baseUrl}/api/webhooks/stripe`);
 
@@ -154,6 +178,8 @@ export async function startFixture(
   const designer = await createTestUser(services, { roles: ['designer'] });
   const site = await createTestSite(services, owner, { postalCode: '69001' });
   await onboardTestSeller(services, owner, site.id);
+  // The account.updated webhook that enables the seller is delivered asynchronously.
+  await payments.emulator?.idle();
   await database.db.updateTable('site').set({ vat_rate_bps: 2000 }).where('id', '=', site.id).execute();
 
   const sharp = requireFromServices('sharp') as SharpModule;
