@@ -274,6 +274,7 @@ interface Measure {
   p50: number;
   p99: number;
   errors: number;
+  detail: string;
 }
 
 async function load(url: string, route: Route, seconds: number): Promise<Measure> {
@@ -289,7 +290,12 @@ async function load(url: string, route: Route, seconds: number): Promise<Measure
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+    // autocannon counts timeouts among `errors` too.
+    errors: result.errors + result.non2xx,
+    detail:
+      result.errors + result.non2xx > 0
+        ? `  (timeouts ${result.timeouts}, non-2xx ${result.non2xx}, other ${result.errors - result.timeouts})`
+        : '',
   };
 }
 
@@ -327,7 +333,7 @@ async function benchEngine(engine: string): Promise<Row[]> {
           .toFixed(3)
           .padStart(
             9,
-          )} ${String(round(m.p50)).padStart(7)} ${String(round(m.p99)).padStart(7)} ${String(m.errors).padStart(7)}`,
+          )} ${String(round(m.p50)).padStart(7)} ${String(round(m.p99)).padStart(7)} ${String(m.errors).padStart(7)}${m.detail}`,
       );
     }
     return rows;
