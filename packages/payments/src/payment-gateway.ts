@@ -17,6 +17,11 @@ export interface CreateAccountLinkInput {
 }
 
 export interface AccountStatus {
+  /**
+   * The `transfers` capability is active: the account can receive our payouts. With separate
+   * charges and transfers this is the only capability a seller needs (the platform charges).
+   */
+  transfersActive: boolean;
   chargesEnabled: boolean;
   payoutsEnabled: boolean;
   detailsSubmitted: boolean;
@@ -32,8 +37,9 @@ export interface CreateCheckoutSessionInput {
   cancelUrl: string;
   customerEmail?: string | undefined;
   /**
-   * Between 30 minutes and 24 hours after creation (Stripe's limits). Must be stable across
-   * retries of the same trade: a different value under the same idempotency key is a conflict.
+   * When the payment is due. The session's `expires_at` is this deadline clamped into Stripe's
+   * window counted from the session's creation (`checkoutExpiresAt`); pass the same deadline on
+   * retries so the idempotent request keeps the same parameters.
    */
   expiresAt: Date;
   /**
@@ -41,6 +47,25 @@ export interface CreateCheckoutSessionInput {
    * default) uses the key `checkout:<tradeId>`, attempt n > 1 `checkout:<tradeId>:<n>`.
    */
   attempt?: number | undefined;
+}
+
+/** Stripe accepts a Checkout `expires_at` from 30 minutes to 24 hours after the session's creation. */
+export const CHECKOUT_MIN_TTL_MS = 30 * 60_000;
+export const CHECKOUT_MAX_TTL_MS = 24 * 3_600_000;
+/** Room for clock skew and network time between our clock and Stripe's. */
+const CHECKOUT_TTL_MARGIN_MS = 2 * 60_000;
+
+/**
+ * The `expires_at` of a Checkout Session created at `createdAt` for a payment due by `deadline`:
+ * the deadline itself when Stripe accepts it, else clamped into Stripe's window counted from the
+ * session's own creation (a late retry gets at least 32 minutes; the trade's own timer still
+ * expires the session at the deadline). Whole seconds, as Stripe counts.
+ */
+export function checkoutExpiresAt(deadline: Date, createdAt: Date): Date {
+  const min = createdAt.getTime() + CHECKOUT_MIN_TTL_MS + CHECKOUT_TTL_MARGIN_MS;
+  const max = createdAt.getTime() + CHECKOUT_MAX_TTL_MS - CHECKOUT_TTL_MARGIN_MS;
+  const ms = Math.min(Math.max(deadline.getTime(), min), max);
+  return new Date(Math.floor(ms / 1000) * 1000);
 }
 
 export interface CheckoutSessionRef {
@@ -155,6 +180,12 @@ export type PaymentEvent =
 
 export type PaymentEventKind = PaymentEvent['kind'];
 
+/**
+ * Stripe sends platform events (Checkout, charges, refunds) and Connect events (`account.updated`
+ * on connected accounts) to two different webhook endpoints, each with its own signing secret.
+ */
+export type WebhookEndpoint = 'platform' | 'connect';
+
 export interface PaymentGateway {
   /** Express connected account for a seller site; key `account:<siteId>`. Persist the id: the key only lasts 24 h at Stripe. */
   createConnectedAccount(input: CreateConnectedAccountInput): Promise<{ accountId: string }>;
@@ -175,7 +206,12 @@ export interface PaymentGateway {
   transferToSeller(input: TransferToSellerInput): Promise<{ transferId: string }>;
   /**
    * Verifies the `Stripe-Signature` header against the raw body (never a re-serialised JSON) and
-   * maps the event. Throws `WebhookSignatureError` on a bad signature or a stale timestamp.
+   * maps the event. Throws `WebhookSignatureError` on a bad signature or a stale timestamp, and
+   * when the payload was signed with the other endpoint's secret (default endpoint: `platform`).
    */
-  parseWebhook(rawBody: string | Buffer, signatureHeader: string | undefined): PaymentEvent;
+  parseWebhook(
+    rawBody: string | Buffer,
+    signatureHeader: string | undefined,
+    endpoint?: WebhookEndpoint,
+  ): PaymentEvent;
 }

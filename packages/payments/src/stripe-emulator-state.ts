@@ -236,6 +236,20 @@ const accountShape = {
   capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
 } as const satisfies Record<string, ParamShape>;
 
+/** Everything the emulator must remember across a restart, as plain JSON. */
+export interface EmulatorSnapshot {
+  version: 1;
+  accounts: AccountObject[];
+  accountLinks: [string, AccountLinkRecord][];
+  sessions: CheckoutSessionObject[];
+  sessionExtras: [string, SessionExtras][];
+  paymentIntents: PaymentIntentObject[];
+  charges: ChargeObject[];
+  refunds: RefundObject[];
+  transfers: TransferObject[];
+  availableCents: number;
+}
+
 const accountLinkShape = {
   account: true,
   refresh_url: true,
@@ -325,6 +339,41 @@ export class StripeEmulatorState {
       this.refunds.get(id) ??
       this.transfers.get(id);
     return o === undefined ? undefined : structuredClone(o);
+  }
+
+  snapshot(): EmulatorSnapshot {
+    return structuredClone({
+      version: 1,
+      accounts: [...this.accounts.values()],
+      accountLinks: [...this.accountLinks.entries()],
+      sessions: [...this.sessions.values()],
+      sessionExtras: [...this.sessionExtras.entries()],
+      paymentIntents: [...this.paymentIntents.values()],
+      charges: [...this.charges.values()],
+      refunds: [...this.refunds.values()],
+      transfers: [...this.transfers.values()],
+      availableCents: this.availableCents,
+    });
+  }
+
+  /** Replaces the whole state with a snapshot (taken by `snapshot()`, possibly by an earlier process). */
+  restore(snapshot: EmulatorSnapshot): void {
+    if (snapshot.version !== 1) throw new Error(`Unknown emulator state version ${String(snapshot.version)}`);
+    const fill = <T>(map: Map<string, T>, entries: Iterable<[string, T]>) => {
+      map.clear();
+      for (const [k, v] of entries) map.set(k, v);
+    };
+    const byId = <T extends { id: string }>(list: T[]): [string, T][] => list.map((o) => [o.id, o]);
+    const copy = structuredClone(snapshot);
+    fill(this.accounts, byId(copy.accounts));
+    fill(this.accountLinks, copy.accountLinks);
+    fill(this.sessions, byId(copy.sessions));
+    fill(this.sessionExtras, copy.sessionExtras);
+    fill(this.paymentIntents, byId(copy.paymentIntents));
+    fill(this.charges, byId(copy.charges));
+    fill(this.refunds, byId(copy.refunds));
+    fill(this.transfers, byId(copy.transfers));
+    this.availableCents = copy.availableCents;
   }
 
   lineItems(sessionId: string): readonly LineItem[] {
@@ -423,10 +472,7 @@ export class StripeEmulatorState {
     return { redirect: link.returnUrl };
   }
 
-  /** Marks the account as fully onboarded and sends `account.updated` (once). */
-  completeOnboarding(accountId: string): AccountObject {
-    const account = this.retrieveAccount(accountId);
-    if (account.details_submitted && account.charges_enabled && account.payouts_enabled) return account;
+  private updateAccount(account: AccountObject, change: (a: AccountObject) => void): void {
     const previous = {
       capabilities: { ...account.capabilities },
       charges_enabled: account.charges_enabled,
@@ -434,18 +480,56 @@ export class StripeEmulatorState {
       details_submitted: account.details_submitted,
       requirements: structuredClone(account.requirements),
     };
-    for (const cap of Object.keys(account.capabilities)) account.capabilities[cap] = 'active';
-    account.charges_enabled = true;
-    account.payouts_enabled = true;
-    account.details_submitted = true;
-    account.business_type ??= 'company';
-    account.requirements = { currently_due: [], eventually_due: [], past_due: [], disabled_reason: null };
+    change(account);
     this.deps.emit('account.updated', account, {
       request: NO_REQUEST,
       previousAttributes: previous,
       account: account.id,
     });
+  }
+
+  /**
+   * The seller finished the onboarding form: details are submitted and the requested
+   * capabilities go `pending` while Stripe verifies them, as at Stripe (`account.updated`).
+   */
+  submitOnboarding(accountId: string): AccountObject {
+    const account = this.retrieveAccount(accountId);
+    if (account.details_submitted) return account;
+    this.updateAccount(account, (a) => {
+      for (const cap of Object.keys(a.capabilities)) a.capabilities[cap] = 'pending';
+      a.details_submitted = true;
+      a.business_type ??= 'company';
+      a.requirements = {
+        currently_due: [],
+        eventually_due: [],
+        past_due: [],
+        disabled_reason: 'requirements.pending_verification',
+      };
+    });
     return account;
+  }
+
+  /**
+   * Verification done: capabilities become `active` (a second `account.updated`). Charges are
+   * enabled only with `card_payments`, which a platform using separate charges and transfers
+   * does not request.
+   */
+  verifyAccount(accountId: string): AccountObject {
+    const account = this.submitOnboarding(accountId);
+    if (Object.values(account.capabilities).every((c) => c === 'active')) return account;
+    this.updateAccount(account, (a) => {
+      for (const cap of Object.keys(a.capabilities)) a.capabilities[cap] = 'active';
+      a.charges_enabled = a.capabilities.card_payments === 'active';
+      a.payouts_enabled = true;
+      a.requirements = { currently_due: [], eventually_due: [], past_due: [], disabled_reason: null };
+    });
+    return account;
+  }
+
+  /** Onboarding submitted then verified: `transfers` goes pending, then active (two `account.updated`). */
+  completeOnboarding(accountId: string): AccountObject {
+    this.submitOnboarding(accountId);
+    return this.verifyAccount(accountId);
   }
 
   // --- Checkout ---------------------------------------------------------------------------

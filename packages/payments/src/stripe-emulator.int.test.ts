@@ -3,12 +3,18 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWebhookSignatureError, PaymentGatewayError, WebhookSignatureError } from './payment-errors.ts';
-import type { CreateCheckoutSessionInput, PaymentEvent, PaymentGateway } from './payment-gateway.ts';
-import { type StripeEmulator, startStripeEmulator } from './stripe-emulator.ts';
+import type {
+  CreateCheckoutSessionInput,
+  PaymentEvent,
+  PaymentGateway,
+  WebhookEndpoint,
+} from './payment-gateway.ts';
+import { type StripeEmulator, signStripePayload, startStripeEmulator } from './stripe-emulator.ts';
 import type { ChargeObject, PaymentIntentObject, TransferObject } from './stripe-emulator-state.ts';
 import { createStripeGateway } from './stripe-gateway.ts';
 
 const WEBHOOK_SECRET = 'whsec_int_test_secret';
+const CONNECT_WEBHOOK_SECRET = 'whsec_int_test_connect_secret';
 
 interface Received {
   status: number;
@@ -17,7 +23,7 @@ interface Received {
 }
 
 /** Stands in for the server's webhook route: verify on the raw body, answer 400 on a bad signature. */
-async function startReceiver(gateway: PaymentGateway) {
+async function startReceiver(gateway: PaymentGateway, endpoint: WebhookEndpoint = 'platform') {
   const received: Received[] = [];
   let failures = 0;
   const server = createServer((req, res) => {
@@ -32,7 +38,11 @@ async function startReceiver(gateway: PaymentGateway) {
         try {
           r = {
             status: 200,
-            event: gateway.parseWebhook(Buffer.concat(chunks), req.headers['stripe-signature'] as string),
+            event: gateway.parseWebhook(
+              Buffer.concat(chunks),
+              req.headers['stripe-signature'] as string,
+              endpoint,
+            ),
           };
         } catch (err) {
           if (!isWebhookSignatureError(err)) throw err;
@@ -62,21 +72,31 @@ async function startReceiver(gateway: PaymentGateway) {
 let emulator: StripeEmulator;
 let gateway: PaymentGateway;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
+/** Stands in for the Connect endpoint: account events arrive there only. */
+let connectReceiver: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
-  emulator = await startStripeEmulator({ webhookSecret: WEBHOOK_SECRET, webhookRetryDelayMs: 10 });
+  emulator = await startStripeEmulator({
+    webhookSecret: WEBHOOK_SECRET,
+    connectWebhookSecret: CONNECT_WEBHOOK_SECRET,
+    webhookRetryDelayMs: 10,
+  });
   gateway = createStripeGateway({
     secretKey: emulator.secretKey,
     webhookSecret: WEBHOOK_SECRET,
+    connectWebhookSecret: CONNECT_WEBHOOK_SECRET,
     ...emulator.clientOptions,
   });
   receiver = await startReceiver(gateway);
+  connectReceiver = await startReceiver(gateway, 'connect');
   emulator.setWebhookUrl(receiver.url);
+  emulator.setConnectWebhookUrl(connectReceiver.url);
 });
 
 afterAll(async () => {
   await emulator?.stop();
   await receiver?.stop();
+  await connectReceiver?.stop();
 });
 
 const inOneHour = () => new Date(Date.now() + 3_600_000);
@@ -146,10 +166,16 @@ describe('Connect onboarding', () => {
       accountId,
     });
     expect(await gateway.getAccountStatus(accountId)).toEqual({
+      transfersActive: false,
       chargesEnabled: false,
       payoutsEnabled: false,
       detailsSubmitted: false,
     });
+    // Only `transfers` is requested: the platform charges, the seller receives transfers.
+    expect(emulator.find(accountId)).toMatchObject({ capabilities: { transfers: 'inactive' } });
+    expect(Object.keys((emulator.find(accountId) as { capabilities: object }).capabilities)).toEqual([
+      'transfers',
+    ]);
 
     const refreshUrl = 'https://retaille.test/sites/onboarding/refresh';
     const returnUrl = 'https://retaille.test/sites/onboarding/done';
@@ -159,16 +185,26 @@ describe('Connect onboarding', () => {
     expect(visit.headers.get('location')).toBe(returnUrl);
     await emulator.idle();
 
+    // charges_enabled stays false without card_payments; transfers went pending, then active.
     expect(await gateway.getAccountStatus(accountId)).toEqual({
-      chargesEnabled: true,
+      transfersActive: true,
+      chargesEnabled: false,
       payoutsEnabled: true,
       detailsSubmitted: true,
     });
-    expect(
-      receiver.events().filter((e) => e.kind === 'account_updated' && e.accountId === accountId),
-    ).toEqual([
-      expect.objectContaining({ type: 'account.updated', chargesEnabled: true, payoutsEnabled: true }),
+    const updates = emulator.events.filter((e) => e.type === 'account.updated' && e.account === accountId);
+    expect(updates.map((e) => (e.data.object as { capabilities: object }).capabilities)).toEqual([
+      { transfers: 'pending' },
+      { transfers: 'active' },
     ]);
+    expect(
+      connectReceiver.events().filter((e) => e.kind === 'account_updated' && e.accountId === accountId),
+    ).toEqual([
+      expect.objectContaining({ type: 'account.updated', detailsSubmitted: true, payoutsEnabled: false }),
+      expect.objectContaining({ type: 'account.updated', payoutsEnabled: true }),
+    ]);
+    // Connect events never reach the platform endpoint.
+    expect(receiver.events().filter((e) => e.kind === 'account_updated')).toEqual([]);
 
     const again = await fetch(url, { redirect: 'manual' });
     expect(again.headers.get('location')).toBe(refreshUrl);
@@ -276,12 +312,25 @@ describe('hosted checkout', () => {
       stripeCode: 'amount_too_small',
       statusCode: 400,
     });
-    const tooLate = new Date(Date.now() + 25 * 3_600_000);
-    expect(
-      await gatewayError(gateway.createCheckoutSession(checkoutInput({ expiresAt: tooLate }))),
-    ).toMatchObject({
-      code: 'invalid_request',
-    });
+    // Stripe's window for expires_at, counted from the session's creation: 30 min to 24 h.
+    const created = Math.floor(Date.now() / 1000);
+    const form = (expiresAt: number, amount = 2350) =>
+      [
+        'mode=payment',
+        'success_url=https://retaille.test/ok',
+        'line_items[0][quantity]=1',
+        'line_items[0][price_data][currency]=eur',
+        `line_items[0][price_data][unit_amount]=${amount}`,
+        'line_items[0][price_data][product_data][name]=Lot',
+        `expires_at=${expiresAt}`,
+      ].join('&');
+    for (const expiresAt of [created + 29 * 60, created + 24 * 3600 + 60]) {
+      const res = await api('/v1/checkout/sessions', { body: form(expiresAt) });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { param: 'expires_at' } });
+    }
+    const small = await api('/v1/checkout/sessions', { body: form(created + 3600, 49) });
+    expect(await small.json()).toMatchObject({ error: { code: 'amount_too_small' } });
     expect(await gatewayError(gateway.getCheckoutSession('cs_test_missing'))).toMatchObject({
       code: 'not_found',
       statusCode: 404,
@@ -456,24 +505,28 @@ describe('webhook signatures', () => {
     const eventId = (event as { id: string }).id;
     const payload = emulator.payloadOf(eventId);
 
-    expect(gateway.parseWebhook(payload, emulator.signatureHeader(payload))).toMatchObject({
+    const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+    const connectHeader = (at = new Date()) => signStripePayload(payload, CONNECT_WEBHOOK_SECRET, unix(at));
+    expect(gateway.parseWebhook(payload, connectHeader(), 'connect')).toMatchObject({
       kind: 'account_updated',
       eventId,
     });
     const stale = new Date(Date.now() - 10 * 60_000);
-    expect(() => gateway.parseWebhook(payload, emulator.signatureHeader(payload, stale))).toThrow(
+    expect(() => gateway.parseWebhook(payload, connectHeader(stale), 'connect')).toThrow(
       WebhookSignatureError,
     );
-    expect(() => gateway.parseWebhook(`${payload} `, emulator.signatureHeader(payload))).toThrow(
+    expect(() => gateway.parseWebhook(`${payload} `, connectHeader(), 'connect')).toThrow(
       WebhookSignatureError,
     );
 
     const [bad] = await emulator.deliver(eventId, { signature: 'invalid' });
     const [old] = await emulator.deliver(eventId, { timestamp: stale });
-    expect([bad?.status, old?.status]).toEqual([400, 400]);
-    expect(receiver.received.slice(-2).map((r) => r.rejected)).toEqual([
+    const [otherEndpoint] = await emulator.deliver(eventId, { signature: 'other_endpoint' });
+    expect([bad?.status, old?.status, otherEndpoint?.status]).toEqual([400, 400, 400]);
+    expect(connectReceiver.received.slice(-3).map((r) => r.rejected)).toEqual([
       'bad_signature',
       'timestamp_outside_tolerance',
+      'bad_signature',
     ]);
   });
 });
@@ -531,11 +584,11 @@ describe('webhook delivery', () => {
       siteId: `site-${randomUUID()}`,
       country: 'FR',
     });
-    receiver.failNext(2);
+    connectReceiver.failNext(2);
     await emulator.completeOnboarding(recovering.accountId);
     await emulator.idle();
     const attemptsFor = (accountId: string) => {
-      const event = emulator.events.findLast((e) => e.type === 'account.updated' && e.account === accountId);
+      const event = emulator.events.find((e) => e.type === 'account.updated' && e.account === accountId);
       return emulator.deliveries.filter((d) => d.eventId === event?.id).map((d) => [d.attempt, d.status]);
     };
     expect(attemptsFor(recovering.accountId)).toEqual([
@@ -545,10 +598,10 @@ describe('webhook delivery', () => {
     ]);
 
     const down = await gateway.createConnectedAccount({ siteId: `site-${randomUUID()}`, country: 'FR' });
-    receiver.failNext(10);
+    connectReceiver.failNext(10);
     await emulator.completeOnboarding(down.accountId);
     await emulator.idle();
-    receiver.failNext(0);
+    connectReceiver.failNext(0);
     expect(attemptsFor(down.accountId)).toEqual([
       [1, 500],
       [2, 500],

@@ -16,6 +16,7 @@ import {
   type StripeObject,
   stripeId,
 } from './stripe-emulator-state.ts';
+import { loadEmulatorState, type StoredResponse, saveEmulatorState } from './stripe-emulator-store.ts';
 import { FormEncodingError, type FormParams, parseStripeForm } from './stripe-form-encoding.ts';
 
 export interface StripeEmulatorOptions {
@@ -24,6 +25,18 @@ export interface StripeEmulatorOptions {
   /** Where webhooks are POSTed; events are only recorded while it is unset. */
   webhookUrl?: string | undefined;
   webhookSecret: string;
+  /**
+   * The Connect endpoint: events that happen on a connected account (`account.updated`…) go
+   * there, signed with its own secret, and never to the platform endpoint — as at Stripe.
+   */
+  connectWebhookUrl?: string | undefined;
+  connectWebhookSecret?: string | undefined;
+  /**
+   * A JSON file holding accounts, sessions, payments, refunds, transfers and idempotency keys,
+   * rewritten atomically after each change and read at start: the emulator survives a restart.
+   * Unset: state lives in memory (tests).
+   */
+  stateFile?: string | undefined;
   /** The API key clients must send; a random `sk_test_emulator_…` by default. */
   secretKey?: string | undefined;
   /** Base of the hosted pages' URLs, when browsers reach the emulator through another address. */
@@ -72,8 +85,8 @@ export interface DeliverOptions {
   times?: number | undefined;
   /** Send the copies at once rather than one after the other, to exercise concurrent handlers. */
   concurrent?: boolean | undefined;
-  /** `invalid` signs with another secret. */
-  signature?: 'valid' | 'invalid' | undefined;
+  /** `invalid` signs with another secret; `other_endpoint` with the other endpoint's secret. */
+  signature?: 'valid' | 'invalid' | 'other_endpoint' | undefined;
   /** Signature timestamp (default now): an old one makes a stale delivery. */
   timestamp?: Date | undefined;
   url?: string | undefined;
@@ -85,6 +98,7 @@ export interface StripeEmulator {
   readonly port: number;
   readonly secretKey: string;
   readonly webhookSecret: string;
+  readonly connectWebhookSecret: string;
   /** Every event created so far, oldest first. */
   readonly events: readonly EmulatorEvent[];
   /** Every webhook POST attempt so far, oldest first. */
@@ -93,6 +107,7 @@ export interface StripeEmulator {
   /** Options for `new Stripe(secretKey, …)` or `createStripeGateway` to talk to this emulator. */
   readonly clientOptions: { host: string; port: number; protocol: 'http' };
   setWebhookUrl(url: string | undefined): void;
+  setConnectWebhookUrl(url: string | undefined): void;
   /** Off: events are only recorded, for tests that deliver them by hand (out of order, several times). */
   setAutoDelivery(enabled: boolean): void;
   /** (Re)delivers a recorded event, one POST per copy without retries; resolves with each attempt. */
@@ -123,13 +138,6 @@ const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 1_000_000;
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-
-interface StoredResponse {
-  fingerprint: string;
-  status: number;
-  body: string;
-  storedAt: number;
-}
 
 interface Reply {
   status: number;
@@ -204,7 +212,7 @@ const html = (status: number, body: string): Reply => ({ status, headers: htmlHe
  * errors, idempotency keys, refund and transfer rules, Connect onboarding links, a hosted
  * checkout page, signed webhooks with retries — and is a simulation: no money ever moves, and
  * it says so on every page it serves. Charged funds are available at once (Stripe holds them
- * for days), only euros and cards are supported, and state lives in memory.
+ * for days), only euros and cards are supported, and state lives in memory unless `stateFile` is set.
  */
 export async function startStripeEmulator(options: StripeEmulatorOptions): Promise<StripeEmulator> {
   if (options.webhookSecret.length === 0) throw new Error('startStripeEmulator: webhookSecret is required');
@@ -219,6 +227,11 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
   const apiVersion = options.apiVersion ?? Stripe.API_VERSION;
 
   let webhookUrl = options.webhookUrl;
+  let connectWebhookUrl = options.connectWebhookUrl;
+  const connectWebhookSecret = options.connectWebhookSecret ?? `whsec_connect_${stripeId('s', 24).slice(2)}`;
+  /** Events on a connected account go to the Connect endpoint. */
+  const isConnect = (event: EmulatorEvent) => event.account !== undefined;
+  const endpointOf = (event: EmulatorEvent) => (isConnect(event) ? connectWebhookUrl : webhookUrl);
   let autoDeliver = true;
   let stopped = false;
   let baseUrl = '';
@@ -244,12 +257,15 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     opts: {
       manual: boolean;
       url: string;
-      signature?: 'valid' | 'invalid' | undefined;
+      signature?: 'valid' | 'invalid' | 'other_endpoint' | undefined;
       timestamp?: Date | undefined;
     },
   ): Promise<WebhookDelivery> {
     const payload = payloads.get(event.id) as string;
-    const secret = opts.signature === 'invalid' ? `${webhookSecret}_wrong` : webhookSecret;
+    const own = isConnect(event) ? connectWebhookSecret : webhookSecret;
+    const other = isConnect(event) ? webhookSecret : connectWebhookSecret;
+    const secret =
+      opts.signature === 'invalid' ? `${own}_wrong` : opts.signature === 'other_endpoint' ? other : own;
     const header = signStripePayload(payload, secret, unix(opts.timestamp ?? now()));
     const delivery: WebhookDelivery = {
       eventId: event.id,
@@ -285,7 +301,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
 
   async function deliverWithRetries(event: EmulatorEvent): Promise<void> {
     for (let attempt = 1; attempt <= attempts && !stopped; attempt++) {
-      const url = webhookUrl;
+      const url = endpointOf(event);
       if (url === undefined) return;
       const result = await post(event, attempt, { manual: false, url });
       if (result.ok) return;
@@ -294,7 +310,8 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
   }
 
   function emit(type: string, object: StripeObject, opts: EmitOptions): void {
-    const willDeliver = webhookUrl !== undefined && subscribed(type);
+    const target = opts.account === undefined ? webhookUrl : connectWebhookUrl;
+    const willDeliver = target !== undefined && subscribed(type);
     const event: EmulatorEvent = {
       id: stripeId('evt', 24),
       object: 'event',
@@ -320,6 +337,21 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
   }
 
   const state = new StripeEmulatorState({ now, publicBaseUrl: () => baseUrl, emit });
+  const stateFile = options.stateFile;
+  if (stateFile !== undefined) {
+    const saved = loadEmulatorState(stateFile);
+    if (saved !== undefined) {
+      state.restore(saved.state);
+      for (const [key, stored] of saved.idempotency) idempotency.set(key, stored);
+    }
+  }
+  /** Called after anything that may have changed the state: one atomic rewrite of the file. */
+  function persist(): void {
+    if (stateFile === undefined) return;
+    const cutoff = now().getTime() - IDEMPOTENCY_TTL_MS;
+    for (const [key, stored] of idempotency) if (stored.storedAt < cutoff) idempotency.delete(key);
+    saveEmulatorState(stateFile, { state: state.snapshot(), idempotency: [...idempotency.entries()] });
+  }
 
   /** Lets the hosted pages redirect after the webhooks they caused went out, but never hang on them. */
   async function settleDeliveries(): Promise<void> {
@@ -570,6 +602,8 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     let r: Reply;
     try {
       r = await dispatch(req);
+      // Even a GET may change the state (a session read past its expires_at expires).
+      persist();
     } catch (err) {
       r = {
         status: 500,
@@ -606,15 +640,15 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     return event;
   }
 
-  function targetUrl(opts: DeliverOptions): string {
-    const target = opts.url ?? webhookUrl;
+  function targetUrl(event: EmulatorEvent, opts: DeliverOptions): string {
+    const target = opts.url ?? endpointOf(event);
     if (target === undefined) throw new Error('No webhook URL: pass one or call setWebhookUrl()');
     return target;
   }
 
   async function deliver(eventId: string, opts: DeliverOptions = {}): Promise<WebhookDelivery[]> {
     const event = recorded(eventId);
-    const target = targetUrl(opts);
+    const target = targetUrl(event, opts);
     const times = Math.max(1, opts.times ?? 1);
     const send = () =>
       post(event, 1, { manual: true, url: target, signature: opts.signature, timestamp: opts.timestamp });
@@ -630,6 +664,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     port,
     secretKey,
     webhookSecret,
+    connectWebhookSecret,
     get events() {
       return events;
     },
@@ -642,6 +677,9 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     clientOptions: { host: HOST, port, protocol: 'http' },
     setWebhookUrl(next) {
       webhookUrl = next;
+    },
+    setConnectWebhookUrl(next) {
+      connectWebhookUrl = next;
     },
     setAutoDelivery(enabled) {
       autoDeliver = enabled;
@@ -664,16 +702,19 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     },
     async payCheckoutSession(sessionId, email) {
       const paid = state.payCheckoutSession(sessionId, email ?? null);
+      persist();
       if (paid.outcome === 'expired') throw new Error(`Checkout Session ${sessionId} has expired`);
       await settleDeliveries();
       return successUrlOf(paid.session);
     },
     async completeOnboarding(accountId) {
       state.completeOnboarding(accountId);
+      persist();
       await settleDeliveries();
     },
     async expireDueSessions() {
       const ids = state.expireDueSessions();
+      persist();
       await settleDeliveries();
       return ids;
     },

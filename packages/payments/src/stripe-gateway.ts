@@ -10,6 +10,7 @@ import {
   type CheckoutPaymentStatus,
   type CheckoutSessionState,
   type CheckoutSessionStatus,
+  checkoutExpiresAt,
   type PaymentEvent,
   type PaymentGateway,
   type RefundReason,
@@ -19,8 +20,10 @@ import { toPaymentEvent } from './stripe-event-mapping.ts';
 
 export interface StripeGatewayOptions {
   secretKey: string;
-  /** Several secrets when one route receives both the platform and the Connect endpoint, or during rotation. */
+  /** Secret(s) of the platform webhook endpoint (several during a rotation). */
   webhookSecret: string | readonly string[];
+  /** Secret(s) of the Connect webhook endpoint (`account.updated`…); its events are refused without one. */
+  connectWebhookSecret?: string | readonly string[] | undefined;
   /** Default api.stripe.com; the emulator's host with `protocol: 'http'` to run offline. */
   host?: string | undefined;
   port?: number | string | undefined;
@@ -34,6 +37,12 @@ export interface StripeGatewayOptions {
 }
 
 export const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300;
+
+/**
+ * The Stripe API version we speak, pinned: the one the pinned `stripe` SDK release targets, so
+ * that neither an SDK update nor the account's default version changes objects under us.
+ */
+export const STRIPE_API_VERSION = '2026-10-28.endive' satisfies Stripe.LatestApiVersion;
 
 const id = z.string().min(1).max(200);
 const cents = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -154,6 +163,8 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
   if (secrets.length === 0 || secrets.some((s) => s.length === 0)) {
     throw new Error('createStripeGateway: webhookSecret must not be empty');
   }
+  const connect = options.connectWebhookSecret ?? [];
+  const connectSecrets = (typeof connect === 'string' ? [connect] : [...connect]).filter((s) => s !== '');
   const config: Stripe.StripeConfig = {
     maxNetworkRetries: options.maxNetworkRetries ?? 2,
     timeout: options.timeoutMs ?? 20_000,
@@ -162,7 +173,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
   if (options.host !== undefined) config.host = options.host;
   if (options.port !== undefined) config.port = options.port;
   if (options.protocol !== undefined) config.protocol = options.protocol;
-  if (options.apiVersion !== undefined) config.apiVersion = options.apiVersion;
+  config.apiVersion = options.apiVersion ?? STRIPE_API_VERSION;
   const stripe = new Stripe(options.secretKey, config);
 
   async function call<T>(op: Operation, run: () => Promise<T>): Promise<T> {
@@ -198,7 +209,8 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       const params: Stripe.AccountCreateParams = {
         type: 'express',
         country,
-        capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
+        // Separate charges and transfers: the platform charges, the seller only receives transfers.
+        capabilities: { transfers: { requested: true } },
         metadata: { siteId },
       };
       if (email !== undefined) params.email = email;
@@ -225,6 +237,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       validate(id, accountId);
       const account = await call('retrieve', () => stripe.accounts.retrieve(accountId));
       return {
+        transfersActive: account.capabilities?.transfers === 'active',
         chargesEnabled: account.charges_enabled ?? false,
         payoutsEnabled: account.payouts_enabled ?? false,
         detailsSubmitted: account.details_submitted ?? false,
@@ -252,11 +265,13 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
         client_reference_id: v.tradeId,
         success_url: v.successUrl,
         cancel_url: v.cancelUrl,
-        expires_at: toUnixSeconds(v.expiresAt),
+        expires_at: toUnixSeconds(checkoutExpiresAt(v.expiresAt, now())),
       };
       if (v.customerEmail !== undefined) params.customer_email = v.customerEmail;
       const attempt = v.attempt ?? 1;
-      const idempotencyKey = attempt === 1 ? `checkout:${v.tradeId}` : `checkout:${v.tradeId}:${attempt}`;
+      let idempotencyKey = attempt === 1 ? `checkout:${v.tradeId}` : `checkout:${v.tradeId}:${attempt}`;
+      // A late retry clamps expires_at to its own creation time: other parameters, so another key.
+      if (params.expires_at !== toUnixSeconds(v.expiresAt)) idempotencyKey += `:exp${params.expires_at}`;
       const session = await call('checkout', () =>
         stripe.checkout.sessions.create(params, { idempotencyKey }),
       );
@@ -345,7 +360,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       return { transferId: transfer.id };
     },
 
-    parseWebhook(rawBody, signatureHeader): PaymentEvent {
+    parseWebhook(rawBody, signatureHeader, endpoint = 'platform'): PaymentEvent {
       if (signatureHeader === undefined || signatureHeader.trim() === '') {
         throw new WebhookSignatureError('missing_header', 'No Stripe-Signature header');
       }
@@ -361,7 +376,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       }
       let event: Stripe.Event | undefined;
       let stale = false;
-      for (const secret of secrets) {
+      for (const secret of endpoint === 'connect' ? connectSecrets : secrets) {
         try {
           event = stripe.webhooks.constructEvent(
             rawBody,

@@ -12,7 +12,8 @@ import type { PaymentAccountStatusDto, PaymentsStatusDto } from './trade.dto.ts'
 
 /**
  * Sellers' Stripe Connect onboarding: one Express account per site, created once (keyed by the
- * site id), single-use onboarding links, status refreshed from Stripe. A site without an enabled
+ * site id) with only the `transfers` capability, single-use onboarding links, status refreshed
+ * from Stripe. A site without an enabled
  * account can still give material away: only paid trades need it.
  */
 export class PaymentAccountService {
@@ -75,10 +76,13 @@ export class PaymentAccountService {
       flags,
       this.deps.now(),
     );
+    // Separate charges and transfers: a seller is ready once it can receive transfers.
     return {
       siteId,
-      state: flags.chargesEnabled && flags.payoutsEnabled ? 'enabled' : 'pending',
-      ...flags,
+      state: flags.transfersActive && flags.payoutsEnabled ? 'enabled' : 'pending',
+      chargesEnabled: flags.chargesEnabled,
+      payoutsEnabled: flags.payoutsEnabled,
+      detailsSubmitted: flags.detailsSubmitted,
     };
   }
 }

@@ -54,9 +54,11 @@ import {
   isWebhookSignatureError,
   type PaymentEvent,
   type PaymentGateway,
+  type WebhookEndpoint,
 } from '@retaille/payments';
 import type { Actor } from '../auth/actor.ts';
 import { isAdmin, requireUser } from '../auth/policy.ts';
+import { checkHandoverTravel, type HandoverTravel, recordHandoverTravel } from '../impact/trip-recorder.ts';
 import type { TradeDto, TradeMessageDto, TradeRequestInput } from './trade.dto.ts';
 
 type Trx = Transaction<Database>;
@@ -407,23 +409,40 @@ export class TradeService {
     return this.act(actor, id, 'agree_pickup', {});
   }
 
-  /** The seller hands over with the weight measured at pickup, and optionally the vehicle used. */
+  /**
+   * The seller hands over with the weight measured at pickup, and optionally the vehicle used and
+   * how the lot travelled (a trip, docs/impact-method.md §4; an impossible trip is refused before
+   * the transition).
+   */
   async handOver(
     actor: Actor,
     id: string,
     measuredKg: number | string,
     vehicleKey?: string | null,
+    travel?: HandoverTravel | null,
   ): Promise<TradeDto> {
     if (vehicleKey && !findTransportFactor(EMBEDDED_FACTOR_SET, vehicleKey)) {
       throw new DomainError('VALIDATION', 'validation.failed', {
         fields: [{ path: 'vehicleKey', key: 'trade.vehicleUnknown' }],
       });
     }
+    if (travel) {
+      const { trade } = await this.loadForActor(actor, id);
+      const massKg = measuredKgToGrams(measuredKg, 'measuredKg') / 1000;
+      const userId = requireUser(actor).userId;
+      await checkHandoverTravel(this.deps.db, { trade, massKg, travel, userId, now: this.deps.now() });
+    }
     const dto = await this.act(actor, id, 'hand_over', { measuredKg });
-    if (!vehicleKey) return dto;
+    if (!vehicleKey && !travel) return dto;
     await this.deps.db.transaction().execute(async (trx) => {
-      await tradeRepository.lockTrade(trx, id);
-      await tradeRepository.updateTrade(trx, id, { vehicle_key: vehicleKey }, this.deps.now());
+      const trade = await tradeRepository.lockTrade(trx, id);
+      if (vehicleKey)
+        await tradeRepository.updateTrade(trx, id, { vehicle_key: vehicleKey }, this.deps.now());
+      if (travel && trade) {
+        const massKg = (trade.handover_grams ?? 0) / 1000;
+        const userId = requireUser(actor).userId;
+        await recordHandoverTravel(trx, { trade, massKg, travel, userId, now: this.deps.now() });
+      }
     });
     return this.get(actor, id);
   }
@@ -797,7 +816,8 @@ export class TradeService {
   private async assertSellerCanBePaid(siteId: string): Promise<void> {
     const account = await paymentAccountRepository.findSellerAccount(this.deps.db, siteId);
     if (!account) throw conflict('payments.sellerNotOnboarded');
-    if (account.charges_enabled) return;
+    // The seller receives a transfer (separate charges and transfers): its `transfers` capability
+    // decides, not `charges_enabled` (the card_payments capability it does not need).
     const status = await this.deps.gateway.getAccountStatus(account.stripe_account_id);
     await paymentAccountRepository.updateSellerAccountFlags(
       this.deps.db,
@@ -805,7 +825,7 @@ export class TradeService {
       status,
       this.deps.now(),
     );
-    if (!status.chargesEnabled) throw conflict('payments.sellerNotOnboarded');
+    if (!status.transfersActive) throw conflict('payments.sellerNotOnboarded');
   }
 
   /** For a trade awaiting payment, the buyer's Stripe Checkout URL (created once, idempotently). */
@@ -819,8 +839,9 @@ export class TradeService {
 
   /** Stable across retries (same idempotency key, same parameters): derived from when payment became due. */
   private checkoutExpiry(trade: TradeRow): Date {
-    // Stripe wants 30 min to 24 h after the session's creation, which follows acceptance closely.
-    const ms = Math.min(Math.max(this.deps.timings.paymentExpiryMs, 31 * 60_000), CHECKOUT_MAX_MS);
+    // The payment deadline; the gateway clamps it into Stripe's 30 min–24 h window counted from the
+    // session's own creation (a late retry), so this floor only keeps the usual case unclamped.
+    const ms = Math.min(Math.max(this.deps.timings.paymentExpiryMs, 35 * 60_000), CHECKOUT_MAX_MS);
     return new Date(new Date(trade.state_entered_at).getTime() + ms);
   }
 
@@ -850,10 +871,11 @@ export class TradeService {
   async handleStripeWebhook(
     rawBody: string | Buffer,
     signature: string | undefined,
+    endpoint: WebhookEndpoint = 'platform',
   ): Promise<{ outcome: 'processed' | 'duplicate' | 'ignored'; eventId: string }> {
     let event: PaymentEvent;
     try {
-      event = this.deps.gateway.parseWebhook(rawBody, signature);
+      event = this.deps.gateway.parseWebhook(rawBody, signature, endpoint);
     } catch (e) {
       if (isWebhookSignatureError(e)) {
         // Signed by Stripe but not the shape we expect (a forged tradeId, an unknown id format): 400 too.
