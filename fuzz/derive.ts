@@ -100,8 +100,8 @@ function plainStringArb(def: Def, ctx: DeriveContext, field: string | undefined)
     case 'guid': {
       const fitting = ctx.idsFor?.(field) ?? [];
       return fc.oneof(
-        ...(fitting.length > 0 ? [{ arbitrary: fc.constantFrom(...fitting), weight: 4 }] : []),
-        { arbitrary: fc.constantFrom(...ctx.knownIds), weight: 2 },
+        ...(fitting.length > 0 ? [{ arbitrary: fc.constantFrom(...fitting), weight: 8 }] : []),
+        { arbitrary: fc.constantFrom(...ctx.knownIds), weight: 1 },
         { arbitrary: fc.uuid(), weight: 1 },
         ...(ctx.harvested ? [{ arbitrary: harvestedId(ctx.harvested), weight: 2 }] : []),
       );
