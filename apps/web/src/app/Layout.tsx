@@ -1,44 +1,27 @@
-import {
-  Anchor,
-  AppShell,
-  Box,
-  Burger,
-  Button,
-  Container,
-  Group,
-  NavLink,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Container, Group, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Outlet,
-  Link as RouterLink,
-  NavLink as RouterNavLink,
-  ScrollRestoration,
-  useLocation,
-} from 'react-router';
+import { Outlet, Link as RouterLink, NavLink as RouterNavLink, ScrollRestoration } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
-import { AccountNavLinks, UserMenu } from '../features/account/UserMenu.tsx';
 import { NotificationsBell } from '../features/matching/HeaderLinks.tsx';
 import { SimulationBanner } from '../features/payments/SimulationBanner.tsx';
-import { TradesHeaderLink, TradesNavLink } from '../features/trades/TradesNav.tsx';
-import { HeaderMoreMenu } from './HeaderMoreMenu.tsx';
+import { TradesHeaderLink } from '../features/trades/TradesNav.tsx';
 import classes from './Layout.module.css';
+import { links } from './links.ts';
 
-const links = [
-  { to: '/', key: 'nav.home', end: true },
-  { to: '/sites', key: 'nav.sites', end: false },
-  { to: '/lots', key: 'catalogue:nav.lots', end: false },
-  { to: '/demandes', key: 'catalogue:nav.requests', end: false },
-] as const;
+// Menus built on Mantine's Menu (floating-ui) and the phone menu stay out of the first bundle.
+const UserMenu = lazy(() =>
+  import('../features/account/UserMenu.tsx').then((m) => ({ default: m.UserMenu })),
+);
+const HeaderMoreMenu = lazy(() =>
+  import('./HeaderMoreMenu.tsx').then((m) => ({ default: m.HeaderMoreMenu })),
+);
+const PhoneMenu = lazy(() => import('./PhoneMenu.tsx').then((m) => ({ default: m.PhoneMenu })));
 
 export function Layout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const location = useLocation();
 
   return (
     <AppShell
@@ -88,12 +71,16 @@ export function Layout() {
                   {t('catalogue:nav.newLot')}
                 </Button>
                 <Box hiddenFrom="xl">
-                  <HeaderMoreMenu className={classes.link} />
+                  <Suspense fallback={null}>
+                    <HeaderMoreMenu className={classes.link} />
+                  </Suspense>
                 </Box>
               </Group>
               <NotificationsBell />
               <Box visibleFrom="md">
-                <UserMenu />
+                <Suspense fallback={null}>
+                  <UserMenu />
+                </Suspense>
               </Box>
               <LanguageSwitch />
             </Group>
@@ -101,27 +88,12 @@ export function Layout() {
         </Container>
       </AppShell.Header>
       <AppShell.Navbar p="md" aria-label="Navigation">
-        <Stack gap={4}>
-          {links.map((l) => (
-            <NavLink
-              key={l.to}
-              component={RouterLink}
-              to={l.to}
-              label={t(l.key)}
-              active={l.end ? location.pathname === l.to : location.pathname.startsWith(l.to)}
-              onClick={close}
-            />
-          ))}
-          <NavLink component={RouterLink} to="/sites/new" label={t('nav.newSite')} onClick={close} />
-          <NavLink
-            component={RouterLink}
-            to="/lots/nouveau"
-            label={t('catalogue:nav.newLot')}
-            onClick={close}
-          />
-          <TradesNavLink onNavigate={close} />
-          <AccountNavLinks onNavigate={close} />
-        </Stack>
+        {/* The phone menu's code is fetched when it is first opened. */}
+        {opened && (
+          <Suspense fallback={null}>
+            <PhoneMenu onNavigate={close} />
+          </Suspense>
+        )}
       </AppShell.Navbar>
       <AppShell.Main>
         <SimulationBanner />

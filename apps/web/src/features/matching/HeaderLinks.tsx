@@ -3,7 +3,7 @@
  * users. The coordinators' "Allocation du réseau" link lives in the account menu and the phone
  * menu: the header row is already full for a coordinator (it overflows below ~1050 px).
  */
-import { ActionIcon, Indicator, Tooltip } from '@mantine/core';
+import { ActionIcon, Indicator } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -48,29 +48,28 @@ export function NotificationsBell() {
   const unread = list.data?.unread ?? 0;
   const label = unread > 0 ? t('nav.notificationsCount', { count: unread }) : t('nav.notifications');
   return (
-    <Tooltip label={label}>
-      <Indicator
-        label={unread > 99 ? '99+' : unread}
-        disabled={unread === 0}
-        color="wood"
-        size={18}
-        offset={4}
-        inline
+    <Indicator
+      label={unread > 99 ? '99+' : unread}
+      disabled={unread === 0}
+      color="wood"
+      size={18}
+      offset={4}
+      inline
+    >
+      <ActionIcon
+        component={Link}
+        to="/notifications"
+        variant="subtle"
+        color="white"
+        size="lg"
+        aria-label={label}
+        title={label}
+        className={classes.bell}
+        data-testid="notifications-bell"
+        data-unread={unread}
       >
-        <ActionIcon
-          component={Link}
-          to="/notifications"
-          variant="subtle"
-          color="white"
-          size="lg"
-          aria-label={label}
-          className={classes.bell}
-          data-testid="notifications-bell"
-          data-unread={unread}
-        >
-          <BellIcon />
-        </ActionIcon>
-      </Indicator>
-    </Tooltip>
+        <BellIcon />
+      </ActionIcon>
+    </Indicator>
   );
 }

@@ -1,4 +1,4 @@
-import { Box, NavLink, Tooltip } from '@mantine/core';
+import { Box, NavLink } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { useMe } from '../../lib/session.ts';
@@ -9,33 +9,31 @@ export function TradesHeaderLink({ className }: { className?: string }) {
   const me = useMe();
   if (!me.data) return null;
   return (
-    <Tooltip label={t('nav.trades')} hiddenFrom="xl" withArrow>
-      <RouterNavLink
-        to="/echanges"
-        className={className}
-        data-testid="nav-trades"
-        aria-label={t('nav.trades')}
-        style={{ whiteSpace: 'nowrap', display: 'inline-flex', alignItems: 'center', gap: 6 }}
+    <RouterNavLink
+      to="/echanges"
+      className={className}
+      data-testid="nav-trades"
+      aria-label={t('nav.trades')}
+      style={{ whiteSpace: 'nowrap', display: 'inline-flex', alignItems: 'center', gap: 6 }}
+    >
+      {/* Two arrows: material going one way, the trade the other. Words on wide screens only. */}
+      <svg
+        aria-hidden
+        width="18"
+        height="18"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
       >
-        {/* Two arrows: material going one way, the trade the other. Words on wide screens only. */}
-        <svg
-          aria-hidden
-          width="18"
-          height="18"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
-          <path d="M4 8h14l-4-4M20 16H6l4 4" />
-        </svg>
-        <Box component="span" visibleFrom="xl">
-          {t('nav.trades')}
-        </Box>
-      </RouterNavLink>
-    </Tooltip>
+        <path d="M4 8h14l-4-4M20 16H6l4 4" />
+      </svg>
+      <Box component="span" visibleFrom="xl">
+        {t('nav.trades')}
+      </Box>
+    </RouterNavLink>
   );
 }
 
