@@ -410,6 +410,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     en: 'This trade would cost more than €1,000,000: reduce the quantity.',
   },
   'pricing.invalidVatRate': { fr: 'Taux de TVA invalide.', en: 'Invalid VAT rate.' },
+  'pricing.belowMinimumCharge': {
+    fr: 'Un échange payant doit coûter au moins 0,50 € TTC (minimum de paiement par carte) : augmentez la quantité ou le prix.',
+    en: 'A paid trade must cost at least €0.50 including VAT (the card payment minimum): increase the quantity or the price.',
+  },
   'ledger.amountNotPositive': { fr: 'Le montant doit être positif.', en: 'The amount must be positive.' },
   'ledger.missingId': { fr: 'Identifiant manquant.', en: 'Missing identifier.' },
   'ledger.sameHolder': {

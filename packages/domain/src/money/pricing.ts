@@ -94,6 +94,43 @@ export function priceTrade(input: PriceTradeInput): PriceBreakdown {
   };
 }
 
+/**
+ * Stripe's smallest charge in euros: 0,50 €. A paid trade below it could never be paid, so it is
+ * refused when it is priced, not when the buyer reaches the payment page.
+ */
+export const MIN_CHARGE_CENTS = 50;
+
+const belowMinimumCharge = (path: string, totalCents: number) =>
+  new DomainError('VALIDATION', 'pricing.belowMinimumCharge', {
+    fields: [{ path, key: 'pricing.belowMinimumCharge', params: { minCents: MIN_CHARGE_CENTS } }],
+    totalCents,
+  });
+
+/** A trade is free (0 €) or costs at least `MIN_CHARGE_CENTS`; refuses one in between. */
+export function assertChargeable(breakdown: PriceBreakdown, path = 'quantity'): void {
+  if (!breakdown.isFree && breakdown.total.cents < MIN_CHARGE_CENTS) {
+    throw belowMinimumCharge(path, breakdown.total.cents);
+  }
+}
+
+/**
+ * A priced lot must be sellable: its whole quantity, VAT included, must reach the minimum charge,
+ * or no trade of it could ever be paid. Free lots (no price, or 0) always are.
+ */
+export function lotReachesMinimumCharge(input: {
+  unitPriceCents: number | null;
+  quantity: DecimalInput;
+  sellerVatRateBps: number | null;
+}): boolean {
+  if (!input.unitPriceCents) return true;
+  const subtotal = multiplyMoney(
+    money(input.unitPriceCents),
+    decimalToString(parseDecimal(input.quantity, 'quantity')),
+  );
+  const vat = input.sellerVatRateBps === null ? ZERO_EUR : basisPoints(subtotal, input.sellerVatRateBps);
+  return addMoney(subtotal, vat).cents >= MIN_CHARGE_CENTS;
+}
+
 export interface WeightRepricing {
   /** The breakdown at the measured weight, capped at the quantity paid for. */
   final: PriceBreakdown;

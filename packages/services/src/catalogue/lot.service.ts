@@ -21,6 +21,7 @@ import {
   haversineKm,
   isCalendarDate,
   isPastWindow,
+  lotReachesMinimumCharge,
   type LatLon,
   type LotCondition,
   type LotStatus,
@@ -142,6 +143,13 @@ export class LotService {
     if (input.publish && input.availableUntil && input.availableUntil < today) {
       problems.push({ path: 'availableUntil', key: 'lot.windowPast' });
     }
+    // No trade of a priced lot worth less than 0,50 € in all could ever be paid (Stripe's minimum).
+    const sellable = lotReachesMinimumCharge({
+      unitPriceCents: input.priceCents ?? null,
+      quantity: input.quantity,
+      sellerVatRateBps: site.vat_rate_bps,
+    });
+    if (!sellable) problems.push({ path: 'priceCents', key: 'pricing.belowMinimumCharge' });
     if (problems.length > 0 || !material) throw validation(problems);
     const mass = estimateMassKg({
       material,

@@ -17,6 +17,7 @@ import {
 import {
   type ApplyTransitionOptions,
   applyTransition,
+  assertChargeable,
   availableQuantity,
   availableTransitions,
   type DisputeResolution,
@@ -327,6 +328,7 @@ export class TradeService {
       platformFeeBps: this.deps.platformFeeBps,
       sellerVatRateBps: site.vat_rate_bps,
     });
+    assertChargeable(price);
     const isPaid = !price.isFree;
     const result = applyTransition({ state: 'initial', isPaid }, 'request', 'buyer', now, this.options({}));
     const trade = await db.transaction().execute(async (trx) => {
