@@ -104,6 +104,38 @@ function describeError(o: unknown): string {
   return `${root.constructor.name}: ${root.message}${frame ? ` — ${frame}` : ''}`;
 }
 
+/**
+ * Free trades left at each step of the lifecycle (accepted, pickup proposed, pickup agreed,
+ * handed over, disputed), so that calls on the later transitions meet a trade they apply to.
+ */
+async function stagedTrades(
+  services: TestServices,
+  seller: UserActor,
+  buyer: UserActor,
+  lotId: string,
+): Promise<string[]> {
+  const day = 86_400_000;
+  const slot = { start: new Date(Date.now() + day), end: new Date(Date.now() + day + 3_600_000) };
+  const steps = [
+    (id: string) => services.trades.accept(seller, id),
+    (id: string) => services.trades.proposePickup(seller, id, slot),
+    (id: string) => services.trades.agreePickup(buyer, id),
+    (id: string) => services.trades.handOver(seller, id, '1'),
+    (id: string) => services.trades.openDispute(buyer, id, 'Planche fendue'),
+  ];
+  const ids: string[] = [];
+  for (let depth = 1; depth <= steps.length; depth++) {
+    try {
+      const trade = await services.trades.request(buyer, { lotId, quantity: 1 });
+      for (const step of steps.slice(0, depth)) await step(trade.id);
+      ids.push(trade.id);
+    } catch (e) {
+      console.log(`fuzz: could not stage a trade at step ${depth}: ${e instanceof Error ? e.message : e}`);
+    }
+  }
+  return ids;
+}
+
 async function signIn(baseUrl: string, email: string): Promise<string> {
   const r = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: 'POST',
@@ -213,6 +245,7 @@ async function populate(
   const freeTrade = await services.trades.request(designer, { lotId: freeLot.id, quantity: 2 });
   const paidTrade = await services.trades.request(designer, { lotId: paidLot.id, quantity: 5 });
   await services.trades.accept(owner, paidTrade.id);
+  const staged = await stagedTrades(services, owner, designer, freeLot.id);
   const invitation = await services.memberships.invite(owner, site.id, {
     email: 'invitee@example.test',
     role: 'member',
@@ -241,6 +274,7 @@ async function populate(
       request.id,
       freeTrade.id,
       paidTrade.id,
+      ...staged,
       invitation.invitation.id,
       photo.id,
       ...Object.values(users).map((u) => u.userId),
@@ -249,7 +283,7 @@ async function populate(
     ids: {
       site: [site.id],
       lot: [freeLot.id, paidLot.id],
-      trade: [freeTrade.id, paidTrade.id],
+      trade: [freeTrade.id, paidTrade.id, ...staged],
       request: [request.id],
       invitation: [invitation.invitation.id],
       photo: [photo.id],
