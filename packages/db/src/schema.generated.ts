@@ -473,6 +473,24 @@ export interface TradeTimer {
   transition: string;
 }
 
+export interface Trip {
+  created_at: Timestamp;
+  distance_km: number | null;
+  id: Generated<string>;
+  method_version: string;
+  mode: string;
+  recorded_by_user_id: string | null;
+  round_trip: boolean;
+  stops: string[];
+}
+
+export interface TripTrade {
+  added_at: Timestamp;
+  mass_kg: number;
+  trade_id: string;
+  trip_id: string;
+}
+
 export interface UserProfile {
   active_site_id: string | null;
   coordinator_departements: Generated<string[]>;
@@ -546,6 +564,8 @@ export interface DB {
   trade_message: TradeMessage;
   trade_payment_effect: TradePaymentEffect;
   trade_timer: TradeTimer;
+  trip: Trip;
+  trip_trade: TripTrade;
   user_profile: UserProfile;
   wanted_request: WantedRequest;
 }

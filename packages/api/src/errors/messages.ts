@@ -342,6 +342,32 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     en: 'This vehicle has no factor for this transport mode.',
   },
   'impact.invalidTimestamp': { fr: 'Date invalide.', en: 'Invalid date.' },
+  'impact.invalidTrip': { fr: 'Trajet impossible.', en: 'Impossible trip.' },
+  'impact.tripNegativeDistance': {
+    fr: 'La distance doit être un nombre positif ou nul.',
+    en: 'The distance must be zero or more.',
+  },
+  'impact.tripDistanceRequired': {
+    fr: 'Indiquez la distance totale de la tournée.',
+    en: 'Give the total distance of the tour.',
+  },
+  'impact.tripModeWithoutFactor': {
+    fr: 'Mode de transport sans facteur d’émission.',
+    en: 'Transport mode without an emission factor.',
+  },
+  'impact.tripPartiesMismatch': {
+    fr: 'Ce lot ne fait pas partie des arrêts de ce trajet.',
+    en: 'This lot is not among the stops of this trip.',
+  },
+  'impact.tripDuplicateTrade': {
+    fr: 'Ce lot figure déjà dans ce trajet.',
+    en: 'This lot is already in this trip.',
+  },
+  'impact.tripNotFound': { fr: 'Trajet introuvable.', en: 'Trip not found.' },
+  'impact.tradeCountedTwice': {
+    fr: 'Un échange serait compté deux fois.',
+    en: 'A trade would be counted twice.',
+  },
   'match.distance': { fr: (p) => `à ${fmt(p.km, 'fr')} km`, en: (p) => `${fmt(p.km, 'en')} km away` },
   'match.material.exact': { fr: 'matière exacte', en: 'exact material' },
   'match.material.substitute': { fr: 'matière de substitution', en: 'substitute material' },

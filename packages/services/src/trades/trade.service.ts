@@ -59,6 +59,7 @@ import {
 } from '@retaille/payments';
 import type { Actor } from '../auth/actor.ts';
 import { isAdmin, requireUser } from '../auth/policy.ts';
+import { checkHandoverTravel, type HandoverTravel, recordHandoverTravel } from '../impact/trip-recorder.ts';
 import type { TradeDto, TradeMessageDto, TradeRequestInput } from './trade.dto.ts';
 
 type Trx = Transaction<Database>;
@@ -410,23 +411,40 @@ export class TradeService {
     return this.act(actor, id, 'agree_pickup', {});
   }
 
-  /** The seller hands over with the weight measured at pickup, and optionally the vehicle used. */
+  /**
+   * The seller hands over with the weight measured at pickup, and optionally the vehicle used and
+   * how the lot travelled (a trip, docs/impact-method.md §4; an impossible trip is refused before
+   * the transition).
+   */
   async handOver(
     actor: Actor,
     id: string,
     measuredKg: number | string,
     vehicleKey?: string | null,
+    travel?: HandoverTravel | null,
   ): Promise<TradeDto> {
     if (vehicleKey && !findTransportFactor(EMBEDDED_FACTOR_SET, vehicleKey)) {
       throw new DomainError('VALIDATION', 'validation.failed', {
         fields: [{ path: 'vehicleKey', key: 'trade.vehicleUnknown' }],
       });
     }
+    if (travel) {
+      const { trade } = await this.loadForActor(actor, id);
+      const massKg = measuredKgToGrams(measuredKg, 'measuredKg') / 1000;
+      const userId = requireUser(actor).userId;
+      await checkHandoverTravel(this.deps.db, { trade, massKg, travel, userId, now: this.deps.now() });
+    }
     const dto = await this.act(actor, id, 'hand_over', { measuredKg });
-    if (!vehicleKey) return dto;
+    if (!vehicleKey && !travel) return dto;
     await this.deps.db.transaction().execute(async (trx) => {
-      await tradeRepository.lockTrade(trx, id);
-      await tradeRepository.updateTrade(trx, id, { vehicle_key: vehicleKey }, this.deps.now());
+      const trade = await tradeRepository.lockTrade(trx, id);
+      if (vehicleKey)
+        await tradeRepository.updateTrade(trx, id, { vehicle_key: vehicleKey }, this.deps.now());
+      if (travel && trade) {
+        const massKg = (trade.handover_grams ?? 0) / 1000;
+        const userId = requireUser(actor).userId;
+        await recordHandoverTravel(trx, { trade, massKg, travel, userId, now: this.deps.now() });
+      }
     });
     return this.get(actor, id);
   }

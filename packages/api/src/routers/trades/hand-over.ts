@@ -11,5 +11,6 @@ export const handOver = authedProcedure
       input.id,
       decimalInput(input.measuredKg),
       input.vehicleKey ?? null,
+      input.travel ?? null,
     ),
   );

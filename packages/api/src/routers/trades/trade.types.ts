@@ -6,6 +6,7 @@ import {
   safeText,
   TRADE_STATES,
   TRANSITION_NAMES,
+  travelModes,
 } from '@retaille/domain';
 import { z } from 'zod';
 
@@ -51,10 +52,25 @@ export const vehicleKeys = [
   'hgv_rigid_avg_laden_defra',
   'hgv_all_avg_laden_defra',
 ] as const;
+/** How the lot travelled (docs/impact-method.md §4); absent = the labelled default (diesel van, round trip). */
+export const handOverTravelInput = z.object({
+  mode: z.enum(travelModes, { error: 'impact.tripModeWithoutFactor' }),
+  roundTrip: z.boolean(),
+  distanceKm: z
+    .number({ error: 'impact.tripNegativeDistance' })
+    .finite({ error: 'impact.tripNegativeDistance' })
+    .nonnegative({ error: 'impact.tripNegativeDistance' })
+    .max(5000, { error: 'impact.tripNegativeDistance' })
+    .nullable()
+    .optional(),
+  alsoStopsAtSiteIds: z.array(uuid).max(50).optional(),
+  tripId: uuid.nullable().optional(),
+});
 export const handOverInput = z.object({
   id: uuid,
   measuredKg: decimal,
   vehicleKey: z.enum(vehicleKeys, { error: 'trade.vehicleUnknown' }).nullable().optional(),
+  travel: handOverTravelInput.nullable().optional(),
 });
 export const confirmReceiptInput = z.object({ id: uuid, receivedKg: decimal.nullable().optional() });
 export const openDisputeInput = z.object({

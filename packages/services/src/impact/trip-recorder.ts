@@ -1,0 +1,144 @@
+import { type Database, impactRepository, type Kysely, type TradeRow, type Transaction } from '@retaille/db';
+import {
+  DomainError,
+  type FieldProblem,
+  IMPACT_METHOD_VERSION,
+  type TravelMode,
+  type TripInput,
+  validateTrip,
+} from '@retaille/domain';
+
+/**
+ * How a lot travelled, as the parties record it at handover (docs/impact-method.md §4). Either a
+ * new trip (mode, one way or round trip, the distance when it is not the sites' distance, the
+ * other sites a tour stops at), or `tripId`: the lot joined a trip another handover recorded.
+ */
+export interface HandoverTravel {
+  mode: TravelMode;
+  roundTrip: boolean;
+  /** Null: the distance between the trade's two sites. Required for a shared tour (its loop). */
+  distanceKm?: number | null;
+  /** Other sites a shared trip stops at (a tour collecting several lots). */
+  alsoStopsAtSiteIds?: readonly string[];
+  /** Join an existing trip: its mode, distance and stops apply. */
+  tripId?: string | null;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const partiesOf = (t: Pick<TradeRow, 'seller_site_id' | 'buyer_site_id' | 'buyer_user_id'>) => ({
+  sellerSiteId: `site:${t.seller_site_id}`,
+  buyerSiteId: t.buyer_site_id ? `site:${t.buyer_site_id}` : `user:${t.buyer_user_id}`,
+});
+
+/** Renames the domain's trip fields to the handover input's (`travel.*`). */
+function refuse(fields: FieldProblem[]): never {
+  throw new DomainError('VALIDATION', 'impact.invalidTrip', {
+    fields: fields.map((f) => ({
+      ...f,
+      path: f.path.startsWith('lots') ? 'travel.tripId' : `travel.${f.path}`,
+    })),
+  });
+}
+
+function check(input: TripInput): void {
+  try {
+    validateTrip(input);
+  } catch (e) {
+    if (e instanceof DomainError && e.key === 'impact.invalidTrip') refuse(e.details.fields ?? []);
+    throw e;
+  }
+}
+
+/**
+ * `checkHandoverTravel` checks a handover's travel without writing (called before the transition, so an impossible trip
+ * is refused before the lot is marked handed over), or records it inside `trx` when given.
+ * Refused with the field named: `travel.distanceKm` (negative, or missing for a shared tour),
+ * `travel.mode` (no factor), `travel.tripId` (unknown trip, or this trade's parties are not stops
+ * of the trip).
+ */
+export async function checkHandoverTravel(db: Db, args: HandoverTravelArgs): Promise<void> {
+  await handoverTravel(db, args, false);
+}
+
+/** Records the travel in the handover's transaction (the trip is locked while a trade joins it). */
+export async function recordHandoverTravel(
+  trx: Transaction<Database>,
+  args: HandoverTravelArgs,
+): Promise<void> {
+  await handoverTravel(trx, args, true);
+}
+
+export interface HandoverTravelArgs {
+  trade: TradeRow;
+  massKg: number;
+  travel: HandoverTravel;
+  userId: string;
+  now: Date;
+}
+
+async function handoverTravel(db: Db, args: HandoverTravelArgs, record: boolean): Promise<void> {
+  const { trade, massKg, travel, now } = args;
+  const self = { tradeId: trade.id, massKg, ...partiesOf(trade) };
+
+  if (travel.tripId) {
+    const found = record
+      ? await impactRepository.lockTrip(db as Transaction<Database>, travel.tripId)
+      : await impactRepository.findTrip(db, travel.tripId);
+    if (found === undefined) refuse([{ path: 'tripId', key: 'impact.tripNotFound' }]);
+    const others = await impactRepository.listTripTrades(db, found.id);
+    check({
+      mode: found.mode,
+      distanceKm: found.distance_km ?? 0,
+      roundTrip: found.round_trip,
+      stopSiteIds: found.stops,
+      lots: [
+        ...others
+          .filter((o) => o.trade_id !== trade.id)
+          .map((o) => ({ tradeId: o.trade_id, massKg: o.mass_kg, ...partiesOf(o) })),
+        self,
+      ],
+    });
+    if (record) {
+      await impactRepository.addTripTrade(db, {
+        trip_id: found.id,
+        trade_id: trade.id,
+        mass_kg: massKg,
+        added_at: now,
+      });
+    }
+    return;
+  }
+
+  if (travel.mode === 'shared_tour' && (travel.distanceKm === undefined || travel.distanceKm === null)) {
+    refuse([{ path: 'distanceKm', key: 'impact.tripDistanceRequired' }]);
+  }
+  const stops = [
+    self.sellerSiteId,
+    self.buyerSiteId,
+    ...(travel.alsoStopsAtSiteIds ?? []).map((id) => `site:${id}`),
+  ];
+  check({
+    mode: travel.mode,
+    distanceKm: travel.distanceKm ?? 0,
+    roundTrip: travel.roundTrip,
+    stopSiteIds: stops,
+    lots: [self],
+  });
+  if (!record) return;
+  const trip = await impactRepository.insertTrip(db, {
+    mode: travel.mode,
+    distance_km: travel.distanceKm ?? null,
+    round_trip: travel.roundTrip,
+    stops: [...new Set(stops)],
+    recorded_by_user_id: args.userId,
+    method_version: IMPACT_METHOD_VERSION,
+    created_at: now,
+  });
+  await impactRepository.addTripTrade(db, {
+    trip_id: trip.id,
+    trade_id: trade.id,
+    mass_kg: massKg,
+    added_at: now,
+  });
+}
