@@ -2,8 +2,8 @@
  * pnpm bench:load — HTTP throughput of the real server under 50 concurrent connections.
  *
  * For each engine (PostgreSQL on a scratch database created beside DATABASE_URL, and PGlite in
- * memory) it starts `apps/server/src/main.ts` as a child process, production-like (NODE_ENV=
- * production, a test AUTH_SECRET, logs off, the demo data seeded by the app's own seed), then runs
+ * memory) it starts `apps/server/src/main.ts` as a child process, production-like (a test
+ * AUTH_SECRET, logs off, the demo data seeded by the app's own seed), then runs
  * autocannon against: /healthz (the ceiling: no tRPC, one `select 1`), the anonymous distance
  * search (commune 75056, 50 km, top 20), the same search newest first, a lot page (lots.get) and a
  * signed-in trade request (trades.request as the demo designer, session cookie from /api/auth,
@@ -19,6 +19,9 @@
  *   BENCH_LOAD_ENGINES      comma list of postgres,pglite (default both)
  *   BENCH_LOAD_ROUTES       comma list of route names to run (default all)
  *   BENCH_LOAD_CPU_PROF     a directory: run the server with --cpu-prof and write its profile there
+ *   BENCH_LOAD_NODE_ENV     the server's NODE_ENV (default test: main.ts refuses `production`
+ *                           without live Stripe keys and SMTP; production only adds HSTS, the CSP
+ *                           upgrade directive and Secure cookies, which cost nothing measurable)
  *   DATABASE_URL            the PostgreSQL server to create the scratch database on
  *                           (default postgres://root@127.0.0.1:5432/postgres)
  *
@@ -38,6 +41,7 @@ const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
 const ENGINES = (process.env.BENCH_LOAD_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim());
 const ROUTE_FILTER = process.env.BENCH_LOAD_ROUTES?.split(',').map((r) => r.trim());
 const CPU_PROF_DIR = process.env.BENCH_LOAD_CPU_PROF;
+const NODE_ENV = process.env.BENCH_LOAD_NODE_ENV ?? 'test';
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 /** Shorter than the measured run: enough for the JIT and the pool to settle. */
 const WARMUP_SECONDS = Math.min(3, Math.max(1, Math.round(SECONDS / 5)));
@@ -129,7 +133,7 @@ async function startServer(engine: string, target: Target): Promise<RunningServe
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string | undefined> = {
     ...process.env,
-    NODE_ENV: 'production',
+    NODE_ENV,
     AUTH_SECRET,
     LOG_LEVEL: 'silent',
     HOST: '127.0.0.1',
@@ -349,7 +353,7 @@ async function main() {
     throw new Error(`BENCH_LOAD_ENGINES: expected postgres and/or pglite, got ${ENGINES}`);
   const web = existsSync(`${ROOT}apps/web/dist/index.html`) ? 'served' : 'not built (API only)';
   console.log(
-    `pnpm bench:load — ${CONNECTIONS} connections, ${SECONDS} s per route after ${WARMUP_SECONDS} s of warm-up; engines: ${engines.join(', ')}; web app ${web}`,
+    `pnpm bench:load — ${CONNECTIONS} connections, ${SECONDS} s per route after ${WARMUP_SECONDS} s of warm-up; engines: ${engines.join(', ')}; web app ${web}; server NODE_ENV=${NODE_ENV}, logs off`,
   );
   console.log(
     `Rate limits set HIGH on purpose (one load generator is one client): ${Object.entries(RATE_LIMITS)
