@@ -339,6 +339,23 @@ describe('hosted checkout', () => {
   });
 });
 
+describe('Checkout expiry counted from the session itself', () => {
+  it('a late retry whose deadline is 10 minutes away still gets a session Stripe accepts, open 30+ minutes', async () => {
+    const deadline = new Date(Date.now() + 10 * 60_000);
+    const { sessionId } = await gateway.createCheckoutSession(checkoutInput({ expiresAt: deadline }));
+    const session = emulator.find(sessionId) as { created: number; expires_at: number };
+    expect(session.expires_at - session.created).toBeGreaterThanOrEqual(30 * 60);
+    expect(session.expires_at - session.created).toBeLessThan(35 * 60);
+  });
+
+  it('a deadline more than 24 h away is cut to what Stripe accepts', async () => {
+    const deadline = new Date(Date.now() + 25 * 3_600_000);
+    const { sessionId } = await gateway.createCheckoutSession(checkoutInput({ expiresAt: deadline }));
+    const session = emulator.find(sessionId) as { created: number; expires_at: number };
+    expect(session.expires_at - session.created).toBeLessThanOrEqual(24 * 3600);
+  });
+});
+
 describe('idempotency', () => {
   it('gives the same session for the same trade, and refuses the same key with other parameters', async () => {
     const input = checkoutInput();
