@@ -101,12 +101,16 @@ function signatureOf(target: string, v: Verdict, o: Observed, serverLog: string)
     key = o.body.slice(0, 40);
   }
   if (v.kind.startsWith('leak')) key += ` ${leakText(o.body)}`;
-  // Two 500s of one procedure are two defects when the server's reasons differ.
-  if (o.status >= 500 && serverLog)
-    key += ` ${serverLog
-      .split(' — ')[0]!
+  // Two 500s of one procedure are two defects when the server's reasons differ: the error's
+  // message (quoted values and dotted names blanked) and the app function that threw it.
+  if (o.status >= 500 && serverLog) {
+    const [message = '', frame = ''] = serverLog.split(' | ')[0]!.split(' — ');
+    const reason = message
       .replace(/["'].*?["']/g, '…')
-      .slice(0, 70)}`;
+      .replace(/\b\w+(?:\.\w+)+\b/g, '…')
+      .slice(0, 50);
+    key += ` ${reason} @ ${frame.split(' (')[0]}`;
+  }
   key = key.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, '<uuid>').replace(/\d+/g, 'N');
   // A 5xx or a timeout is a defect of its own route; a leaked message or a missing field
   // usually comes from one shared place (the error formatter, a route's handler), so those
