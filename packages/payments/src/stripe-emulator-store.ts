@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { EmulatorEvent } from './stripe-emulator.ts';
 import type { EmulatorSnapshot } from './stripe-emulator-state.ts';
 
 /** A response kept under its idempotency key, replayed for 24 h as Stripe does. */
@@ -13,6 +14,8 @@ export interface StoredResponse {
 export interface EmulatorFile {
   state: EmulatorSnapshot;
   idempotency: [string, StoredResponse][];
+  /** Webhook events whose automatic delivery had not succeeded yet, with their exact bodies. */
+  pendingEvents?: { event: EmulatorEvent; payload: string }[];
 }
 
 /** The saved state, or undefined when there is no file yet. A corrupt file stops the start loudly. */

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWebhookSignatureError, PaymentGatewayError, WebhookSignatureError } from './payment-errors.ts';
 import type {
@@ -624,6 +627,100 @@ describe('webhook delivery', () => {
       [2, 500],
       [3, 500],
     ]);
+  });
+});
+
+describe('restart with a state file', () => {
+  it('keeps sessions, payments, accounts and idempotent replays on the same port, and sends the webhooks the stopped process could not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'retaille-emulator-'));
+    const stateFile = join(dir, 'stripe-emulator.json');
+    // A webhook endpoint that never answers: the first process stops with its deliveries pending.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const common = {
+      webhookSecret: WEBHOOK_SECRET,
+      connectWebhookSecret: CONNECT_WEBHOOK_SECRET,
+      secretKey: 'sk_test_emulator_restart',
+      stateFile,
+      webhookTimeoutMs: 300,
+      redirectWaitMs: 10,
+    };
+    const first = await startStripeEmulator({
+      ...common,
+      webhookUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hook`,
+    });
+    const gatewayOf = (e: StripeEmulator) =>
+      createStripeGateway({
+        secretKey: e.secretKey,
+        webhookSecret: WEBHOOK_SECRET,
+        connectWebhookSecret: CONNECT_WEBHOOK_SECRET,
+        ...e.clientOptions,
+        maxNetworkRetries: 0,
+      });
+    const before = gatewayOf(first);
+    const input = checkoutInput({ amountCents: 1500 });
+    const { sessionId, url } = await before.createCheckoutSession(input);
+    const { accountId } = await before.createConnectedAccount({
+      siteId: `site-${randomUUID()}`,
+      country: 'FR',
+    });
+    await first.completeOnboarding(accountId);
+    await first.payCheckoutSession(sessionId);
+    const paymentIntentId = (await before.getCheckoutSession(sessionId)).paymentIntentId as string;
+    const transferInput = {
+      tradeId: input.tradeId,
+      destinationAccountId: accountId,
+      amountCents: 1000,
+      sourcePaymentIntentId: paymentIntentId,
+    };
+    const { transferId } = await before.transferToSeller(transferInput);
+    await first.stop();
+    silent.closeAllConnections();
+    silent.close();
+
+    const second = await startStripeEmulator({ ...common, port: first.port });
+    try {
+      const after = gatewayOf(second);
+      const hooks = await startReceiver(after);
+      second.setWebhookUrl(hooks.url);
+      await second.idle();
+      expect(hooks.events()).toContainEqual(
+        expect.objectContaining({ kind: 'checkout_completed', sessionId, tradeId: input.tradeId }),
+      );
+      await hooks.stop();
+
+      expect(second.url).toBe(first.url);
+      expect((await fetch(url)).status).toBe(200);
+      expect(await after.getCheckoutSession(sessionId)).toMatchObject({
+        status: 'complete',
+        paymentIntentId,
+      });
+      expect(await after.getAccountStatus(accountId)).toMatchObject({ transfersActive: true });
+      // The same idempotency key replays the transfer made before the restart: no second payout.
+      expect(await after.transferToSeller(transferInput)).toEqual({ transferId });
+      await after.refund({
+        tradeId: input.tradeId,
+        paymentIntentId,
+        amountCents: 500,
+        reason: 'weight_difference',
+        refundSeq: 1,
+      });
+      expect(second.platformBalanceCents).toBe(0);
+      expect(
+        await gatewayError(
+          after.refund({
+            tradeId: input.tradeId,
+            paymentIntentId,
+            amountCents: 1001,
+            reason: 'dispute',
+            refundSeq: 2,
+          }),
+        ),
+      ).toMatchObject({ code: 'refund_exceeds_payment' });
+    } finally {
+      await second.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

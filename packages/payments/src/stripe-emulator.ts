@@ -299,14 +299,27 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     return delivery;
   }
 
+  /** Automatic deliveries not finished yet: saved with the state, resumed by the next process. */
+  const undelivered = new Map<string, EmulatorEvent>();
+
   async function deliverWithRetries(event: EmulatorEvent): Promise<void> {
     for (let attempt = 1; attempt <= attempts && !stopped; attempt++) {
       const url = endpointOf(event);
       if (url === undefined) return;
       const result = await post(event, attempt, { manual: false, url });
-      if (result.ok) return;
+      if (result.ok) break;
       if (attempt < attempts) await sleep(retryDelayMs * 2 ** (attempt - 1));
     }
+    // Stopped mid-way: the event stays pending for the next start; otherwise it is settled.
+    if (stopped) return;
+    undelivered.delete(event.id);
+    persist();
+  }
+
+  function scheduleDelivery(event: EmulatorEvent): void {
+    undelivered.set(event.id, event);
+    queue = queue.then(() => deliverWithRetries(event));
+    track(queue);
   }
 
   function emit(type: string, object: StripeObject, opts: EmitOptions): void {
@@ -330,10 +343,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     events.push(event);
     // Stripe sends webhook bodies pretty-printed; keeping the exact bytes lets redeliveries match.
     payloads.set(event.id, JSON.stringify(event, null, 2));
-    if (willDeliver && autoDeliver) {
-      queue = queue.then(() => deliverWithRetries(event));
-      track(queue);
-    }
+    if (willDeliver && autoDeliver) scheduleDelivery(event);
   }
 
   const state = new StripeEmulatorState({ now, publicBaseUrl: () => baseUrl, emit });
@@ -343,6 +353,20 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     if (saved !== undefined) {
       state.restore(saved.state);
       for (const [key, stored] of saved.idempotency) idempotency.set(key, stored);
+      for (const { event, payload } of saved.pendingEvents ?? []) {
+        events.push(event);
+        payloads.set(event.id, payload);
+        undelivered.set(event.id, event);
+      }
+    }
+  }
+  /** Events a previous process could not deliver go out once their endpoint is known. */
+  function resumePending(): void {
+    for (const event of [...undelivered.values()]) {
+      if (endpointOf(event) !== undefined && autoDeliver) {
+        undelivered.delete(event.id);
+        scheduleDelivery(event);
+      }
     }
   }
   /** Called after anything that may have changed the state: one atomic rewrite of the file. */
@@ -350,7 +374,14 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     if (stateFile === undefined) return;
     const cutoff = now().getTime() - IDEMPOTENCY_TTL_MS;
     for (const [key, stored] of idempotency) if (stored.storedAt < cutoff) idempotency.delete(key);
-    saveEmulatorState(stateFile, { state: state.snapshot(), idempotency: [...idempotency.entries()] });
+    saveEmulatorState(stateFile, {
+      state: state.snapshot(),
+      idempotency: [...idempotency.entries()],
+      pendingEvents: [...undelivered.values()].map((event) => ({
+        event,
+        payload: payloads.get(event.id) as string,
+      })),
+    });
   }
 
   /** Lets the hosted pages redirect after the webhooks they caused went out, but never hang on them. */
@@ -633,6 +664,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
   const port = (server.address() as AddressInfo).port;
   const url = `http://${HOST}:${port}`;
   baseUrl = (options.publicBaseUrl ?? url).replace(/\/+$/, '');
+  resumePending();
 
   function recorded(eventId: string): EmulatorEvent {
     const event = events.find((e) => e.id === eventId);
@@ -677,9 +709,11 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     clientOptions: { host: HOST, port, protocol: 'http' },
     setWebhookUrl(next) {
       webhookUrl = next;
+      resumePending();
     },
     setConnectWebhookUrl(next) {
       connectWebhookUrl = next;
+      resumePending();
     },
     setAutoDelivery(enabled) {
       autoDeliver = enabled;
@@ -726,6 +760,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
         server.closeAllConnections();
       });
       while (running.size > 0) await Promise.allSettled([...running]);
+      persist();
     },
   };
 }
