@@ -32,7 +32,6 @@ export default {
     'packages/domain/src/matching/score.ts',
     'packages/domain/src/matching/compatibility.ts',
     'packages/domain/src/matching/allocation.ts',
-    'packages/domain/src/matching/network-simplex.ts',
     'packages/domain/src/impact/aggregate.ts',
     'packages/domain/src/impact/impact.ts',
     'packages/domain/src/impact/transport.ts',
@@ -40,6 +39,8 @@ export default {
     'packages/domain/src/materials/units.ts',
     'packages/domain/src/lots/lot-rules.ts',
     'packages/domain/src/geo/distance.ts',
+    // network-simplex.ts (the solver behind allocation.ts) is left out for now: most of its mutants
+    // turn a loop endless and each timeout costs a test-runner restart (see docs/mutation.md).
     // Data tables are not rules: taxonomy.ts, ewc-codes.ts, embedded-factors.ts, sectors.ts,
     // substitutes.ts and the gazetteer are left out on purpose.
   ],
@@ -61,5 +62,7 @@ export default {
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  timeoutMS: 10000,
+  // A mutant that makes a loop endless is detected by timeout; each one costs a runner restart,
+  // so do not wait long (net test time × 1.5 + this).
+  timeoutMS: 3000,
 };

@@ -142,6 +142,10 @@ export function writeMarkdown(report, options = {}) {
   const tail = existsSync(footer) ? readFileSync(footer, 'utf8') : '';
   lines.push('', tail.trim(), '');
   writeFileSync(outPath, lines.join('\n'));
+  if (options.printUnexplained) {
+    const todo = Object.fromEntries(survivors.filter((x) => !x.reason).map((x) => [x.key, `line ${x.line}`]));
+    console.log(JSON.stringify(todo, null, 2));
+  }
   return `${outPath}: ${pct(score(total.detected, total.valid))} (${total.detected}/${total.valid}), ${survivors.length} survivors, ${total.equivalent} explained`;
 }
 
@@ -177,10 +181,13 @@ export const strykerValidationSchema = {
 };
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [reportPath = DEFAULTS.reportPath, fileName, equivalents, title] = process.argv.slice(2);
+  // --unexplained also prints the keys of the survivors that have no reason yet.
+  const args = process.argv.slice(2).filter((a) => a !== '--unexplained');
+  const [reportPath = DEFAULTS.reportPath, fileName, equivalents, title] = args;
   const report = JSON.parse(readFileSync(reportPath, 'utf8'));
   const options = Object.fromEntries(
     Object.entries({ fileName, equivalents, title }).filter(([, v]) => v !== undefined),
   );
+  options.printUnexplained = process.argv.includes('--unexplained');
   console.log(writeMarkdown(report, options));
 }
