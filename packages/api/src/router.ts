@@ -13,6 +13,7 @@ import { searchCommunes } from './routers/geo/search-communes.ts';
 import { confirmFactorImport } from './routers/impact/confirm-factor-import.ts';
 import { getImpactDashboard } from './routers/impact/get-dashboard.ts';
 import { getFactorSet } from './routers/impact/get-factor-set.ts';
+import { getImpactMethod } from './routers/impact/get-method.ts';
 import { listFactorSets } from './routers/impact/list-factor-sets.ts';
 import { previewFactorImport } from './routers/impact/preview-factor-import.ts';
 import { acceptInvitation } from './routers/invitations/accept-invitation.ts';
@@ -98,6 +99,7 @@ export const appRouter = router({
   geo: router({ searchCommunes }),
   impact: router({
     dashboard: getImpactDashboard,
+    method: getImpactMethod,
     factors: router({
       list: listFactorSets,
       get: getFactorSet,

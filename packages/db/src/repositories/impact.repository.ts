@@ -233,6 +233,8 @@ export interface ImpactQueryFilter {
   materialFamily?: string | undefined;
   territoryType?: string | undefined;
   siteId?: string | undefined;
+  /** Records only (not the pre-aggregations): trades a site received, never one it gave. */
+  destinationSiteId?: string | undefined;
 }
 
 /** `rollup` reads the pre-aggregations (the fast path); `records` recomputes from impact_record. */
@@ -254,6 +256,11 @@ function whereOf(f: ImpactQueryFilter): RawBuilder<unknown> {
   if (f.materialFamily !== undefined) parts.push(sql`material_family = ${f.materialFamily}`);
   if (f.territoryType !== undefined) parts.push(sql`origin_territory_type = ${f.territoryType}`);
   if (f.siteId !== undefined) parts.push(sql`origin_site_id = ${f.siteId}::uuid`);
+  if (f.destinationSiteId !== undefined) {
+    parts.push(
+      sql`destination_site_id = ${f.destinationSiteId}::uuid and origin_site_id <> ${f.destinationSiteId}::uuid`,
+    );
+  }
   return sql.join(parts, sql` and `);
 }
 
@@ -568,4 +575,103 @@ export async function findTripOfTrade(
     .executeTakeFirst();
   if (trip === undefined) return undefined;
   return { trip, trades: await listTripTrades(db, trip.id) };
+}
+
+// ── Impact method v1 inputs (docs/impact-method.md) ────────────────────────────────────────
+
+/**
+ * What a site received in a period (trades it bought), the mirror of its own dashboard (what it
+ * gave). Read from impact_record on its destination index; a trade is never both.
+ */
+export async function receivedTotals(
+  db: Db,
+  siteId: string,
+  fromMonth: string,
+  toMonth: string,
+): Promise<ImpactSumsRow | undefined> {
+  const r = await sql<ImpactSumsRow>`
+    select ${MEASURES.records}, coalesce(array_agg(distinct factor_version), '{}') as factor_versions
+    from impact_record
+    where destination_site_id = ${siteId}::uuid and origin_site_id <> ${siteId}::uuid
+      and month between ${fromMonth}::date and ${toMonth}::date`.execute(db);
+  return r.rows[0];
+}
+
+export interface MethodGroupRow {
+  material_key: string;
+  vehicle_key: string;
+  /** Nothing recorded at handover: neither a vehicle nor a trip. */
+  is_default: boolean;
+  trades: number;
+  mass_kg: number;
+  transport_kg_co2e: number;
+}
+
+/**
+ * Records of a filter that travelled without a recorded trip, grouped by material and vehicle:
+ * the method is linear in mass and transport, so groups give the same totals as the records.
+ */
+export async function methodGroups(db: Db, filter: ImpactQueryFilter): Promise<MethodGroupRow[]> {
+  const r = await sql<MethodGroupRow>`
+    select r.material_key, r.vehicle_key, (t.vehicle_key is null) as is_default,
+      count(*)::int8 as trades, sum(r.mass_kg)::float8 as mass_kg,
+      sum(r.transport_kg_co2e)::float8 as transport_kg_co2e
+    from (select * from impact_record where ${whereOf(filter)}) r
+    left join trade t on t.id = r.trade_id
+    where not exists (select 1 from trip_trade tt where tt.trade_id = r.trade_id)
+    group by r.material_key, r.vehicle_key, (t.vehicle_key is null)
+    order by r.material_key, r.vehicle_key, is_default`.execute(db);
+  return r.rows.map((g) => ({ ...g, trades: Number(g.trades) }));
+}
+
+export interface TravelledRecordRow {
+  trade_id: string;
+  material_key: string;
+  mass_kg: number;
+  /** The sites' distance, used when the trip has none of its own. */
+  distance_km: number;
+  trip_id: string;
+}
+
+/** Records of a filter that travelled in a recorded trip. */
+export async function travelledRecords(db: Db, filter: ImpactQueryFilter): Promise<TravelledRecordRow[]> {
+  const r = await sql<TravelledRecordRow>`
+    select r.trade_id, r.material_key, r.mass_kg, r.distance_km, tt.trip_id
+    from (select * from impact_record where ${whereOf(filter)}) r
+    join trip_trade tt on tt.trade_id = r.trade_id
+    order by r.trade_id`.execute(db);
+  return r.rows;
+}
+
+/** Trips by id with all their trades (those outside a filter too: they share the trip). */
+export async function tripsWithTrades(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ trip: TripRow; trades: TripTradeParties[] }[]> {
+  if (ids.length === 0) return [];
+  const trips = await db
+    .selectFrom('trip')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .execute();
+  const trades = await db
+    .selectFrom('trip_trade')
+    .innerJoin('trade', 'trade.id', 'trip_trade.trade_id')
+    .select([
+      'trip_trade.trip_id',
+      'trip_trade.trade_id',
+      'trip_trade.mass_kg',
+      'trade.seller_site_id',
+      'trade.buyer_site_id',
+      'trade.buyer_user_id',
+    ])
+    .where('trip_trade.trip_id', 'in', [...ids])
+    .orderBy('trip_trade.added_at')
+    .orderBy('trip_trade.trade_id')
+    .execute();
+  return trips.map((trip) => ({
+    trip,
+    trades: trades.filter((t) => t.trip_id === trip.id).map(({ trip_id: _, ...t }) => t),
+  }));
 }

@@ -142,6 +142,23 @@ describe('summariseImpacts: totals, coverage, sensitivity', () => {
     );
   });
 
+  it('counts a grouped input as its trades', () => {
+    const grouped = summariseImpacts(
+      [
+        assessTrade(
+          input({ tradeId: 'g', materialKey: 'spent_grain', massKg: 50, trades: 7, travelIsDefault: true }),
+          fs,
+        ),
+      ],
+      fs,
+    );
+    expect(grouped.trades).toBe(7);
+    expect(grouped.defaultTravelTrades).toBe(7);
+    expect(grouped.coverage).toEqual([
+      { materialKey: 'spent_grain', coverage: 'none', trades: 7, massKg: 50 },
+    ]);
+  });
+
   it('lists what rests on proxies or on nothing, by material, largest mass first', () => {
     expect(s.coverage).toEqual([
       { materialKey: 'spent_grain', coverage: 'none', trades: 1, massKg: 50 },

@@ -265,6 +265,8 @@ export interface MethodTradeInput {
   travelMode: TravelMode;
   /** True when nothing was recorded at handover and `DEFAULT_TRAVEL` was charged. */
   travelIsDefault: boolean;
+  /** Trades this input stands for (a group of same-material trades read in one row); default 1. */
+  trades?: number;
 }
 
 export interface MethodTradeImpact {
@@ -283,6 +285,7 @@ export interface MethodTradeImpact {
   netKgCo2e: Range;
   travelMode: TravelMode;
   travelIsDefault: boolean;
+  trades: number;
   sources: string[];
 }
 
@@ -330,6 +333,7 @@ export function assessTrade(
     },
     travelMode: input.travelMode,
     travelIsDefault: input.travelIsDefault,
+    trades: input.trades ?? 1,
     sources: [use.source, familyKey === null ? null : ratios[familyKey].source].filter(
       (s): s is string => s !== null,
     ),
@@ -408,7 +412,7 @@ export function summariseImpacts(
         trades: 0,
         massKg: 0,
       };
-      line.trades += 1;
+      line.trades += i.trades;
       line.massKg += i.massKg;
       coverage.set(i.materialKey, line);
     }
@@ -444,7 +448,7 @@ export function summariseImpacts(
     .slice(0, top);
   return {
     methodVersion: IMPACT_METHOD_VERSION,
-    trades: impacts.length,
+    trades: impacts.reduce((n, i) => n + i.trades, 0),
     massKg,
     avoidedKgCo2e: avoided,
     transportKgCo2e: transport,
@@ -453,7 +457,7 @@ export function summariseImpacts(
       (a, b) => b.massKg - a.massKg || a.materialKey.localeCompare(b.materialKey),
     ),
     sensitivity,
-    defaultTravelTrades: impacts.filter((i) => i.travelIsDefault).length,
+    defaultTravelTrades: impacts.filter((i) => i.travelIsDefault).reduce((n, i) => n + i.trades, 0),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ImpactTotals } from '@retaille/domain';
+import type { ImpactTotals, MethodSummary } from '@retaille/domain';
 
 /** Filters of the dashboard and the exports. Periods are whole Paris months, inclusive. */
 export interface ImpactFilters {
@@ -59,6 +59,22 @@ export interface ImpactDashboardDto {
   /** Every dimension; a site's own dashboard leaves the place breakdowns empty. */
   breakdowns: Record<ImpactBreakdownName, ImpactGroupDto[]>;
   topFlows: ImpactFlowDto[];
+  /**
+   * A site's dashboard only: what the site received (the trades it bought), shown apart from
+   * `totals` (what it gave). Null for the network and territories, where each trade counts once.
+   */
+  received: ImpactTotals | null;
+}
+
+/** Impact method figures (docs/impact-method.md): ranges, coverage, sensitivity. */
+export interface ImpactMethodDto {
+  methodVersion: string;
+  factorVersion: string;
+  scope: ImpactScopeDto;
+  /** What the scope gave (for a site: the trades it sold). */
+  given: MethodSummary;
+  /** A site's dashboard only: the trades it bought; null otherwise. */
+  received: MethodSummary | null;
 }
 
 export interface ImpactExportFile {

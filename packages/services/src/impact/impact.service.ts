@@ -15,6 +15,7 @@ import {
   type CommuneDirectory,
   DomainError,
   type FactorSet,
+  IMPACT_METHOD_VERSION,
   type ImpactTotals,
   MEDIUM_DISTANCE_KM,
   monthRange,
@@ -30,8 +31,10 @@ import type {
   ImpactFilters,
   ImpactFlowDto,
   ImpactGroupDto,
+  ImpactMethodDto,
   ImpactScopeDto,
 } from './impact.dto.ts';
+import { methodSummaryOf } from './impact-method.ts';
 import { recordTradeImpact } from './impact-recorder.ts';
 
 /** A dashboard or an export covers at most this many months. */
@@ -167,7 +170,40 @@ export class ImpactService {
       ),
       impactRepository.topImpactFlows(this.deps.db, filter, TOP_FLOWS),
     ]);
-    return this.assemble(filters, scope, rows, flows);
+    const received =
+      scope.kind === 'site'
+        ? totalsOf(
+            await impactRepository.receivedTotals(
+              this.deps.db,
+              scope.siteId,
+              filter.fromMonth,
+              filter.toMonth,
+            ),
+          )
+        : null;
+    return { ...(await this.assemble(filters, scope, rows, flows)), received };
+  }
+
+  /**
+   * Impact method figures of the same filters (docs/impact-method.md): central with range,
+   * coverage by material (proxies, nothing), the five most sensitive parameters; for a site, what
+   * it gave and what it received apart. Read from the records, so it is a separate call from the
+   * dashboard's pre-aggregated one.
+   */
+  async method(actor: Actor, filters: ImpactFilters): Promise<ImpactMethodDto> {
+    const scope = await this.resolveScope(actor, filters.siteId);
+    const filter = this.queryFilter(filters, scope);
+    const factorSet = await this.deps.registry.active();
+    const given = await methodSummaryOf(this.deps.db, filter, factorSet);
+    const received =
+      scope.kind === 'site'
+        ? await methodSummaryOf(
+            this.deps.db,
+            { ...filter, siteId: undefined, destinationSiteId: scope.siteId },
+            factorSet,
+          )
+        : null;
+    return { methodVersion: IMPACT_METHOD_VERSION, factorVersion: factorSet.version, scope, given, received };
   }
 
   private async assemble(
@@ -175,7 +211,7 @@ export class ImpactService {
     scope: ImpactScopeDto,
     rows: ImpactAggregateRow[],
     flows: Awaited<ReturnType<typeof impactRepository.topImpactFlows>>,
-  ): Promise<ImpactDashboardDto> {
+  ): Promise<Omit<ImpactDashboardDto, 'received'>> {
     const siteIds = new Set<string>(flows.map((f) => f.origin_site_id));
     for (const r of rows) if (r.dimension === 'origin_site_id' && r.key) siteIds.add(r.key);
     const sites = new Map(

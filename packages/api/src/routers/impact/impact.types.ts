@@ -80,8 +80,42 @@ export const impactDashboardOutput = z.object({
       netKgCo2e: z.number(),
     }),
   ),
+  /** A site's dashboard: what it received (bought), apart from `totals` (what it gave). */
+  received: impactTotalsSchema.nullable(),
 });
 export type ImpactDashboard = z.infer<typeof impactDashboardOutput>;
+
+const rangeSchema = z.object({ low: z.number(), central: z.number(), high: z.number() });
+const methodSummarySchema = z.object({
+  methodVersion: z.string(),
+  trades: z.number(),
+  massKg: z.number(),
+  avoidedKgCo2e: rangeSchema,
+  transportKgCo2e: rangeSchema,
+  netKgCo2e: rangeSchema,
+  coverage: z.array(
+    z.object({
+      materialKey: z.string(),
+      coverage: z.enum(['factor', 'proxy', 'none']),
+      trades: z.number(),
+      massKg: z.number(),
+    }),
+  ),
+  sensitivity: z.array(
+    z.object({ parameter: z.string(), netAtLow: z.number(), netAtHigh: z.number(), swing: z.number() }),
+  ),
+  defaultTravelTrades: z.number(),
+});
+
+/** Impact method figures (docs/impact-method.md): ranges, coverage, sensitivity, given/received. */
+export const impactMethodOutput = z.object({
+  methodVersion: z.string(),
+  factorVersion: z.string(),
+  scope: impactDashboardOutput.shape.scope,
+  given: methodSummarySchema,
+  received: methodSummarySchema.nullable(),
+});
+export type ImpactMethod = z.infer<typeof impactMethodOutput>;
 
 export const factorSetSummarySchema = z.object({
   version: z.string(),
