@@ -7,6 +7,7 @@ import {
   basisPoints,
   centsSchema,
   compareMoney,
+  isZeroMoney,
   type Money,
   minMoney,
   money,
@@ -204,5 +205,88 @@ describe('schemas', () => {
     expect(centsSchema.safeParse(12.5).success).toBe(false);
     expect(centsSchema.safeParse(-1).success).toBe(false);
     expect(moneySchema.safeParse({ cents: 5, currency: 'USD' }).success).toBe(false);
+  });
+});
+
+describe('money errors carry what was wrong', () => {
+  function details(fn: () => unknown): unknown {
+    try {
+      fn();
+    } catch (e) {
+      if (isDomainError(e)) return { key: e.key, ...e.details };
+      throw e;
+    }
+    throw new Error('did not throw');
+  }
+
+  it.each([
+    ['a fraction of a cent', () => money(12.5), { key: 'money.notIntegerCents', cents: '12.5' }],
+    ['a negative amount', () => money(-3), { key: 'money.negative', cents: -3 }],
+    ['an amount past exact integers', () => money(2 ** 53), { key: 'money.tooLarge', cents: 2 ** 53 }],
+    [
+      'euros past exact integers (checked before converting)',
+      () => moneyFromEuros('90071992547409.93'),
+      { key: 'money.tooLarge', cents: '9007199254740993' },
+    ],
+    ['sub-cent euros', () => moneyFromEuros('12.345'), { key: 'money.subCentPrecision', euros: '12.345' }],
+    [
+      'a negative difference',
+      () => subtractMoney(money(100), money(101)),
+      { key: 'money.negativeResult', minuend: 100, subtrahend: 101 },
+    ],
+    [
+      'fractional basis points',
+      () => basisPoints(money(100), 2.5),
+      { key: 'money.invalidBasisPoints', bps: '2.5' },
+    ],
+    ['no ratios', () => allocate(money(100), []), { key: 'money.invalidRatios', reason: 'empty' }],
+    [
+      'all-zero ratios',
+      () => allocate(money(100), [0, '0.0']),
+      { key: 'money.invalidRatios', reason: 'allZero' },
+    ],
+  ])('%s', (_name, fn, expected) => {
+    expect(details(fn)).toEqual(expected);
+  });
+
+  it.each([
+    ['moneyFromEuros', () => moneyFromEuros('1,5'), 'euros'],
+    ['multiplyMoney', () => multiplyMoney(money(100), 'x'), 'quantity'],
+    ['allocate', () => allocate(money(100), [1, 2, -1]), 'ratios.2'],
+  ])('%s names the field of a bad decimal', (_name, fn, path) => {
+    expect(details(fn)).toMatchObject({ fields: [{ path }] });
+  });
+
+  it('accepts the largest exact amount', () => {
+    expect(money(Number.MAX_SAFE_INTEGER).cents).toBe(Number.MAX_SAFE_INTEGER);
+    expect(moneyFromEuros('90071992547409.91').cents).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});
+
+describe('allocate with ratios of different precision', () => {
+  it.each([
+    [100, ['0.5', '1'], [33, 67]],
+    [100, ['1', '0.5'], [67, 33]],
+    [1000, ['0.25', 3, '0.125'], [74, 889, 37]],
+  ] as const)('%d cents by %o → %o', (total, ratios, expected) => {
+    expect(cents(allocate(money(total), ratios))).toEqual(expected);
+  });
+});
+
+describe('comparisons', () => {
+  it('minMoney returns the smaller amount, the first one on a tie', () => {
+    const two = money(2);
+    const three = money(3);
+    const otherTwo = money(2);
+    expect(minMoney(two, three)).toBe(two);
+    expect(minMoney(three, two)).toBe(two);
+    expect(minMoney(two, otherTwo)).toBe(two);
+    expect(minMoney(otherTwo, two)).toBe(otherTwo);
+  });
+
+  it('isZeroMoney', () => {
+    expect(isZeroMoney(ZERO_EUR)).toBe(true);
+    expect(isZeroMoney(money(0))).toBe(true);
+    expect(isZeroMoney(money(1))).toBe(false);
   });
 });

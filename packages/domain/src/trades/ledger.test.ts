@@ -412,3 +412,162 @@ describe('random trades through the machine and the ledger', () => {
     }
   });
 });
+
+describe('ledger errors name the field', () => {
+  function details(fn: () => unknown): unknown {
+    try {
+      fn();
+    } catch (e) {
+      if (isDomainError(e)) return { key: e.key, ...e.details };
+      throw e;
+    }
+    throw new Error('did not throw');
+  }
+  const site = (siteId: string) => ({ siteId });
+
+  it.each<[string, () => unknown, unknown]>([
+    [
+      'a blank trade id',
+      () => paymentCapturedEntry(' ', money(1)),
+      { key: 'ledger.missingId', fields: [{ path: 'tradeId', key: 'ledger.missingId' }] },
+    ],
+    [
+      'a missing trade id',
+      () => transferToSellerEntry(undefined as unknown as string, money(1)),
+      { key: 'ledger.missingId', fields: [{ path: 'tradeId', key: 'ledger.missingId' }] },
+    ],
+    [
+      'a blank refund id',
+      () => refundEntry('t1', '', money(1)),
+      { key: 'ledger.missingId', fields: [{ path: 'refundId', key: 'ledger.missingId' }] },
+    ],
+    [
+      'a zero payment',
+      () => paymentCapturedEntry('t1', ZERO_EUR),
+      {
+        key: 'ledger.amountNotPositive',
+        fields: [{ path: 'amount', key: 'ledger.amountNotPositive' }],
+        amountMinor: '0',
+      },
+    ],
+    [
+      'a zero refund',
+      () => refundEntry('t1', 'r1', ZERO_EUR),
+      {
+        key: 'ledger.amountNotPositive',
+        fields: [{ path: 'amount', key: 'ledger.amountNotPositive' }],
+        amountMinor: '0',
+      },
+    ],
+    [
+      'an empty settlement',
+      () => settlementEntry('t1', { platformFee: ZERO_EUR, sellerPayout: ZERO_EUR }),
+      {
+        key: 'ledger.amountNotPositive',
+        fields: [{ path: 'amount', key: 'ledger.amountNotPositive' }],
+        amountMinor: '0',
+      },
+    ],
+    [
+      'a zero transfer',
+      () => transferToSellerEntry('t1', ZERO_EUR),
+      {
+        key: 'ledger.amountNotPositive',
+        fields: [{ path: 'amount', key: 'ledger.amountNotPositive' }],
+        amountMinor: '0',
+      },
+    ],
+    [
+      'a fractional weight',
+      () => materialHandoverEntry('t1', { from: site('a'), to: site('b'), grams: 1.5 }),
+      {
+        key: 'ledger.amountNotPositive',
+        fields: [{ path: 'grams', key: 'ledger.amountNotPositive' }],
+        amountMinor: '1.5',
+      },
+    ],
+    [
+      'a handover to the same holder',
+      () => materialHandoverEntry('t1', { from: site('a'), to: site('a'), grams: 10 }),
+      { key: 'ledger.sameHolder', fields: [{ path: 'to', key: 'ledger.sameHolder' }] },
+    ],
+  ])('%s', (_name, fn, expected) => {
+    expect(details(fn)).toEqual(expected);
+  });
+
+  it('drops zero postings: a settlement without fee has two postings', () => {
+    expect(settlementEntry('t1', { platformFee: ZERO_EUR, sellerPayout: money(500) }).postings).toEqual([
+      { account: 'stripe_clearing', unit: 'EUR', amountMinor: -500 },
+      { account: 'seller_payable', unit: 'EUR', amountMinor: 500 },
+    ]);
+  });
+});
+
+describe('checkBalanced: account names and report order', () => {
+  const kg = (account: string, amountMinor: number) => ({ account, unit: 'kg', amountMinor }) as never;
+  const eurP = (account: string, amountMinor: number) => ({ account, unit: 'EUR', amountMinor }) as never;
+
+  it.each([
+    ['site:a', true],
+    ['person:p1', true],
+    ['xsite:a', false],
+    ['site:', false],
+    ['site:a\n', false],
+    ['buyer', false],
+  ])('material account %j is valid: %s', (account, valid) => {
+    const report = checkBalanced([
+      { key: 'k', tradeId: 't', event: 'material_handover', postings: [kg(account, -5), kg('site:b', 5)] },
+    ]);
+    expect(report.invalid).toEqual(valid ? [] : [{ index: 0, key: 'k', reason: 'account_unit_mismatch' }]);
+  });
+
+  it('sorts totals by unit and balances by unit then account, whatever the journal order', () => {
+    const report = checkBalanced([
+      {
+        key: 'h',
+        tradeId: 't',
+        event: 'material_handover',
+        postings: [kg('site:z', -7), kg('person:m', 4), kg('site:b', 3)],
+      },
+      {
+        key: 'p',
+        tradeId: 't',
+        event: 'payment_captured',
+        postings: [eurP('stripe_clearing', 9), eurP('buyer', -9)],
+      },
+      {
+        key: 's',
+        tradeId: 't',
+        event: 'settlement',
+        postings: [eurP('stripe_clearing', -9), eurP('seller_payable', 8), eurP('platform_fee', 1)],
+      },
+    ]);
+    expect(report.totals.map((t) => t.unit)).toEqual(['EUR', 'kg']);
+    expect(report.balances.map((b) => `${b.unit} ${b.account}`)).toEqual([
+      'EUR buyer',
+      'EUR platform_fee',
+      'EUR seller_payable',
+      'EUR stripe_clearing',
+      'kg person:m',
+      'kg site:b',
+      'kg site:z',
+    ]);
+  });
+
+  it('sorts totals by unit when EUR comes second', () => {
+    const report = checkBalanced([
+      { key: 'h', tradeId: 't', event: 'material_handover', postings: [kg('site:a', -1), kg('site:b', 1)] },
+      {
+        key: 'p',
+        tradeId: 't',
+        event: 'payment_captured',
+        postings: [eurP('buyer', -2), eurP('stripe_clearing', 2)],
+      },
+    ]);
+    expect(report.totals).toEqual([
+      { unit: 'EUR', inflows: 2, outflows: 2 },
+      { unit: 'kg', inflows: 1, outflows: 1 },
+    ]);
+    expect(report.balances.map((b) => b.unit)).toEqual(['EUR', 'EUR', 'kg', 'kg']);
+  });
+});
