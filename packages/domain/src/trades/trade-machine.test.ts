@@ -636,3 +636,113 @@ describe('availableTransitions', () => {
     }
   });
 });
+
+describe('transition errors carry the field and the context', () => {
+  function details(fn: () => unknown): unknown {
+    try {
+      fn();
+    } catch (e) {
+      if (isDomainError(e)) return { code: e.code, key: e.key, ...e.details };
+      throw e;
+    }
+    throw new Error('did not throw');
+  }
+  const paid = (state: TradeState): TradeSnapshot => ({ state, isPaid: true });
+  const free = (state: TradeState): TradeSnapshot => ({ state, isPaid: false });
+  const field = (key: string, path: string, extra: Record<string, unknown> = {}) => ({
+    code: 'VALIDATION',
+    key,
+    fields: [{ path, key }],
+    ...extra,
+  });
+
+  it.each<[string, () => unknown, unknown]>([
+    [
+      'an unknown transition',
+      () => apply(free('requested'), 'fly' as TransitionName, 'buyer'),
+      { code: 'VALIDATION', key: 'trade.unknownTransition', transition: 'fly' },
+    ],
+    [
+      'a transition that cannot leave the state',
+      () => apply(free('requested'), 'hand_over', 'seller'),
+      {
+        code: 'CONFLICT',
+        key: 'trade.illegalTransition',
+        state: 'requested',
+        transition: 'hand_over',
+        actor: 'seller',
+      },
+    ],
+    [
+      'an empty slot (start = end)',
+      () =>
+        apply(free('accepted'), 'propose_pickup', 'buyer', { slot: { start: SLOT.start, end: SLOT.start } }),
+      field('trade.pickupSlotInvalid', 'slot'),
+    ],
+    [
+      'a slot that ends now',
+      () =>
+        apply(free('accepted'), 'propose_pickup', 'buyer', {
+          slot: { start: new Date(NOW.getTime() - HOUR), end: NOW },
+        }),
+      field('trade.pickupSlotInPast', 'slot'),
+    ],
+    [
+      'a handover without a weight',
+      () => apply(free('pickup_scheduled'), 'hand_over', 'seller', { measuredKg: 'lourd' }),
+      field('decimal.invalid', 'measuredKg', { value: 'lourd' }),
+    ],
+    [
+      'a handover of nothing',
+      () => apply(free('pickup_scheduled'), 'hand_over', 'seller', { measuredKg: 0 }),
+      field('weight.notPositive', 'measuredKg'),
+    ],
+    [
+      'a dispute reason that is not text',
+      () => apply(free('handed_over'), 'open_dispute', 'buyer', { reason: 42 }),
+      field('trade.disputeReasonRequired', 'reason'),
+    ],
+    [
+      'a dispute reason one character too long',
+      () => apply(free('handed_over'), 'open_dispute', 'buyer', { reason: 'x'.repeat(2001) }),
+      field('trade.disputeReasonTooLong', 'reason'),
+    ],
+    [
+      'a malformed resolution',
+      () => apply(paid('disputed'), 'resolve_dispute', 'operator', { resolution: { kind: 'coin_toss' } }),
+      field('trade.invalidResolution', 'resolution'),
+    ],
+    [
+      'a partial refund of a free trade',
+      () =>
+        apply(free('disputed'), 'resolve_dispute', 'operator', {
+          resolution: { kind: 'refund_partial', refundCents: 100 },
+        }),
+      field('trade.resolutionNotApplicable', 'resolution', { kind: 'refund_partial' }),
+    ],
+    [
+      'a timer fired early',
+      () =>
+        apply(
+          { state: 'requested', isPaid: false, stateEnteredAt: new Date(NOW.getTime() - DAY) },
+          'expire_request',
+          'system',
+        ),
+      {
+        code: 'CONFLICT',
+        key: 'trade.timerNotDue',
+        state: 'requested',
+        transition: 'expire_request',
+        actor: 'system',
+        dueAt: new Date(NOW.getTime() + 6 * DAY).toISOString(),
+      },
+    ],
+  ])('%s', (_name, fn, expected) => {
+    expect(details(fn)).toEqual(expected);
+  });
+
+  it('accepts a dispute reason of exactly the maximum length, trimmed', () => {
+    const result = apply(free('handed_over'), 'open_dispute', 'buyer', { reason: `  ${'x'.repeat(2000)}  ` });
+    expect(result.effects).toEqual([{ type: 'record_dispute', reason: 'x'.repeat(2000) }]);
+  });
+});
