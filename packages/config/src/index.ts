@@ -134,6 +134,26 @@ export const configSchema = z.object({
   TRADE_COMPLETION_DELAY_HOURS: z.coerce.number().int().min(0).max(8760).default(0),
   /** How often the server applies due timed transitions and retries pending Stripe calls. */
   TRADE_TIMER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * What this process runs: `server` (HTTP and jobs), `web` (HTTP only: it queues jobs but runs no
+   * worker nor timer) or `worker` (jobs and timers; HTTP only for /healthz, /readyz and /metrics).
+   */
+  RETAILLE_MODE: z.enum(['server', 'web', 'worker']).default('server'),
+  /** PostgreSQL connections per process (the auth library and the job queue share them). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** On SIGTERM/SIGINT, how long in-flight requests and jobs get before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  /** When set, /metrics asks for `Authorization: Bearer <token>`; otherwise it answers anyone. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Lot photos in an S3-compatible bucket (several servers); without S3_BUCKET they stay in the database. */
+  S3_BUCKET: z.string().min(1).optional(),
+  /** Endpoint of a non-AWS store (MinIO, Scaleway, OVH…: https://s3.fr-par.scw.cloud); AWS when absent. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (endpoint/bucket/key), which MinIO and most self-hosted stores need. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
 });
 
 export type Config = Readonly<
@@ -154,6 +174,17 @@ export type Config = Readonly<
     };
     publicUrl: string;
     authSecret: string;
+    /** Where lot photos are stored: the database, or an S3-compatible bucket. */
+    photoStore:
+      | { kind: 'database' }
+      | {
+          kind: 's3';
+          bucket: string;
+          region: string;
+          endpoint?: string;
+          credentials?: { accessKeyId: string; secretAccessKey: string };
+          forcePathStyle: boolean;
+        };
   }
 >;
 
@@ -181,6 +212,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.NODE_ENV === 'production' && c.STRIPE_SECRET_KEY && !c.STRIPE_WEBHOOK_SECRET) {
     throw new ConfigError(['STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY in production']);
   }
+  const s3Problems = [
+    ...(!c.S3_BUCKET && (c.S3_ENDPOINT || c.S3_ACCESS_KEY_ID || c.S3_SECRET_ACCESS_KEY)
+      ? ['S3_BUCKET: required when another S3_ setting is set']
+      : []),
+    ...(!c.S3_ACCESS_KEY_ID !== !c.S3_SECRET_ACCESS_KEY
+      ? ['S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither']
+      : []),
+  ];
+  if (s3Problems.length > 0) throw new ConfigError(s3Problems);
   const HOUR_MS = 3_600_000;
   return Object.freeze({
     ...c,
@@ -200,5 +240,40 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       disputeAutoResolveMs: c.TRADE_DISPUTE_AUTO_RESOLVE_HOURS * HOUR_MS,
       completionDelayMs: c.TRADE_COMPLETION_DELAY_HOURS * HOUR_MS,
     },
+    photoStore: c.S3_BUCKET
+      ? {
+          kind: 's3' as const,
+          bucket: c.S3_BUCKET,
+          region: c.S3_REGION,
+          ...(c.S3_ENDPOINT ? { endpoint: c.S3_ENDPOINT } : {}),
+          ...(c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY
+            ? { credentials: { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY } }
+            : {}),
+          forcePathStyle: c.S3_FORCE_PATH_STYLE,
+        }
+      : { kind: 'database' as const },
   });
+}
+
+/**
+ * What a production server must not start with, all listed at once (empty outside production).
+ * Kept apart from `loadConfig` so tools and tests can build a production config without Stripe or
+ * SMTP; `main.ts` refuses to start on any of these.
+ */
+export function productionProblems(config: Config): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (!config.AUTH_SECRET) problems.push('AUTH_SECRET: required in production');
+  if (!config.STRIPE_SECRET_KEY) {
+    problems.push(
+      'STRIPE_SECRET_KEY: required in production (without it payments would run on the local Stripe emulator)',
+    );
+  } else if (!config.STRIPE_WEBHOOK_SECRET) {
+    problems.push('STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY in production');
+  }
+  if (!config.SMTP_URL) {
+    problems.push('SMTP_URL: required in production (without it mail would only reach the dev outbox)');
+  }
+  if (!config.PUBLIC_URL) problems.push('PUBLIC_URL: required in production (links in e-mails, CSRF origin)');
+  return problems;
 }

@@ -8,6 +8,7 @@ import { type Auth, createAuth, createAuthHandler, resolveActor } from './auth/a
 import { SignInThrottle } from './auth/sign-in-throttle.ts';
 import { LotService } from './catalogue/lot.service.ts';
 import { PhotoService } from './catalogue/photo.service.ts';
+import { createPhotoStore, type PhotoStore } from './catalogue/photo-store.ts';
 import { WantedRequestService } from './catalogue/wanted-request.service.ts';
 import { loadCommuneDirectory } from './geo/commune-directory.loader.ts';
 import { FactorRegistry } from './impact/factor-registry.service.ts';
@@ -54,6 +55,8 @@ export async function createServices(deps: {
   config: Config;
   database: DatabaseHandle;
   now?: () => Date;
+  /** Where photo bytes go; from the config (database, or S3 when S3_BUCKET is set) when absent. */
+  photoStore?: PhotoStore;
   /** Stripe (live or the local emulator, see trades/payment-setup.ts); without it paid trades are refused. */
   payments?: { gateway: PaymentGateway; mode: 'live' | 'simulation' };
 }): Promise<Services> {
@@ -108,7 +111,11 @@ export async function createServices(deps: {
     'lot.announce': ({ lotId }) => matching.announceLot(lotId),
     'mail.deliver': ({ mailId }) => mailer.deliver(mailId),
   });
-  const photos = new PhotoService({ db: database.db, now });
+  const photos = new PhotoService({
+    db: database.db,
+    now,
+    store: deps.photoStore ?? createPhotoStore(config),
+  });
   const requests = new WantedRequestService({ db: database.db, lots, now });
   const gateway = deps.payments?.gateway ?? paymentsUnavailable;
   const factorRegistry = new FactorRegistry({ db: database.db, now });

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { type DatabaseHandle, lotRepository, photoRepository } from '@retaille/db';
 import { DomainError } from '@retaille/domain';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import type { Actor } from '../auth/actor.ts';
 import { requireUser } from '../auth/policy.ts';
+import { databasePhotoStore, type PhotoStore } from './photo-store.ts';
 
 /** Uploads larger than this are refused before decoding. */
 export const MAX_PHOTO_BYTES = 12 * 1024 * 1024;
@@ -38,10 +40,22 @@ const quotaExceeded = (params: Record<string, string | number>) =>
 /**
  * Lot photos: decoded and re-encoded by sharp (so what we store is always an image we made),
  * auto-rotated from EXIF then stripped of all metadata (GPS included), resized to 1600 px and a
- * 480 px thumbnail, both WebP. Stored in the database so a self-hosted install has one thing to back up.
+ * 480 px thumbnail, both WebP. Stored in the database by default, so a self-hosted install has one
+ * thing to back up, or in an S3-compatible bucket (`PhotoStore`) when several servers share the load.
  */
 export class PhotoService {
-  constructor(private readonly deps: { db: DatabaseHandle['db']; now: () => Date; quotas?: PhotoQuotas }) {}
+  constructor(
+    private readonly deps: {
+      db: DatabaseHandle['db'];
+      now: () => Date;
+      quotas?: PhotoQuotas;
+      store?: PhotoStore;
+    },
+  ) {}
+
+  private get store() {
+    return this.deps.store ?? databasePhotoStore;
+  }
 
   private get quotas() {
     return this.deps.quotas ?? DEFAULT_PHOTO_QUOTAS;
@@ -84,26 +98,42 @@ export class PhotoService {
     } catch {
       throw badPhoto('photo.notAnImage');
     }
-    const row = await this.deps.db.transaction().execute(async (trx) => {
-      await photoRepository.lockUploader(trx, user.userId);
-      const usage = await photoRepository.uploaderUsage(trx, user.userId, since);
-      if (usage.recentCount >= quotas.perDay) {
-        throw quotaExceeded({ period: 'day', max: quotas.perDay });
-      }
-      if (usage.storedBytes + image.data.length + thumb.length > quotas.storedBytes) {
-        throw quotaExceeded({ period: 'total', maxMb: Math.round(quotas.storedBytes / 1024 / 1024) });
-      }
-      return lotRepository.insertPhoto(trx, {
-        uploaded_by: user.userId,
-        width: image.info.width,
-        height: image.info.height,
-        image: image.data,
-        thumb,
-        content_type: 'image/webp',
-        bytes: image.data.length,
-        created_at: now,
+    // An external store gets the bytes first (no network call inside the transaction); the row,
+    // with empty byte columns, then points at them. A refused upload deletes what was put.
+    const id = randomUUID();
+    const external = this.store.kind !== 'database';
+    if (external) {
+      await this.store.put(id, 'image', image.data, 'image/webp');
+      await this.store.put(id, 'thumb', thumb, 'image/webp');
+    }
+    const row = await this.deps.db
+      .transaction()
+      .execute(async (trx) => {
+        await photoRepository.lockUploader(trx, user.userId);
+        const usage = await photoRepository.uploaderUsage(trx, user.userId, since);
+        if (usage.recentCount >= quotas.perDay) {
+          throw quotaExceeded({ period: 'day', max: quotas.perDay });
+        }
+        if (usage.storedBytes + image.data.length + thumb.length > quotas.storedBytes) {
+          throw quotaExceeded({ period: 'total', maxMb: Math.round(quotas.storedBytes / 1024 / 1024) });
+        }
+        return lotRepository.insertPhoto(trx, {
+          id,
+          uploaded_by: user.userId,
+          width: image.info.width,
+          height: image.info.height,
+          image: external ? Buffer.alloc(0) : image.data,
+          thumb: external ? Buffer.alloc(0) : thumb,
+          content_type: 'image/webp',
+          // With an external store the empty thumb column counts nothing: `bytes` carries both sizes.
+          bytes: external ? image.data.length + thumb.length : image.data.length,
+          created_at: now,
+        });
+      })
+      .catch(async (e: unknown) => {
+        if (external) await this.store.delete([id]).catch(() => {});
+        throw e;
       });
-    });
     return {
       id: row.id,
       url: `/api/photos/${row.id}`,
@@ -115,7 +145,10 @@ export class PhotoService {
 
   async read(id: string, size: 'image' | 'thumb') {
     if (!PHOTO_ID.test(id)) return undefined;
-    return lotRepository.findPhotoImage(this.deps.db, id, size);
+    const photo = await lotRepository.findPhotoImage(this.deps.db, id, size);
+    if (!photo || photo.data.length > 0) return photo;
+    const data = await this.store.get(id, size);
+    return data ? { ...photo, data } : undefined;
   }
 
   /**
