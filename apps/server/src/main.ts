@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from '@retaille/config';
+import { ConfigError, loadConfig, productionProblems } from '@retaille/config';
 import { createDatabase, migrateToLatest } from '@retaille/db';
 import {
   createServices,
@@ -8,6 +8,7 @@ import {
   startPayments,
   startPgBossQueue,
 } from '@retaille/services';
+import { Metrics } from './metrics.ts';
 import { buildServer } from './server.ts';
 
 /** Composition root: config → database → services → HTTP. */
@@ -22,7 +23,18 @@ async function main() {
     }
     throw e;
   }
-  const database = await createDatabase(config.database);
+  // A production server never starts on development stand-ins (secrets, Stripe emulator, outbox).
+  const problems = productionProblems(config);
+  if (problems.length > 0) {
+    console.error(new ConfigError(problems).message);
+    process.exit(1);
+  }
+  const mode = config.RETAILLE_MODE;
+  const database = await createDatabase(
+    config.database.kind === 'postgres'
+      ? { ...config.database, poolSize: config.DATABASE_POOL_SIZE }
+      : config.database,
+  );
   await migrateToLatest(database.db);
   // Live Stripe with STRIPE_SECRET_KEY; otherwise the local Stripe emulator ("mode simulation").
   // The emulator keeps a stable port and saves its state next to the database: a restart keeps
@@ -32,8 +44,27 @@ async function main() {
     emulatorStateFile: config.stripeEmulatorStateFile,
   });
   const services = await createServices({ config, database, payments });
-  // Allocations and alert fan-out run as jobs on pg-boss, over the same pool (PGlite included).
-  const jobQueue = await startPgBossQueue(services.jobs, database, (m) => console.warn(m));
+  const metrics = new Metrics(database);
+  let draining = false;
+  // Allocations, alert fan-out, mail, and the periodic tick run as jobs on pg-boss, over the same
+  // pool (PGlite included). A `web` process only queues jobs; `server` and `worker` run them.
+  const jobQueue = await startPgBossQueue(services.jobs, database, (m) => console.warn(m), {
+    workers: mode !== 'web',
+    onJob: metrics.jobDone,
+    // Timed trade transitions (expiries, automatic receipt, completion), retries of queued Stripe
+    // calls, lot expiry, the match digests and unattached photos: once per interval across all
+    // processes (a pg-boss singleton per time slot); each step is idempotent besides.
+    periodic: {
+      everySeconds: config.TRADE_TIMER_INTERVAL_SECONDS,
+      run: async () => {
+        await services.trades.runDueTimers(new Date());
+        await services.lots.expireLots();
+        await services.matching.sendDigests();
+        await services.photos.deleteUnattached(new Date());
+      },
+    },
+  });
+  metrics.attachJobQueue(jobQueue);
   if (config.SEED_DEMO) {
     const report = await services.seedDemo();
     if (report.sites > 0) {
@@ -49,7 +80,15 @@ async function main() {
     }
   }
   const webDistDir = config.WEB_DIST_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
-  const app = await buildServer({ config, services, webDistDir });
+  const app = await buildServer({
+    config,
+    services,
+    webDistDir,
+    metrics,
+    jobQueue,
+    observabilityOnly: mode === 'worker',
+    draining: () => draining,
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -59,42 +98,34 @@ async function main() {
     console.log(`Paiements en mode simulation : émulateur Stripe local sur ${payments.emulator?.url}`);
   }
 
-  // Timed trade transitions (expiries, automatic receipt, completion), retries of queued Stripe
-  // calls, lot expiry and the match digests. A plain interval: runDueTimers locks each trade and re-checks its due time, so
-  // overlapping runs or several server processes are safe.
-  let ticking = false;
-  const tick = async () => {
-    if (ticking) return;
-    ticking = true;
-    try {
-      await services.trades.runDueTimers(new Date());
-      // Idempotent housekeeping: lots past their window expire; at most one digest per request a
-      // day; photos attached to no lot for 24 h are deleted.
-      await services.lots.expireLots();
-      await services.matching.sendDigests();
-      await services.photos.deleteUnattached(new Date());
-    } catch (e) {
-      app.log.error({ err: e }, 'trade timers failed');
-    } finally {
-      ticking = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), config.TRADE_TIMER_INTERVAL_SECONDS * 1000);
-  timer.unref();
-  void tick();
   const engine = database.engine === 'pglite' ? `PGlite (${config.PGLITE_DATA_DIR})` : 'PostgreSQL';
   console.log(`\nRetaille est prêt : http://localhost:${config.PORT}  (base : ${engine})\n`);
 
-  const shutdown = async () => {
-    clearInterval(timer);
-    await app.close();
-    await jobQueue.stop();
-    await payments.stop();
-    await database.close();
+  // Graceful shutdown: /readyz turns 503, the server stops accepting and finishes in-flight
+  // requests, running jobs get the rest of SHUTDOWN_TIMEOUT_SECONDS, then the pool closes.
+  const shutdown = async (signal: string) => {
+    if (draining) return;
+    draining = true;
+    const timeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    const started = Date.now();
+    app.log.info({ signal, mode }, 'shutting down');
+    setTimeout(() => {
+      app.log.error({ timeoutMs }, 'shutdown timed out');
+      process.exit(1);
+    }, timeoutMs + 2000).unref();
+    try {
+      await app.close();
+      await jobQueue.stop(Math.max(1000, timeoutMs - (Date.now() - started)));
+      await payments.stop();
+      await database.close();
+    } catch (e) {
+      app.log.error({ err: e }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 await main();

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { constants as zlib } from 'node:zlib';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
@@ -11,13 +14,17 @@ import { isDomainError } from '@retaille/domain';
 import {
   type Actor,
   AUTH_BASE_PATH,
+  anonymous,
   MAX_PHOTO_BYTES,
   type Services,
   STRIPE_CONNECT_WEBHOOK_PATH,
   STRIPE_WEBHOOK_PATH,
+  type StartedJobQueue,
 } from '@retaille/services';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import { Metrics, routeLabel } from './metrics.ts';
+import { observabilityRoutes } from './routes/observability.ts';
 
 /** Fastify's headers as Web Headers, with the client address as Fastify sees it (trustProxy). */
 function webHeaders(req: FastifyRequest): Headers {
@@ -96,6 +103,41 @@ export interface BuildServerOptions {
   services: Services;
   /** Directory of the built web app; omitted in API-only tests. */
   webDistDir?: string | undefined;
+  /** This process's metrics (the job queue reports to them too); a fresh registry when absent. */
+  metrics?: Metrics;
+  /** This process's job queue, for /readyz and the queue depth in /metrics. */
+  jobQueue?: StartedJobQueue | undefined;
+  /** Worker mode: only /healthz, /readyz and /metrics. */
+  observabilityOnly?: boolean;
+  /** True once shutdown began (then /readyz answers 503). */
+  draining?: () => boolean;
+}
+
+/** An incoming X-Request-Id is kept when it looks like an id (a proxy's), else a UUID is made. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * Anonymous read-only procedures whose answer does not depend on who asks: a GET without a cookie
+ * may be cached for a short while by the browser or a CDN (a new lot shows up within 30 s).
+ */
+const CACHEABLE_PROCEDURES = new Set([
+  'lots.search',
+  'sites.list',
+  'geo.searchCommunes',
+  'impact.factors.list',
+  'impact.factors.get',
+]);
+const ANONYMOUS_READ_CACHE = 'public, max-age=30';
+
+function cacheableRead(req: FastifyRequest): boolean {
+  if (req.method !== 'GET' || req.headers.cookie || req.headers.authorization) return false;
+  const end = req.url.indexOf('?');
+  const names = req.url
+    .slice('/trpc/'.length, end === -1 ? undefined : end)
+    .replaceAll('%2C', ',')
+    .split(',');
+  return names.every((name) => CACHEABLE_PROCEDURES.has(name));
 }
 
 /** The HTTP shell: tRPC at /trpc, health, the built web app at /. No business rules here. */
@@ -103,21 +145,65 @@ export async function buildServer({
   config,
   services,
   webDistDir,
+  metrics = new Metrics(services.database),
+  jobQueue,
+  observabilityOnly = false,
+  draining = () => false,
 }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    // Structured JSON lines (pino); one line per request, written below with its route and time.
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: (req) => {
+      const given = req.headers[REQUEST_ID_HEADER];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     bodyLimit: config.BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 5000 },
     // Only the configured proxies may say who the client is: request.ip keys every rate limit.
     trustProxy: trustProxy(config.TRUST_PROXY),
   });
 
-  // The session behind a request, resolved once whichever hook or handler asks first.
+  // Every answer carries the request id (the proxy's, or ours), and each request is one log line
+  // and one sample of its route's latency.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header(REQUEST_ID_HEADER, req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = routeLabel(req.url, req.routeOptions.url);
+    const seconds = reply.elapsedTime / 1000;
+    metrics.observeRequest(route, req.method, reply.statusCode, seconds);
+    req.log.info(
+      {
+        method: req.method,
+        url: req.url,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  await app.register(observabilityRoutes, { config, services, metrics, jobQueue, draining });
+  if (observabilityOnly) return app;
+
+  // Compressed answers (brotli at a fast level for dynamic bodies, gzip); the web build's
+  // precompressed .br/.gz files are served as they are by the static plugin below.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+
+  // The session behind a request, resolved once whichever hook or handler asks first. Without a
+  // cookie there is no session: anonymous at once, no session lookup in the database.
   const actors = new WeakMap<FastifyRequest, Promise<Actor>>();
   const actorOf = (req: FastifyRequest): Promise<Actor> => {
     let actor = actors.get(req);
     if (!actor) {
-      actor = services.resolveActor(webHeaders(req));
+      actor = req.headers.cookie ? services.resolveActor(webHeaders(req)) : Promise.resolve(anonymous);
       actors.set(req, actor);
     }
     return actor;
@@ -191,15 +277,6 @@ export async function buildServer({
     if (new URL(req.url, 'http://x').pathname.endsWith('.map')) {
       return reply.status(404).send(errorBody(404, 'error.notFound'));
     }
-  });
-
-  app.get('/healthz', async (_req, reply) => {
-    try {
-      if (await services.health()) return { status: 'ok' };
-    } catch {
-      // reported below
-    }
-    return reply.status(503).send({ status: 'unavailable' });
   });
 
   // Authentication endpoints (better-auth): sign-up, sign-in, sign-out, verification, reset.
@@ -382,6 +459,12 @@ export async function buildServer({
         }
       }
     });
+    scope.addHook('onSend', async (req, reply, payload) => {
+      if (reply.statusCode === 200 && cacheableRead(req)) {
+        reply.header('cache-control', ANONYMOUS_READ_CACHE).header('vary', 'cookie, accept-language');
+      }
+      return payload;
+    });
     await scope.register(fastifyTRPCPlugin, {
       prefix: '/trpc',
       trpcOptions: {
@@ -410,6 +493,16 @@ export async function buildServer({
       wildcard: false,
       index: ['index.html'],
       preCompressed: true,
+      // Hashed files under /assets never change: cached for a year. index.html names the current
+      // ones, so it is revalidated on every visit.
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        const relative = path.slice(dist.length).replaceAll('\\', '/');
+        reply.header(
+          'cache-control',
+          relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
     });
   }
 
@@ -418,7 +511,7 @@ export async function buildServer({
     const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (hasWeb && !isApi && wantsHtml) {
       // Client-side routes: the SPA decides what to show (including its own 404 page).
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).send({ error: { status: 404, key: 'error.notFound', message: 'Not found' } });
   });

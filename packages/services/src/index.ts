@@ -14,7 +14,7 @@ export type {
 export * from './impact/impact.dto.ts';
 export { ImpactService, MAX_EXPORT_LINES, MAX_PERIOD_MONTHS, totalsOf } from './impact/impact.service.ts';
 export { attributeSector, buildImpactRecord, type ImpactRecordContext } from './impact/impact-recorder.ts';
-export { JobQueue, startPgBossQueue } from './jobs/job-queue.ts';
+export { JobQueue, type StartedJobQueue, startPgBossQueue } from './jobs/job-queue.ts';
 export type { DemoAccount, SeedReport } from './seed/demo-seed.ts';
 export * from './services.ts';
 export type { InvitationDto, InvitationPreview, MemberDto } from './sites/membership.service.ts';
