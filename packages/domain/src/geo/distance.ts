@@ -6,6 +6,24 @@ export interface LatLon {
   lon: number;
 }
 
+/**
+ * Bounding box of metropolitan France with Corsica (the bounds the lot search accepts); a point
+ * outside is a typing mistake or a site abroad.
+ */
+export const FRANCE_BOUNDS = { minLat: 41, maxLat: 51.5, minLon: -5.5, maxLon: 10 } as const;
+
+/** True when the point is a finite coordinate inside `FRANCE_BOUNDS`. */
+export function isInFrance(p: LatLon): boolean {
+  return (
+    Number.isFinite(p.lat) &&
+    Number.isFinite(p.lon) &&
+    p.lat >= FRANCE_BOUNDS.minLat &&
+    p.lat <= FRANCE_BOUNDS.maxLat &&
+    p.lon >= FRANCE_BOUNDS.minLon &&
+    p.lon <= FRANCE_BOUNDS.maxLon
+  );
+}
+
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 /** Great-circle distance in km (haversine), on the same sphere as earthdistance. */
