@@ -261,3 +261,154 @@ describe('rankProposals', () => {
     expect(rankProposals([], request, now)).toEqual([]);
   });
 });
+
+describe('scoreProposal edges', () => {
+  function details(fn: () => unknown): unknown {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof DomainError) return { code: e.code, key: e.key, ...e.details };
+      throw e;
+    }
+    throw new Error('did not throw');
+  }
+
+  it.each<[string, Partial<ProposalInput>]>([
+    ['a distance that is not a number', { distanceKm: Number.NaN }],
+    ['a negative distance', { distanceKm: -1 }],
+    ['a negative radius', { radiusKm: -0.5 }],
+    ['a negative mass', { massKg: -1 }],
+  ])('refuses %s, with the figures', (_name, patch) => {
+    const input = { ...base, ...patch };
+    expect(details(() => scoreProposal(input))).toEqual({
+      code: 'VALIDATION',
+      key: 'match.invalidInput',
+      distanceKm: input.distanceKm,
+      radiusKm: input.radiusKm,
+      requestedMax: input.requestedMax,
+      availableQty: input.availableQty,
+      massKg: input.massKg,
+    });
+  });
+
+  it('accepts a lot of no known mass', () => {
+    expect(scoreProposal({ ...base, massKg: 0 }).excluded).toBeUndefined();
+  });
+
+  it.each<[number | null, number, boolean]>([
+    [80, 80, false],
+    [81, 80, true],
+    [0, 80, false],
+    [-5, 80, false],
+    [null, 80, false],
+  ])('a minimum of %s with %d available is below the minimum: %s', (requestedMin, availableQty, below) => {
+    const r = scoreProposal({ ...base, requestedMin, availableQty, massKg: availableQty });
+    expect(r.parts.quantity).toBeCloseTo(below ? 0.8 * 0.5 : 0.8, 12);
+    expect(r.explanation.some((e) => e.key === 'match.quantity.belowMinimum')).toBe(below);
+    if (below) {
+      expect(r.explanation).toContainEqual({ key: 'match.quantity.belowMinimum', params: { requestedMin } });
+    }
+  });
+
+  it('gives no dimension credit to a lot too small (excluded, parts kept)', () => {
+    const r = scoreProposal({ ...base, pieceDims: { lengthMm: 500, widthMm: 100 } });
+    expect(r.excluded).toBe('dimensions_too_small');
+    expect(r.parts.dimensions).toBe(0);
+  });
+
+  it('explains the minimum dimensions it checked', () => {
+    const all = { lengthMm: 600, widthMm: 50, thicknessMm: 10 };
+    const ok = scoreProposal({
+      ...base,
+      pieceDims: { lengthMm: 700, widthMm: 100, thicknessMm: 20 },
+      minDims: all,
+    });
+    expect(ok.explanation).toContainEqual({
+      key: 'match.dimensions.ok',
+      params: { minLengthMm: 600, minWidthMm: 50, minThicknessMm: 10 },
+    });
+    const unknown = scoreProposal({ ...base, pieceDims: { thicknessMm: 5 }, minDims: { widthMm: 50 } });
+    expect(unknown.explanation).toContainEqual({
+      key: 'match.dimensions.unknown',
+      params: { minWidthMm: 50 },
+    });
+    const thick = scoreProposal({ ...base, pieceDims: { thicknessMm: 30 }, minDims: { thicknessMm: 18 } });
+    expect(thick.explanation).toContainEqual({ key: 'match.dimensions.ok', params: { minThicknessMm: 18 } });
+  });
+
+  it.each<[number | null, number | null, string, Record<string, number> | undefined, number]>([
+    // 80 pieces at 1,25 € = 100 €.
+    [125, null, 'match.price.amount', { totalCents: 10_000 }, 0.5],
+    [125, 10_000, 'match.price.withinBudget', { totalCents: 10_000, budgetCents: 10_000 }, 0.5],
+    [125, 9_999, 'match.price.overBudget', { totalCents: 10_000, budgetCents: 9_999 }, 0],
+    [0, 5_000, 'match.price.free', undefined, 1],
+    [-125, 5_000, 'match.price.free', undefined, 1],
+    [null, 5_000, 'match.price.free', undefined, 1],
+  ])(
+    'a unit price of %s against a budget of %s → %s %o',
+    (unitPriceCents, budgetCents, key, params, part) => {
+      const r = scoreProposal({ ...base, unitPriceCents, budgetCents });
+      expect(r.explanation).toContainEqual(params ? { key, params } : { key });
+      expect(r.parts.price).toBeCloseTo(part, 12);
+    },
+  );
+});
+
+describe('dimensionFit with unknown and partial minimums', () => {
+  it.each([
+    // A known flat fit and an unknown thickness, or the other way round: cannot tell.
+    [{ lengthMm: 700, widthMm: 100 }, { lengthMm: 600, thicknessMm: 10 }, 'unknown'],
+    [{ thicknessMm: 20 }, { lengthMm: 600, thicknessMm: 10 }, 'unknown'],
+    [{ widthMm: 40, lengthMm: 45 }, { widthMm: 50 }, 'too_small'],
+    [{ widthMm: 60, lengthMm: 45 }, { widthMm: 50 }, 'ok'],
+    [{ lengthMm: 10 }, { lengthMm: -5, widthMm: 0 }, 'any'],
+    [{ lengthMm: 10 }, null, 'any'],
+  ] as const)('%o for %o → %s', (piece, min, fit) => {
+    expect(dimensionFit(piece, min)).toBe(fit);
+  });
+});
+
+describe('rankProposals passes the request through', () => {
+  const lot = (id: string, patch: Partial<LotCandidate> = {}): LotCandidate => ({
+    id,
+    distanceKm: 20,
+    materialFit: 'exact',
+    availableQty: 100,
+    pieceDims: null,
+    unitPriceCents: null,
+    publishedAt: daysAgo(1),
+    massKg: 100,
+    ...patch,
+  });
+  const request: RequestCriteria = { radiusKm: 50, requestedMax: 100, budgetCents: null };
+
+  it('orders equal lots by id whatever the input order', () => {
+    for (const ids of [
+      ['c', 'a', 'b'],
+      ['b', 'c', 'a'],
+      ['a', 'b', 'c'],
+      ['c', 'b', 'a'],
+    ]) {
+      expect(
+        rankProposals(
+          ids.map((id) => lot(id)),
+          request,
+          now,
+        ).map((r) => r.id),
+      ).toEqual(['a', 'b', 'c']);
+    }
+  });
+
+  it('applies the minimum quantity', () => {
+    const [withMin] = rankProposals([lot('x', { availableQty: 10 })], { ...request, requestedMin: 50 }, now);
+    const [withoutMin] = rankProposals([lot('x', { availableQty: 10 })], request, now);
+    expect(withMin!.parts.quantity).toBeCloseTo(withoutMin!.parts.quantity * 0.5, 12);
+  });
+
+  it('excludes an over-budget lot only when the budget is strict', () => {
+    const pricey = [lot('x', { unitPriceCents: 100 })];
+    expect(rankProposals(pricey, { ...request, budgetCents: 50 }, now)).toHaveLength(1);
+    expect(rankProposals(pricey, { ...request, budgetCents: 50, budgetStrict: false }, now)).toHaveLength(1);
+    expect(rankProposals(pricey, { ...request, budgetCents: 50, budgetStrict: true }, now)).toHaveLength(0);
+  });
+});
