@@ -410,3 +410,239 @@ describe('findCandidatePairs', () => {
     expect(pairs.map((p) => `${p.lotId}>${p.requestId}`)).toEqual(['same>here', 'east>west']);
   });
 });
+
+describe('allocation input errors list every problem with its path', () => {
+  function fields(fn: () => unknown): unknown {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof DomainError) return { key: e.key, ...e.details };
+      throw e;
+    }
+    throw new Error('did not throw');
+  }
+
+  it('collects duplicate ids, bad amounts, unknown endpoints and bad distances in one error', () => {
+    const lots = [
+      { id: 'a', availableKg: 1 },
+      { id: 'a', availableKg: -1 },
+      { id: 'b', availableKg: '5' as unknown as number },
+      { id: 'c', availableKg: Number.POSITIVE_INFINITY },
+    ];
+    const requests = [
+      { id: 'r', maxKg: 1 },
+      { id: 'r', maxKg: Number.NaN, minKg: -1 },
+    ];
+    const pairs = [
+      { lotId: 'zz', requestId: 'r', distanceKm: 1 },
+      { lotId: 'a', requestId: 'r', distanceKm: -1 },
+      { lotId: 'a', requestId: 'nope', distanceKm: 1 },
+    ];
+    expect(fields(() => allocateMinTonneKm(lots, requests, pairs))).toEqual({
+      key: 'allocation.invalidInput',
+      fields: [
+        { path: 'lots.1.id', key: 'allocation.duplicateId' },
+        { path: 'lots.1.availableKg', key: 'allocation.invalidKg' },
+        { path: 'lots.2.availableKg', key: 'allocation.invalidKg' },
+        { path: 'lots.3.availableKg', key: 'allocation.invalidKg' },
+        { path: 'requests.1.id', key: 'allocation.duplicateId' },
+        { path: 'requests.1.maxKg', key: 'allocation.invalidKg' },
+        { path: 'requests.1.minKg', key: 'allocation.invalidKg' },
+        { path: 'pairs.0', key: 'allocation.unknownEndpoint' },
+        { path: 'pairs.1.distanceKm', key: 'allocation.invalidDistance' },
+        { path: 'pairs.2', key: 'allocation.unknownEndpoint' },
+      ],
+    });
+  });
+
+  it('refuses a bad total', () => {
+    expect(
+      fields(() =>
+        allocateMinTonneKm([{ id: 'a', availableKg: 1 }], [{ id: 'r', maxKg: 1 }], [], { totalKg: -1 }),
+      ),
+    ).toEqual({
+      key: 'allocation.invalidInput',
+      fields: [{ path: 'options.totalKg', key: 'allocation.invalidKg' }],
+    });
+  });
+});
+
+describe('allocation results: order, duplicates, minimums', () => {
+  const solvers = [
+    ['allocateMinTonneKm', allocateMinTonneKm],
+    ['greedyNearestFirst', greedyNearestFirst],
+  ] as const;
+
+  it.each(solvers)('%s sorts flows by lot id then request id', (_name, solve) => {
+    const result = solve(
+      [
+        { id: 'b', availableKg: 2 },
+        { id: 'a', availableKg: 2 },
+      ],
+      [
+        { id: 'y', maxKg: 2 },
+        { id: 'x', maxKg: 2 },
+      ],
+      [
+        { lotId: 'b', requestId: 'y', distanceKm: 1 },
+        { lotId: 'a', requestId: 'x', distanceKm: 1 },
+        { lotId: 'b', requestId: 'x', distanceKm: 5 },
+        { lotId: 'a', requestId: 'y', distanceKm: 5 },
+      ],
+    );
+    expect(result.flows.map((f) => `${f.lotId}>${f.requestId}`)).toEqual(['a>x', 'b>y']);
+  });
+
+  it.each(solvers)('%s keeps the shortest of duplicate pairs, in one flow', (_name, solve) => {
+    for (const pairs of [
+      [
+        { lotId: 'a', requestId: 'r', distanceKm: 3 },
+        { lotId: 'a', requestId: 'r', distanceKm: 5 },
+      ],
+      [
+        { lotId: 'a', requestId: 'r', distanceKm: 5 },
+        { lotId: 'a', requestId: 'r', distanceKm: 3 },
+      ],
+    ]) {
+      expect(solve([{ id: 'a', availableKg: 4 }], [{ id: 'r', maxKg: 10 }], pairs).flows).toEqual([
+        { lotId: 'a', requestId: 'r', kg: 4, distanceKm: 3 },
+      ]);
+    }
+  });
+
+  it.each(solvers)(
+    '%s lists requests served below their minimum, sorted, and not those served exactly',
+    (_n, solve) => {
+      const result = solve(
+        [{ id: 'a', availableKg: 9 }],
+        [
+          { id: 'z', maxKg: 10, minKg: 4 },
+          { id: 'm', maxKg: 10, minKg: 5 },
+          { id: 'b', maxKg: 10, minKg: 3 },
+        ],
+        [
+          { lotId: 'a', requestId: 'z', distanceKm: 1 },
+          { lotId: 'a', requestId: 'm', distanceKm: 2 },
+          { lotId: 'a', requestId: 'b', distanceKm: 3 },
+        ],
+        ...([] as []),
+      );
+      // z takes 9 ≥ 4 when it is nearest; the others get nothing: none is partial.
+      expect(result.belowMinimumRequestIds).toEqual([]);
+      const partial = solve(
+        [
+          { id: 'a', availableKg: 2 },
+          { id: 'c', availableKg: 5 },
+        ],
+        [
+          { id: 'z', maxKg: 10, minKg: 4 },
+          { id: 'm', maxKg: 10, minKg: 5 },
+        ],
+        [
+          { lotId: 'a', requestId: 'z', distanceKm: 1 },
+          { lotId: 'c', requestId: 'm', distanceKm: 1 },
+        ],
+      );
+      expect(partial.belowMinimumRequestIds).toEqual(['z']);
+      const both = solve(
+        [
+          { id: 'a', availableKg: 2 },
+          { id: 'c', availableKg: 3 },
+        ],
+        [
+          { id: 'z', maxKg: 10, minKg: 4 },
+          { id: 'm', maxKg: 10, minKg: 5 },
+        ],
+        [
+          { lotId: 'a', requestId: 'z', distanceKm: 1 },
+          { lotId: 'c', requestId: 'm', distanceKm: 1 },
+        ],
+      );
+      expect(both.belowMinimumRequestIds).toEqual(['m', 'z']);
+    },
+  );
+
+  it('greedy takes the nearest pair first, ties by lot id then request id', () => {
+    const lots = [
+      { id: 'b', availableKg: 10 },
+      { id: 'a', availableKg: 10 },
+    ];
+    const one = [{ id: 'r', maxKg: 10 }];
+    expect(
+      greedyNearestFirst(lots, one, [
+        { lotId: 'a', requestId: 'r', distanceKm: 9 },
+        { lotId: 'b', requestId: 'r', distanceKm: 2 },
+      ]).flows.map((f) => f.lotId),
+    ).toEqual(['b']);
+    expect(
+      greedyNearestFirst(lots, one, [
+        { lotId: 'b', requestId: 'r', distanceKm: 5 },
+        { lotId: 'a', requestId: 'r', distanceKm: 5 },
+      ]).flows.map((f) => f.lotId),
+    ).toEqual(['a']);
+    const two = [
+      { id: 's', maxKg: 10 },
+      { id: 'r', maxKg: 10 },
+    ];
+    expect(
+      greedyNearestFirst([{ id: 'a', availableKg: 10 }], two, [
+        { lotId: 'a', requestId: 's', distanceKm: 5 },
+        { lotId: 'a', requestId: 'r', distanceKm: 5 },
+      ]).flows.map((f) => f.requestId),
+    ).toEqual(['r']);
+  });
+});
+
+describe('findCandidatePairs over the whole globe', () => {
+  const brute = <L extends { id: string; lat: number; lon: number }, R extends L & { radiusKm: number }>(
+    lots: L[],
+    requests: R[],
+  ) =>
+    requests.flatMap((q) =>
+      lots
+        .filter((l) => haversineKm(l, q) <= q.radiusKm)
+        .map((l) => ({ lotId: l.id, requestId: q.id, distanceKm: haversineKm(l, q) })),
+    );
+
+  it('equals brute force near the poles, the antimeridian and with wide radii', () => {
+    const r = rng(11);
+    const spots = [
+      () => ({ lat: -90 + r() * 180, lon: -180 + r() * 360 }),
+      () => ({ lat: 85 + r() * 5, lon: -180 + r() * 360 }),
+      () => ({ lat: -90 + r() * 4, lon: -180 + r() * 360 }),
+      () => ({ lat: -20 + r() * 40, lon: r() < 0.5 ? 178 + r() * 2 : -180 + r() * 2 }),
+    ];
+    const at = (i: number) => spots[i % spots.length]!();
+    const lots = Array.from({ length: 400 }, (_, i) => ({ id: `L${i}`, availableKg: 1, ...at(i) }));
+    const requests = Array.from({ length: 120 }, (_, i) => ({
+      id: `R${i}`,
+      maxKg: 1,
+      radiusKm: [5, 80, 400, 1500][i % 4]! * r(),
+      ...at(i + 1),
+    }));
+    const expected = brute(lots, requests);
+    expect(expected.length).toBeGreaterThan(200);
+    expect(findCandidatePairs(lots, requests)).toEqual(expected);
+  });
+
+  it.each([
+    ['a lot on the antimeridian itself', { lat: 10.1, lon: 180 }, { lat: 10.1, lon: 179.99, radiusKm: 2 }],
+    [
+      'a lot on the antimeridian, from the west',
+      { lat: 10.1, lon: 180 },
+      { lat: 10.1, lon: -179.99, radiusKm: 2 },
+    ],
+    ['a lot at the north pole', { lat: 90, lon: 0 }, { lat: 89.9, lon: 123, radiusKm: 20 }],
+    ['a request at the north pole', { lat: 89.95, lon: -70 }, { lat: 90, lon: 0, radiusKm: 10 }],
+    ['a lot due north at the very edge', { lat: 46.9, lon: 3 }, { lat: 45, lon: 3, radiusKm: Number.NaN }],
+    ['a lot due east at the very edge', { lat: 0, lon: 4.9 }, { lat: 0, lon: 3, radiusKm: Number.NaN }],
+  ])('finds %s exactly once', (_name, lot, request) => {
+    // NaN: the radius is the exact distance, so the lot sits on the edge of the circle.
+    const radiusKm = Number.isNaN(request.radiusKm) ? haversineKm(lot, request) : request.radiusKm;
+    const lots = [{ id: 'l', availableKg: 1, ...lot }];
+    const requests = [{ id: 'q', maxKg: 1, ...request, radiusKm }];
+    const expected = brute(lots, requests);
+    expect(expected).toHaveLength(1);
+    expect(findCandidatePairs(lots, requests)).toEqual(expected);
+  });
+});
