@@ -57,7 +57,7 @@ export function initialJsKb(dist = DIST): { kb: number; files: string[] } {
   const html = readFileSync(`${dist}index.html`, 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const dictionary = readdirSync(`${dist}assets`).find((f) => /^locale\.fr-.*\.js$/.test(f));
-  if (dictionary) files.push(`assets/${dictionary}`);
+  if (dictionary && !files.includes(`assets/${dictionary}`)) files.push(`assets/${dictionary}`);
   const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(`${dist}${f}`)).length, 0);
   return { kb: Math.round(bytes / 102.4) / 10, files };
 }

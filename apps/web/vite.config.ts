@@ -57,8 +57,30 @@ function analyze(): Plugin {
   };
 }
 
+/** Preloads the French dictionary (the default language) with the entry, not after it runs. */
+function preloadDefaultDictionary(): Plugin {
+  return {
+    name: 'retaille-preload-dictionary',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const file = Object.keys(ctx.bundle ?? {}).find((f) => /locale\.fr-[\w-]+\.js$/.test(f));
+        if (!file) return [];
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), analyze(), precompress()],
+  plugins: [react(), analyze(), preloadDefaultDictionary(), precompress()],
   server: {
     port: 5173,
     proxy: {

@@ -1,4 +1,10 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+import {
+  Anchor,
+  type CSSVariablesResolver,
+  createTheme,
+  Loader,
+  type MantineColorsTuple,
+} from '@mantine/core';
 
 // A forest green for "reuse" and a warm wood accent; 10 shades each as Mantine expects.
 const forest: MantineColorsTuple = [
@@ -37,6 +43,12 @@ export const theme = createTheme({
   headings: { fontWeight: '700' },
   defaultRadius: 'md',
   cursorType: 'pointer',
+  components: {
+    // A link inside a sentence must not be told apart by its colour alone (WCAG 1.4.1).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // Loaders carry an aria-label: a labelled <span> needs a role (status: read when it appears).
+    Loader: Loader.extend({ defaultProps: { role: 'status' } }),
+  },
 });
 
 /** The background of the pages (Layout.module.css `.main`). */

@@ -257,7 +257,7 @@ export const tradesEn: TradesResources = {
       pending: 'Sign-up to finish',
       enabled: 'Active',
     },
-    charges: 'Charges',
+    transfers: 'Platform transfers',
     payouts: 'Payouts',
     yes: 'enabled',
     no: 'not enabled',

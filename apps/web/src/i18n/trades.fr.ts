@@ -259,7 +259,7 @@ export const tradesFr = {
       pending: 'Inscription à terminer',
       enabled: 'Actif',
     },
-    charges: 'Encaissements',
+    transfers: 'Transferts de la plateforme',
     payouts: 'Virements',
     yes: 'activés',
     no: 'non activés',

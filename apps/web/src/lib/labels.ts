@@ -1,4 +1,4 @@
-import { type SectorKey, sectors } from '@retaille/domain';
+import { type SectorKey, sectors } from '@retaille/domain/web';
 import type { AppLocale } from '../i18n/i18n.ts';
 
 const byKey = new Map(sectors.map((s) => [s.key, s]));

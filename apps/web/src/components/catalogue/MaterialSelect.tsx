@@ -13,7 +13,7 @@ import {
   materialFamilies,
   materials,
   searchMaterials,
-} from '@retaille/domain';
+} from '@retaille/domain/web';
 import { useMemo } from 'react';
 import type { AppLocale } from '../../i18n/i18n.ts';
 

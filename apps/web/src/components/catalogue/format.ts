@@ -12,7 +12,7 @@ import {
   isUnitKey,
   type LotCondition,
   money,
-} from '@retaille/domain';
+} from '@retaille/domain/web';
 import type { TFunction } from 'i18next';
 import type { AppLocale } from '../../i18n/i18n.ts';
 

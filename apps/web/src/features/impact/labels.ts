@@ -1,4 +1,4 @@
-import { materialFamilies, type SectorKey } from '@retaille/domain';
+import { materialFamilies, type SectorKey } from '@retaille/domain/web';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { AppLocale } from '../../i18n/i18n.ts';

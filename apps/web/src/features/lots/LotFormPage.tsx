@@ -33,7 +33,7 @@ import {
   requiredDimensions,
   type UnitKey,
   units,
-} from '@retaille/domain';
+} from '@retaille/domain/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { LotView } from '@retaille/api/client';
-import { getMaterial, type SectorKey } from '@retaille/domain';
+import { getMaterial, type SectorKey } from '@retaille/domain/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useState } from 'react';

@@ -28,7 +28,7 @@ import {
   type MaterialKey,
   materialFamilies,
   type SectorKey,
-} from '@retaille/domain';
+} from '@retaille/domain/web';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';

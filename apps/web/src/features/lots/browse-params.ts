@@ -15,7 +15,7 @@ import {
   parseDecimal,
   type SectorKey,
   scaleHalfUp,
-} from '@retaille/domain';
+} from '@retaille/domain/web';
 import type { PointValue } from '../../components/catalogue/PointPicker.tsx';
 
 export const RADIUS_MIN = 5;

@@ -12,7 +12,7 @@ import {
   type RecurringPeriod,
   type UnitKey,
   validateMeasure,
-} from '@retaille/domain';
+} from '@retaille/domain/web';
 import type { AppLocale } from '../../i18n/i18n.ts';
 import type { FieldErrors } from '../../lib/errors.ts';
 

@@ -110,8 +110,8 @@ export function PaymentsCard({
         <Text size="sm">{t('payments.intro')}</Text>
         {s && s.state !== 'none' && (
           <dl className={classes.facts}>
-            <dt>{t('payments.charges')}</dt>
-            <dd>{s.chargesEnabled ? t('payments.yes') : t('payments.no')}</dd>
+            <dt>{t('payments.transfers')}</dt>
+            <dd>{s.transfersActive ? t('payments.yes') : t('payments.no')}</dd>
             <dt>{t('payments.payouts')}</dt>
             <dd>{s.payoutsEnabled ? t('payments.yes') : t('payments.no')}</dd>
           </dl>

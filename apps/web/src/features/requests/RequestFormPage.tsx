@@ -18,7 +18,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { fieldErrorsFromProblems, requestInputSchema } from '@retaille/api/client';
-import { getUnit, type UnitKey, units, validateQuantity } from '@retaille/domain';
+import { getUnit, type UnitKey, units, validateQuantity } from '@retaille/domain/web';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useState } from 'react';

@@ -20,7 +20,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type SiteFormValues, siteInputSchema } from '@retaille/api/client';
-import { type SectorKey, type TerritoryType, territoryTypes } from '@retaille/domain';
+import { type SectorKey, type TerritoryType, territoryTypes } from '@retaille/domain/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

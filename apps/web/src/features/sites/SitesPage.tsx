@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { type SectorKey, type TerritoryType, territoryTypes } from '@retaille/domain';
+import { type SectorKey, type TerritoryType, territoryTypes } from '@retaille/domain/web';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

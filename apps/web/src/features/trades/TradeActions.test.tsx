@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { MantineProvider } from '@mantine/core';
 import type { TradeOutput } from '@retaille/api/client';
-import { availableTransitions, type TradeParty, type TradeState } from '@retaille/domain';
+import { availableTransitions, type TradeParty, type TradeState } from '@retaille/domain/web';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';

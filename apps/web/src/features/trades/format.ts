@@ -4,7 +4,7 @@
  * (reference) or English. French numbers use a narrow no-break space before a unit symbol.
  */
 import type { TradeOutput } from '@retaille/api/client';
-import { formatEur, getUnit, isUnitKey, money } from '@retaille/domain';
+import { formatEur, getUnit, isUnitKey, money } from '@retaille/domain/web';
 import type { AppLocale } from '../../i18n/i18n.ts';
 
 const NNBSP = '\u202f';

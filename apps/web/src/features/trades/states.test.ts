@@ -1,5 +1,5 @@
 import type { TradeOutput } from '@retaille/api/client';
-import { availableTransitions, TRADE_STATES, type TradeParty, type TradeState } from '@retaille/domain';
+import { availableTransitions, TRADE_STATES, type TradeParty, type TradeState } from '@retaille/domain/web';
 import { describe, expect, it } from 'vitest';
 import {
   type TradeAction,

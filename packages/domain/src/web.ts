@@ -1,0 +1,22 @@
+/**
+ * What the browser needs from the domain, and nothing more: the taxonomy's labels, units and
+ * quantities, sectors and territory types, euro formatting, trade states. No emission factors,
+ * no matching, no pricing: `@retaille/domain/web` keeps those out of the web bundle (the root
+ * barrel is banned in apps/web by biome.json).
+ */
+export {
+  type LotCondition,
+  lotConditions,
+  type RecurringPeriod,
+  recurringPeriods,
+} from './lots/lot-rules.ts';
+export * from './materials/mass.ts';
+export * from './materials/taxonomy.ts';
+export * from './materials/units.ts';
+export { parseDecimal, scaleHalfUp } from './money/decimal.ts';
+export * from './money/format-eur.ts';
+export { type Money, money } from './money/money.ts';
+export * from './sites/sectors.ts';
+export * from './sites/territory.ts';
+export { availableTransitions } from './trades/trade-machine.ts';
+export * from './trades/trade-states.ts';
