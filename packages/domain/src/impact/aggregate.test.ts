@@ -398,3 +398,64 @@ describe('topFlows', () => {
     expect(topFlows(tied, 0)).toEqual([]);
   });
 });
+
+describe('aggregate edges', () => {
+  function details(fn: () => unknown): unknown {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof DomainError) return { code: e.code, key: e.key, ...e.details };
+      throw e;
+    }
+    throw new Error('did not throw');
+  }
+
+  it('lists factor versions sorted, once each', () => {
+    const totals = impactTotals([
+      line({ tradeId: 'a', completedAt: '2026-03-01T10:00:00Z', factorVersion: V2 }),
+      line({ tradeId: 'b', completedAt: '2026-03-01T10:00:00Z', factorVersion: V1 }),
+      line({ tradeId: 'c', completedAt: '2026-03-01T10:00:00Z', factorVersion: V2 }),
+    ]);
+    expect(totals.factorVersions).toEqual([V1, V2]);
+  });
+
+  it.each([
+    ['nope', { code: 'VALIDATION', key: 'impact.invalidTimestamp', value: 'nope' }],
+    [
+      '2026-02-30T10:00:00Z',
+      { code: 'VALIDATION', key: 'impact.invalidTimestamp', value: '2026-02-30T10:00:00Z' },
+    ],
+  ])('refuses the timestamp %s with its value', (iso, expected) => {
+    expect(details(() => parisMonth(iso))).toEqual(expected);
+  });
+
+  it.each([['x2026-01'], ['2026-011'], ['2026-13'], ['2026-00'], ['26-01']])(
+    'refuses the month %s with its value',
+    (m) => {
+      expect(details(() => monthRange(m, '2026-02'))).toEqual({
+        code: 'VALIDATION',
+        key: 'impact.invalidMonth',
+        value: m,
+      });
+      expect(details(() => monthRange('2026-01', m))).toEqual({
+        code: 'VALIDATION',
+        key: 'impact.invalidMonth',
+        value: m,
+      });
+    },
+  );
+
+  it.each([[['x', null, 'a']], [[null, 'b', 'a']], [['b', 'a', null]], [[null, null, 'a']]])(
+    'puts the unknown group last, whatever the line order (%o)',
+    (families) => {
+      const groups = groupBy(
+        families.map((materialFamily, i) =>
+          line({ tradeId: `t${i}`, completedAt: '2026-03-01T10:00:00Z', materialFamily }),
+        ),
+        'materialFamily',
+      );
+      const known = [...new Set(families.filter((f) => f !== null))].sort();
+      expect(groups.map((g) => g.key)).toEqual([...known, null]);
+    },
+  );
+});

@@ -273,3 +273,53 @@ describe('estimateMassKg: cannot estimate', () => {
     }
   });
 });
+
+describe('estimateMassKg: roughness and edge cases', () => {
+  it.each<[string, MassInput, Record<string, unknown>]>([
+    // garments: a rough bulk density (250 kg/m³), no typical grammage.
+    [
+      'a weighed rough material is not rough',
+      { material: 'garments', quantity: 3, unit: 'piece', measuredKg: 12 },
+      { kg: 12, rough: false, method: 'measured' },
+    ],
+    [
+      'a rough material counted in kg is not rough',
+      { material: 'garments', quantity: 2, unit: 'kg' },
+      { kg: 2, rough: false, method: 'mass_unit' },
+    ],
+    [
+      'a rough material with the lot grammage is not rough',
+      { material: 'garments', quantity: 2, unit: 'm2', arealMassGM2: 300 },
+      { kg: 0.6, rough: false, method: 'area_x_areal_mass' },
+    ],
+    [
+      'a rough material through its density stays rough',
+      { material: 'garments', quantity: 1, unit: 'm2', dimensions: { thicknessMm: 10 } },
+      { kg: 2.5, rough: true, method: 'area_x_thickness_x_density' },
+    ],
+    [
+      'a precise material through its density is not rough',
+      { material: 'oak', quantity: 1, unit: 'm2', dimensions: { thicknessMm: 10 } },
+      { kg: 7, rough: false, method: 'area_x_thickness_x_density' },
+    ],
+  ])('%s', (_name, input, expected) => {
+    expect(estimateMassKg(input)).toMatchObject({ ok: true, ...expected });
+  });
+
+  it.each<[string, MassInput, string, string[]]>([
+    [
+      'a negative optional thickness',
+      { material: 'oak', quantity: 1, unit: 'm2', dimensions: { thicknessMm: -1 } },
+      'invalid',
+      ['dimensions.thicknessMm'],
+    ],
+    [
+      'a mass too small to be represented',
+      { material: 'oak', quantity: 1e-200, unit: 'm2', dimensions: { thicknessMm: 1e-200 } },
+      'invalid',
+      ['quantity'],
+    ],
+  ])('%s', (_name, input, reason, fields) => {
+    expect(estimateMassKg(input)).toEqual({ ok: false, kg: null, method: 'cannot_estimate', reason, fields });
+  });
+});
