@@ -14,5 +14,6 @@ export * from './shared/input-schemas.ts';
 export * from './sites/sectors.ts';
 export * from './sites/site.ts';
 export * from './sites/territory.ts';
+export * from './sourcing/index.ts';
 export * from './tours/index.ts';
 export * from './trades/index.ts';

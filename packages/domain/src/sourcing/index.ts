@@ -1,0 +1,7 @@
+/**
+ * Bill-of-materials sourcing: the BOM and its CSV import, the candidate lots of each line, the
+ * mixed-integer program as LP text and the reading of the solver's answer. Pure: the solver
+ * (HiGHS) is called by services.
+ */
+export * from './bom.ts';
+export * from './sourcing-model.ts';

@@ -1,0 +1,326 @@
+import type { MaterialKey } from '../materials/taxonomy.ts';
+import { getUnit, type UnitKey } from '../materials/units.ts';
+import type { BomLine } from './bom.ts';
+
+/**
+ * Sourcing a bill of materials as a mixed-integer program, built here as CPLEX LP text and read
+ * back from the solver's values; the solver call itself (HiGHS) lives in services. Pure.
+ *
+ *   minimise   Σ price_j · x_lj                       goods, cents
+ *            + Σ_s y_s · (2 · km_s · centsPerKm + centsPerSeller)   trips, one per seller visited
+ *            + Σ_l PENALTY · u_l                        quantity left uncovered
+ *   subject to Σ_j x_lj + u_l ≥ q_l                    (cover_l)  each line covered…
+ *              Σ_l x_lj ≤ available_j                   (stock_j)  a lot shared by lines is not oversold
+ *              x_lj − min(q_l, available_j) · y_s(j) ≤ 0 (link_lj) buying from a seller means visiting it
+ *              x_lj ≥ 0, integer for counted units (pieces, sheets, rolls); y_s binary; u_l ≥ 0
+ *
+ * The uncovered quantity u_l carries a penalty far above any real price, so the program is always
+ * feasible and a line that the lots cannot cover (together: lots shared between lines) comes back
+ * with its shortfall instead of an "infeasible" with no reason. The visit cost is charged for
+ * every seller; with at least one line to buy, the first visit is a constant, so this minimises
+ * the cost "per extra seller visited". The km of a seller are its round trip from the buyer: an
+ * upper bound of what a tour through the chosen sellers drives (plan it with `planTour`).
+ *
+ * Candidates are pre-filtered (`selectCandidates`): lots within the radius, of an accepted
+ * material, in the line's unit, with pieces at least as large as the line's minimum, and only
+ * the `perSeller` cheapest lots of each seller for each line, so a 100k-lot catalogue gives a
+ * program of a few hundred columns.
+ */
+
+export interface SourcingLot {
+  id: string;
+  sellerId: string;
+  material: MaterialKey;
+  unit: UnitKey;
+  /** Available quantity, in `unit`. */
+  available: number;
+  priceCentsPerUnit: number;
+  /** Road km from the buyer to the lot's site. */
+  distanceKm: number;
+  lengthMm?: number | null;
+  widthMm?: number | null;
+  thicknessMm?: number | null;
+}
+
+export interface SourcingCosts {
+  /** Cost of a km driven, cents (fuel, wear, time). */
+  centsPerKm: number;
+  /** Cost of stopping at one more seller, cents. */
+  centsPerSeller: number;
+}
+
+export interface CandidateOptions {
+  radiusKm: number;
+  /** Lots kept per line and per seller (the cheapest). */
+  perSeller: number;
+}
+
+export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { radiusKm: 50, perSeller: 3 };
+
+/** Cents per uncovered unit: above any real price, so covering is always preferred. */
+export const UNCOVERED_PENALTY_CENTS = 1e9;
+
+export type UncoveredReason = 'sourcing.noCandidate' | 'sourcing.notEnoughQuantity';
+
+export interface LineCandidates {
+  line: BomLine;
+  lots: SourcingLot[];
+}
+
+const fits = (min: number | null, actual: number | null | undefined) => min === null || (actual ?? 0) >= min;
+
+/**
+ * The lots each line may use: within `radiusKm`, of an accepted material, in the line's unit,
+ * large enough, and the `perSeller` cheapest per seller. O(lines × lots); sorted for determinism.
+ */
+export function selectCandidates(
+  lines: readonly BomLine[],
+  lots: readonly SourcingLot[],
+  options: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS,
+): LineCandidates[] {
+  return lines.map((line) => {
+    const accepted = new Set(line.accepted);
+    const bySeller = new Map<string, SourcingLot[]>();
+    for (const lot of lots) {
+      if (lot.distanceKm > options.radiusKm || lot.unit !== line.unit || lot.available <= 0) continue;
+      if (!accepted.has(lot.material)) continue;
+      if (!fits(line.minLengthMm, lot.lengthMm) || !fits(line.minWidthMm, lot.widthMm)) continue;
+      if (!fits(line.minThicknessMm, lot.thicknessMm)) continue;
+      const list = bySeller.get(lot.sellerId) ?? [];
+      bySeller.set(lot.sellerId, list);
+      list.push(lot);
+    }
+    const kept: SourcingLot[] = [];
+    for (const list of bySeller.values()) {
+      list.sort((a, b) => a.priceCentsPerUnit - b.priceCentsPerUnit || (a.id < b.id ? -1 : 1));
+      kept.push(...list.slice(0, options.perSeller));
+    }
+    kept.sort((a, b) => (a.sellerId < b.sellerId ? -1 : a.sellerId > b.sellerId ? 1 : a.id < b.id ? -1 : 1));
+    return { line, lots: kept };
+  });
+}
+
+export interface SourcingColumn {
+  name: string;
+  kind: 'buy' | 'visit' | 'uncovered';
+  lineIndex: number;
+  lotId: string | null;
+  sellerId: string | null;
+}
+
+export interface SourcingModel {
+  /** CPLEX LP text for the solver. */
+  lp: string;
+  columns: SourcingColumn[];
+  candidates: LineCandidates[];
+  /** Lines no candidate could cover even alone, with the reason (still in the model, as shortfall). */
+  uncoveredBeforeSolve: { lineId: string; reason: UncoveredReason }[];
+  sellers: { sellerId: string; distanceKm: number }[];
+  costs: SourcingCosts;
+}
+
+/** A finite number in LP syntax (no `NaN`, no locale). */
+const lpNum = (x: number) => {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite LP coefficient: ${x}`);
+  return String(Number(x.toPrecision(15)));
+};
+
+/**
+ * Builds the program above from the candidates. Column names are short and safe for the LP
+ * format (`x<line>_<k>`, `y<seller>`, `u<line>`); `columns` maps them back.
+ */
+export function buildSourcingModel(
+  candidates: readonly LineCandidates[],
+  costs: SourcingCosts,
+): SourcingModel {
+  const columns: SourcingColumn[] = [];
+  const sellerIndex = new Map<string, number>();
+  const sellers: { sellerId: string; distanceKm: number }[] = [];
+  const lotUses = new Map<string, { column: string; available: number }[]>();
+  const objective: string[] = [];
+  const rows: string[] = [];
+  const bounds: string[] = [];
+  const generals: string[] = [];
+  const binaries: string[] = [];
+  const uncoveredBeforeSolve: SourcingModel['uncoveredBeforeSolve'] = [];
+
+  candidates.forEach(({ line, lots }, l) => {
+    const integer = getUnit(line.unit).integer;
+    const cover: string[] = [];
+    let supply = 0;
+    lots.forEach((lot, k) => {
+      let s = sellerIndex.get(lot.sellerId);
+      if (s === undefined) {
+        s = sellers.length;
+        sellerIndex.set(lot.sellerId, s);
+        sellers.push({ sellerId: lot.sellerId, distanceKm: lot.distanceKm });
+      } else if (lot.distanceKm < sellers[s]!.distanceKm) {
+        sellers[s]!.distanceKm = lot.distanceKm;
+      }
+      const name = `x${l}_${k}`;
+      const upper = Math.min(line.quantity, lot.available);
+      supply += lot.available;
+      columns.push({ name, kind: 'buy', lineIndex: l, lotId: lot.id, sellerId: lot.sellerId });
+      objective.push(` + ${lpNum(lot.priceCentsPerUnit)} ${name}`);
+      cover.push(` + ${name}`);
+      rows.push(` link${l}_${k}: ${name} - ${lpNum(upper)} y${s} <= 0\n`);
+      bounds.push(` 0 <= ${name} <= ${lpNum(upper)}\n`);
+      if (integer) generals.push(` ${name}\n`);
+      const uses = lotUses.get(lot.id) ?? [];
+      lotUses.set(lot.id, uses);
+      uses.push({ column: name, available: lot.available });
+    });
+    if (lots.length === 0) uncoveredBeforeSolve.push({ lineId: line.id, reason: 'sourcing.noCandidate' });
+    else if (supply < line.quantity)
+      uncoveredBeforeSolve.push({ lineId: line.id, reason: 'sourcing.notEnoughQuantity' });
+    const u = `u${l}`;
+    columns.push({ name: u, kind: 'uncovered', lineIndex: l, lotId: null, sellerId: null });
+    objective.push(` + ${lpNum(UNCOVERED_PENALTY_CENTS)} ${u}`);
+    rows.push(` cover${l}:${cover.join('')} + ${u} >= ${lpNum(line.quantity)}\n`);
+  });
+  let j = 0;
+  for (const uses of lotUses.values()) {
+    if (uses.length > 1) {
+      rows.push(` stock${j}:${uses.map((x) => ` + ${x.column}`).join('')} <= ${lpNum(uses[0]!.available)}\n`);
+    }
+    j++;
+  }
+  sellers.forEach((seller, s) => {
+    const name = `y${s}`;
+    columns.push({ name, kind: 'visit', lineIndex: -1, lotId: null, sellerId: seller.sellerId });
+    objective.push(` + ${lpNum(2 * seller.distanceKm * costs.centsPerKm + costs.centsPerSeller)} ${name}`);
+    binaries.push(` ${name}\n`);
+  });
+
+  // Assembled from chunks: one string per term or row, joined once.
+  const chunks: string[] = [
+    'Minimize\n obj:',
+    objective.length > 0 ? objective.join('') : ' 0 u0',
+    '\nSubject To\n',
+  ];
+  chunks.push(...rows, 'Bounds\n', ...bounds);
+  if (generals.length > 0) chunks.push('General\n', ...generals);
+  if (binaries.length > 0) chunks.push('Binary\n', ...binaries);
+  chunks.push('End\n');
+  return { lp: chunks.join(''), columns, candidates: [...candidates], uncoveredBeforeSolve, sellers, costs };
+}
+
+/** What the solver reports, independent of the solver package. */
+export interface SolverOutput {
+  status: 'optimal' | 'time_limit' | 'infeasible' | 'error';
+  /** Values by column name (absent when no solution was found). */
+  values: Readonly<Record<string, number>> | null;
+  objective: number | null;
+  /** Best proven lower bound. */
+  dualBound: number | null;
+  /** Relative gap (primal − dual) / |primal|, as the solver reports it; 0 when proven optimal. */
+  gap: number | null;
+  solveMs: number;
+}
+
+export interface SourcingPick {
+  lineId: string;
+  lotId: string;
+  sellerId: string;
+  quantity: number;
+  goodsCents: number;
+}
+
+export interface SourcingPlan {
+  status: 'optimal' | 'feasible' | 'no_solution';
+  picks: SourcingPick[];
+  sellers: { sellerId: string; distanceKm: number; tripCents: number }[];
+  uncovered: { lineId: string; reason: UncoveredReason; shortfall: number }[];
+  coveredLines: number;
+  goodsCents: number;
+  tripCents: number;
+  totalCents: number;
+  /** Percent; 0 when proven optimal, null without a bound. */
+  gapPct: number | null;
+  solveMs: number;
+}
+
+const EPS = 1e-6;
+
+/**
+ * Reads the solver's values back into picks, visited sellers and uncovered lines. Integer
+ * quantities are rounded (the solver's integrality tolerance leaves 2.9999999); money in whole
+ * cents, rounded half up per pick.
+ */
+export function parseSourcingSolution(model: SourcingModel, out: SolverOutput): SourcingPlan {
+  const values = out.values;
+  const gapPct = out.status === 'optimal' ? 0 : out.gap === null ? null : out.gap * 100;
+  if (values === null || out.status === 'infeasible' || out.status === 'error') {
+    return {
+      status: 'no_solution',
+      picks: [],
+      sellers: [],
+      uncovered: model.candidates.map(({ line }) => ({
+        lineId: line.id,
+        reason:
+          model.uncoveredBeforeSolve.find((u) => u.lineId === line.id)?.reason ??
+          'sourcing.notEnoughQuantity',
+        shortfall: line.quantity,
+      })),
+      coveredLines: 0,
+      goodsCents: 0,
+      tripCents: 0,
+      totalCents: 0,
+      gapPct,
+      solveMs: out.solveMs,
+    };
+  }
+  const lotsById = new Map<string, SourcingLot>();
+  for (const c of model.candidates) for (const lot of c.lots) lotsById.set(lot.id, lot);
+  const picks: SourcingPick[] = [];
+  const sellers: SourcingPlan['sellers'] = [];
+  const uncovered: SourcingPlan['uncovered'] = [];
+  for (const col of model.columns) {
+    const v = values[col.name] ?? 0;
+    if (col.kind === 'buy' && v > EPS) {
+      const line = model.candidates[col.lineIndex]!.line;
+      const lot = lotsById.get(col.lotId!)!;
+      const quantity = getUnit(line.unit).integer ? Math.round(v) : Number(v.toPrecision(12));
+      if (quantity <= 0) continue;
+      picks.push({
+        lineId: line.id,
+        lotId: lot.id,
+        sellerId: lot.sellerId,
+        quantity,
+        goodsCents: Math.floor(quantity * lot.priceCentsPerUnit + 0.5),
+      });
+    } else if (col.kind === 'visit' && v > 0.5) {
+      const seller = model.sellers.find((s) => s.sellerId === col.sellerId)!;
+      sellers.push({
+        sellerId: seller.sellerId,
+        distanceKm: seller.distanceKm,
+        tripCents: Math.floor(
+          2 * seller.distanceKm * model.costs.centsPerKm + model.costs.centsPerSeller + 0.5,
+        ),
+      });
+    } else if (col.kind === 'uncovered' && v > EPS) {
+      const line = model.candidates[col.lineIndex]!.line;
+      uncovered.push({
+        lineId: line.id,
+        reason:
+          model.uncoveredBeforeSolve.find((u) => u.lineId === line.id)?.reason ??
+          'sourcing.notEnoughQuantity',
+        shortfall: Number(v.toPrecision(12)),
+      });
+    }
+  }
+  const goodsCents = picks.reduce((s, p) => s + p.goodsCents, 0);
+  const tripCents = sellers.reduce((s, p) => s + p.tripCents, 0);
+  return {
+    status: out.status === 'optimal' ? 'optimal' : 'feasible',
+    picks,
+    sellers,
+    uncovered,
+    coveredLines: model.candidates.length - uncovered.length,
+    goodsCents,
+    tripCents,
+    totalCents: goodsCents + tripCents,
+    gapPct,
+    solveMs: out.solveMs,
+  };
+}
