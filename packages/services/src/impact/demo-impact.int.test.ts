@@ -45,3 +45,31 @@ it('the demo seed records twelve months of completed trades, mostly short circui
   });
   expect(again.trades).toBe(0);
 });
+
+it('the demo network travels by a realistic mix of modes, and the method view shows ranges and coverage', async () => {
+  const modes = await s.database.db
+    .selectFrom('trip')
+    .innerJoin('trip_trade', 'trip_trade.trip_id', 'trip.id')
+    .select(['trip.mode', s.database.db.fn.countAll<string>().as('n')])
+    .groupBy('trip.mode')
+    .execute();
+  const byMode = Object.fromEntries(modes.map((m) => [m.mode, Number(m.n)]));
+  expect(Object.keys(byMode).length).toBeGreaterThanOrEqual(7);
+  expect((byMode.bike ?? 0) + (byMode.on_foot ?? 0)).toBeGreaterThan(40);
+  const recorded = Object.values(byMode).reduce((a, b) => a + b, 0);
+  // About one trade in ten records nothing and is charged the labelled default.
+  expect(DEMO_IMPACT_TRADES - recorded).toBeGreaterThan(15);
+  expect(DEMO_IMPACT_TRADES - recorded).toBeLessThan(60);
+
+  const admin = await createTestUser(s, { roles: ['admin'] });
+  const to = parisMonth(new Date().toISOString());
+  const from = monthRange('2000-01', to).at(-12)!;
+  const m = await s.impact.method(admin, { from, to });
+  expect(m.given.trades).toBeGreaterThan(300);
+  expect(m.given.defaultTravelTrades).toBeGreaterThan(0);
+  expect(m.given.defaultTravelTrades).toBeLessThanOrEqual(DEMO_IMPACT_TRADES - recorded);
+  expect(m.given.netKgCo2e.low).toBeLessThan(m.given.netKgCo2e.central);
+  expect(m.given.netKgCo2e.central).toBeLessThan(m.given.netKgCo2e.high);
+  expect(m.given.sensitivity).toHaveLength(5);
+  expect(m.given.coverage.length).toBeGreaterThan(0);
+});

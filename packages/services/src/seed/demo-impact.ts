@@ -8,7 +8,7 @@ import {
   tradeRepository,
   userRepository,
 } from '@retaille/db';
-import { haversineKm } from '@retaille/domain';
+import { haversineKm, IMPACT_METHOD_VERSION, type TravelMode } from '@retaille/domain';
 import type { Auth } from '../auth/auth.ts';
 import type { ImpactService } from '../impact/impact.service.ts';
 
@@ -28,6 +28,32 @@ const DAY = 86_400_000;
 const KM_PER_DEG_LAT = 111.32;
 /** About 30 trades a month across the demo network. */
 export const DEMO_IMPACT_TRADES = 360;
+
+/**
+ * How demo lots travel (docs/impact-method.md §4), a plausible mix rather than survey data: a
+ * local designer mostly comes by bike, on foot or by public transport for small lots, by car
+ * otherwise; a workshop further away sends a van or a carrier. About one trade in ten records
+ * nothing and is charged the labelled default (diesel van, round trip).
+ */
+export function demoTravel(
+  r: number,
+  args: { toSite: boolean; kg: number },
+): { mode: TravelMode; roundTrip: boolean } | null {
+  if (r < 0.1) return null;
+  const x = (r - 0.1) / 0.9;
+  if (!args.toSite) {
+    if (args.kg <= 5 && x < 0.15) return { mode: 'on_foot', roundTrip: true };
+    if (args.kg <= 25 && x < 0.45) return { mode: 'bike', roundTrip: true };
+    if (args.kg <= 15 && x < 0.6) return { mode: 'public_transport', roundTrip: true };
+    if (x < 0.8) return { mode: 'car_errands', roundTrip: true };
+    return { mode: 'car_dedicated', roundTrip: true };
+  }
+  if (x < 0.35) return { mode: 'van_diesel', roundTrip: true };
+  if (x < 0.5) return { mode: 'van_electric', roundTrip: true };
+  if (x < 0.75) return { mode: 'carrier', roundTrip: false };
+  if (x < 0.9) return { mode: 'car_dedicated', roundTrip: true };
+  return { mode: 'van_diesel', roundTrip: false };
+}
 
 /**
  * Twelve months of completed trades across the demo network, so the impact dashboard shows
@@ -62,6 +88,8 @@ export async function seedDemoImpact(deps: {
   if (lots.length === 0) return { trades: 0 };
   const siteById = new Map(sites.map((s) => [s.id, s] as const));
   const rand = prng(20261126);
+  // A second stream for the travel modes, so the trades themselves stay as they were.
+  const travelRand = prng(20261204);
 
   // One local buyer per workshop with lots, living 3 to 18 km away (no password: not an account to use).
   const ctx = await deps.auth.$context;
@@ -131,6 +159,24 @@ export async function seedDemoImpact(deps: {
         created_at: new Date(completedAt.getTime() - 6 * DAY),
         updated_at: completedAt,
       });
+      const travel = demoTravel(travelRand(), { toSite: toSite !== undefined, kg });
+      if (travel !== null) {
+        const trip = await impactRepository.insertTrip(trx, {
+          mode: travel.mode,
+          distance_km: null,
+          round_trip: travel.roundTrip,
+          stops: [`site:${origin.id}`, toSite ? `site:${toSite.id}` : `user:${trade.buyer_user_id}`],
+          recorded_by_user_id: null,
+          method_version: IMPACT_METHOD_VERSION,
+          created_at: completedAt,
+        });
+        await impactRepository.addTripTrade(trx, {
+          trip_id: trip.id,
+          trade_id: trade.id,
+          mass_kg: kg,
+          added_at: completedAt,
+        });
+      }
       await deps.impact.recordTrade(trx, trade, completedAt);
       count++;
     }
