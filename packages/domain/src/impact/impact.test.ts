@@ -330,3 +330,43 @@ describe('recomputeTradeImpact', () => {
     expect(() => recomputeTradeImpact(stored, [factorSet])).toThrow(DomainError);
   });
 });
+
+describe('computeTradeImpact: what a refusal says', () => {
+  function details(f: () => unknown): unknown {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof DomainError) return { code: e.code, key: e.key, ...e.details };
+      throw e;
+    }
+    throw new Error('did not throw');
+  }
+
+  it('names each invalid field, including those only the impact checks', () => {
+    expect(
+      details(() =>
+        computeTradeImpact({
+          ...wood10kg,
+          materialFactorKey: 5 as unknown as string,
+          distanceKm: 1,
+          factorSet,
+        }),
+      ),
+    ).toEqual({
+      code: 'VALIDATION',
+      key: 'impact.invalidInput',
+      fields: [{ path: 'materialFactorKey', key: 'impact.invalidInput' }],
+    });
+  });
+
+  it('says which factor version it could not find', () => {
+    const stored = computeTradeImpact({ ...wood10kg, distanceKm: 7, factorSet }).input;
+    expect(
+      details(() => recomputeTradeImpact({ ...stored, factorVersion: '1999-01-none' }, [factorSet])),
+    ).toEqual({
+      code: 'NOT_FOUND',
+      key: 'impact.factorVersionNotFound',
+      factorVersion: '1999-01-none',
+    });
+  });
+});

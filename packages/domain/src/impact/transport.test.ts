@@ -165,3 +165,45 @@ describe('tonneKm', () => {
     expect(tonneKm(kg, km)).toBeCloseTo(tkm, 12);
   });
 });
+
+describe('computeTransportEmissions: what a refusal says', () => {
+  function details(input: TransportEmissionsInput): unknown {
+    try {
+      computeTransportEmissions({ ...input, factorSet });
+    } catch (e) {
+      if (e instanceof DomainError) return { key: e.key, ...e.details };
+      throw e;
+    }
+    throw new Error('did not throw');
+  }
+
+  it.each<[string, TransportEmissionsInput, unknown]>([
+    [
+      'each invalid field, by path',
+      { distanceKm: -1, massKg: Number.NaN },
+      {
+        key: 'impact.invalidInput',
+        fields: [
+          { path: 'distanceKm', key: 'impact.invalidInput' },
+          { path: 'massKg', key: 'impact.invalidInput' },
+        ],
+      },
+    ],
+    [
+      'the unknown vehicle and the factor version',
+      { distanceKm: 1, massKg: 5, vehicleKey: 'bike' },
+      { key: 'impact.unknownVehicle', vehicleKey: 'bike', factorVersion: factorSet.version },
+    ],
+    [
+      'the vehicle and the mode it has no factor for',
+      { distanceKm: 5, massKg: 5, vehicleKey: 'truck_fr_unspecified_baseimpacts' },
+      {
+        key: 'impact.vehicleFactorMissing',
+        vehicleKey: 'truck_fr_unspecified_baseimpacts',
+        mode: 'dedicated_trip',
+      },
+    ],
+  ])('names %s', (_name, input, expected) => {
+    expect(details(input)).toEqual(expected);
+  });
+});

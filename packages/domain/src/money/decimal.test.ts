@@ -94,3 +94,23 @@ describe('rounding half-up', () => {
     expect(scaleHalfUp(parseDecimal(value), digits)).toBe(expected);
   });
 });
+
+describe('parseDecimal limits', () => {
+  it('refuses minus infinity as invalid, not negative', () => {
+    expect(errorKey(() => parseDecimal(Number.NEGATIVE_INFINITY))).toBe('VALIDATION decimal.invalid');
+  });
+
+  it('accepts 64 characters and refuses 65', () => {
+    expect(decimalToString(parseDecimal('1'.repeat(64)))).toBe('1'.repeat(64));
+    expect(errorKey(() => parseDecimal(`1${'0'.repeat(63)}0`))).toBe('VALIDATION decimal.invalid');
+  });
+
+  it('names the field "value" by default', () => {
+    try {
+      parseDecimal('x');
+    } catch (e) {
+      expect(isDomainError(e) && e.details.fields).toEqual([{ path: 'value', key: 'decimal.invalid' }]);
+    }
+    expect.assertions(1);
+  });
+});
