@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
 }
@@ -68,12 +69,39 @@ for (const [id, us] of selfUs) {
   const key = `${functionName || '(anonymous)'}  ${short}${url ? `:${lineNumber + 1}` : ''}`;
   byFunction.set(key, (byFunction.get(key) ?? 0) + us);
 }
+// Inclusive time: each sample counts once for every distinct function on its stack.
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const label = (n: ProfileNode) => {
+  const { functionName, url, lineNumber } = n.callFrame;
+  const short = url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(packages|apps)\//, '$1/');
+  return `${functionName || '(anonymous)'}  ${short}${url ? `:${lineNumber + 1}` : ''}`;
+};
+const inclusive = new Map<string, number>();
+for (const [id, us] of selfUs) {
+  const seen = new Set<string>();
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+    const node = byId.get(cur);
+    if (!node) break;
+    const key = label(node);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+  }
+}
 const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)} %`;
 const ms = (us: number) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
 console.log('\nSelf time by library / package:');
 for (const [a, us] of [...byArea].sort((x, y) => y[1] - x[1]).slice(0, 20)) {
   console.log(`${pct(us)} ${ms(us)}  ${a}`);
+}
+console.log(`\nTop ${top} named functions by inclusive time:`);
+for (const [f, us] of [...inclusive]
+  .filter(([f]) => !f.startsWith('(') && !f.startsWith('processTicksAndRejections'))
+  .sort((x, y) => y[1] - x[1])
+  .slice(0, top)) {
+  console.log(`${pct(us)} ${ms(us)}  ${f}`);
 }
 console.log(`\nTop ${top} functions by self time:`);
 for (const [f, us] of [...byFunction].sort((x, y) => y[1] - x[1]).slice(0, top)) {
