@@ -77,3 +77,50 @@ export function parseCsv(input: string): CsvParseResult {
   }
   return { ok: true, records };
 }
+
+/** A column of an exported CSV: its header in each language and how to read a row's cell. */
+export interface CsvColumn<R> {
+  header: { fr: string; en: string };
+  value: (row: R) => unknown;
+  /** Decimals kept for numbers (rounded half away from zero, trailing zeros dropped); 3 if absent. */
+  decimals?: number;
+}
+
+/**
+ * A CSV that opens as expected in Excel for the given language: UTF-8 byte-order mark (without it
+ * Excel reads « Multi-filiÃ¨res »), CRLF line ends, and in French the semicolon separator with a
+ * decimal comma (French Excel splits on `;` and reads `12,5` as a number), in English the comma
+ * with a decimal point. Numbers are rounded (no 16-decimal floats), booleans are words, lists are
+ * joined with « | », and a cell starting with = + - @ is prefixed with ' unless it is a number (a
+ * formula in an export must not run on the reader's machine).
+ */
+export function toExcelCsv<R>(
+  columns: readonly CsvColumn<R>[],
+  rows: readonly R[],
+  locale: 'fr' | 'en',
+): string {
+  const sep = locale === 'fr' ? ';' : ',';
+  const yes = locale === 'fr' ? 'oui' : 'yes';
+  const no = locale === 'fr' ? 'non' : 'no';
+  const cell = (v: unknown, decimals: number): string => {
+    if (v === null || v === undefined) return '';
+    let s: string;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return '';
+      const f = 10 ** decimals;
+      const rounded = (Math.sign(v) * Math.round(Math.abs(v) * f)) / f;
+      s = String(Object.is(rounded, -0) ? 0 : rounded);
+      if (locale === 'fr') s = s.replace('.', ',');
+      return s;
+    }
+    if (typeof v === 'boolean') return v ? yes : no;
+    if (v instanceof Date) s = v.toISOString();
+    else if (Array.isArray(v)) s = v.join(' | ');
+    else s = String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  const lines = [columns.map((c) => cell(c.header[locale], 0)).join(sep)];
+  for (const r of rows) lines.push(columns.map((c) => cell(c.value(r), c.decimals ?? 3)).join(sep));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
