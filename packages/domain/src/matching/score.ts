@@ -1,5 +1,6 @@
 import { EMBEDDED_FACTOR_SET } from '../impact/embedded-factors.ts';
 import type { FactorSet } from '../impact/factor-registry.ts';
+import { pairBreakEven } from '../impact/method.ts';
 import { computeTransportEmissions, type TransportOptions } from '../impact/transport.ts';
 import { DomainError } from '../shared/errors.ts';
 
@@ -38,6 +39,11 @@ export interface ProposalInput {
    * diesel van, dedicated round trip, with upstream fuel.
    */
   transport?: TransportOptions;
+  /**
+   * The lot's material (taxonomy key): when given, the result carries the pair's estimated net
+   * CO2e with the default travel (impact method v1, `pairBreakEven`).
+   */
+  materialKey?: string;
 }
 
 export type ExclusionReason =
@@ -90,6 +96,8 @@ export interface ScoreResult {
   /** Each part in 0..1, before weighting. */
   parts: ScoreParts;
   transportCo2eKg: number;
+  /** Avoided − transport (central, default travel) for the quantity served; with `materialKey` only. */
+  estimatedNetCo2eKg?: number;
   explanation: ExplanationPart[];
 }
 
@@ -268,6 +276,15 @@ export function scoreProposal(input: ProposalInput, factorSet: FactorSet = EMBED
     factorSet,
   }).totalKgCo2e;
   explanation.push({ key: 'match.transport', params: { co2eKg: round1(co2e) } });
+  const net =
+    input.materialKey === undefined
+      ? {}
+      : {
+          estimatedNetCo2eKg: pairBreakEven(
+            { materialKey: input.materialKey, massKg: movedKg, distanceKm },
+            factorSet,
+          ).netKgCo2e.central,
+        };
 
   const parts: ScoreParts = { distance, material, quantity, dimensions, price, freshness };
   const order: ExclusionReason[] = [
@@ -284,12 +301,13 @@ export function scoreProposal(input: ProposalInput, factorSet: FactorSet = EMBED
       excluded,
       parts,
       transportCo2eKg: co2e,
+      ...net,
       explanation: [{ key: exclusionKey[excluded] }, ...explanation],
     };
   }
   let total = 0;
   for (const k of Object.keys(SCORE_WEIGHTS) as (keyof ScoreParts)[]) total += SCORE_WEIGHTS[k] * parts[k];
-  return { score: round1(total), parts, transportCo2eKg: co2e, explanation };
+  return { score: round1(total), parts, transportCo2eKg: co2e, ...net, explanation };
 }
 
 export interface LotCandidate {
@@ -301,6 +319,8 @@ export interface LotCandidate {
   unitPriceCents: number | null;
   publishedAt: Date;
   massKg: number;
+  /** The lot's material: the proposal then shows its estimated net CO2e (default travel). */
+  materialKey?: string;
 }
 
 export interface RequestCriteria {
@@ -349,6 +369,7 @@ export function rankProposals(
         now,
         massKg: c.massKg,
         transport: request.transport,
+        ...(c.materialKey === undefined ? {} : { materialKey: c.materialKey }),
       },
       factorSet,
     );
