@@ -56,7 +56,7 @@ export class Metrics {
   private jobQueue: StartedJobQueue | undefined;
 
   constructor(database: DatabaseHandle) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'retaille_process_' });
+    collectDefaultMetrics({ register: this.registry, prefix: 'retaille_' });
     const registers = [this.registry];
     const self = this;
     new Gauge({

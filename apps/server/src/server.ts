@@ -436,6 +436,8 @@ export async function buildServer({
   // calls (one HTTP request must not fan out into hundreds of queries), then the anonymous body limit.
   // Each call of a batch counts against the rate limit, so a batch costs what its calls cost.
   const countCall = app.createRateLimit(bySession);
+  /** Contexts of anonymous GETs of CACHEABLE_PROCEDURES (see responseMeta). */
+  const cacheableContexts = new WeakSet<Context>();
   await app.register(async (scope) => {
     scope.addHook('onRequest', async (req, reply) => {
       const paths = batchedPaths(req.url);
@@ -459,23 +461,30 @@ export async function buildServer({
         }
       }
     });
-    scope.addHook('onSend', async (req, reply, payload) => {
-      if (reply.statusCode === 200 && cacheableRead(req)) {
-        reply.header('cache-control', ANONYMOUS_READ_CACHE).header('vary', 'cookie, accept-language');
-      }
-      return payload;
-    });
     await scope.register(fastifyTRPCPlugin, {
       prefix: '/trpc',
       trpcOptions: {
         router: appRouter,
         maxBatchSize: config.TRPC_MAX_BATCH_SIZE,
-        createContext: async ({ req }): Promise<Context> =>
-          createInnerContext({
+        createContext: async ({ req }): Promise<Context> => {
+          const ctx = createInnerContext({
             services,
             actor: await actorOf(req),
             locale: req.headers['accept-language']?.startsWith('en') ? 'en' : 'fr',
-          }),
+          });
+          if (cacheableRead(req)) cacheableContexts.add(ctx);
+          return ctx;
+        },
+        // tRPC writes its answer itself, so its headers are set here rather than in a Fastify hook.
+        responseMeta: ({ ctx, type, errors }) =>
+          ctx && cacheableContexts.has(ctx) && type === 'query' && errors.length === 0
+            ? {
+                headers: {
+                  'cache-control': ANONYMOUS_READ_CACHE,
+                  vary: 'trpc-accept, accept, cookie, accept-language',
+                },
+              }
+            : {},
         onError({ error, path }) {
           if (error.code === 'INTERNAL_SERVER_ERROR')
             app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
