@@ -117,6 +117,8 @@ describe('selectCandidates', () => {
     ['another unit', lot('kg', 's', { unit: 'kg' }), 0],
     ['too short', lot('short', 's', { lengthMm: 800 }), 0],
     ['no length given', lot('unknown', 's', { lengthMm: null }), 0],
+    ['without a price', lot('nan', 's', { priceCentsPerUnit: Number.NaN }), 0],
+    ['with an infinite stock', lot('inf', 's', { available: Number.POSITIVE_INFINITY }), 0],
     ['a match', lot('ok', 's'), 1],
   ])('%s', (_, candidate, count) => {
     expect(selectCandidates([line!], [candidate], { radiusKm: 50, perSeller: 3 })[0]!.lots).toHaveLength(
@@ -150,7 +152,7 @@ describe('buildSourcingModel', () => {
     expect(model.lp).toBe(
       [
         'Minimize',
-        ' obj: + 800 x0_0 + 1000 x0_1 + 1000000000 u0 + 250 x1_0 + 1000000000 u1 + 1500 y0 + 2500 y1',
+        ' obj: + 800 x0_0 + 1000 x0_1 + 250 x1_0 + 5100 u0 + 5100 u1 + 1500 y0 + 2500 y1',
         'Subject To',
         ' link0_0: x0_0 - 3 y0 <= 0',
         ' link0_1: x0_1 - 4 y1 <= 0',

@@ -8,13 +8,13 @@ import type { BomLine } from './bom.ts';
  *
  *   minimise   Σ price_j · x_lj                       goods, cents
  *            + Σ_s y_s · (2 · km_s · centsPerKm + centsPerSeller)   trips, one per seller visited
- *            + Σ_l PENALTY · u_l                        quantity left uncovered
+ *            + Σ_l P · u_l                              quantity left uncovered (`uncoveredPenaltyCents`)
  *   subject to Σ_j x_lj + u_l ≥ q_l                    (cover_l)  each line covered…
  *              Σ_l x_lj ≤ available_j                   (stock_j)  a lot shared by lines is not oversold
  *              x_lj − min(q_l, available_j) · y_s(j) ≤ 0 (link_lj) buying from a seller means visiting it
  *              x_lj ≥ 0, integer for counted units (pieces, sheets, rolls); y_s binary; u_l ≥ 0
  *
- * The uncovered quantity u_l carries a penalty far above any real price, so the program is always
+ * The uncovered quantity u_l carries a penalty above what covering a unit can cost, so the program is always
  * feasible and a line that the lots cannot cover (together: lots shared between lines) comes back
  * with its shortfall instead of an "infeasible" with no reason. The visit cost is charged for
  * every seller; with at least one line to buy, the first visit is a constant, so this minimises
@@ -57,8 +57,20 @@ export interface CandidateOptions {
 
 export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { radiusKm: 50, perSeller: 3 };
 
-/** Cents per uncovered unit: above any real price, so covering is always preferred. */
-export const UNCOVERED_PENALTY_CENTS = 1e9;
+/**
+ * Cents per uncovered unit: more than covering one more unit can cost (the dearest candidate
+ * price plus every trip), so the program first covers all it can. Kept that tight rather than
+ * "1e9": the solver's relative gap is measured on the whole objective, and a huge penalty in it
+ * would let a plan 100 € too dear pass as optimal.
+ */
+export function uncoveredPenaltyCents(
+  candidates: readonly LineCandidates[],
+  tripCents: readonly number[],
+): number {
+  let maxPrice = 0;
+  for (const c of candidates) for (const lot of c.lots) maxPrice = Math.max(maxPrice, lot.priceCentsPerUnit);
+  return Math.ceil(maxPrice + tripCents.reduce((s, t) => s + t, 0)) + 100;
+}
 
 export type UncoveredReason = 'sourcing.noCandidate' | 'sourcing.notEnoughQuantity';
 
@@ -82,7 +94,10 @@ export function selectCandidates(
     const accepted = new Set(line.accepted);
     const bySeller = new Map<string, SourcingLot[]>();
     for (const lot of lots) {
-      if (lot.distanceKm > options.radiusKm || lot.unit !== line.unit || lot.available <= 0) continue;
+      // A lot with a missing or absurd number is not a candidate (and would not be valid LP text).
+      if (!(lot.distanceKm >= 0 && lot.distanceKm <= options.radiusKm) || lot.unit !== line.unit) continue;
+      if (!(lot.available > 0 && Number.isFinite(lot.available))) continue;
+      if (!(lot.priceCentsPerUnit >= 0 && Number.isFinite(lot.priceCentsPerUnit))) continue;
       if (!accepted.has(lot.material)) continue;
       if (!fits(line.minLengthMm, lot.lengthMm) || !fits(line.minWidthMm, lot.widthMm)) continue;
       if (!fits(line.minThicknessMm, lot.thicknessMm)) continue;
@@ -143,6 +158,7 @@ export function buildSourcingModel(
   const generals: string[] = [];
   const binaries: string[] = [];
   const uncoveredBeforeSolve: SourcingModel['uncoveredBeforeSolve'] = [];
+  const penaltyTerms: string[] = [];
 
   candidates.forEach(({ line, lots }, l) => {
     const integer = getUnit(line.unit).integer;
@@ -175,7 +191,7 @@ export function buildSourcingModel(
       uncoveredBeforeSolve.push({ lineId: line.id, reason: 'sourcing.notEnoughQuantity' });
     const u = `u${l}`;
     columns.push({ name: u, kind: 'uncovered', lineIndex: l, lotId: null, sellerId: null });
-    objective.push(` + ${lpNum(UNCOVERED_PENALTY_CENTS)} ${u}`);
+    penaltyTerms.push(u);
     rows.push(` cover${l}:${cover.join('')} + ${u} >= ${lpNum(line.quantity)}\n`);
   });
   let j = 0;
@@ -185,10 +201,13 @@ export function buildSourcingModel(
     }
     j++;
   }
+  const trips = sellers.map((seller) => 2 * seller.distanceKm * costs.centsPerKm + costs.centsPerSeller);
+  const penalty = uncoveredPenaltyCents(candidates, trips);
+  for (const u of penaltyTerms) objective.push(` + ${lpNum(penalty)} ${u}`);
   sellers.forEach((seller, s) => {
     const name = `y${s}`;
     columns.push({ name, kind: 'visit', lineIndex: -1, lotId: null, sellerId: seller.sellerId });
-    objective.push(` + ${lpNum(2 * seller.distanceKm * costs.centsPerKm + costs.centsPerSeller)} ${name}`);
+    objective.push(` + ${lpNum(trips[s]!)} ${name}`);
     binaries.push(` ${name}\n`);
   });
 
