@@ -67,7 +67,14 @@ export class PaymentAccountService {
     await this.requireSiteRole(actor, siteId, false);
     const account = await paymentAccountRepository.findSellerAccount(this.deps.db, siteId);
     if (!account) {
-      return { siteId, state: 'none', chargesEnabled: false, payoutsEnabled: false, detailsSubmitted: false };
+      return {
+        siteId,
+        state: 'none',
+        transfersActive: false,
+        chargesEnabled: false,
+        payoutsEnabled: false,
+        detailsSubmitted: false,
+      };
     }
     const flags = await this.deps.gateway.getAccountStatus(account.stripe_account_id);
     await paymentAccountRepository.updateSellerAccountFlags(
@@ -80,6 +87,7 @@ export class PaymentAccountService {
     return {
       siteId,
       state: flags.transfersActive && flags.payoutsEnabled ? 'enabled' : 'pending',
+      transfersActive: flags.transfersActive,
       chargesEnabled: flags.chargesEnabled,
       payoutsEnabled: flags.payoutsEnabled,
       detailsSubmitted: flags.detailsSubmitted,

@@ -67,6 +67,8 @@ export type PaymentAccountState = 'none' | 'pending' | 'enabled';
 export interface PaymentAccountStatusDto {
   siteId: string;
   state: PaymentAccountState;
+  /** The `transfers` capability is active: the site can receive its payouts from the platform. */
+  transfersActive: boolean;
   chargesEnabled: boolean;
   payoutsEnabled: boolean;
   detailsSubmitted: boolean;

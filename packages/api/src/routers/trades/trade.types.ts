@@ -179,6 +179,7 @@ export const onboardingLinkSchema = z.object({ url: z.string() });
 export const paymentAccountStatusSchema = z.object({
   siteId: z.string(),
   state: z.enum(['none', 'pending', 'enabled']),
+  transfersActive: z.boolean(),
   chargesEnabled: z.boolean(),
   payoutsEnabled: z.boolean(),
   detailsSubmitted: z.boolean(),
