@@ -93,6 +93,8 @@ describe('proposals', () => {
       expect.arrayContaining(['match.distance', 'match.material.exact']),
     );
     expect(first.transportCo2eKg).toBeGreaterThan(0);
+    // The pair's break-even for the default van (0 would mean the lot's material was not passed).
+    expect(first.estimatedNetCo2eKg).not.toBe(0);
     expect(proposals.find((p) => p.lotId === beechNear.id)!.materialFit).toBe('substitute');
 
     const strict = await request({ acceptSubstitutes: false });

@@ -42,6 +42,8 @@ export interface ProposalDto {
   materialFit: string;
   explanation: ExplanationPart[];
   transportCo2eKg: number;
+  /** Avoided − transport for the default travel (diesel van round trip), impact method v1. */
+  estimatedNetCo2eKg: number;
   available: number;
   /** Unit of `available` (the request's). */
   unit: UnitKey;
@@ -107,6 +109,7 @@ export function scorePair(lot: LotRow, request: WantedRequestRow, distanceKm: nu
         unitPriceCents: unitPriceInUnit(info, request.unit as UnitKey),
         publishedAt: lot.published_at ?? lot.created_at,
         massKg: massOfAvailable,
+        materialKey: lot.material_key,
       },
     ],
     {
@@ -232,6 +235,7 @@ export class MatchingService {
       materialFit: s.materialFit,
       explanation: s.explanation,
       transportCo2eKg: Math.round(s.transportCo2eKg * 100) / 100,
+      estimatedNetCo2eKg: Math.round((s.estimatedNetCo2eKg ?? 0) * 100) / 100,
       available: Math.round(s.available * 1000) / 1000,
       unit: request.unit as UnitKey,
       priceCents: lot.price_cents,

@@ -13,6 +13,8 @@ export const proposalSchema = z.object({
   materialFit: z.string(),
   explanation: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.number()).optional() })),
   transportCo2eKg: z.number(),
+  /** Avoided − transport with the default travel (docs/impact-method.md §9). */
+  estimatedNetCo2eKg: z.number(),
   available: z.number(),
   unit: unitSchema,
   priceCents: z.number().nullable(),
