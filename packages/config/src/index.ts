@@ -113,8 +113,12 @@ export const configSchema = z.object({
    * events are refused; sellers' status is still read from Stripe when a paid trade needs it.
    */
   STRIPE_CONNECT_WEBHOOK_SECRET: z.string().min(1).optional(),
-  /** Simulation: the local Stripe emulator's port, stable so that checkout and onboarding links survive a restart. */
-  STRIPE_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
+  /**
+   * Simulation: the local Stripe emulator's port (default 12111), stable so that checkout and
+   * onboarding links survive a restart. With a throw-away database (`memory://`) the emulator is
+   * throw-away too: a free port and no state file, unless these two keys are set.
+   */
+  STRIPE_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Simulation: the emulator's state file (default: stripe-emulator.json next to PGLITE_DATA_DIR). */
   STRIPE_EMULATOR_STATE_FILE: z.string().min(1).optional(),
   /**
@@ -162,8 +166,8 @@ export type Config = Readonly<
     database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
     /** `live` with a Stripe key, else `simulation` (local Stripe emulator). */
     paymentsMode: 'live' | 'simulation';
-    /** Where the simulation's Stripe emulator keeps its state. */
-    stripeEmulatorStateFile: string;
+    /** The simulation's Stripe emulator: its port (0 = a free one) and state file (null = memory). */
+    stripeEmulator: { port: number; stateFile: string | null };
     /** The trade timers of the domain, in milliseconds. */
     tradeTimings: {
       requestExpiryMs: number;
@@ -196,6 +200,16 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** The emulator's state lives as long as the database: next to PGlite's files, or none for `memory://`. */
+function stripeEmulatorSettings(c: z.infer<typeof configSchema>): Config['stripeEmulator'] {
+  const throwAway = !c.DATABASE_URL && c.PGLITE_DATA_DIR.startsWith('memory://');
+  const defaultFile = throwAway ? null : join(dirname(c.PGLITE_DATA_DIR), 'stripe-emulator.json');
+  return {
+    port: c.STRIPE_EMULATOR_PORT ?? (throwAway ? 0 : 12111),
+    stateFile: c.STRIPE_EMULATOR_STATE_FILE ?? defaultFile,
+  };
 }
 
 /** Builds the configuration from an environment (defaults to `process.env`). */
@@ -231,8 +245,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authSecret: c.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
     LOG_LEVEL: c.LOG_LEVEL ?? (c.NODE_ENV === 'production' ? 'info' : 'warn'),
     paymentsMode: c.STRIPE_SECRET_KEY ? ('live' as const) : ('simulation' as const),
-    stripeEmulatorStateFile:
-      c.STRIPE_EMULATOR_STATE_FILE ?? join(dirname(c.PGLITE_DATA_DIR), 'stripe-emulator.json'),
+    stripeEmulator: stripeEmulatorSettings(c),
     tradeTimings: {
       requestExpiryMs: c.TRADE_REQUEST_EXPIRY_HOURS * HOUR_MS,
       paymentExpiryMs: c.TRADE_PAYMENT_EXPIRY_MINUTES * 60_000,

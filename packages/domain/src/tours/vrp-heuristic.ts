@@ -351,20 +351,38 @@ export function solveHeuristicTours(
   };
 
   const s = new Search(inst, options.neighbours ?? 25);
-  const unplaced: number[] = [];
+  let unplaced: number[] = [];
   if (maxRoutes === 1) {
-    const order = stops.slice().sort((a, b) => inst.close[a]! - inst.close[b]! || a - b);
-    s.setRoutes([[]]);
-    s.routes = [[]];
-    for (const u of order) {
-      const at = s.bestInsertion(u);
-      if (at === null) unplaced.push(u);
-      else {
-        s.routes[0]!.splice(at.at, 0, u);
-        s.index(0);
+    // Insertion in three orders (closing time, opening time, window middle): a tight day can
+    // defeat one order and not another; keep the construction that places the most stops.
+    const orders = [
+      (u: number) => inst.close[u]!,
+      (u: number) => inst.open[u]!,
+      (u: number) => inst.open[u]! + inst.close[u]!,
+    ];
+    let bestRoute: number[] = [];
+    let bestLeft: number[] | null = null;
+    for (const key of orders) {
+      s.setRoutes([]);
+      s.routes = [[]];
+      const left: number[] = [];
+      for (const u of stops.slice().sort((a, b) => key(a) - key(b) || a - b)) {
+        const at = s.bestInsertion(u);
+        if (at === null) left.push(u);
+        else {
+          s.routes[0]!.splice(at.at, 0, u);
+          s.index(0);
+        }
       }
+      if (bestLeft === null || left.length < bestLeft.length) {
+        bestLeft = left;
+        bestRoute = s.routes[0]!.slice();
+      }
+      if (left.length === 0) break;
     }
-    s.setRoutes(s.routes);
+    unplaced = bestLeft ?? [];
+    s.setRoutes([bestRoute]);
+    if (s.routes.length === 0) s.routes = [[]];
   } else {
     let routes = clarkeWright(s, stops.slice());
     if (routes.length > maxRoutes) {
@@ -374,8 +392,17 @@ export function solveHeuristicTours(
     }
     s.setRoutes(routes);
   }
+  /** Places what it can of `unplaced` in the current tours; returns what is still left. */
+  const placeLeft = (left: number[]) =>
+    left.filter((u) => {
+      const at = s.bestInsertion(u);
+      if (at === null) return true;
+      s.routes[at.r]!.splice(at.at, 0, u);
+      s.index(at.r);
+      return false;
+    });
 
-  const placed = stops.filter((u) => s.routeOf[u]! >= 0);
+  const all = stops.slice();
   const shuffled = (xs: number[]) => {
     const out = xs.slice();
     for (let i = out.length - 1; i > 0; i--) {
@@ -384,14 +411,22 @@ export function solveHeuristicTours(
     }
     return out;
   };
-  localSearch(s, shuffled(placed), exhausted);
+  const inTours = () => all.filter((u) => s.routeOf[u]! >= 0);
+  localSearch(s, shuffled(inTours()), exhausted);
+  unplaced = placeLeft(unplaced);
   let best = s.routes.map((r) => r.slice());
   let bestKm = s.total();
+  let bestLeft = unplaced.slice();
 
-  if (placed.length >= 4) {
+  if (all.length >= 4) {
     while (!exhausted()) {
       iterations++;
-      const k = Math.max(2, Math.min(12, Math.round(placed.length * (0.03 + 0.07 * rng()))));
+      const placed = inTours();
+      // While stops are left out, ruin more and rebuild in order of closing time: room in a
+      // tight day comes from reordering many stops, not from a few km saved.
+      const repairing = bestLeft.length > 0;
+      const share = repairing ? 0.1 + 0.3 * rng() : 0.03 + 0.07 * rng();
+      const k = Math.max(2, Math.min(repairing ? 40 : 12, Math.round(placed.length * share)));
       const removed = shuffled(placed).slice(0, k);
       for (const u of removed) {
         const r = s.routeOf[u]!;
@@ -401,8 +436,12 @@ export function solveHeuristicTours(
         s.index(r);
       }
       s.setRoutes(s.routes);
-      let ok = true;
-      for (const u of shuffled(removed)) {
+      if (s.routes.length === 0) s.routes = [[]];
+      let left: number[] = [];
+      const reinsert = repairing
+        ? removed.concat(bestLeft).sort((a, b) => inst.close[a]! - inst.close[b]! || a - b)
+        : shuffled(removed);
+      for (const u of reinsert) {
         const at = s.bestInsertion(u);
         if (at !== null) {
           s.routes[at.r]!.splice(at.at, 0, u);
@@ -410,22 +449,28 @@ export function solveHeuristicTours(
         } else if (s.routes.length < maxRoutes) {
           s.routes.push([u]);
           s.index(s.routes.length - 1);
-        } else {
-          ok = false;
-          break;
-        }
+        } else left.push(u);
       }
-      if (ok) {
-        localSearch(s, shuffled(placed), exhausted);
-        const km = s.total();
-        if (km < bestKm - EPS) {
-          bestKm = km;
-          best = s.routes.map((r) => r.slice());
-          continue;
-        }
+      localSearch(s, shuffled(inTours()), exhausted);
+      left = placeLeft(repairing ? left : left.concat(bestLeft));
+      const km = s.total();
+      // Lexicographic: fewer stops left out first, then fewer km.
+      if (left.length < bestLeft.length || (left.length === bestLeft.length && km < bestKm - EPS)) {
+        bestKm = km;
+        bestLeft = left;
+        best = s.routes.map((r) => r.slice());
+        continue;
       }
       s.setRoutes(best);
+      if (s.routes.length === 0) s.routes = [[]];
     }
   }
-  return { routes: best, km: bestKm, unplaced: unplaced.sort((a, b) => a - b), iterations, stoppedBy };
+  unplaced = bestLeft;
+  return {
+    routes: best.filter((r) => r.length > 0),
+    km: bestKm,
+    unplaced: unplaced.sort((a, b) => a - b),
+    iterations,
+    stoppedBy,
+  };
 }
