@@ -40,8 +40,8 @@ async function main() {
   // The emulator keeps a stable port and saves its state next to the database: a restart keeps
   // checkout links, onboarded accounts and payments (see docs/decisions/010).
   const payments = await startPayments(config, {
-    emulatorPort: config.STRIPE_EMULATOR_PORT,
-    emulatorStateFile: config.stripeEmulatorStateFile,
+    emulatorPort: config.stripeEmulator.port,
+    ...(config.stripeEmulator.stateFile ? { emulatorStateFile: config.stripeEmulator.stateFile } : {}),
   });
   const services = await createServices({ config, database, payments });
   const metrics = new Metrics(database);
