@@ -54,9 +54,15 @@ describe('GET /api/impact/export.(csv|json)', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('text/csv');
     expect(r.headers['content-disposition']).toMatch(/attachment; filename="retaille-impact-lines-.*\.csv"/);
-    expect(r.body).toContain(`# factor_versions: ${EMBEDDED_FACTOR_VERSION}`);
-    expect(r.body).toContain('# source: ');
-    expect(r.body.split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(2);
+    expect(r.body.startsWith('\uFEFFÉchange;')).toBe(true);
+    expect(r.body.split('\r\n').filter(Boolean)).toHaveLength(2);
+    const sources = await client.request(
+      'GET',
+      `/api/impact/export.csv?${query}&sector=bois&kind=sources&lang=en`,
+    );
+    expect(sources.statusCode).toBe(200);
+    expect(sources.body).toContain(`Factor versions,${EMBEDDED_FACTOR_VERSION}`);
+    expect(sources.body).toContain('Source,');
   });
 
   it('downloads every aggregate as JSON', async () => {

@@ -365,14 +365,15 @@ export async function buildServer({
       `/api/impact/export.${format}`,
       { onRequest },
       async (req, reply) => {
-        const { kind = 'lines', ...query } = req.query;
+        const { kind = 'lines', lang, ...query } = req.query;
         const filters = impactFiltersInput.safeParse(query);
-        if (!filters.success || (kind !== 'lines' && kind !== 'aggregates')) {
+        if (!filters.success || (kind !== 'lines' && kind !== 'aggregates' && kind !== 'sources')) {
           return reply.status(400).send({ error: { status: 400, key: 'validation.failed' } });
         }
         try {
           const actor = await actorOf(req);
-          const file = await services.impact.export(actor, filters.data, { format, kind });
+          const locale = lang === 'en' ? 'en' : 'fr';
+          const file = await services.impact.export(actor, filters.data, { format, kind, locale });
           return reply
             .type(file.contentType)
             .header('content-disposition', `attachment; filename="${file.filename}"`)

@@ -101,9 +101,10 @@ export const impactEn: ImpactResources = {
     title: 'Exports',
     csvLines: 'CSV — lines',
     csvAggregates: 'CSV — aggregates',
+    csvSources: 'CSV — method and sources',
     jsonLines: 'JSON — lines',
     jsonAggregates: 'JSON — aggregates',
-    hint: 'The files carry the filters shown, the factor version and its sources.',
+    hint: 'The CSV files open in Excel; the method, the factor version and its sources are in the « method and sources » file.',
   },
   report: {
     title: 'Reuse impact report',

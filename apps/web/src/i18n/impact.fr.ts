@@ -102,9 +102,10 @@ export const impactFr = {
     title: 'Exports',
     csvLines: 'CSV — lignes',
     csvAggregates: 'CSV — agrégats',
+    csvSources: 'CSV — méthode et sources',
     jsonLines: 'JSON — lignes',
     jsonAggregates: 'JSON — agrégats',
-    hint: 'Les fichiers reprennent les filtres affichés, la version des facteurs et leurs sources.',
+    hint: 'Les fichiers CSV s’ouvrent dans Excel (séparateur point-virgule, virgule décimale) ; la méthode, la version des facteurs et leurs sources sont dans le fichier « méthode et sources ».',
   },
   report: {
     title: "Rapport d'impact du réemploi",

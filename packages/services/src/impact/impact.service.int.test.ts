@@ -336,15 +336,15 @@ describe('exports', () => {
   it('CSV and JSON name the factor versions and their sources', async () => {
     const csv = await s.impact.export(admin, period, { format: 'csv', kind: 'lines' });
     expect(csv.contentType).toContain('text/csv');
-    expect(csv.body).toContain(`# factor_versions: ${EMBEDDED_FACTOR_VERSION}, 2027-01-test-v2`);
-    expect(csv.body).toMatch(/# source: 2026-11-defra-ice-v1 · wood_average_defra: UK DESNZ\/DEFRA/);
-    expect(csv.body).toMatch(/# source: .*van_diesel_avg_defra: DESNZ\/DEFRA 2025/);
-    const header = csv.body.split('\n').find((l) => !l.startsWith('#'))!;
-    expect(header.split(',')).toContain('factorVersion');
-    const dataLines = csv.body
-      .trim()
-      .split('\n')
-      .filter((l) => !l.startsWith('#'));
+    // French Excel: BOM, semicolons, CRLF, the header first; the provenance is in its own file.
+    expect(csv.body.startsWith('\uFEFFÉchange;Terminé le;Mois;')).toBe(true);
+    const header = csv.body.slice(1).split('\r\n')[0]!;
+    expect(header.split(';')).toContain('Version des facteurs');
+    const dataLines = csv.body.slice(1).trim().split('\r\n');
+    const sources = await s.impact.export(admin, period, { format: 'csv', kind: 'sources' });
+    expect(sources.body).toContain(`Versions des facteurs;${EMBEDDED_FACTOR_VERSION}, 2027-01-test-v2`);
+    expect(sources.body).toMatch(/Source;"?2026-11-defra-ice-v1 · wood_average_defra: UK DESNZ\/DEFRA/);
+    expect(sources.body).toMatch(/Source;.*van_diesel_avg_defra: DESNZ\/DEFRA 2025/);
     const d = await s.impact.dashboard(admin, period);
     expect(dataLines).toHaveLength(d.totals.trades + 1);
 
@@ -364,8 +364,11 @@ describe('exports', () => {
       'territoryType',
     ]);
     const aggCsv = await s.impact.export(admin, period, { format: 'csv', kind: 'aggregates' });
-    expect(aggCsv.body).toMatch(/^total,,,\d+,/m);
-    expect(aggCsv.body).toMatch(/^materialFamily,wood,/m);
+    expect(aggCsv.body).toMatch(/^\uFEFF?Total;;;\d+;/m);
+    expect(aggCsv.body).toMatch(/^Famille de matière;wood;/m);
+    // No 16-decimal floats, decimal commas only.
+    expect(aggCsv.body).not.toMatch(/\d\.\d/);
+    expect(aggCsv.body).not.toMatch(/,\d{4,}/);
     await expect(s.impact.export(seller, period, { format: 'csv', kind: 'lines' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });

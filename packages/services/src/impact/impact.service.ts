@@ -13,6 +13,7 @@ import {
 } from '@retaille/db';
 import {
   type CommuneDirectory,
+  type CsvColumn,
   DomainError,
   type FactorSet,
   IMPACT_METHOD_VERSION,
@@ -20,6 +21,8 @@ import {
   MEDIUM_DISTANCE_KM,
   monthRange,
   SHORT_DISTANCE_KM,
+  sectors,
+  toExcelCsv,
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { isAdmin, requireUser } from '../auth/policy.ts';
@@ -296,8 +299,9 @@ export class ImpactService {
   async export(
     actor: Actor,
     filters: ImpactFilters,
-    options: { format: 'csv' | 'json'; kind: 'lines' | 'aggregates' },
+    options: { format: 'csv' | 'json'; kind: 'lines' | 'aggregates' | 'sources'; locale?: 'fr' | 'en' },
   ): Promise<ImpactExportFile> {
+    const locale = options.locale ?? 'fr';
     const scope = await this.resolveScope(actor, filters.siteId);
     const filter = this.queryFilter(filters, scope);
     const { versions, sources } = await this.sourcesOf(filter);
@@ -314,6 +318,22 @@ export class ImpactService {
         `utilitaire diesel aller-retour avec amont carburant par défaut; circuits courts ≤ ${SHORT_DISTANCE_KM} km et ≤ ${MEDIUM_DISTANCE_KM} km`,
     };
     const base = `retaille-impact-${options.kind}-${filters.from}_${filters.to}`;
+    const csv = (body: string) => ({
+      filename: `${base}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body,
+    });
+    if (options.kind === 'sources') {
+      // The provenance lives in its own file: a CSV of data must start with its header row.
+      if (options.format === 'json') {
+        return {
+          filename: `${base}.json`,
+          contentType: 'application/json; charset=utf-8',
+          body: JSON.stringify({ meta }, null, 2),
+        };
+      }
+      return csv(toExcelCsv(SOURCE_COLUMNS, metadataRows(meta, locale), locale));
+    }
     if (options.kind === 'lines') {
       const rows = await impactRepository.listImpactRecords(this.deps.db, filter, MAX_EXPORT_LINES + 1);
       const truncated = rows.length > MAX_EXPORT_LINES;
@@ -325,11 +345,7 @@ export class ImpactService {
           body: JSON.stringify({ meta: { ...meta, truncated }, lines }, null, 2),
         };
       }
-      return {
-        filename: `${base}.csv`,
-        contentType: 'text/csv; charset=utf-8',
-        body: csvFile({ ...meta, truncated }, LINE_COLUMNS, lines),
-      };
+      return csv(toExcelCsv(LINE_COLUMNS_BY_LOCALE[locale], lines, locale));
     }
     const dashboard = await this.dashboard(actor, filters);
     const aggregates = [
@@ -359,64 +375,143 @@ export class ImpactService {
         ),
       };
     }
-    return {
-      filename: `${base}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      body: csvFile(meta, AGGREGATE_COLUMNS, aggregates),
-    };
+    return csv(toExcelCsv(AGGREGATE_COLUMNS_BY_LOCALE[locale], aggregates, locale));
   }
 }
 
-const LINE_COLUMNS = [
-  'tradeId',
-  'completedAt',
-  'month',
-  'originSiteId',
-  'originDepartement',
-  'originRegion',
-  'originTerritoryType',
-  'sector',
-  'destinationKind',
-  'destinationKey',
-  'destinationLabel',
-  'materialKey',
-  'materialFamily',
-  'massKg',
-  'massSource',
-  'distanceKm',
-  'distanceMethod',
-  'vehicleKey',
-  'avoidedKgCo2e',
-  'transportKgCo2e',
-  'netKgCo2e',
-  'tonneKm',
-  'factorVersion',
-  'factorKey',
-  'factorMissing',
-  'flags',
-  'isDemo',
-] as const;
+type Locale = 'fr' | 'en';
+type Line = ReturnType<typeof lineOf>;
+type Aggregate = Record<string, unknown> & { dimension: string; key: string; label: string };
 
-const AGGREGATE_COLUMNS = [
-  'dimension',
-  'key',
-  'label',
-  'trades',
-  'massKg',
-  'measuredMassKg',
-  'avoidedKgCo2e',
-  'transportKgCo2e',
-  'netKgCo2e',
-  'tonneKm',
-  'distanceKm',
-  'averageDistanceKm',
-  'tradesWithin30Km',
-  'tradesWithin80Km',
-  'shareWithin30Km',
-  'shareWithin80Km',
-  'tradesWithMissingFactor',
-  'factorVersions',
-] as const;
+const sectorLabel = (key: string | null, locale: Locale) =>
+  sectors.find((s) => s.key === key)?.[locale] ?? key ?? '';
+const territoryLabels: Record<string, { fr: string; en: string }> = {
+  rural: { fr: 'Rural', en: 'Rural' },
+  qpv: { fr: 'Quartier prioritaire (QPV)', en: 'Priority neighbourhood (QPV)' },
+  small_medium_town: { fr: 'Petite ou moyenne ville', en: 'Small or medium town' },
+  metropolis: { fr: 'Métropole', en: 'Metropolis' },
+};
+const dimensionLabels: Record<string, { fr: string; en: string }> = {
+  total: { fr: 'Total', en: 'Total' },
+  month: { fr: 'Mois', en: 'Month' },
+  sector: { fr: 'Filière', en: 'Sector' },
+  materialFamily: { fr: 'Famille de matière', en: 'Material family' },
+  departement: { fr: 'Département', en: 'Département' },
+  region: { fr: 'Région', en: 'Region' },
+  territoryType: { fr: 'Type de territoire', en: 'Territory type' },
+  site: { fr: 'Site', en: 'Site' },
+};
+
+/** Reads the cell of column `key`, labelled by `fr`/`en`, with `decimals` for numbers. */
+function col<R>(
+  key: string,
+  fr: string,
+  en: string,
+  decimals?: number,
+  map?: (v: unknown, locale: Locale) => unknown,
+) {
+  return (locale: Locale): CsvColumn<R> => ({
+    header: { fr, en },
+    value: (r) => {
+      const v = (r as Record<string, unknown>)[key];
+      return map ? map(v, locale) : v;
+    },
+    decimals,
+  });
+}
+
+/** Labels, not keys, in the reader's language: « Métiers d'art », not `metiers_d_art`. */
+const lineColumns = [
+  col<Line>('tradeId', 'Échange', 'Trade'),
+  col<Line>('completedAt', 'Terminé le', 'Completed at'),
+  col<Line>('month', 'Mois', 'Month'),
+  col<Line>('originSiteId', 'Site vendeur', 'Seller site'),
+  col<Line>('originDepartement', 'Département', 'Département'),
+  col<Line>('originRegion', 'Région (code INSEE)', 'Region (INSEE code)'),
+  col<Line>('originTerritoryType', 'Type de territoire', 'Territory type', undefined, (v, l) =>
+    typeof v === 'string' ? (territoryLabels[v]?.[l] ?? v) : v,
+  ),
+  col<Line>('sector', 'Filière', 'Sector', undefined, (v, l) => sectorLabel(v as string | null, l)),
+  col<Line>('destinationKind', 'Type de destination', 'Destination kind'),
+  col<Line>('destinationLabel', 'Destination', 'Destination'),
+  col<Line>('materialKey', 'Matière (clé)', 'Material (key)'),
+  col<Line>('materialFamily', 'Famille de matière (clé)', 'Material family (key)'),
+  col<Line>('massKg', 'Masse (kg)', 'Mass (kg)', 1),
+  col<Line>('massSource', 'Origine de la masse', 'Mass source'),
+  col<Line>('distanceKm', 'Distance (km)', 'Distance (km)', 1),
+  col<Line>('distanceMethod', 'Méthode de distance', 'Distance method'),
+  col<Line>('vehicleKey', 'Véhicule', 'Vehicle'),
+  col<Line>('avoidedKgCo2e', 'Évité (kg CO2e)', 'Avoided (kg CO2e)', 1),
+  col<Line>('transportKgCo2e', 'Transport (kg CO2e)', 'Transport (kg CO2e)', 2),
+  col<Line>('netKgCo2e', 'Net (kg CO2e)', 'Net (kg CO2e)', 1),
+  col<Line>('tonneKm', 't·km', 't·km', 3),
+  col<Line>('factorVersion', 'Version des facteurs', 'Factor version'),
+  col<Line>('factorKey', 'Facteur', 'Factor'),
+  col<Line>('factorMissing', 'Facteur manquant', 'Factor missing'),
+  col<Line>('flags', 'Signaux', 'Flags'),
+  col<Line>('isDemo', 'Démo', 'Demo'),
+];
+const LINE_COLUMNS_BY_LOCALE = { fr: lineColumns.map((c) => c('fr')), en: lineColumns.map((c) => c('en')) };
+
+const aggregateColumns = [
+  col<Aggregate>('dimension', 'Ventilation', 'Breakdown', undefined, (v, l) =>
+    typeof v === 'string' ? (dimensionLabels[v]?.[l] ?? v) : v,
+  ),
+  col<Aggregate>('key', 'Code', 'Code'),
+  col<Aggregate>('label', 'Libellé', 'Label'),
+  col<Aggregate>('trades', 'Échanges', 'Trades', 0),
+  col<Aggregate>('massKg', 'Masse (kg)', 'Mass (kg)', 1),
+  col<Aggregate>('measuredMassKg', 'Masse pesée (kg)', 'Measured mass (kg)', 1),
+  col<Aggregate>('avoidedKgCo2e', 'Évité (kg CO2e)', 'Avoided (kg CO2e)', 1),
+  col<Aggregate>('transportKgCo2e', 'Transport (kg CO2e)', 'Transport (kg CO2e)', 1),
+  col<Aggregate>('netKgCo2e', 'Net (kg CO2e)', 'Net (kg CO2e)', 1),
+  col<Aggregate>('tonneKm', 't·km', 't·km', 1),
+  col<Aggregate>('distanceKm', 'Distance totale (km)', 'Total distance (km)', 0),
+  col<Aggregate>('averageDistanceKm', 'Distance moyenne (km)', 'Average distance (km)', 1),
+  col<Aggregate>('tradesWithin30Km', 'Échanges ≤ 30 km', 'Trades ≤ 30 km', 0),
+  col<Aggregate>('tradesWithin80Km', 'Échanges ≤ 80 km', 'Trades ≤ 80 km', 0),
+  col<Aggregate>('shareWithin30Km', 'Part ≤ 30 km', 'Share ≤ 30 km', 3),
+  col<Aggregate>('shareWithin80Km', 'Part ≤ 80 km', 'Share ≤ 80 km', 3),
+  col<Aggregate>('tradesWithMissingFactor', 'Échanges sans facteur', 'Trades without factor', 0),
+  col<Aggregate>('factorVersions', 'Versions des facteurs', 'Factor versions'),
+];
+const AGGREGATE_COLUMNS_BY_LOCALE = {
+  fr: aggregateColumns.map((c) => c('fr')),
+  en: aggregateColumns.map((c) => c('en')),
+};
+
+interface MetadataRow {
+  item: string;
+  value: string;
+}
+const SOURCE_COLUMNS: CsvColumn<MetadataRow>[] = [
+  { header: { fr: 'Rubrique', en: 'Item' }, value: (r) => r.item },
+  { header: { fr: 'Valeur', en: 'Value' }, value: (r) => r.value },
+];
+
+/** The provenance of an export (period, filters, factor versions, method, one row per source). */
+function metadataRows(
+  meta: Record<string, unknown> & {
+    factorVersions: string[];
+    sources: string[];
+    method: string;
+    title: string;
+  },
+  locale: Locale,
+): MetadataRow[] {
+  const t = (fr: string, en: string) => (locale === 'fr' ? fr : en);
+  const rows: MetadataRow[] = [
+    { item: t('Titre', 'Title'), value: meta.title },
+    { item: t('Période', 'Period'), value: JSON.stringify(meta.period) },
+    { item: t('Filtres', 'Filters'), value: JSON.stringify(meta.filters) },
+    { item: t('Périmètre', 'Scope'), value: JSON.stringify(meta.scope) },
+    { item: t('Généré le', 'Generated at'), value: String(meta.generatedAt) },
+    { item: t('Versions des facteurs', 'Factor versions'), value: meta.factorVersions.join(', ') },
+    { item: t('Méthode', 'Method'), value: meta.method },
+  ];
+  for (const s of meta.sources) rows.push({ item: t('Source', 'Source'), value: s.replaceAll('\n', ' ') });
+  return rows;
+}
 
 function lineOf(r: ImpactRecordRow) {
   return {
@@ -453,34 +548,4 @@ function lineOf(r: ImpactRecordRow) {
 function monthString(d: Date | string): string {
   if (typeof d === 'string') return d.slice(0, 7);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = Array.isArray(v) ? v.join('|') : String(v);
-  return /[",\n\r;#]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/**
- * A CSV with its provenance: `#` comment lines first (period, filters, factor versions, one line
- * per source), then a header and the rows. Numbers use a dot; lists are joined with `|`.
- */
-function csvFile(
-  meta: Record<string, unknown> & { factorVersions: string[]; sources: string[] },
-  columns: readonly string[],
-  rows: readonly Record<string, unknown>[],
-): string {
-  const out: string[] = [];
-  out.push(`# ${meta.title}`);
-  out.push(`# period: ${JSON.stringify(meta.period)}`);
-  out.push(`# filters: ${JSON.stringify(meta.filters)}`);
-  out.push(`# scope: ${JSON.stringify(meta.scope)}`);
-  out.push(`# generated_at: ${meta.generatedAt}`);
-  out.push(`# factor_versions: ${meta.factorVersions.join(', ')}`);
-  out.push(`# method: ${meta.method}`);
-  if (meta.truncated) out.push(`# truncated: the first ${MAX_EXPORT_LINES} lines only; narrow the filters`);
-  for (const s of meta.sources) out.push(`# source: ${s.replaceAll('\n', ' ')}`);
-  out.push(columns.join(','));
-  for (const r of rows) out.push(columns.map((c) => csvCell(r[c])).join(','));
-  return `${out.join('\n')}\n`;
 }

@@ -335,10 +335,10 @@ export function FactorsSection({ totals, compact = false }: { totals: ImpactTota
 export function ExportsSection({ query }: { query: string }) {
   const { t } = useTranslation('impact');
   const titleId = useId();
-  const link = (format: 'csv' | 'json', kind: 'lines' | 'aggregates', label: string) => (
+  const link = (format: 'csv' | 'json', kind: 'lines' | 'aggregates' | 'sources', label: string) => (
     <Button
       component="a"
-      href={exportHref(query, format, kind)}
+      href={exportHref(query, format, kind, currentLocale())}
       download
       variant="light"
       size="sm"
@@ -362,6 +362,7 @@ export function ExportsSection({ query }: { query: string }) {
       <Group gap="xs">
         {link('csv', 'lines', t('exports.csvLines'))}
         {link('csv', 'aggregates', t('exports.csvAggregates'))}
+        {link('csv', 'sources', t('exports.csvSources'))}
         {link('json', 'lines', t('exports.jsonLines'))}
         {link('json', 'aggregates', t('exports.jsonAggregates'))}
       </Group>

@@ -35,6 +35,12 @@ export function useImpactFilters(siteId?: string) {
   return { input: filters as ImpactFiltersInput, set, reset, query: new URLSearchParams(filters).toString() };
 }
 
-export function exportHref(query: string, format: 'csv' | 'json', kind: 'lines' | 'aggregates'): string {
-  return `/api/impact/export.${format}?${query}&kind=${kind}`;
+/** An export's URL; `lang` picks the CSV's labels, separator and decimal mark (French Excel: `;` and `,`). */
+export function exportHref(
+  query: string,
+  format: 'csv' | 'json',
+  kind: 'lines' | 'aggregates' | 'sources',
+  lang: 'fr' | 'en' = 'fr',
+): string {
+  return `/api/impact/export.${format}?${query}&kind=${kind}&lang=${lang}`;
 }
