@@ -100,3 +100,29 @@ describe('HTTP caching of anonymous reads', () => {
     expect(me.headers['cache-control']).toBeUndefined();
   });
 });
+
+describe('anonymous read cache', () => {
+  it('answers the same anonymous search from memory within its seconds, never a request with a cookie', async () => {
+    const cached = await buildServer({ config: { ...s.config, anonymousReadCacheSeconds: 30 }, services: s });
+    try {
+      const first = await cached.inject({ url: search });
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['x-cache']).toBeUndefined();
+      const second = await cached.inject({ url: search });
+      expect(second.headers['x-cache']).toBe('hit');
+      expect(second.body).toBe(first.body);
+      expect(second.headers['content-type']).toBe(first.headers['content-type']);
+      expect(second.headers['cache-control']).toBe('public, max-age=30');
+      const english = await cached.inject({ url: search, headers: { 'accept-language': 'en' } });
+      expect(english.headers['x-cache']).toBeUndefined();
+      const signedIn = await cached.inject({ url: search, headers: { cookie: 'x=1' } });
+      expect(signedIn.headers['x-cache']).toBeUndefined();
+      // Errors are never kept.
+      const bad = `/trpc/lots.search?input=${encodeURIComponent(JSON.stringify({ radiusKm: -1 }))}`;
+      expect((await cached.inject({ url: bad })).statusCode).toBe(400);
+      expect((await cached.inject({ url: bad })).headers['x-cache']).toBeUndefined();
+    } finally {
+      await cached.close();
+    }
+  });
+});

@@ -23,6 +23,7 @@ import {
 } from '@retaille/services';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import { AnonymousReadCache } from './anonymous-read-cache.ts';
 import { Metrics, routeLabel } from './metrics.ts';
 import { observabilityRoutes } from './routes/observability.ts';
 
@@ -462,6 +463,16 @@ export async function buildServer({
         }
       }
     });
+    // After the rate limit: a cached answer still counts against the caller's limit.
+    if (config.anonymousReadCacheSeconds > 0) {
+      const cache = new AnonymousReadCache({
+        ttlMs: config.anonymousReadCacheSeconds * 1000,
+        maxEntries: 1000,
+      });
+      scope.addHook('onRequest', async (req, reply) => {
+        if (cacheableRead(req) && cache.serveOrCapture(req, reply)) return reply;
+      });
+    }
     await scope.register(fastifyTRPCPlugin, {
       prefix: '/trpc',
       trpcOptions: {

@@ -147,6 +147,13 @@ export const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   /** On SIGTERM/SIGINT, how long in-flight requests and jobs get before the process exits anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  /**
+   * Seconds a process reuses its answer to an anonymous, cookie-less GET of a public read
+   * (lots.search, sites.list, communes, impact factors) for the same URL; 0 turns it off. Such
+   * answers are already sent with `cache-control: public, max-age=30`. Default 2, but 0 when
+   * NODE_ENV=test (tests read their own writes at once).
+   */
+  ANONYMOUS_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(30).optional(),
   /** When set, /metrics asks for `Authorization: Bearer <token>`; otherwise it answers anyone. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Lot photos in an S3-compatible bucket (several servers); without S3_BUCKET they stay in the database. */
@@ -178,6 +185,8 @@ export type Config = Readonly<
     };
     publicUrl: string;
     authSecret: string;
+    /** ANONYMOUS_READ_CACHE_SECONDS with its default applied. */
+    anonymousReadCacheSeconds: number;
     /** Where lot photos are stored: the database, or an S3-compatible bucket. */
     photoStore:
       | { kind: 'database' }
@@ -243,6 +252,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : ({ kind: 'pglite', dataDir: c.PGLITE_DATA_DIR } as const),
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     authSecret: c.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    anonymousReadCacheSeconds: c.ANONYMOUS_READ_CACHE_SECONDS ?? (c.NODE_ENV === 'test' ? 0 : 2),
     LOG_LEVEL: c.LOG_LEVEL ?? (c.NODE_ENV === 'production' ? 'info' : 'warn'),
     paymentsMode: c.STRIPE_SECRET_KEY ? ('live' as const) : ('simulation' as const),
     stripeEmulator: stripeEmulatorSettings(c),
