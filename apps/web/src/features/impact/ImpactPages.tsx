@@ -8,6 +8,7 @@ import { RequireAuth } from '../../components/RequireAuth.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { DashboardBody, FiltersBar, scopeText } from './ImpactView.tsx';
 import { useDepartementNames } from './labels.ts';
+import { MethodSection } from './MethodSection.tsx';
 import { useImpactFilters } from './useImpactFilters.ts';
 
 function useDashboard(input: ImpactFiltersInput) {
@@ -70,6 +71,7 @@ function CoordinatorDashboard() {
         ) : dashboard.data ? (
           <div aria-busy={dashboard.isFetching} style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1 }}>
             <DashboardBody data={dashboard.data} query={filters.query} />
+            <MethodSection input={filters.input} />
           </div>
         ) : (
           <Loading />
@@ -111,7 +113,10 @@ function SiteDashboard() {
         {dashboard.isError ? (
           <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />
         ) : dashboard.data ? (
-          <DashboardBody data={dashboard.data} query={filters.query} site />
+          <>
+            <DashboardBody data={dashboard.data} query={filters.query} site />
+            <MethodSection input={filters.input} />
+          </>
         ) : (
           <Loading />
         )}
