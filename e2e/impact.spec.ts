@@ -98,9 +98,15 @@ describe('impact: coordinators dashboard, exports and report', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
     const path = await download.path();
     const csv = await readFile(path, 'utf8');
-    expect(csv).toMatch(/^# factor_versions: \S+/m);
-    expect(csv).toMatch(/^# source: /m);
-    expect(csv).toContain('multi_filieres');
+    // French Excel: BOM, semicolons, labels (not keys), the provenance in its own file.
+    expect(csv.startsWith('\uFEFFÉchange;')).toBe(true);
+    expect(csv.split('\r\n')[0]).toContain(';Version des facteurs;');
+    expect(csv).toContain(';Multi-filières;');
+    expect(csv).not.toContain('multi_filieres');
+    const sourcesHref = await page.getByTestId('export-csv-sources').getAttribute('href');
+    const sources = await (await context.request.get(`${app.url}${sourcesHref}`)).text();
+    expect(sources).toMatch(/^Versions des facteurs;\S+/m);
+    expect(sources).toMatch(/^Source;/m);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
 
     // The printable report of the same view.

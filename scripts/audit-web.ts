@@ -8,10 +8,11 @@
  * in Debian's Chromium, and ends with one `RESULT {"rows":[…]}` line.
  *
  * AUDIT_SMOKE=1 (CI): a few routes, anonymous and one role, phone only, Lighthouse on `/` only.
- * AUDIT_NO_BUILD=1 reuses apps/web/dist. Exits 1 when a target is missed and AUDIT_STRICT=1.
+ * AUDIT_SCREENSHOTS=1: only phone screenshots of /lots, a lot page and /impact (coordinator)
+ * into docs/screenshots/. AUDIT_NO_BUILD=1 reuses apps/web/dist. Exits 1 when a target is missed and AUDIT_STRICT=1.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -280,6 +281,25 @@ async function firstLotPath(browser: Browser, app: RunningApp): Promise<string |
   }
 }
 
+async function screenshots(browser: Browser, app: RunningApp) {
+  const dir = `${ROOT}docs/screenshots/`;
+  mkdirSync(dir, { recursive: true });
+  const lot = await firstLotPath(browser, app);
+  const { context, page } = await newPage(browser, 'phone');
+  await signInAs(context, app, demo.coordinator);
+  for (const [name, path] of [
+    ['phone-lots', '/lots'],
+    ['phone-lot', lot ?? '/lots'],
+    ['phone-impact', '/impact'],
+  ] as const) {
+    await page.goto(`${app.url}${path}`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${dir}${name}.png`, fullPage: true });
+    console.log(`screenshot ${dir}${name}.png (${path})`);
+  }
+  await context.close();
+}
+
 async function main() {
   if (process.env.AUDIT_NO_BUILD !== '1') {
     execFileSync('pnpm', ['--filter', '@retaille/web', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -289,6 +309,15 @@ async function main() {
   rows.push(row({ page: 'initial', form: 'bundle', js_kb_gzip: bundle.kb }));
 
   const [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  if (process.env.AUDIT_SCREENSHOTS === '1') {
+    try {
+      await screenshots(browser, app);
+    } finally {
+      await browser.close();
+      await app.stop();
+    }
+    return;
+  }
   try {
     const lot = await firstLotPath(browser, app);
     const lhPages = SMOKE ? ['/'] : ['/', '/lots', ...(lot ? [lot] : [])];

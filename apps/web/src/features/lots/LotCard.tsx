@@ -17,8 +17,11 @@ export function LotCard({
   lot,
   href,
   back,
+  headingOrder = 3,
 }: {
   lot: LotView;
+  /** The card title's level: 2 right under the page's h1 (the browse list), 3 under a section. */
+  headingOrder?: 2 | 3;
   href: string;
   /** Where the lot page's "back" link returns: the browse page with its filters. */
   back?: string;
@@ -41,7 +44,7 @@ export function LotCard({
         </div>
         <Stack gap={2} className={classes.cardBody}>
           <Group gap={6} wrap="nowrap" justify="space-between" align="flex-start">
-            <Title order={3} size="h5" className={classes.cardTitle}>
+            <Title order={headingOrder} size="h5" className={classes.cardTitle}>
               <Link to={href} state={back ? { back } : undefined} className={classes.cardLink}>
                 {lot.title}
               </Link>

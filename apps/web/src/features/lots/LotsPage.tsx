@@ -542,6 +542,7 @@ export function LotsPage() {
                           lot={lot}
                           href={lotHref(lot.id)}
                           back={params.size ? `/lots?${params}` : '/lots'}
+                          headingOrder={2}
                         />
                       ))}
                     </Stack>
