@@ -1,9 +1,23 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Vitest for stryker.services.conf.mjs: the two integration test files that cover the mutated
 // service and repository rules, each on its own freshly migrated database (PGlite by default,
 // PostgreSQL when DATABASE_URL is set), one worker.
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // The workspace links (node_modules/@retaille/*) point at the real packages, outside
+    // Stryker's sandbox: without these aliases the mutated repository code is never loaded.
+    alias: [
+      { find: /^@retaille\/db$/, replacement: here('./packages/db/src/index.ts') },
+      { find: /^@retaille\/db\/testing$/, replacement: here('./packages/db/src/testing/test-database.ts') },
+      { find: /^@retaille\/domain$/, replacement: here('./packages/domain/src/index.ts') },
+      { find: /^@retaille\/config$/, replacement: here('./packages/config/src/index.ts') },
+      { find: /^@retaille\/payments$/, replacement: here('./packages/payments/src/index.ts') },
+    ],
+  },
   test: {
     include: [
       'packages/services/src/trades/trade.service.int.test.ts',
