@@ -3,6 +3,7 @@ import { DomainError } from '../shared/errors.ts';
 import { bomLinesFromCsv, parseBom } from './bom.ts';
 import {
   buildSourcingModel,
+  greedySourcingStart,
   parseSourcingSolution,
   type SourcingLot,
   selectCandidates,
@@ -130,8 +131,26 @@ describe('selectCandidates', () => {
     const lots = [1, 2, 3, 4]
       .map((p) => lot(`a${p}`, 'a', { priceCentsPerUnit: p * 100 }))
       .concat(lot('b1', 'b', { priceCentsPerUnit: 900 }));
-    const kept = selectCandidates([line!], lots, { radiusKm: 50, perSeller: 2 })[0]!.lots.map((l) => l.id);
+    const kept = selectCandidates([line!], lots, { radiusKm: 50, perSeller: 2, maxPerLine: 10 })[0]!.lots.map(
+      (l) => l.id,
+    );
     expect(kept).toEqual(['a1', 'a2', 'b1']);
+  });
+
+  it('keeps at most maxPerLine, ranked by price plus the trip spread over the quantity', () => {
+    // Line of 4 pieces; trip 2 × km × 50 + 500 cents: seller b at 1 km is worth 150 cents a piece, c at 40 km 1125.
+    const lots = [
+      lot('a', 'a', { priceCentsPerUnit: 1000, distanceKm: 30 }),
+      lot('b', 'b', { priceCentsPerUnit: 1100, distanceKm: 1 }),
+      lot('c', 'c', { priceCentsPerUnit: 900, distanceKm: 40 }),
+    ];
+    const kept = selectCandidates(
+      [line!],
+      lots,
+      { radiusKm: 50, perSeller: 2, maxPerLine: 2 },
+      costs,
+    )[0]!.lots.map((l) => l.id);
+    expect(kept).toEqual(['a', 'b']);
   });
 });
 
@@ -157,6 +176,7 @@ describe('buildSourcingModel', () => {
         ' link0_0: x0_0 - 3 y0 <= 0',
         ' link0_1: x0_1 - 4 y1 <= 0',
         ' cover0: + x0_0 + x0_1 + u0 >= 4',
+        ' reach0: + 3 y0 + 4 y1 + u0 >= 4',
         ' link1_0: x1_0 - 2.5 y0 <= 0',
         ' cover1: + x1_0 + u1 >= 2.5',
         'Bounds',
@@ -174,6 +194,8 @@ describe('buildSourcingModel', () => {
       ].join('\n'),
     );
     expect(model.uncoveredBeforeSolve).toEqual([]);
+    // The greedy start fills line 0 cheapest rank first (A: 800 + 1500 / 4, then B), then line 1 at A.
+    expect(greedySourcingStart(model)).toEqual({ x0_0: 3, x0_1: 1, u0: 0, x1_0: 2.5, u1: 0, y0: 1, y1: 1 });
   });
 
   it('adds a stock row for a lot two lines can use, and flags lines no lot can cover', () => {

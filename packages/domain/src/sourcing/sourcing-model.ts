@@ -12,6 +12,7 @@ import type { BomLine } from './bom.ts';
  *   subject to Σ_j x_lj + u_l ≥ q_l                    (cover_l)  each line covered…
  *              Σ_l x_lj ≤ available_j                   (stock_j)  a lot shared by lines is not oversold
  *              x_lj − min(q_l, available_j) · y_s(j) ≤ 0 (link_lj) buying from a seller means visiting it
+ *              Σ_s min(q_l, Σ_{j of s} min(q_l, available_j)) · y_s + u_l ≥ q_l   (reach_l) implied, tightens
  *              x_lj ≥ 0, integer for counted units (pieces, sheets, rolls); y_s binary; u_l ≥ 0
  *
  * The uncovered quantity u_l carries a penalty above what covering a unit can cost, so the program is always
@@ -23,8 +24,8 @@ import type { BomLine } from './bom.ts';
  *
  * Candidates are pre-filtered (`selectCandidates`): lots within the radius, of an accepted
  * material, in the line's unit, with pieces at least as large as the line's minimum, and only
- * the `perSeller` cheapest lots of each seller for each line, so a 100k-lot catalogue gives a
- * program of a few hundred columns.
+ * the `perSeller` cheapest lots of each seller for each line, then at most `maxPerLine` per line,
+ * so a 100k-lot catalogue gives a program of a few hundred columns.
  */
 
 export interface SourcingLot {
@@ -53,9 +54,15 @@ export interface CandidateOptions {
   radiusKm: number;
   /** Lots kept per line and per seller (the cheapest). */
   perSeller: number;
+  /**
+   * Lots kept per line at most, by unit price plus the seller's trip spread over the line's
+   * quantity. This cut is a heuristic (a seller dropped for one line might have been worth its
+   * trip for several); the program is exact over the lots it keeps.
+   */
+  maxPerLine: number;
 }
 
-export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { radiusKm: 50, perSeller: 3 };
+export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { radiusKm: 50, perSeller: 3, maxPerLine: 40 };
 
 /**
  * Cents per uncovered unit: more than covering one more unit can cost (the dearest candidate
@@ -89,6 +96,7 @@ export function selectCandidates(
   lines: readonly BomLine[],
   lots: readonly SourcingLot[],
   options: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS,
+  costs: SourcingCosts = { centsPerKm: 0, centsPerSeller: 0 },
 ): LineCandidates[] {
   return lines.map((line) => {
     const accepted = new Set(line.accepted);
@@ -105,10 +113,20 @@ export function selectCandidates(
       bySeller.set(lot.sellerId, list);
       list.push(lot);
     }
-    const kept: SourcingLot[] = [];
+    let kept: SourcingLot[] = [];
     for (const list of bySeller.values()) {
       list.sort((a, b) => a.priceCentsPerUnit - b.priceCentsPerUnit || (a.id < b.id ? -1 : 1));
       kept.push(...list.slice(0, options.perSeller));
+    }
+    if (kept.length > options.maxPerLine) {
+      const rank = (lot: SourcingLot) =>
+        lot.priceCentsPerUnit +
+        (2 * lot.distanceKm * costs.centsPerKm + costs.centsPerSeller) / line.quantity;
+      kept = kept
+        .map((lot) => ({ lot, r: rank(lot) }))
+        .sort((a, b) => a.r - b.r || (a.lot.id < b.lot.id ? -1 : 1))
+        .slice(0, options.maxPerLine)
+        .map((x) => x.lot);
     }
     kept.sort((a, b) => (a.sellerId < b.sellerId ? -1 : a.sellerId > b.sellerId ? 1 : a.id < b.id ? -1 : 1));
     return { line, lots: kept };
@@ -163,6 +181,7 @@ export function buildSourcingModel(
   candidates.forEach(({ line, lots }, l) => {
     const integer = getUnit(line.unit).integer;
     const cover: string[] = [];
+    const sellerSupply = new Map<number, number>();
     let supply = 0;
     lots.forEach((lot, k) => {
       let s = sellerIndex.get(lot.sellerId);
@@ -176,6 +195,7 @@ export function buildSourcingModel(
       const name = `x${l}_${k}`;
       const upper = Math.min(line.quantity, lot.available);
       supply += lot.available;
+      sellerSupply.set(s, (sellerSupply.get(s) ?? 0) + upper);
       columns.push({ name, kind: 'buy', lineIndex: l, lotId: lot.id, sellerId: lot.sellerId });
       objective.push(` + ${lpNum(lot.priceCentsPerUnit)} ${name}`);
       cover.push(` + ${name}`);
@@ -193,6 +213,14 @@ export function buildSourcingModel(
     columns.push({ name: u, kind: 'uncovered', lineIndex: l, lotId: null, sellerId: null });
     penaltyTerms.push(u);
     rows.push(` cover${l}:${cover.join('')} + ${u} >= ${lpNum(line.quantity)}\n`);
+    // Implied by the rows above, but tightens the relaxation a lot when lots are small: the
+    // sellers visited must hold enough for the line.
+    if (sellerSupply.size > 1) {
+      const terms = [...sellerSupply].map(
+        ([seller, q]) => ` + ${lpNum(Math.min(q, line.quantity))} y${seller}`,
+      );
+      rows.push(` reach${l}:${terms.join('')} + ${u} >= ${lpNum(line.quantity)}\n`);
+    }
   });
   let j = 0;
   for (const uses of lotUses.values()) {
@@ -222,6 +250,46 @@ export function buildSourcingModel(
   if (binaries.length > 0) chunks.push('Binary\n', ...binaries);
   chunks.push('End\n');
   return { lp: chunks.join(''), columns, candidates: [...candidates], uncoveredBeforeSolve, sellers, costs };
+}
+
+/**
+ * A feasible starting plan for the solver (values by column name): lines in order, each taking
+ * the lots with the lowest price plus trip spread over the line (a seller already visited costs
+ * no trip), within what earlier lines left; the rest uncovered. With it, a time-limited solve
+ * returns at worst this plan instead of an incumbent made of penalties.
+ */
+export function greedySourcingStart(model: SourcingModel): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const c of model.columns) values[c.name] = 0;
+  const left = new Map<string, number>();
+  for (const c of model.candidates) for (const lot of c.lots) left.set(lot.id, lot.available);
+  const sellerIndex = new Map(model.sellers.map((s, i) => [s.sellerId, i]));
+  const open = new Set<number>();
+  const trip = (km: number) => 2 * km * model.costs.centsPerKm + model.costs.centsPerSeller;
+  model.candidates.forEach(({ line, lots }, l) => {
+    const integer = getUnit(line.unit).integer;
+    let need = line.quantity;
+    const order = lots
+      .map((lot, k) => {
+        const s = sellerIndex.get(lot.sellerId)!;
+        const tripCost = open.has(s) ? 0 : trip(model.sellers[s]!.distanceKm);
+        return { lot, k, s, r: lot.priceCentsPerUnit + tripCost / line.quantity };
+      })
+      .sort((a, b) => a.r - b.r || a.k - b.k);
+    for (const { lot, k, s } of order) {
+      if (need <= 0) break;
+      let take = Math.min(need, left.get(lot.id)!);
+      if (integer) take = Math.floor(take);
+      if (take <= 0) continue;
+      values[`x${l}_${k}`] = take;
+      left.set(lot.id, left.get(lot.id)! - take);
+      need -= take;
+      open.add(s);
+      values[`y${s}`] = 1;
+    }
+    values[`u${l}`] = Math.max(0, need);
+  });
+  return values;
 }
 
 /** What the solver reports, independent of the solver package. */

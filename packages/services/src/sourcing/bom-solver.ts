@@ -3,6 +3,7 @@ import {
   type CandidateOptions,
   DEFAULT_CANDIDATE_OPTIONS,
   DomainError,
+  greedySourcingStart,
   parseBom,
   parseSourcingSolution,
   type SolverOutput,
@@ -36,6 +37,8 @@ export const DEFAULT_SOURCING_TIME_LIMIT_S = 5;
 export async function solveLp(
   lp: string,
   timeLimitSec = DEFAULT_SOURCING_TIME_LIMIT_S,
+  /** A feasible start by column name (see `greedySourcingStart`); columns not named start at 0. */
+  start?: Readonly<Record<string, number>>,
 ): Promise<SolverOutput> {
   const highs = await loadHighs();
   const started = performance.now();
@@ -47,6 +50,11 @@ export async function solveLp(
     model.options.set('output_flag', false);
     // Exact in cents: the default relative gap (1e-4) would accept a plan a few euros too dear.
     model.options.set('mip_rel_gap', 1e-7);
+    if (start !== undefined) {
+      const colValue = new Float64Array(model.getDimensions().numCols);
+      for (let i = 0; i < colValue.length; i++) colValue[i] = start[model.getColName(i)] ?? 0;
+      model.setSolution({ colValue });
+    }
     model.run();
     const status = model.getModelStatus();
     const solveMs = performance.now() - started;
@@ -136,7 +144,7 @@ export async function planSourcing(request: SourcingRequest): Promise<SourcingRe
     ...request.candidates,
   });
   const model = buildSourcingModel(candidates, request.costs);
-  const output = await solveLp(model.lp, request.timeLimitSec);
+  const output = await solveLp(model.lp, request.timeLimitSec, greedySourcingStart(model));
   return {
     plan: parseSourcingSolution(model, output),
     model: {
