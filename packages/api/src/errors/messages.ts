@@ -584,6 +584,77 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     fr: (p) => `Trop d’appels groupés dans une requête : ${p.count} (${p.max} au plus).`,
     en: (p) => `Too many batched calls in one request: ${p.count} (at most ${p.max}).`,
   },
+  'tour.invalidInput': { fr: 'Cette demande de tournée est invalide.', en: 'This tour request is invalid.' },
+  'tour.tooManyStops': {
+    fr: (p) => `Trop d’arrêts pour une tournée (${p.max} au plus).`,
+    en: (p) => `Too many stops for one tour (at most ${p.max}).`,
+  },
+  'tour.pointOutsideFrance': { fr: 'Ce point est hors de France.', en: 'This point is outside France.' },
+  'tour.duplicateId': { fr: 'Cet arrêt figure deux fois.', en: 'This stop appears twice.' },
+  'tour.invalidMatrix': {
+    fr: (p) => `La matrice des distances doit compter ${p.size} × ${p.size} valeurs positives.`,
+    en: (p) => `The distance matrix must hold ${p.size} × ${p.size} non-negative values.`,
+  },
+  'tour.windowReversed': {
+    fr: 'Le créneau se termine avant de commencer.',
+    en: 'The time window ends before it starts.',
+  },
+  'tour.windowEmpty': {
+    fr: 'Le créneau de retrait ne recoupe pas les heures d’ouverture du site.',
+    en: 'The pickup window does not overlap the site’s opening hours.',
+  },
+  'tour.windowUnreachable': {
+    fr: 'Ce retrait ne peut pas être atteint dans son créneau depuis le point de départ.',
+    en: 'This pickup cannot be reached within its window from the start.',
+  },
+  'tour.capacityBelowLot': {
+    fr: 'Ce lot dépasse la capacité du véhicule.',
+    en: 'This lot exceeds the vehicle’s capacity.',
+  },
+  'tour.capacityExceeded': {
+    fr: 'Ensemble, les lots dépassent la capacité du véhicule : une seule tournée ne suffit pas.',
+    en: 'Together the lots exceed the vehicle’s capacity: one tour is not enough.',
+  },
+  'tour.windowsConflict': {
+    fr: 'Aucun ordre de passage ne respecte tous les créneaux.',
+    en: 'No order of stops meets every time window.',
+  },
+  'tour.noFeasiblePlace': {
+    fr: 'Ce retrait n’a pas trouvé de place dans la tournée en respectant les créneaux.',
+    en: 'This pickup found no place in the tour that meets the time windows.',
+  },
+  'sourcing.invalidBom': { fr: 'Cette nomenclature est invalide.', en: 'This bill of materials is invalid.' },
+  'sourcing.emptyBom': { fr: 'La nomenclature est vide.', en: 'The bill of materials is empty.' },
+  'sourcing.tooManyLines': {
+    fr: (p) => `Trop de lignes (${p.max} au plus).`,
+    en: (p) => `Too many lines (at most ${p.max}).`,
+  },
+  'sourcing.invalidLine': {
+    fr: 'Cette ligne est incomplète ou invalide.',
+    en: 'This line is incomplete or invalid.',
+  },
+  'sourcing.duplicateId': { fr: 'Cette ligne figure deux fois.', en: 'This line appears twice.' },
+  'sourcing.unknownMaterial': { fr: 'Matière inconnue.', en: 'Unknown material.' },
+  'sourcing.impossibleDimension': {
+    fr: (p) => `Dimension impossible (positive, ${p.max} mm au plus).`,
+    en: (p) => `Impossible dimension (positive, at most ${p.max} mm).`,
+  },
+  'sourcing.csvHeader': {
+    fr: (p) => `L’en-tête du CSV doit nommer les colonnes : ${p.columns}.`,
+    en: (p) => `The CSV header must name the columns: ${p.columns}.`,
+  },
+  'sourcing.invalidCosts': {
+    fr: 'Les coûts au km et par vendeur doivent être positifs.',
+    en: 'The costs per km and per seller must be non-negative.',
+  },
+  'sourcing.noCandidate': {
+    fr: 'Aucun lot dans le rayon ne correspond à cette ligne.',
+    en: 'No lot within the radius matches this line.',
+  },
+  'sourcing.notEnoughQuantity': {
+    fr: 'Les lots dans le rayon ne suffisent pas à couvrir cette ligne.',
+    en: 'The lots within the radius are not enough to cover this line.',
+  },
 };
 
 function fmt(v: string | number | undefined, locale: Locale): string {
