@@ -1,3 +1,7 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { createTestServices, type TestServices } from '@retaille/services/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +127,35 @@ describe('anonymous read cache', () => {
       expect((await cached.inject({ url: bad })).headers['x-cache']).toBeUndefined();
     } finally {
       await cached.close();
+    }
+  });
+});
+
+describe('the web build', () => {
+  it('caches hashed assets for a year, revalidates index.html, and sends precompressed files', async () => {
+    const dist = await mkdtemp(join(tmpdir(), 'retaille-dist-'));
+    const js = `console.log(${JSON.stringify('x'.repeat(4000))});`;
+    await mkdir(join(dist, 'assets'));
+    await writeFile(join(dist, 'index.html'), '<!doctype html><title>Retaille</title>');
+    await writeFile(join(dist, 'assets', 'index-abc123.js'), js);
+    await writeFile(join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync(js));
+    const web = await buildServer({ config: s.config, services: s, webDistDir: dist });
+    try {
+      const asset = await web.inject({
+        url: '/assets/index-abc123.js',
+        headers: { 'accept-encoding': 'br' },
+      });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers['content-encoding']).toBe('br');
+      for (const url of ['/', '/lots/123']) {
+        const page = await web.inject({ url, headers: { accept: 'text/html' } });
+        expect(page.statusCode).toBe(200);
+        expect(page.headers['cache-control']).toBe('no-cache');
+      }
+    } finally {
+      await web.close();
+      await rm(dist, { recursive: true, force: true });
     }
   });
 });
