@@ -23,7 +23,8 @@ describe('solveHeuristicTours', () => {
         expect(h.km).toBeLessThanOrEqual(exact.km * 1.05 + 1e-9);
         gaps.push(h.km / exact.km - 1);
       }),
-      { numRuns: 60 },
+      // Fixed seed: the bound on the gap is statistical, so the run must not vary between CI runs.
+      { numRuns: 60, seed: 20261204 },
     );
     expect(gaps.reduce((s, g) => s + g, 0) / gaps.length).toBeLessThan(0.01);
   });
