@@ -1,15 +1,27 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/fr';
 import 'dayjs/locale/en-gb';
-import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { DatesProvider, DateTimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import {
   handOverInput,
+  handOverTravelInput,
   openDisputeInput,
   proposePickupInput,
   type TradeOutput,
-  vehicleKeys,
+  type vehicleKeys,
 } from '@retaille/api/client';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -138,6 +150,10 @@ function ProposePickup({ trade, counter }: { trade: TradeOutput; counter: boolea
   );
 }
 
+type VehicleKey = (typeof vehicleKeys)[number];
+const travelModes = handOverTravelInput.shape.mode.options;
+type TravelMode = (typeof travelModes)[number];
+
 function HandOver({ trade }: { trade: TradeOutput }) {
   const { t } = useTranslation('trades');
   const locale = currentLocale();
@@ -145,12 +161,21 @@ function HandOver({ trade }: { trade: TradeOutput }) {
   const handOver = useMutation(trpc.trades.handOver.mutationOptions());
   const run = useRun();
   const [kg, setKg] = useState('');
-  const [vehicle, setVehicle] = useState<(typeof vehicleKeys)[number]>('van_diesel_avg_defra');
+  // How the lot travelled (docs/impact-method.md §4); '' = not recorded, the labelled default.
+  const [mode, setMode] = useState<TravelMode | ''>('');
+  const [roundTrip, setRoundTrip] = useState(true);
   const [errors, setErrors] = useState<Errors>({});
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!kg.trim()) return setErrors({ measuredKg: t('action.weightRequired') });
-    const values = { id: trade.id, measuredKg: kg.trim(), vehicleKey: vehicle };
+    const vehicleKey: VehicleKey | null =
+      mode === 'van_electric' ? 'van_bev_avg_defra' : mode === 'van_diesel' ? 'van_diesel_avg_defra' : null;
+    const values = {
+      id: trade.id,
+      measuredKg: kg.trim(),
+      vehicleKey,
+      travel: mode === '' ? null : { mode, roundTrip },
+    };
     const checked = validateWith(handOverInput, values, locale);
     if (!checked.ok) return setErrors(checked.errors);
     await run(() => handOver.mutateAsync(values), setErrors);
@@ -171,14 +196,24 @@ function HandOver({ trade }: { trade: TradeOutput }) {
           rightSection={<Text size="sm">kg</Text>}
         />
         <NativeSelect
-          label={t('action.vehicle')}
-          description={t('action.vehicleHelp')}
-          value={vehicle}
-          onChange={(e) => setVehicle(e.currentTarget.value as (typeof vehicleKeys)[number])}
-          data={vehicleKeys.map((k) => ({ value: k, label: t(`vehicle.${k}`) }))}
-          error={errors.vehicleKey}
+          label={t('action.travel')}
+          description={t('action.travelHelp')}
+          value={mode}
+          onChange={(e) => setMode(e.currentTarget.value as TravelMode | '')}
+          data={[
+            { value: '', label: t('travel.none') },
+            ...travelModes.map((m) => ({ value: m, label: t(`travel.${m}`) })),
+          ]}
+          error={errors['travel.mode'] ?? errors.vehicleKey}
           maw={320}
         />
+        {mode !== '' && mode !== 'carrier' && (
+          <Checkbox
+            label={t('action.roundTrip')}
+            checked={roundTrip}
+            onChange={(e) => setRoundTrip(e.currentTarget.checked)}
+          />
+        )}
         <Group>
           <Button type="submit" loading={handOver.isPending}>
             {t('action.hand_over')}
