@@ -4,6 +4,7 @@ import {
   createTheme,
   Loader,
   type MantineColorsTuple,
+  TableScrollContainer,
 } from '@mantine/core';
 
 // A forest green for "reuse" and a warm wood accent; 10 shades each as Mantine expects.
@@ -48,6 +49,8 @@ export const theme = createTheme({
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
     // Loaders carry an aria-label: a labelled <span> needs a role (status: read when it appears).
     Loader: Loader.extend({ defaultProps: { role: 'status' } }),
+    // A table wider than a phone scrolls sideways: keyboard users must be able to focus it.
+    TableScrollContainer: TableScrollContainer.extend({ defaultProps: { type: 'native', tabIndex: 0 } }),
   },
 });
 
