@@ -7,7 +7,15 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { type AppRouter, appRouter, type Context, createInnerContext, translate } from '@retaille/api';
+import {
+  type AppRouter,
+  appRouter,
+  type Context,
+  createInnerContext,
+  fieldErrorsFromProblems,
+  fieldErrorsFromZod,
+  translate,
+} from '@retaille/api';
 import { impactFiltersInput } from '@retaille/api/client';
 import type { Config } from '@retaille/config';
 import { isDomainError } from '@retaille/domain';
@@ -368,8 +376,14 @@ export async function buildServer({
       async (req, reply) => {
         const { kind = 'lines', lang, ...query } = req.query;
         const filters = impactFiltersInput.safeParse(query);
-        if (!filters.success || (kind !== 'lines' && kind !== 'aggregates' && kind !== 'sources')) {
-          return reply.status(400).send({ error: { status: 400, key: 'validation.failed' } });
+        const fields = [
+          ...(filters.success ? [] : fieldErrorsFromZod(filters.error.issues)),
+          ...(kind === 'lines' || kind === 'aggregates' || kind === 'sources'
+            ? []
+            : fieldErrorsFromProblems([{ path: 'kind', key: 'field.invalid' }])),
+        ];
+        if (!filters.success || fields.length > 0) {
+          return reply.status(400).send({ error: { status: 400, key: 'validation.failed', fields } });
         }
         try {
           const actor = await actorOf(req);

@@ -8,7 +8,7 @@ import * as m20261126180000 from './20261126180000_create_matching.ts';
 import * as m20261126190000 from './20261126190000_create_impact.ts';
 import * as m20261204110000 from './20261204110000_index_photo_quotas.ts';
 import * as m20261204150000 from './20261204150000_create_trip.ts';
-import * as m20261204160000 from './20261204160000_offset_edited_lot_points.ts';
+import * as m20261204170000 from './20261204170000_offset_edited_lot_points.ts';
 
 /**
  * The one migrations folder, listed statically so that it works the same under tsx, Vitest and a
@@ -24,5 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261126190000_create_impact': m20261126190000,
   '20261204110000_index_photo_quotas': m20261204110000,
   '20261204150000_create_trip': m20261204150000,
-  '20261204160000_offset_edited_lot_points': m20261204160000,
+  '20261204170000_offset_edited_lot_points': m20261204170000,
 };

@@ -33,7 +33,7 @@ import { createTestDatabase } from './testing/test-database.ts';
 const INTENDED_REWRITES: Record<string, { columns: string[]; reason: string }> = {
   lot: {
     columns: ['earth_point'],
-    reason: '20261204160000: points of lots edited before the fix get their per-lot offset (ADR 005)',
+    reason: '20261204170000: points of lots edited before the fix get their per-lot offset (ADR 005)',
   },
 };
 

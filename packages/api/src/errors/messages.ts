@@ -20,6 +20,7 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   },
   'field.phone': { fr: 'Numéro de téléphone invalide.', en: 'Invalid phone number.' },
   'field.uuid': { fr: 'Identifiant invalide.', en: 'Invalid identifier.' },
+  'field.invalid': { fr: 'Valeur non reconnue.', en: 'Unrecognised value.' },
   'field.controlCharacters': {
     fr: 'Ce champ contient des caractères non autorisés (caractères de contrôle ou invisibles).',
     en: 'This field contains characters that are not allowed (control or invisible characters).',

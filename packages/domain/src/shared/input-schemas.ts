@@ -108,3 +108,15 @@ export function instantSchema(error = 'field.date') {
     return date;
   });
 }
+
+/**
+ * A coordinate in degrees within [min, max], kept to 1e-7° (about 1 cm): finer digits mean
+ * nothing on a map, and a denormal such as 5e-324 underflows PostgreSQL's trigonometry.
+ */
+export function degreesSchema(min: number, max: number, error: string) {
+  return z
+    .number({ error })
+    .min(min, { error })
+    .max(max, { error })
+    .transform((v) => Math.round(v * 1e7) / 1e7 || 0);
+}

@@ -120,8 +120,9 @@ export function createAuthHandler(auth: Auth, throttle: SignInThrottle) {
     const body = (await request
       .clone()
       .json()
-      .catch(() => ({}))) as { email?: unknown };
-    const email = typeof body.email === 'string' ? body.email : '';
+      .catch(() => ({}))) as { email?: unknown } | null;
+    // Any JSON is possible here (null, a number, an array): only an object's string e-mail counts.
+    const email = typeof body === 'object' && typeof body?.email === 'string' ? body.email : '';
     if (!email) return auth.handler(request);
     const address = request.headers.get('x-forwarded-for') ?? 'unknown';
     const decision = await throttle.begin(email, address);

@@ -1,5 +1,6 @@
 import {
   calendarDateSchema,
+  degreesSchema,
   lotConditions,
   lotStatuses,
   MAX_RADIUS_KM,
@@ -140,8 +141,8 @@ export type LotView = z.infer<typeof lotSchema>;
 export const searchPointSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('point'),
-    lat: z.number().min(41, { error: 'search.pointOutside' }).max(51.5, { error: 'search.pointOutside' }),
-    lon: z.number().min(-5.5, { error: 'search.pointOutside' }).max(10, { error: 'search.pointOutside' }),
+    lat: degreesSchema(41, 51.5, 'search.pointOutside'),
+    lon: degreesSchema(-5.5, 10, 'search.pointOutside'),
   }),
   z.object({ kind: z.literal('site'), siteId: z.uuid({ error: 'field.uuid' }) }),
   z.object({ kind: z.literal('home') }),
@@ -155,7 +156,7 @@ export const searchLotsInput = z.object({
   point: searchPointSchema.optional(),
   radiusKm: z
     .number()
-    .positive({ error: 'search.radiusRange' })
+    .min(0.1, { error: 'search.radiusRange' })
     .max(MAX_RADIUS_KM, { error: 'search.radiusRange' })
     .optional(),
   q: safeText().trim().max(200, { error: 'field.tooLong' }).optional(),
@@ -240,7 +241,11 @@ export const requestSchema = z.object({
 
 export const listOpenRequestsInput = z.object({
   point: searchPointSchema.optional(),
-  radiusKm: z.number().positive().max(MAX_RADIUS_KM).optional(),
+  radiusKm: z
+    .number()
+    .min(0.1, { error: 'search.radiusRange' })
+    .max(MAX_RADIUS_KM, { error: 'search.radiusRange' })
+    .optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export const closeRequestInput = z.object({

@@ -1,4 +1,5 @@
 import {
+  degreesSchema,
   hasForbiddenCharacters,
   safeText,
   sectorKeys,
@@ -33,16 +34,8 @@ export const siteInputSchema = z
     communeInsee: safeText()
       .regex(/^[0-9][0-9AB]\d{3}$/, { error: 'field.required' })
       .optional(),
-    lat: z
-      .number({ error: 'site.lat.range' })
-      .min(-90, { error: 'site.lat.range' })
-      .max(90, { error: 'site.lat.range' })
-      .optional(),
-    lon: z
-      .number({ error: 'site.lon.range' })
-      .min(-180, { error: 'site.lon.range' })
-      .max(180, { error: 'site.lon.range' })
-      .optional(),
+    lat: degreesSchema(-90, 90, 'site.lat.range').optional(),
+    lon: degreesSchema(-180, 180, 'site.lon.range').optional(),
     sectors: z.array(sectorSchema).min(1, { error: 'site.sectors.min' }).max(18),
     territoryType: territoryTypeSchema,
     contactEmail: optionalText(
