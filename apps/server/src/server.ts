@@ -376,19 +376,22 @@ export async function buildServer({
       async (req, reply) => {
         const { kind = 'lines', lang, ...query } = req.query;
         const filters = impactFiltersInput.safeParse(query);
-        const fields = [
-          ...(filters.success ? [] : fieldErrorsFromZod(filters.error.issues)),
-          ...(kind === 'lines' || kind === 'aggregates' || kind === 'sources'
-            ? []
-            : fieldErrorsFromProblems([{ path: 'kind', key: 'field.invalid' }])),
-        ];
-        if (!filters.success || fields.length > 0) {
+        const exportKind = (['lines', 'aggregates', 'sources'] as const).find((k) => k === kind);
+        if (!filters.success || !exportKind) {
+          const fields = [
+            ...(filters.success ? [] : fieldErrorsFromZod(filters.error.issues)),
+            ...(exportKind ? [] : fieldErrorsFromProblems([{ path: 'kind', key: 'field.invalid' }])),
+          ];
           return reply.status(400).send({ error: { status: 400, key: 'validation.failed', fields } });
         }
         try {
           const actor = await actorOf(req);
           const locale = lang === 'en' ? 'en' : 'fr';
-          const file = await services.impact.export(actor, filters.data, { format, kind, locale });
+          const file = await services.impact.export(actor, filters.data, {
+            format,
+            kind: exportKind,
+            locale,
+          });
           return reply
             .type(file.contentType)
             .header('content-disposition', `attachment; filename="${file.filename}"`)

@@ -122,9 +122,9 @@ describe('selectCandidates', () => {
     ['with an infinite stock', lot('inf', 's', { available: Number.POSITIVE_INFINITY }), 0],
     ['a match', lot('ok', 's'), 1],
   ])('%s', (_, candidate, count) => {
-    expect(selectCandidates([line!], [candidate], { radiusKm: 50, perSeller: 3 })[0]!.lots).toHaveLength(
-      count,
-    );
+    expect(
+      selectCandidates([line!], [candidate], { radiusKm: 50, perSeller: 3, maxPerLine: 40 })[0]!.lots,
+    ).toHaveLength(count);
   });
 
   it('keeps the k cheapest per seller', () => {
