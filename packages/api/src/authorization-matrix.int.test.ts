@@ -232,6 +232,10 @@ const matrix: Record<
     input: async () => ({ from: '2026-01', to: '2026-12', siteId }),
     expect: { ...coordinatorOrAdmin, owner: 'ok' },
   },
+  'impact.method': {
+    input: async () => ({ from: '2026-01', to: '2026-12', siteId }),
+    expect: { ...coordinatorOrAdmin, owner: 'ok' },
+  },
   'impact.factors.list': { input: async () => undefined, expect: all('ok') },
   'impact.factors.get': { input: async () => ({ version: EMBEDDED_FACTOR_VERSION }), expect: all('ok') },
   'impact.factors.previewImport': {
