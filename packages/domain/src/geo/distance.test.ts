@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { haversineKm, roundPoint } from './distance.ts';
+import { haversineKm, isInFrance, roundPoint } from './distance.ts';
 
 describe('haversineKm', () => {
   it.each([
@@ -54,5 +54,24 @@ describe('roundPoint precision', () => {
     [{ lat: 48.89241, lon: 2.20759 }, 0, { lat: 49, lon: 2 }],
   ])('%o to %d decimals', (p, decimals, out) => {
     expect(roundPoint(p, decimals)).toEqual(out);
+  });
+});
+
+describe('isInFrance', () => {
+  it.each([
+    [{ lat: 48.85, lon: 2.35 }, true],
+    // The corners are inside.
+    [{ lat: 41, lon: -5.5 }, true],
+    [{ lat: 51.5, lon: 10 }, true],
+    // Just past each side.
+    [{ lat: 40.999, lon: 2 }, false],
+    [{ lat: 51.501, lon: 2 }, false],
+    [{ lat: 45, lon: -5.501 }, false],
+    [{ lat: 45, lon: 10.001 }, false],
+    [{ lat: Number.NaN, lon: 2 }, false],
+    [{ lat: 45, lon: Number.NaN }, false],
+    [{ lat: 45, lon: Number.POSITIVE_INFINITY }, false],
+  ])('%o → %s', (p, inside) => {
+    expect(isInFrance(p)).toBe(inside);
   });
 });
