@@ -99,3 +99,18 @@ describe('weight errors name the field and the message key', () => {
     expect(details(() => gramsToKg(-2))).toEqual({ grams: '-2' });
   });
 });
+
+describe('the heaviest measured weight', () => {
+  it('accepts 1 000 t and refuses one gram more, saying the limit', () => {
+    expect(measuredKgToGrams(1_000_000)).toBe(1_000_000_000);
+    try {
+      measuredKgToGrams('1000000.001', 'handoverKg');
+      expect.unreachable();
+    } catch (e) {
+      expect(isDomainError(e) && { key: e.key, ...e.details }).toEqual({
+        key: 'weight.tooLarge',
+        fields: [{ path: 'handoverKg', key: 'weight.tooLarge', params: { max: 1_000_000 } }],
+      });
+    }
+  });
+});
