@@ -85,7 +85,9 @@ describe('assertLotAction: the whole table', () => {
     edit: ['draft', 'published', 'withdrawn', 'expired'],
   } as const;
   const cases = (['publish', 'withdraw', 'edit'] as const).flatMap((action) =>
-    statuses.map((status) => [action, status, (allowed[action] as readonly string[]).includes(status)] as const),
+    statuses.map(
+      (status) => [action, status, (allowed[action] as readonly string[]).includes(status)] as const,
+    ),
   );
   it.each(cases)('%s a %s lot: allowed %s', (action, status, ok) => {
     let error: unknown;
