@@ -594,7 +594,10 @@ describe('allocation results: order, duplicates, minimums', () => {
 });
 
 describe('findCandidatePairs over the whole globe', () => {
-  const brute = <L extends { id: string; lat: number; lon: number }, R extends L & { radiusKm: number }>(
+  const brute = <
+    L extends { id: string; lat: number; lon: number },
+    R extends { id: string; lat: number; lon: number; radiusKm: number },
+  >(
     lots: L[],
     requests: R[],
   ) =>
