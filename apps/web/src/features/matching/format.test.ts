@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { co2e, explanationSentence, kg, km, percent, tonneKm } from './format.ts';
+import { co2e, type ExplanationPartLike, explanationSentence, kg, km, percent, tonneKm } from './format.ts';
 
 const NNBSP = '\u202f';
 
@@ -14,7 +14,7 @@ describe('matching formats', () => {
   });
 
   it('writes the explanation of a proposal from its structured parts', () => {
-    const parts = [
+    const parts: ExplanationPartLike[] = [
       { key: 'match.distance', params: { km: 12.34 } },
       { key: 'match.material.exact' },
       { key: 'match.quantity', params: { percent: 80 } },
