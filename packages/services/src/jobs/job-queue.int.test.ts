@@ -4,6 +4,7 @@ import {
   createTestSite,
   createTestUser,
   lotInput,
+  requestInput,
   type TestServices,
 } from '../testing/test-services.ts';
 import { JobQueue, startPgBossQueue } from './job-queue.ts';
@@ -26,17 +27,7 @@ it('runs allocations and alert fan-out as pg-boss jobs over the shared pool', as
   const designer = await createTestUser(s);
   const coordinator = await createTestUser(s, { roles: ['coordinator'] });
   const site = (await createTestSite(s, workshop, { postalCode: '69001' })).id;
-  await s.requests.create(designer, {
-    title: 'Chêne',
-    description: '',
-    materialKeys: ['oak'],
-    acceptSubstitutes: false,
-    unit: 'kg',
-    quantityMin: 1,
-    quantityMax: 50,
-    maxDistanceKm: 30,
-    point: { kind: 'commune', insee: '69123' },
-  });
+  await s.requests.create(designer, requestInput());
   const lot = await s.lots.create(workshop, lotInput(site, { unit: 'kg', quantity: 40, dimensions: {} }));
 
   // The publication only queued the fan-out: the worker delivers the notification shortly after.

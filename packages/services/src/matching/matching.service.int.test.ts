@@ -6,6 +6,7 @@ import {
   createTestSite,
   createTestUser,
   lotInput,
+  requestInput,
   type TestServices,
 } from '../testing/test-services.ts';
 import { AllocationService } from './allocation.service.ts';
@@ -318,17 +319,7 @@ describe('allocation job', () => {
       const requester = await createTestUser(t);
       const coordinator = await createTestUser(t, { roles: ['coordinator'] });
       const site = (await createTestSite(t, owner, { postalCode: '69001' })).id;
-      await t.requests.create(requester, {
-        title: 'Chêne',
-        description: '',
-        materialKeys: ['oak'],
-        acceptSubstitutes: false,
-        unit: 'kg',
-        quantityMin: 1,
-        quantityMax: 50,
-        maxDistanceKm: 30,
-        point: { kind: 'commune', insee: '69123' },
-      });
+      await t.requests.create(requester, requestInput());
       await t.lots.create(owner, lotInput(site, { unit: 'kg', quantity: 40, dimensions: {} }));
       // A service with no queue: the run is created, and the test plays the two workers.
       const unqueued = new AllocationService({ db: t.database.db, now: () => new Date() });

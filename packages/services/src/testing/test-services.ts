@@ -144,6 +144,24 @@ export function lotInput(
   };
 }
 
+/** A valid wanted request: 1 to 50 kg of oak, exact material, within 30 km of Lyon. */
+export function requestInput(
+  overrides: Partial<Parameters<TestServices['requests']['create']>[1]> = {},
+): Parameters<TestServices['requests']['create']>[1] {
+  return {
+    title: 'Chêne',
+    description: '',
+    materialKeys: ['oak'],
+    acceptSubstitutes: false,
+    unit: 'kg',
+    quantityMin: 1,
+    quantityMax: 50,
+    maxDistanceKm: 30,
+    point: { kind: 'commune', insee: '69123' },
+    ...overrides,
+  };
+}
+
 /** Factory: the site's Stripe Express account, onboarded on the emulator (services from `{ payments: true }`). */
 export async function onboardTestSeller(
   services: TestServices,
