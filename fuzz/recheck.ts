@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { type Fixture, type RoleName, startFixture, WEBHOOK_SECRET } from './fixture.ts';
+import { loadFuzzOptions } from './options.ts';
 import { excerpt, judge } from './oracle.ts';
 import { encodeAny } from './targets.ts';
 
@@ -269,7 +270,7 @@ const cases: Known[] = [
   },
 ];
 
-const fixture = await startFixture({ databaseUrl: process.env.DATABASE_URL || undefined });
+const fixture = await startFixture({ databaseUrl: loadFuzzOptions().databaseUrl });
 let open = 0;
 for (const c of cases) {
   const body = c.body?.(fixture);

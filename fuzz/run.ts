@@ -14,19 +14,19 @@ import fc from 'fast-check';
 import { unknownKinds } from './derive.ts';
 import { type Fixture, startFixture } from './fixture.ts';
 import { RawJson, stringsIn, toJson } from './hostile.ts';
+import { loadFuzzOptions } from './options.ts';
 import { excerpt, judge, type Observed, type Verdict } from './oracle.ts';
 import { type Case, httpTargets, procedureTargets, type Target } from './targets.ts';
 
-const env = process.env;
-const RUNS = Number(env.FUZZ_RUNS ?? 150);
+const options = loadFuzzOptions();
+const RUNS = options.runs;
 /** Whole run under four minutes: the calls get what the setup left of 225 s, unless told. */
 const TOTAL_MS = 225_000;
-const BUDGET_SETTING = env.FUZZ_BUDGET_SECONDS ? Number(env.FUZZ_BUDGET_SECONDS) * 1000 : undefined;
-const SEED =
-  env.FUZZ_SEED !== undefined ? Number(env.FUZZ_SEED) : (Date.now() ^ (Math.random() * 2 ** 31)) | 0;
-const ONLY = env.FUZZ_ONLY ? new RegExp(env.FUZZ_ONLY) : undefined;
-const PATH = env.FUZZ_PATH;
-const VERBOSE = env.FUZZ_VERBOSE === '1' || PATH !== undefined;
+const BUDGET_SETTING = options.budgetMs;
+const SEED = options.seed;
+const ONLY = options.only;
+const PATH = options.path;
+const VERBOSE = options.verbose;
 const CALL_TIMEOUT_MS = 20_000;
 
 /** A stable per-target seed, so that one target can be replayed alone. */
@@ -291,8 +291,8 @@ async function runTarget(fixture: Fixture, target: Target, timeLimitMs: number):
 async function main() {
   const started = Date.now();
   const fixture = await startFixture({
-    databaseUrl: env.DATABASE_URL || undefined,
-    logLevel: env.FUZZ_LOG_LEVEL,
+    databaseUrl: options.databaseUrl,
+    logLevel: options.logLevel,
   });
   const setupMs = Date.now() - started;
   const budgetMs = BUDGET_SETTING ?? Math.max(60_000, TOTAL_MS - setupMs);

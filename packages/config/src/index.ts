@@ -221,6 +221,14 @@ function stripeEmulatorSettings(c: z.infer<typeof configSchema>): Config['stripe
   };
 }
 
+/**
+ * The variables of a developer tool outside the app's settings (the fuzz suite's `FUZZ_*`, …),
+ * so that this module stays the only reader of `process.env`; each tool checks its own values.
+ */
+export function toolEnvironment(prefix: string): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith(prefix)));
+}
+
 /** Builds the configuration from an environment (defaults to `process.env`). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
