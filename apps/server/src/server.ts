@@ -4,36 +4,26 @@ import { resolve } from 'node:path';
 import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
-import multipart from '@fastify/multipart';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import {
-  type AppRouter,
-  appRouter,
-  type Context,
-  createInnerContext,
-  fieldErrorsFromProblems,
-  fieldErrorsFromZod,
-  translate,
-} from '@retaille/api';
-import { impactFiltersInput } from '@retaille/api/client';
+import { type AppRouter, appRouter, type Context, createInnerContext, translate } from '@retaille/api';
 import type { Config } from '@retaille/config';
-import { isDomainError } from '@retaille/domain';
 import {
   type Actor,
   AUTH_BASE_PATH,
   anonymous,
-  MAX_PHOTO_BYTES,
   type Services,
-  STRIPE_CONNECT_WEBHOOK_PATH,
-  STRIPE_WEBHOOK_PATH,
   type StartedJobQueue,
 } from '@retaille/services';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { AnonymousReadCache } from './anonymous-read-cache.ts';
 import { Metrics, routeLabel } from './metrics.ts';
+import { impactExportRoutes } from './routes/impact-export.ts';
 import { observabilityRoutes } from './routes/observability.ts';
+import { photoRoutes } from './routes/photos.ts';
+import { CSRF_HEADER } from './routes/route-context.ts';
+import { stripeWebhookRoutes } from './routes/stripe-webhooks.ts';
 
 /** Fastify's headers as Web Headers, with the client address as Fastify sees it (trustProxy). */
 function webHeaders(req: FastifyRequest): Headers {
@@ -46,18 +36,6 @@ function webHeaders(req: FastifyRequest): Headers {
   headers.set('x-forwarded-for', req.ip);
   return headers;
 }
-
-const CSRF_HEADER = 'x-retaille-csrf';
-/** Room for the multipart boundaries and part headers around one photo. */
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-const PHOTO_BODY_LIMIT = MAX_PHOTO_BYTES + MULTIPART_OVERHEAD_BYTES;
-const SIZE_ERRORS = new Set([
-  'FST_REQ_FILE_TOO_LARGE',
-  'FST_PARTS_LIMIT',
-  'FST_FILES_LIMIT',
-  'FST_FIELDS_LIMIT',
-  'FST_ERR_CTP_BODY_TOO_LARGE',
-]);
 
 type Params = Record<string, string | number>;
 
@@ -73,18 +51,6 @@ function errorBody(status: number, key: string, params?: Params, message?: strin
     },
   };
 }
-
-function photoError(status: number, key: string, params?: Params) {
-  return {
-    error: {
-      status,
-      key,
-      fields: [{ path: 'photo', key, fr: translate(key, 'fr', params), en: translate(key, 'en', params) }],
-    },
-  };
-}
-
-const photoTooLarge = () => photoError(413, 'photo.tooLarge', { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 });
 
 /** Fastify's trustProxy from TRUST_PROXY; a hop count as the function proxy-addr builds for one. */
 function trustProxy(
@@ -312,134 +278,10 @@ export async function buildServer({
     },
   });
 
-  // Lot photos: multipart upload (signed-in users, CSRF header), and the resized images.
-  // One limit for the whole request: the multipart file limit and the route's body limit agree, and
-  // a declared length over it is refused before a byte is read. Every size error answers 413.
-  await app.register(multipart, {
-    limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0, parts: 1 },
-  });
-  app.post(
-    '/api/photos',
-    { bodyLimit: PHOTO_BODY_LIMIT, onRequest: limitBySession() },
-    async (req, reply) => {
-      if (req.headers[CSRF_HEADER] !== '1')
-        return reply.status(403).send({ error: { status: 403, key: 'error.csrf' } });
-      const actor = await actorOf(req);
-      if (actor.kind !== 'user')
-        return reply.status(401).send({ error: { status: 401, key: 'error.unauthenticated' } });
-      if (Number(req.headers['content-length'] ?? 0) > PHOTO_BODY_LIMIT) {
-        return reply.status(413).send(photoTooLarge());
-      }
-      let data: Buffer;
-      try {
-        const file = await req.file();
-        if (!file) return reply.status(400).send(photoError(400, 'photo.empty'));
-        data = await file.toBuffer();
-      } catch (e) {
-        const { code, statusCode } = e as { code?: string; statusCode?: number };
-        if (statusCode === 413 || (code && SIZE_ERRORS.has(code)))
-          return reply.status(413).send(photoTooLarge());
-        return reply.status(400).send(photoError(400, 'photo.notAnImage'));
-      }
-      try {
-        return await services.photos.upload(actor, data);
-      } catch (e) {
-        if (isDomainError(e)) {
-          const field = e.details.fields?.[0];
-          const key = field?.key ?? e.key;
-          const status = key === 'photo.tooLarge' ? 413 : e.code === 'RATE_LIMITED' ? 429 : 400;
-          return reply.status(status).send(photoError(status, key, field?.params));
-        }
-        throw e;
-      }
-    },
-  );
-  app.get<{ Params: { id: string }; Querystring: { size?: string } }>(
-    '/api/photos/:id',
-    { onRequest: limitBySession() },
-    async (req, reply) => {
-      const photo = await services.photos.read(req.params.id, req.query.size === 'thumb' ? 'thumb' : 'image');
-      if (!photo) return reply.status(404).send({ error: { status: 404, key: 'error.notFound' } });
-      return reply
-        .type(photo.contentType)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .send(photo.data);
-    },
-  );
-
-  // Impact exports: the dashboard's filters in the query string, the session's scope.
-  for (const format of ['csv', 'json'] as const) {
-    const onRequest = limitBySession();
-    app.get<{ Querystring: Record<string, string> }>(
-      `/api/impact/export.${format}`,
-      { onRequest },
-      async (req, reply) => {
-        const { kind = 'lines', lang, ...query } = req.query;
-        const filters = impactFiltersInput.safeParse(query);
-        const exportKind = (['lines', 'aggregates', 'sources'] as const).find((k) => k === kind);
-        if (!filters.success || !exportKind) {
-          const fields = [
-            ...(filters.success ? [] : fieldErrorsFromZod(filters.error.issues)),
-            ...(exportKind ? [] : fieldErrorsFromProblems([{ path: 'kind', key: 'field.invalid' }])),
-          ];
-          return reply.status(400).send({ error: { status: 400, key: 'validation.failed', fields } });
-        }
-        try {
-          const actor = await actorOf(req);
-          const locale = lang === 'en' ? 'en' : 'fr';
-          const file = await services.impact.export(actor, filters.data, {
-            format,
-            kind: exportKind,
-            locale,
-          });
-          return reply
-            .type(file.contentType)
-            .header('content-disposition', `attachment; filename="${file.filename}"`)
-            .header('cache-control', 'no-store')
-            .send(file.body);
-        } catch (e) {
-          if (isDomainError(e)) {
-            const status =
-              { UNAUTHENTICATED: 401, FORBIDDEN: 403, VALIDATION: 400, NOT_FOUND: 404 }[e.code as string] ??
-              409;
-            return reply.status(status).send({ error: { status, key: e.key } });
-          }
-          throw e;
-        }
-      },
-    );
-  }
-
-  // Stripe webhooks: verified on the exact raw bytes, so this scope parses JSON bodies as a Buffer.
-  await app.register(async (scope) => {
-    scope.removeContentTypeParser('application/json');
-    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
-      done(null, body),
-    );
-    // Two Stripe endpoints, each verified with its own secret: platform events, Connect events.
-    for (const [path, endpoint] of [
-      [STRIPE_WEBHOOK_PATH, 'platform'],
-      [STRIPE_CONNECT_WEBHOOK_PATH, 'connect'],
-    ] as const) {
-      scope.post(path, async (req, reply) => {
-        const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.from(String(req.body ?? ''));
-        const signature = req.headers['stripe-signature'];
-        try {
-          const result = await services.trades.handleStripeWebhook(
-            raw,
-            Array.isArray(signature) ? signature[0] : signature,
-            endpoint,
-          );
-          return { received: true, ...result };
-        } catch (e) {
-          if (isDomainError(e) && e.code === 'VALIDATION') {
-            return reply.status(400).send({ error: { status: 400, key: e.key } });
-          }
-          throw e;
-        }
-      });
-    }
-  });
+  const routes = { services, actorOf, limitBySession };
+  await app.register(photoRoutes, routes);
+  await app.register(impactExportRoutes, routes);
+  await app.register(stripeWebhookRoutes, { services });
 
   // CSRF: cookie-authenticated tRPC mutations must carry a custom header, which a cross-site
   // form cannot send and a cross-site script cannot add without a CORS preflight we never allow.
