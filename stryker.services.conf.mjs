@@ -1,22 +1,12 @@
 // Mutation testing of a few service and repository rules against their integration tests
 // (docs/mutation-services.md). Slow: every mutant re-runs the covering tests on a fresh database.
 // Run with `pnpm test:mutation:services`.
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import base from './stryker.conf.mjs';
 
-const require = createRequire(import.meta.url);
-
-/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+/** The domain configuration (stryker.conf.mjs) with the services' files, tests and report. */
 export default {
-  testRunner: 'vitest',
-  plugins: [
-    require.resolve('@stryker-mutator/vitest-runner'),
-    fileURLToPath(new URL('./reports/mutation-report.mjs', import.meta.url)),
-  ],
+  ...base,
   vitest: { configFile: 'vitest.stryker.services.config.ts', related: false },
-  coverageAnalysis: 'perTest',
-  concurrency: 1,
-  ignoreStatic: true,
   // Line ranges (Stryker has no function selector): check them when these files move.
   mutate: [
     // toEntries + checkLedger (the French formatting below is for the CLI only).
@@ -45,16 +35,13 @@ export default {
   ],
   incremental: true,
   incrementalFile: 'reports/stryker-services-incremental.json',
-  reporters: ['clear-text', 'progress', 'markdown'],
   markdownReport: {
     fileName: 'docs/mutation-services.md',
     equivalents: 'reports/mutation-services-equivalents.json',
     title: 'Mutation testing — service and repository rules (integration tests)',
     footer: 'reports/mutation-services-footer.md',
   },
-  thresholds: { high: 90, low: 85, break: null },
   tempDirName: '.stryker-tmp-services',
-  cleanTempDir: 'always',
   // A database per file makes the slowest test seconds long.
   timeoutMS: 60000,
 };
