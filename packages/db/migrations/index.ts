@@ -9,6 +9,7 @@ import * as m20261126190000 from './20261126190000_create_impact.ts';
 import * as m20261204110000 from './20261204110000_index_photo_quotas.ts';
 import * as m20261204150000 from './20261204150000_create_trip.ts';
 import * as m20261204170000 from './20261204170000_offset_edited_lot_points.ts';
+import * as m20261205010000 from './20261205010000_create_operations.ts';
 
 /**
  * The one migrations folder, listed statically so that it works the same under tsx, Vitest and a
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261204110000_index_photo_quotas': m20261204110000,
   '20261204150000_create_trip': m20261204150000,
   '20261204170000_offset_edited_lot_points': m20261204170000,
+  '20261205010000_create_operations': m20261205010000,
 };

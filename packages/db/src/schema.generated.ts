@@ -291,6 +291,18 @@ export interface MailOutbox {
   transport: string;
 }
 
+export interface Moderation {
+  created_at: Timestamp;
+  created_by: string | null;
+  id: Generated<string>;
+  lift_note: string | null;
+  lifted_at: Timestamp | null;
+  lifted_by: string | null;
+  reason: string;
+  subject_id: string;
+  subject_kind: string;
+}
+
 export interface Notification {
   created_at: Generated<Timestamp>;
   emailed_at: Timestamp | null;
@@ -301,6 +313,24 @@ export interface Notification {
   read_at: Timestamp | null;
   request_id: string | null;
   user_id: string;
+}
+
+export interface OperatorAuditLog {
+  actor_user_id: string | null;
+  created_at: Timestamp;
+  details: Generated<Json>;
+  id: Generated<Int8>;
+  kind: string;
+  note: Generated<string>;
+  subject_id: string;
+  subject_kind: string;
+}
+
+export interface PlatformSetting {
+  key: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  value: Json;
 }
 
 export interface ProcessedStripeEvent {
@@ -380,6 +410,15 @@ export interface SiteMember {
   role: string;
   site_id: string;
   user_id: string;
+}
+
+export interface SiteReview {
+  created_at: Timestamp;
+  created_by: string | null;
+  decision: string;
+  id: Generated<string>;
+  note: string;
+  site_id: string;
 }
 
 export interface Trade {
@@ -465,6 +504,7 @@ export interface TradePaymentEffect {
   status: Generated<string>;
   trade_id: string;
   updated_at: Timestamp;
+  warned_at: Timestamp | null;
 }
 
 export interface TradeTimer {
@@ -551,7 +591,10 @@ export interface DB {
   lot: Lot;
   lot_photo: LotPhoto;
   mail_outbox: MailOutbox;
+  moderation: Moderation;
   notification: Notification;
+  operator_audit_log: OperatorAuditLog;
+  platform_setting: PlatformSetting;
   processed_stripe_event: ProcessedStripeEvent;
   request_digest: RequestDigest;
   seller_payment_account: SellerPaymentAccount;
@@ -559,6 +602,7 @@ export interface DB {
   site: Site;
   site_invitation: SiteInvitation;
   site_member: SiteMember;
+  site_review: SiteReview;
   trade: Trade;
   trade_event: TradeEvent;
   trade_message: TradeMessage;
