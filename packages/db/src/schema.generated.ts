@@ -305,6 +305,8 @@ export interface Moderation {
 
 export interface Notification {
   created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  email_mode: string | null;
   emailed_at: Timestamp | null;
   id: Generated<string>;
   kind: string;
@@ -312,6 +314,22 @@ export interface Notification {
   payload: Generated<Json>;
   read_at: Timestamp | null;
   request_id: string | null;
+  trade_event_id: string | null;
+  trade_id: string | null;
+  user_id: string;
+}
+
+export interface NotificationDigest {
+  created_at: Generated<Timestamp>;
+  notices: number;
+  sent_on: Timestamp;
+  user_id: string;
+}
+
+export interface NotificationPreference {
+  kind: string;
+  mode: string;
+  updated_at: Generated<Timestamp>;
   user_id: string;
 }
 
@@ -593,6 +611,8 @@ export interface DB {
   mail_outbox: MailOutbox;
   moderation: Moderation;
   notification: Notification;
+  notification_digest: NotificationDigest;
+  notification_preference: NotificationPreference;
   operator_audit_log: OperatorAuditLog;
   platform_setting: PlatformSetting;
   processed_stripe_event: ProcessedStripeEvent;
