@@ -1,4 +1,14 @@
+import type { TransitionName } from './trade-machine.ts';
 import type { TradeParty } from './trade-states.ts';
+
+/** What the payment provider confirmed for a checkout (the `mark_paid` parameters). */
+export interface CapturedPayment {
+  paymentIntentId: string;
+  amountCents: number;
+}
+
+/** Why money goes back to the buyer; part of the refund's idempotency key and of the ledger entry. */
+export type RefundReason = 'cancellation' | 'weight_difference' | 'dispute' | 'duplicate';
 
 export interface PickupSlot {
   start: Date;
@@ -18,8 +28,8 @@ export type TradeEffect =
   | { type: 'create_checkout_session' }
   /** So that a buyer can no longer pay a cancelled or expired trade. */
   | { type: 'expire_checkout_session' }
-  /** Ledger: buyer → stripe_clearing, for the captured total. */
-  | { type: 'ledger_payment_captured' }
+  /** Ledger: buyer → stripe_clearing, for the captured total (the payment comes with `mark_paid`). */
+  | { type: 'ledger_payment_captured'; payment?: CapturedPayment }
   | { type: 'record_pickup_proposal'; proposedBy: TradeParty; slot: PickupSlot }
   /** The slot last proposed is now agreed. */
   | { type: 'confirm_pickup_slot' }
@@ -27,8 +37,8 @@ export type TradeEffect =
   /** Ledger: `grams` from the seller's site to the buyer (site or person). */
   | { type: 'ledger_material_handover'; grams: number }
   | { type: 'record_dispute'; reason: string }
-  /** Refund everything still refundable. */
-  | { type: 'refund_payment' }
+  /** Refund everything still refundable: `dispute` on a row that carries a resolution, else `cancellation`. */
+  | { type: 'refund_payment'; reason: Extract<RefundReason, 'cancellation' | 'dispute'> }
   /** Refund `total − final total` at the measured weight (lots priced per kg; no-op otherwise or when 0). */
   | { type: 'refund_weight_difference' }
   | { type: 'refund_partial'; refundCents: number }
@@ -37,6 +47,13 @@ export type TradeEffect =
   /** Stripe transfer of the seller payable to the connected account; then ledger seller_payable → seller_paid_out. */
   | { type: 'transfer_to_seller' }
   /** Impact ledger: kg reused, CO2e avoided net of transport. */
-  | { type: 'record_impact' };
+  | { type: 'record_impact' }
+  /** The trade's reserved quantity leaves the lot for good (rows with `consumesQuantity`). */
+  | { type: 'consume_quantity' }
+  /**
+   * Every transition (the request included) tells the parties: the services queue the
+   * `trade.notify` job in the transaction of the change, keyed by the history row it wrote.
+   */
+  | { type: 'notify'; event: TransitionName };
 
 export type TradeEffectType = TradeEffect['type'];

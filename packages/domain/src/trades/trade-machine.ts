@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { EMBEDDED_FACTOR_SET } from '../impact/embedded-factors.ts';
+import { findTransportFactor } from '../impact/factor-registry.ts';
 import type { DecimalInput } from '../money/decimal.ts';
 import { DomainError } from '../shared/errors.ts';
-import type { PickupSlot, TradeEffect, TradeEffectType } from './trade-effects.ts';
+import type { CapturedPayment, PickupSlot, TradeEffect, TradeEffectType } from './trade-effects.ts';
 import type { TradeActor, TradeParty, TradeState } from './trade-states.ts';
 import { type DelayKey, delayMs, type TradeTimings } from './trade-timings.ts';
 import { measuredKgToGrams } from './weight.ts';
@@ -58,6 +60,10 @@ export interface TransitionRow {
   readonly resolution?: DisputeResolutionKind;
   /** `not_pickup_proposer`: only the other party can agree to a proposed slot. */
   readonly guard?: 'not_pickup_proposer';
+  /** The trade's reserved quantity is sold: the row's follow-ups start with `consume_quantity`. */
+  readonly consumesQuantity?: true;
+  /** What the row writes on the trade besides its state (see `TransitionPatch`). */
+  readonly records?: { readonly receivedAt?: true; readonly disputeResolution?: DisputeResolutionKind };
 }
 
 const BEFORE_PICKUP_FREE: readonly TradeState[] = ['accepted', 'pickup_proposed', 'pickup_scheduled'];
@@ -170,9 +176,17 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     to: 'handed_over',
     actor: ['seller'],
     effects: ['record_handover_weight', 'ledger_material_handover'],
+    consumesQuantity: true,
   },
   // Confirming receipt is agreeing with the seller's weight; a buyer who disagrees disputes.
-  { name: 'confirm_receipt', from: ['handed_over'], to: 'received', actor: ['buyer'], effects: [] },
+  {
+    name: 'confirm_receipt',
+    from: ['handed_over'],
+    to: 'received',
+    actor: ['buyer'],
+    effects: [],
+    records: { receivedAt: true },
+  },
   {
     name: 'auto_confirm_receipt',
     from: ['handed_over'],
@@ -180,6 +194,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     actor: ['system'],
     effects: [],
     after: { delayKey: 'receiptAutoConfirm' },
+    records: { receivedAt: true },
   },
   {
     name: 'open_dispute',
@@ -215,6 +230,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     to: 'resolved',
     actor: ['operator'],
     effects: ['refund_payment'],
+    records: { disputeResolution: 'refund_full' },
   },
   {
     name: 'resolve_dispute',
@@ -224,6 +240,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     to: 'resolved',
     actor: ['operator'],
     effects: ['refund_partial', 'ledger_settlement', 'transfer_to_seller', 'record_impact'],
+    records: { disputeResolution: 'refund_partial' },
   },
   {
     name: 'resolve_dispute',
@@ -233,6 +250,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     to: 'resolved',
     actor: ['operator'],
     effects: SETTLE_PAID,
+    records: { disputeResolution: 'release' },
   },
   {
     name: 'resolve_dispute',
@@ -242,6 +260,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     to: 'resolved',
     actor: ['operator'],
     effects: [],
+    records: { disputeResolution: 'refund_full' },
   },
   {
     name: 'resolve_dispute',
@@ -251,6 +270,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     to: 'resolved',
     actor: ['operator'],
     effects: ['record_impact'],
+    records: { disputeResolution: 'release' },
   },
   // Left unsettled, a dispute ends as if released: the buyer has the material, the money follows it.
   {
@@ -260,6 +280,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     to: 'resolved',
     actor: ['system'],
     effects: SETTLE_PAID,
+    records: { disputeResolution: 'release' },
     after: { delayKey: 'disputeAutoResolve' },
   },
   {
@@ -269,6 +290,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     to: 'resolved',
     actor: ['system'],
     effects: ['record_impact'],
+    records: { disputeResolution: 'release' },
     after: { delayKey: 'disputeAutoResolve' },
   },
 ];
@@ -285,14 +307,50 @@ export interface TradeSnapshot {
 
 export interface TransitionParamsByName {
   propose_pickup: { slot: PickupSlot };
-  hand_over: { measuredKg: DecimalInput };
+  /** `vehicleKey`: the transport factor of the vehicle used (impact), recorded with the weight. */
+  hand_over: { measuredKg: DecimalInput; vehicleKey?: string | null | undefined };
   open_dispute: { reason: string };
   resolve_dispute: { resolution: DisputeResolution };
 }
 
+/** Parameters a transition may go without. */
+export interface OptionalTransitionParamsByName {
+  /** What the provider confirmed; the `ledger_payment_captured` effect needs it. */
+  mark_paid: { payment?: CapturedPayment };
+  /** A weight read on the buyer's own scale (see `checkReceiptWeight`). */
+  confirm_receipt: { receiptGrams?: number | null };
+}
+
+export type TransitionParams<N extends TransitionName> = N extends keyof TransitionParamsByName
+  ? TransitionParamsByName[N]
+  : N extends keyof OptionalTransitionParamsByName
+    ? OptionalTransitionParamsByName[N] | undefined
+    : undefined;
+
 export type ApplyTransitionOptions<N extends TransitionName> = {
   timings: TradeTimings;
-} & (N extends keyof TransitionParamsByName ? { params: TransitionParamsByName[N] } : { params?: undefined });
+} & (N extends keyof TransitionParamsByName
+  ? { params: TransitionParamsByName[N] }
+  : N extends keyof OptionalTransitionParamsByName
+    ? { params?: OptionalTransitionParamsByName[N] | undefined }
+    : { params?: undefined });
+
+/**
+ * What a transition writes on the trade itself, from its row and its parameters; the effects
+ * write the rest (each handler returns its own part).
+ */
+export interface TransitionPatch {
+  state: TradeState;
+  stateEnteredAt: Date;
+  /** Rows with `records.receivedAt`. */
+  receivedAt?: Date;
+  /** `confirm_receipt` with the buyer's weight. */
+  receiptGrams?: number;
+  /** Rows with `records.disputeResolution`. */
+  disputeResolution?: DisputeResolutionKind;
+  /** `hand_over` with a vehicle. */
+  vehicleKey?: string;
+}
 
 export interface TradeTimer {
   /** The timed transition to fire, as `system`. */
@@ -304,7 +362,14 @@ export interface TransitionResult {
   transition: TransitionName;
   from: TradeState;
   state: TradeState;
+  patch: TransitionPatch;
+  /** The row's `effects`, in order, with their data. */
   effects: TradeEffect[];
+  /**
+   * Run after `effects`: `consume_quantity` for rows with `consumesQuantity`, then `notify`,
+   * which every transition carries.
+   */
+  followUps: TradeEffect[];
   /** The timers of the new state; they replace every timer pending on the trade. */
   timers: TradeTimer[];
 }
@@ -334,9 +399,33 @@ export const isTransitionName = (name: unknown): name is TransitionName =>
 interface ValidParams {
   slot?: PickupSlot;
   grams?: number;
+  vehicleKey?: string;
+  receiptGrams?: number;
   reason?: string;
   resolution?: DisputeResolution;
+  payment?: CapturedPayment;
 }
+
+/** A handover's vehicle must be one the impact method has a transport factor for. */
+export function assertKnownVehicle(vehicleKey: unknown): void {
+  if (vehicleKey === undefined || vehicleKey === null || vehicleKey === '') return;
+  if (typeof vehicleKey !== 'string' || !findTransportFactor(EMBEDDED_FACTOR_SET, vehicleKey)) {
+    throw new DomainError('VALIDATION', 'validation.failed', {
+      fields: [{ path: 'vehicleKey', key: 'trade.vehicleUnknown' }],
+    });
+  }
+}
+
+const isCapturedPayment = (p: unknown): p is CapturedPayment => {
+  const c = p as Partial<CapturedPayment> | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.paymentIntentId === 'string' &&
+    Number.isSafeInteger(c.amountCents) &&
+    (c.amountCents ?? -1) >= 0
+  );
+};
 
 function invalid(key: string, path: string, details: Record<string, unknown> = {}): DomainError {
   return new DomainError('VALIDATION', key, { fields: [{ path, key }], ...details });
@@ -355,8 +444,26 @@ function validateParams(name: TransitionName, params: unknown, now: Date, isPaid
       if (slot.end <= now) throw invalid('trade.pickupSlotInPast', 'slot');
       return { slot: { start: slot.start, end: slot.end } };
     }
-    case 'hand_over':
-      return { grams: measuredKgToGrams(p.measuredKg as DecimalInput, 'measuredKg') };
+    case 'hand_over': {
+      const grams = measuredKgToGrams(p.measuredKg as DecimalInput, 'measuredKg');
+      assertKnownVehicle(p.vehicleKey);
+      return typeof p.vehicleKey === 'string' && p.vehicleKey !== ''
+        ? { grams, vehicleKey: p.vehicleKey }
+        : { grams };
+    }
+    case 'mark_paid': {
+      if (p.payment === undefined) return {};
+      if (!isCapturedPayment(p.payment)) throw new Error('mark_paid: malformed payment');
+      return { payment: p.payment };
+    }
+    case 'confirm_receipt': {
+      const g = p.receiptGrams;
+      if (g === undefined || g === null) return {};
+      if (typeof g !== 'number' || !Number.isSafeInteger(g) || g <= 0) {
+        throw invalid('weight.notPositive', 'receivedKg');
+      }
+      return { receiptGrams: g };
+    }
     case 'open_dispute': {
       const reason = typeof p.reason === 'string' ? p.reason.trim() : '';
       if (reason === '') throw invalid('trade.disputeReasonRequired', 'reason');
@@ -376,11 +483,9 @@ function validateParams(name: TransitionName, params: unknown, now: Date, isPaid
     case 'decline':
     case 'withdraw_request':
     case 'expire_request':
-    case 'mark_paid':
     case 'expire_payment':
     case 'agree_pickup':
     case 'cancel':
-    case 'confirm_receipt':
     case 'auto_confirm_receipt':
     case 'complete':
     case 'auto_resolve_dispute':
@@ -397,20 +502,30 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-function buildEffect(type: TradeEffectType, actor: TradeActor, params: ValidParams): TradeEffect {
+function buildEffect(
+  type: TradeEffectType,
+  row: TransitionRow,
+  actor: TradeActor,
+  params: ValidParams,
+): TradeEffect {
   switch (type) {
     case 'reserve_quantity':
     case 'release_quantity':
     case 'create_checkout_session':
     case 'expire_checkout_session':
-    case 'ledger_payment_captured':
     case 'confirm_pickup_slot':
-    case 'refund_payment':
     case 'refund_weight_difference':
     case 'ledger_settlement':
     case 'transfer_to_seller':
     case 'record_impact':
+    case 'consume_quantity':
       return { type };
+    case 'ledger_payment_captured':
+      return params.payment ? { type, payment: params.payment } : { type };
+    case 'refund_payment':
+      return { type, reason: row.records?.disputeResolution ? 'dispute' : 'cancellation' };
+    case 'notify':
+      return { type, event: row.name };
     case 'record_pickup_proposal': {
       if (actor !== 'buyer' && actor !== 'seller') throw new Error('Transition table error: proposer');
       return { type, proposedBy: actor, slot: required(params.slot, 'a slot') };
@@ -500,9 +615,23 @@ export function applyTransition<N extends TransitionName>(
     transition: name,
     from: trade.state,
     state: row.to,
-    effects: row.effects.map((type) => buildEffect(type, actor, params)),
+    patch: patchOf(row, params, now),
+    effects: row.effects.map((type) => buildEffect(type, row, actor, params)),
+    followUps: [
+      ...(row.consumesQuantity ? [buildEffect('consume_quantity', row, actor, params)] : []),
+      buildEffect('notify', row, actor, params),
+    ],
     timers: timersFor(row.to, trade.isPaid, now, options.timings),
   };
+}
+
+function patchOf(row: TransitionRow, params: ValidParams, now: Date): TransitionPatch {
+  const patch: TransitionPatch = { state: row.to, stateEnteredAt: now };
+  if (row.records?.receivedAt) patch.receivedAt = now;
+  if (row.records?.disputeResolution) patch.disputeResolution = row.records.disputeResolution;
+  if (params.receiptGrams !== undefined) patch.receiptGrams = params.receiptGrams;
+  if (params.vehicleKey !== undefined) patch.vehicleKey = params.vehicleKey;
+  return patch;
 }
 
 /** What this actor may do now, for the UI's buttons; a proposer is not offered to agree to their own slot. */

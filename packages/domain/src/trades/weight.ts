@@ -44,3 +44,22 @@ export function gramsToKg(grams: number): string {
   }
   return decimalToString({ units: BigInt(grams), scale: 3 });
 }
+
+/** A buyer's scale may differ a little from the seller's (2 %); beyond this, the buyer disputes. */
+export const RECEIPT_TOLERANCE = 0.02;
+
+/** The weight a buyer confirms must agree with the handover weight, within `RECEIPT_TOLERANCE`. */
+export function assertReceiptAgrees(handoverGrams: number | null, receiptGrams: number): void {
+  const handover = handoverGrams ?? 0;
+  if (handover > 0 && Math.abs(receiptGrams - handover) > handover * RECEIPT_TOLERANCE) {
+    throw new DomainError('VALIDATION', 'trade.receiptWeightDiffers', {
+      fields: [
+        {
+          path: 'receivedKg',
+          key: 'trade.receiptWeightDiffers',
+          params: { handoverKg: gramsToKg(handover) },
+        },
+      ],
+    });
+  }
+}
