@@ -1,0 +1,92 @@
+import { Button, Center, Loader, Paper, Stack, Text } from '@mantine/core';
+import type { LotView } from '@retaille/api/client';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '../../../components/QueryError.tsx';
+import { RADIUS_MAX } from '../browse-params.ts';
+import { LotCard } from '../LotCard.tsx';
+import type { Browse } from './use-browse.ts';
+
+interface SearchLike {
+  isError: boolean;
+  isPending: boolean;
+  error: unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  refetch: () => unknown;
+  fetchNextPage: () => unknown;
+}
+
+/** The result list: count, cards, « voir plus », or the empty state with a wider radius offered. */
+export function LotResults({
+  browse,
+  search,
+  items,
+  hasPoint,
+  lotHref,
+}: {
+  browse: Browse;
+  search: SearchLike;
+  items: LotView[];
+  hasPoint: boolean;
+  lotHref: (id: string) => string;
+}) {
+  const { t } = useTranslation('catalogue');
+  const { state, params, update } = browse;
+  if (search.isError) {
+    return (
+      <QueryError error={search.error} onRetry={() => void search.refetch()} title={t('browse.loadError')} />
+    );
+  }
+  if (search.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed" role="status" aria-live="polite" data-testid="result-count">
+        {search.hasNextPage
+          ? t('browse.countMore', { count: items.length })
+          : t('browse.count', { count: items.length })}
+        {!hasPoint && ` · ${t('browse.noPointHint')}`}
+      </Text>
+      {items.length === 0 ? (
+        <Paper withBorder p="xl">
+          <Stack align="center" gap="sm">
+            <Text ta="center">{t('browse.empty')}</Text>
+            {hasPoint && state.radiusKm < RADIUS_MAX && (
+              <Button variant="light" onClick={() => update({ radiusKm: RADIUS_MAX })}>
+                {t('browse.widen', { km: RADIUS_MAX })}
+              </Button>
+            )}
+          </Stack>
+        </Paper>
+      ) : (
+        <Stack gap="sm" data-testid="lot-list">
+          {items.map((lot) => (
+            <LotCard
+              key={lot.id}
+              lot={lot}
+              href={lotHref(lot.id)}
+              back={params.size ? `/lots?${params}` : '/lots'}
+              headingOrder={2}
+            />
+          ))}
+        </Stack>
+      )}
+      {search.hasNextPage && (
+        <Center>
+          <Button
+            variant="default"
+            onClick={() => void search.fetchNextPage()}
+            loading={search.isFetchingNextPage}
+          >
+            {t('browse.more')}
+          </Button>
+        </Center>
+      )}
+    </Stack>
+  );
+}
