@@ -3,6 +3,7 @@
  * timers as data, and the double-entry journal for money and material.
  */
 export * from './ledger.ts';
+export * from './lot-quantity.ts';
 export * from './trade-effects.ts';
 export * from './trade-machine.ts';
 export * from './trade-states.ts';
