@@ -60,6 +60,7 @@ async function main() {
         await services.trades.runDueTimers(new Date());
         await services.lots.expireLots();
         await services.matching.sendDigests();
+        await services.notifications.sendDigests();
         await services.photos.deleteUnattached(new Date());
       },
     },

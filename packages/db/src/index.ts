@@ -28,6 +28,8 @@ export * as matchingRepository from './repositories/matching.repository.ts';
 export type { MemberRow, SiteInvitationRow, SiteRole } from './repositories/membership.repository.ts';
 export * as membershipRepository from './repositories/membership.repository.ts';
 export * as metricsRepository from './repositories/metrics.repository.ts';
+export type { NoticeRow, NoticeUser } from './repositories/notification.repository.ts';
+export * as notificationRepository from './repositories/notification.repository.ts';
 export type { AccountFlags, SellerPaymentAccountRow } from './repositories/payment-account.repository.ts';
 export * as paymentAccountRepository from './repositories/payment-account.repository.ts';
 export * as photoRepository from './repositories/photo.repository.ts';

@@ -9,6 +9,7 @@ export * from './lots/lot-rules.ts';
 export * from './matching/index.ts';
 export * from './materials/index.ts';
 export * from './money/index.ts';
+export * from './notifications/notification-kinds.ts';
 export * from './shared/errors.ts';
 export * from './shared/input-schemas.ts';
 export * from './sites/sectors.ts';

@@ -17,8 +17,11 @@ import { JobQueue } from './jobs/job-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { AllocationService } from './matching/allocation.service.ts';
 import { MatchingService } from './matching/matching.service.ts';
+import { NotificationService } from './notifications/notification.service.ts';
+import { UnsubscribeTokens } from './notifications/unsubscribe-token.ts';
 import { type SeedReport, seedDemo } from './seed/demo-seed.ts';
 import { MembershipService } from './sites/membership.service.ts';
+import { TradeTimelineService } from './timeline/trade-timeline.service.ts';
 import { SiteService } from './sites/site.service.ts';
 import { PaymentAccountService } from './trades/payment-account.service.ts';
 import { paymentsUnavailable } from './trades/payment-setup.ts';
@@ -46,6 +49,10 @@ export interface Services {
   /** Background jobs: inline until the server starts the pg-boss worker. */
   jobs: JobQueue;
   impact: ImpactService;
+  /** Notices of trade events and alerts: the bell, e-mails, the digest, preferences. */
+  notifications: NotificationService;
+  /** A trade's history from `trade_event`. */
+  timeline: TradeTimelineService;
   seedDemo(): Promise<SeedReport>;
   health(): Promise<boolean>;
 }
@@ -106,10 +113,20 @@ export async function createServices(deps: {
     now,
     jobs,
   });
+  const notifications = new NotificationService({
+    db: database.db,
+    mailer,
+    jobs,
+    publicUrl: config.publicUrl,
+    tokens: new UnsubscribeTokens(config.authSecret),
+    now,
+  });
+  const timeline = new TradeTimelineService({ db: database.db });
   jobs.bind({
     'allocation.run': ({ runId, regionCode }) => allocations.execute(runId, regionCode),
     'lot.announce': ({ lotId }) => matching.announceLot(lotId),
     'mail.deliver': ({ mailId }) => mailer.deliver(mailId),
+    'trade.notify': (job) => notifications.handleTradeEvent(job),
   });
   const photos = new PhotoService({
     db: database.db,
@@ -152,6 +169,8 @@ export async function createServices(deps: {
     allocations,
     jobs,
     impact,
+    notifications,
+    timeline,
     auth,
     handleAuthRequest: createAuthHandler(auth, throttle),
     resolveActor: (headers) => resolveActor(auth, database, headers),

@@ -79,6 +79,7 @@ it('inline (tests, scripts): handlers run once the transaction has committed, ne
   inline.bind({
     'allocation.run': async () => {},
     'mail.deliver': async () => {},
+    'trade.notify': async () => {},
     // Reads through the pool: on PGlite this would wait forever inside the open transaction.
     'lot.announce': async ({ lotId }) => {
       const r = await s.database.pool.query('select title from lot where id = $1', [lotId]);

@@ -9,11 +9,13 @@ export interface JobPayloads {
   'lot.announce': { lotId: string };
   /** Send a message recorded in `mail_outbox` by a committed transaction (SMTP only). */
   'mail.deliver': { mailId: string };
+  /** Tell the parties of a trade event (queued with the transition; see notifications/). */
+  'trade.notify': { tradeId: string; eventId: string; event: string };
 }
 export type JobName = keyof JobPayloads;
 export type JobHandlers = { [K in JobName]: (data: JobPayloads[K]) => Promise<unknown> };
 
-export const jobNames: JobName[] = ['allocation.run', 'lot.announce', 'mail.deliver'];
+export const jobNames: JobName[] = ['allocation.run', 'lot.announce', 'mail.deliver', 'trade.notify'];
 
 /** Queues a job as part of the current transaction. */
 export type Enqueue = <K extends JobName>(name: K, data: JobPayloads[K]) => Promise<void>;

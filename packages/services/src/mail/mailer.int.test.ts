@@ -64,6 +64,7 @@ beforeAll(async () => {
     'allocation.run': async () => {},
     'lot.announce': async () => {},
     'mail.deliver': ({ mailId }) => mailer.deliver(mailId),
+    'trade.notify': async () => {},
   });
 });
 afterAll(async () => {
@@ -108,6 +109,7 @@ it('keeps an undelivered message with its error, for the job to retry', async ()
     'allocation.run': async () => {},
     'lot.announce': async () => {},
     'mail.deliver': ({ mailId }) => down.deliver(mailId),
+    'trade.notify': async () => {},
   });
   await expect(
     queue.transaction(async (trx, enqueue) => {
