@@ -276,6 +276,19 @@ const matrix: Record<
   'matching.forLot': { input: async () => ({ lotId: await newLot() }), expect: ownerOrAdmin },
   'notifications.list': { input: async () => undefined, expect: signedIn },
   'notifications.markRead': { input: async () => ({ ids: 'all' }), expect: signedIn },
+  'notifications.summary': { input: async () => undefined, expect: signedIn },
+  'notifications.preferences': { input: async () => undefined, expect: signedIn },
+  'notifications.setPreferences': {
+    input: async () => ({ changes: [{ kind: 'trade_paid', mode: 'immediate' }] }),
+    expect: signedIn,
+  },
+  // Signed out on purpose: the link in an e-mail; the signed token names the user it changes.
+  'notifications.unsubscribe': {
+    input: async () => ({
+      token: new URL(s.notifications.unsubscribeUrl(extraMemberId, 'trade_paid')).searchParams.get('jeton'),
+    }),
+    expect: all('ok'),
+  },
   'allocations.start': { input: async () => ({ regionCode: '93' }), expect: coordinatorOrAdmin },
   'allocations.retry': { input: async () => ({ runId: await failedRun() }), expect: coordinatorOrAdmin },
   'allocations.get': { input: async () => ({ runId: await failedRun() }), expect: coordinatorOrAdmin },
@@ -320,6 +333,7 @@ const matrix: Record<
     expect: { ...signedIn, owner: 'FORBIDDEN' },
   },
   'trades.get': { input: async () => ({ id: await newTrade() }), expect: partiesAndAdmin },
+  'trades.timeline': { input: async () => ({ id: await newTrade() }), expect: partiesAndAdmin },
   'trades.listMine': { input: async () => undefined, expect: signedIn },
   'trades.accept': { input: async () => ({ id: await newTrade() }), expect: sellerOnly },
   'trades.decline': { input: async () => ({ id: await newTrade() }), expect: sellerOnly },

@@ -27,8 +27,12 @@ import { updateLot } from './routers/lots/update-lot.ts';
 import { withdrawLot } from './routers/lots/withdraw-lot.ts';
 import { proposalsForLot } from './routers/matching/proposals-for-lot.ts';
 import { proposalsForRequest } from './routers/matching/proposals-for-request.ts';
+import { getNotificationPreferences } from './routers/notifications/get-preferences.ts';
+import { getNotificationsSummary } from './routers/notifications/get-summary.ts';
 import { listNotifications } from './routers/notifications/list-notifications.ts';
 import { markNotificationsRead } from './routers/notifications/mark-read.ts';
+import { setNotificationPreferences } from './routers/notifications/set-preferences.ts';
+import { unsubscribe } from './routers/notifications/unsubscribe.ts';
 import { getAccountStatus } from './routers/payments/get-account-status.ts';
 import { getPaymentsStatus } from './routers/payments/get-payments-status.ts';
 import { startOnboarding } from './routers/payments/start-onboarding.ts';
@@ -54,6 +58,7 @@ import { confirmReceipt } from './routers/trades/confirm-receipt.ts';
 import { declineTrade } from './routers/trades/decline-trade.ts';
 import { getCheckoutUrl } from './routers/trades/get-checkout-url.ts';
 import { getTrade } from './routers/trades/get-trade.ts';
+import { getTradeTimeline } from './routers/trades/get-trade-timeline.ts';
 import { handOver } from './routers/trades/hand-over.ts';
 import { listMyTrades } from './routers/trades/list-my-trades.ts';
 import { listTradeMessages } from './routers/trades/list-trade-messages.ts';
@@ -70,6 +75,7 @@ export const appRouter = router({
   trades: router({
     request: requestTrade,
     get: getTrade,
+    timeline: getTradeTimeline,
     listMine: listMyTrades,
     accept: acceptTrade,
     decline: declineTrade,
@@ -94,7 +100,14 @@ export const appRouter = router({
     mine: listMyFlows,
   }),
   matching: router({ forRequest: proposalsForRequest, forLot: proposalsForLot }),
-  notifications: router({ list: listNotifications, markRead: markNotificationsRead }),
+  notifications: router({
+    list: listNotifications,
+    markRead: markNotificationsRead,
+    summary: getNotificationsSummary,
+    preferences: getNotificationPreferences,
+    setPreferences: setNotificationPreferences,
+    unsubscribe,
+  }),
   dev: router({ outbox: listOutbox }),
   geo: router({ searchCommunes }),
   impact: router({

@@ -267,6 +267,14 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     fr: 'Indiquez votre commune dans « Mon compte » pour chercher autour de chez vous.',
     en: 'Set your commune in “My account” to search around your home.',
   },
+  'notifications.badCursor': {
+    fr: 'Page de notifications invalide : rechargez la page.',
+    en: 'Invalid notifications page: reload the page.',
+  },
+  'notifications.badUnsubscribeToken': {
+    fr: 'Ce lien de désabonnement est invalide. Connectez-vous pour régler vos préférences.',
+    en: 'This unsubscribe link is invalid. Sign in to set your preferences.',
+  },
   'search.badCursor': {
     fr: 'Page de résultats invalide : relancez la recherche.',
     en: 'Invalid results page: search again.',

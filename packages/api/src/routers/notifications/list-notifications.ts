@@ -1,6 +1,9 @@
 import { authedProcedure } from '../../trpc.ts';
-import { notificationsOutput } from '../matching/matching.types.ts';
+import { listNotificationsInput, listNotificationsOutput } from './notifications.types.ts';
 
 export const listNotifications = authedProcedure
-  .output(notificationsOutput)
-  .query(({ ctx }) => ctx.services.matching.notifications(ctx.actor));
+  .input(listNotificationsInput)
+  .output(listNotificationsOutput)
+  .query(({ ctx, input }) =>
+    ctx.services.notifications.list(ctx.actor, { cursor: input?.cursor, limit: input?.limit }),
+  );

@@ -6,6 +6,6 @@ export const markNotificationsRead = authedProcedure
   .input(markReadInput)
   .output(z.object({ ok: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
-    await ctx.services.matching.markRead(ctx.actor, input.ids);
+    await ctx.services.notifications.markRead(ctx.actor, input.ids);
     return { ok: true as const };
   });
