@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { buildServer } from '../apps/server/src/server.ts';
 import { loadConfig } from '../packages/config/src/index.ts';
 import { createDatabase, type DatabaseHandle, migrateToLatest } from '../packages/db/src/index.ts';
-import { createServices, startPayments, type UserActor } from '../packages/services/src/index.ts';
+import { startPayments } from '../packages/payments/src/index.ts';
+import { createServices, type UserActor } from '../packages/services/src/index.ts';
 import {
   createTestSite,
   createTestUser,

@@ -1,17 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, productionProblems } from '@retaille/config';
 import { createDatabase, migrateToLatest } from '@retaille/db';
-import {
-  createServices,
-  STRIPE_CONNECT_WEBHOOK_PATH,
-  STRIPE_WEBHOOK_PATH,
-  startPayments,
-  startPgBossQueue,
-} from '@retaille/services';
+import { startPayments } from '@retaille/payments';
+import { createMailer, createServices, JobQueue, startPgBossQueue } from '@retaille/services';
+import { STRIPE_CONNECT_WEBHOOK_PATH, STRIPE_WEBHOOK_PATH } from './http-paths.ts';
 import { Metrics } from './metrics.ts';
 import { buildServer } from './server.ts';
 
-/** Composition root: config → database → services → HTTP. */
+/**
+ * The composition root: config → database → payments (the Stripe emulator starts here in
+ * simulation) → job queue → services (given their ports: the gateway, the queue, the mailer, the
+ * clock) → pg-boss workers → HTTP. Services start nothing themselves.
+ */
 async function main() {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -43,12 +43,21 @@ async function main() {
     emulatorPort: config.stripeEmulator.port,
     ...(config.stripeEmulator.stateFile ? { emulatorStateFile: config.stripeEmulator.stateFile } : {}),
   });
-  const services = await createServices({ config, database, payments });
+  const jobs = new JobQueue(database.db);
+  const mailer = createMailer(config, database.db);
+  const services = await createServices({
+    config,
+    database,
+    payments,
+    jobs,
+    mailer,
+    now: () => new Date(),
+  });
   const metrics = new Metrics(database);
   let draining = false;
   // Allocations, alert fan-out, mail, and the periodic tick run as jobs on pg-boss, over the same
   // pool (PGlite included). A `web` process only queues jobs; `server` and `worker` run them.
-  const jobQueue = await startPgBossQueue(services.jobs, database, (m) => console.warn(m), {
+  const jobQueue = await startPgBossQueue(jobs, database, (m) => console.warn(m), {
     workers: mode !== 'web',
     onJob: metrics.jobDone,
     // Timed trade transitions (expiries, automatic receipt, completion), retries of queued Stripe

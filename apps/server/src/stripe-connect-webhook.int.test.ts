@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { paymentAccountRepository } from '@retaille/db';
 import type { StripeEmulator } from '@retaille/payments';
-import { STRIPE_CONNECT_WEBHOOK_PATH, STRIPE_WEBHOOK_PATH } from '@retaille/services';
 import {
   createTestServices,
   createTestSite,
@@ -10,6 +9,7 @@ import {
 } from '@retaille/services/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STRIPE_CONNECT_WEBHOOK_PATH, STRIPE_WEBHOOK_PATH } from './http-paths.ts';
 import { buildServer } from './server.ts';
 
 /**

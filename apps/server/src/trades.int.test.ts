@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { paymentAccountRepository, tradeRepository } from '@retaille/db';
 import type { StripeEmulator } from '@retaille/payments';
-import { checkLedger, STRIPE_WEBHOOK_PATH, type UserActor } from '@retaille/services';
+import { checkLedger, type UserActor } from '@retaille/services';
 import {
   createTestServices,
   createTestSite,
@@ -11,6 +11,7 @@ import {
 } from '@retaille/services/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STRIPE_WEBHOOK_PATH } from './http-paths.ts';
 import { buildServer } from './server.ts';
 
 /**

@@ -89,6 +89,33 @@ async function newRequest(): Promise<string> {
   ).id;
 }
 
+async function newRequestBy(who: ActorName): Promise<string> {
+  return (
+    await s.requests.create(actors[who], {
+      ...apiRequest(),
+      description: '',
+      acceptSubstitutes: true,
+    } as never)
+  ).id;
+}
+/** An open offer of a fresh lot of the owner's site to a request of `who`. */
+async function newOfferTo(who: ActorName): Promise<string> {
+  return (
+    await s.offers.create(actors.owner, {
+      lotId: await newLot(),
+      requestId: await newRequestBy(who),
+      quantity: 1,
+    })
+  ).id;
+}
+const offerRecipientOnly: Record<ActorName, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  otherMember: 'NOT_FOUND',
+  owner: 'NOT_FOUND',
+  coordinator: 'ok',
+  admin: 'NOT_FOUND',
+};
+
 // Regions without lots or requests in this fixture: each call gets its own scope, so no run is shared.
 const emptyRegions = [
   '01',
@@ -274,6 +301,34 @@ const matrix: Record<
     },
   },
   'matching.forLot': { input: async () => ({ lotId: await newLot() }), expect: ownerOrAdmin },
+  'offers.create': {
+    input: async () => ({ lotId: await newLot(), requestId: await newRequestBy('coordinator'), quantity: 1 }),
+    expect: { ...all('FORBIDDEN'), anonymous: 'UNAUTHORIZED', owner: 'ok' },
+  },
+  'offers.accept': {
+    input: async () => ({ id: await newOfferTo('coordinator') }),
+    expect: offerRecipientOnly,
+  },
+  'offers.decline': {
+    input: async () => ({ id: await newOfferTo('coordinator') }),
+    expect: offerRecipientOnly,
+  },
+  'offers.listReceived': { input: async () => undefined, expect: signedIn },
+  'offers.listForLot': { input: async () => ({ lotId: await newLot() }), expect: ownerOrAdmin },
+  'savedSearches.create': {
+    input: async () => ({
+      name: 'Chêne',
+      search: { point: { kind: 'commune', insee: '42218' }, radiusKm: 30 },
+    }),
+    expect: signedIn,
+  },
+  'savedSearches.list': { input: async () => undefined, expect: signedIn },
+  'savedSearches.delete': {
+    input: async () => ({
+      id: (await s.savedSearches.create(actors.owner, { name: 'À moi', filters: {} })).id,
+    }),
+    expect: { ...all('NOT_FOUND'), anonymous: 'UNAUTHORIZED', owner: 'ok' },
+  },
   'notifications.list': { input: async () => undefined, expect: signedIn },
   'notifications.markRead': { input: async () => ({ ids: 'all' }), expect: signedIn },
   'notifications.summary': { input: async () => undefined, expect: signedIn },
@@ -454,7 +509,7 @@ describe.each(procedures)('%s', (path) => {
   it.each(actorNames)('as %s', async (actorName) => {
     const row = matrix[path];
     if (!row) throw new Error(`no authorization row for ${path}`);
-    const caller = createCaller({ services: s, actor: actors[actorName], locale: 'fr' });
+    const caller = createCaller({ services: s, actor: actors[actorName] });
     const fn = path.split('.').reduce<any>((node, key) => node[key], caller) as (
       input: unknown,
     ) => Promise<unknown>;
@@ -483,7 +538,6 @@ describe('allocation runs are scoped to the coordinator territory', () => {
     const regional = createCaller({
       services: s,
       actor: await createTestUser(s, { roles: ['coordinator'], regions: ['84'] }),
-      locale: 'fr',
     });
 
     const listed = await regional.allocations.list();
@@ -496,11 +550,11 @@ describe('allocation runs are scoped to the coordinator territory', () => {
     expect(await codeOf(regional.allocations.start({ regionCode: '11' }))).toBe('FORBIDDEN');
     expect(await codeOf(regional.allocations.start({ regionCode: null }))).toBe('FORBIDDEN');
 
-    const all = await createCaller({ services: s, actor: actors.admin, locale: 'fr' }).allocations.list();
+    const all = await createCaller({ services: s, actor: actors.admin }).allocations.list();
     expect(all.map((r) => r.id)).toEqual(expect.arrayContaining([inScope, outOfScope, network]));
     expect(
       await codeOf(
-        createCaller({ services: s, actor: actors.coordinator, locale: 'fr' }).allocations.get({
+        createCaller({ services: s, actor: actors.coordinator }).allocations.get({
           runId: outOfScope,
         }),
       ),
@@ -511,7 +565,6 @@ describe('allocation runs are scoped to the coordinator territory', () => {
     const departemental = createCaller({
       services: s,
       actor: await createTestUser(s, { roles: ['coordinator'], departements: ['42'] }),
-      locale: 'fr',
     });
     expect(await departemental.allocations.list()).toEqual([]);
     expect(await codeOf(departemental.allocations.get({ runId: decidable.runId }))).toBe('NOT_FOUND');

@@ -1,11 +1,20 @@
-import type { Actor, Services } from '@retaille/services';
+import type { Actor, UseCases } from '@retaille/services';
 
-/** The inner context: what procedures may use. Tests build it directly. */
+/** What the transport knows of the HTTP request behind a call (absent for direct callers: tests). */
+export interface RequestMeta {
+  /** The request id (X-Request-Id, the proxy's or the server's), for logs. */
+  id: string;
+}
+
+/**
+ * The inner context: what procedures may use, and nothing else — the caller, the use cases (no
+ * database, configuration or auth handle: those stay in the composition root), the request's
+ * metadata. Tests build it directly.
+ */
 export interface Context {
-  services: Services;
   actor: Actor;
-  /** Preferred language for messages produced outside field errors. */
-  locale: 'fr' | 'en';
+  services: UseCases;
+  request?: RequestMeta | undefined;
 }
 
 export function createInnerContext(ctx: Context): Context {

@@ -1,20 +1,10 @@
 import { DomainError, isDomainError } from '@retaille/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 import type { Context } from './context.ts';
+import { domainErrorTransport } from './errors/http-status.ts';
 import { type FieldError, fieldErrorsFromProblems, fieldErrorsFromZod } from './errors/localize.ts';
 import { hasMessage, translate } from './errors/messages.ts';
-
-/** Domain error codes → tRPC codes and the default message key (STYLE.md habit 4). */
-const codeMap = {
-  NOT_FOUND: { trpc: 'NOT_FOUND', key: 'error.notFound' },
-  UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', key: 'error.unauthenticated' },
-  FORBIDDEN: { trpc: 'FORBIDDEN', key: 'error.forbidden' },
-  VALIDATION: { trpc: 'BAD_REQUEST', key: 'validation.failed' },
-  CONFLICT: { trpc: 'CONFLICT', key: 'error.conflict' },
-  RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', key: 'error.rateLimited' },
-} as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; key: string }>;
 
 export interface ErrorData {
   key: string;
@@ -59,12 +49,15 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Maps DomainErrors thrown by services to tRPC errors; TRPCError never leaves this package. */
+/**
+ * Maps DomainErrors thrown by services to tRPC errors through the one transport table
+ * (errors/http-status.ts); TRPCError never leaves this package.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isDomainError(result.error.cause)) {
     const d = result.error.cause;
-    throw new TRPCError({ code: codeMap[d.code].trpc, message: d.key, cause: d });
+    throw new TRPCError({ code: domainErrorTransport[d.code].trpc, message: d.key, cause: d });
   }
   return result;
 });
@@ -84,4 +77,3 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   }
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
-export const middleware = t.middleware;

@@ -6,6 +6,12 @@
 export * from './payment-errors.ts';
 export * from './payment-gateway.ts';
 export {
+  type PaymentSettings,
+  type Payments,
+  type StartPaymentsOptions,
+  startPayments,
+} from './start-payments.ts';
+export {
   type DeliverOptions,
   type EmulatorEvent,
   type StripeEmulator,

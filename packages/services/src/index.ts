@@ -14,18 +14,14 @@ export type {
 export * from './impact/impact.dto.ts';
 export { ImpactService, MAX_EXPORT_LINES, MAX_PERIOD_MONTHS, totalsOf } from './impact/impact.service.ts';
 export { attributeSector, buildImpactRecord, type ImpactRecordContext } from './impact/impact-recorder.ts';
-export { JobQueue, type StartedJobQueue, startPgBossQueue } from './jobs/job-queue.ts';
+export { JobQueue } from './jobs/job-queue.ts';
+export { type StartedJobQueue, startPgBossQueue } from './jobs/pg-boss-queue.ts';
+export { createMailer, type Mailer } from './mail/mailer.ts';
 export type { DemoAccount, SeedReport } from './seed/demo-seed.ts';
 export * from './services.ts';
 export type { InvitationDto, InvitationPreview, MemberDto } from './sites/membership.service.ts';
 export * from './sites/site.dto.ts';
 export { SiteService } from './sites/site.service.ts';
 export { checkLedger, formatLedgerCheck, type LedgerCheck } from './trades/ledger-check.ts';
-export {
-  type Payments,
-  STRIPE_CONNECT_WEBHOOK_PATH,
-  STRIPE_WEBHOOK_PATH,
-  startPayments,
-} from './trades/payment-setup.ts';
 export * from './trades/trade.dto.ts';
 export { TradeService } from './trades/trade.service.ts';

@@ -21,8 +21,8 @@ import { NotificationService } from './notifications/notification.service.ts';
 import { UnsubscribeTokens } from './notifications/unsubscribe-token.ts';
 import { type SeedReport, seedDemo } from './seed/demo-seed.ts';
 import { MembershipService } from './sites/membership.service.ts';
-import { TradeTimelineService } from './timeline/trade-timeline.service.ts';
 import { SiteService } from './sites/site.service.ts';
+import { TradeTimelineService } from './timeline/trade-timeline.service.ts';
 import { PaymentAccountService } from './trades/payment-account.service.ts';
 import { paymentsUnavailable } from './trades/payment-setup.ts';
 import { TradeService } from './trades/trade.service.ts';
@@ -46,31 +46,75 @@ export interface Services {
   payments: PaymentAccountService;
   matching: MatchingService;
   allocations: AllocationService;
-  /** Background jobs: inline until the server starts the pg-boss worker. */
-  jobs: JobQueue;
   impact: ImpactService;
   /** Notices of trade events and alerts: the bell, e-mails, the digest, preferences. */
   notifications: NotificationService;
   /** A trade's history from `trade_event`. */
   timeline: TradeTimelineService;
+  /** Background jobs: the port given to createServices, its handlers bound to the use cases. */
+  jobs: JobQueue;
   seedDemo(): Promise<SeedReport>;
   health(): Promise<boolean>;
 }
 
-/** Composition of the use cases over one database handle. */
+/** What the composition root wires around the use cases: never handed to the transport. */
+type Infrastructure =
+  | 'config'
+  | 'database'
+  | 'mailer'
+  | 'auth'
+  | 'handleAuthRequest'
+  | 'resolveActor'
+  | 'jobs'
+  | 'seedDemo'
+  | 'health';
+
+/** The use cases: all that the transport (tRPC procedures, plain routes) may call. */
+export type UseCases = Omit<Services, Infrastructure>;
+
+/** The use cases of a composition without its infrastructure (database, config, auth, queue). */
+export function useCasesOf(services: Services): UseCases {
+  const {
+    config: _config,
+    database: _database,
+    mailer: _mailer,
+    auth: _auth,
+    handleAuthRequest: _handleAuthRequest,
+    resolveActor: _resolveActor,
+    jobs: _jobs,
+    seedDemo: _seedDemo,
+    health: _health,
+    ...useCases
+  } = services;
+  return useCases;
+}
+
+/**
+ * The use cases over one database handle and the ports the composition root gives them. Nothing
+ * here starts a server, a worker or an emulator: apps/server (or a test, a script) starts those and
+ * passes them in. A port left out gets its in-process stand-in, as tests and scripts want.
+ */
 export async function createServices(deps: {
   config: Config;
   database: DatabaseHandle;
+  /** The clock; the system's by default. */
   now?: () => Date;
   /** Where photo bytes go; from the config (database, or S3 when S3_BUCKET is set) when absent. */
   photoStore?: PhotoStore;
-  /** Stripe (live or the local emulator, see trades/payment-setup.ts); without it paid trades are refused. */
+  /**
+   * Stripe, live or the local emulator, started by the composition root (`startPayments` of
+   * @retaille/payments); without it paid trades are refused.
+   */
   payments?: { gateway: PaymentGateway; mode: 'live' | 'simulation' };
+  /** The job queue: inline (after commit) until the composition root routes it to pg-boss. */
+  jobs?: JobQueue;
+  /** Outgoing mail: SMTP when SMTP_URL is set, the outbox table otherwise, when absent. */
+  mailer?: Mailer;
 }): Promise<Services> {
   const { config, database } = deps;
   const now = deps.now ?? (() => new Date());
   const communes = await loadCommuneDirectory();
-  const mailer = createMailer(config, database.db);
+  const mailer = deps.mailer ?? createMailer(config, database.db);
   const auth = createAuth({ config, database, mailer });
   const throttle = new SignInThrottle(
     database.db,
@@ -100,7 +144,7 @@ export async function createServices(deps: {
       config.NODE_ENV !== 'production' &&
       ['127.0.0.1', 'localhost', '::1'].includes(config.HOST),
   });
-  const jobs = new JobQueue(database.db);
+  const jobs = deps.jobs ?? new JobQueue(database.db);
   const matching = new MatchingService({ db: database.db, mailer, jobs, publicUrl: config.publicUrl, now });
   const allocations = new AllocationService({
     db: database.db,

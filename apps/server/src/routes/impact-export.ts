@@ -1,4 +1,4 @@
-import { fieldErrorsFromProblems, fieldErrorsFromZod } from '@retaille/api';
+import { fieldErrorsFromProblems, fieldErrorsFromZod, httpStatusOf } from '@retaille/api';
 import { impactFiltersInput } from '@retaille/api/client';
 import { isDomainError } from '@retaille/domain';
 import type { FastifyInstance } from 'fastify';
@@ -40,9 +40,7 @@ export async function impactExportRoutes(
             .send(file.body);
         } catch (e) {
           if (isDomainError(e)) {
-            const status =
-              { UNAUTHENTICATED: 401, FORBIDDEN: 403, VALIDATION: 400, NOT_FOUND: 404 }[e.code as string] ??
-              409;
+            const status = httpStatusOf(e);
             return reply.status(status).send({ error: { status, key: e.key } });
           }
           throw e;

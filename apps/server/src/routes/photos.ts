@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { translate } from '@retaille/api';
+import { httpStatusOf, translate } from '@retaille/api';
 import { isDomainError } from '@retaille/domain';
 import { MAX_PHOTO_BYTES } from '@retaille/services';
 import type { FastifyInstance } from 'fastify';
@@ -64,7 +64,8 @@ export async function photoRoutes(app: FastifyInstance, { services, actorOf, lim
         if (isDomainError(e)) {
           const field = e.details.fields?.[0];
           const key = field?.key ?? e.key;
-          const status = key === 'photo.tooLarge' ? 413 : e.code === 'RATE_LIMITED' ? 429 : 400;
+          // A file over the limit is 413 Payload Too Large whatever the rule that caught it.
+          const status = key === 'photo.tooLarge' ? 413 : httpStatusOf(e);
           return reply.status(status).send(photoError(status, key, field?.params));
         }
         throw e;

@@ -1,6 +1,8 @@
+import { httpStatusOf } from '@retaille/api';
 import { isDomainError } from '@retaille/domain';
-import { type Services, STRIPE_CONNECT_WEBHOOK_PATH, STRIPE_WEBHOOK_PATH } from '@retaille/services';
+import type { Services } from '@retaille/services';
 import type { FastifyInstance } from 'fastify';
+import { STRIPE_CONNECT_WEBHOOK_PATH, STRIPE_WEBHOOK_PATH } from '../http-paths.ts';
 
 export async function stripeWebhookRoutes(app: FastifyInstance, { services }: { services: Services }) {
   // Stripe webhooks: verified on the exact raw bytes, so this scope parses JSON bodies as a Buffer.
@@ -22,8 +24,10 @@ export async function stripeWebhookRoutes(app: FastifyInstance, { services }: { 
         );
         return { received: true, ...result };
       } catch (e) {
+        // A forged or malformed event answers 400 and writes nothing; Stripe retries anything else.
         if (isDomainError(e) && e.code === 'VALIDATION') {
-          return reply.status(400).send({ error: { status: 400, key: e.key } });
+          const status = httpStatusOf(e);
+          return reply.status(status).send({ error: { status, key: e.key } });
         }
         throw e;
       }

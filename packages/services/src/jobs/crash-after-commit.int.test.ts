@@ -10,7 +10,7 @@ import { createTestDatabase, withDatabase } from '@retaille/db/testing';
 import { describe, expect, inject, it } from 'vitest';
 import { createServices, type Services } from '../services.ts';
 import { createTestSite, createTestUser, lotInput } from '../testing/test-services.ts';
-import { startPgBossQueue } from './job-queue.ts';
+import { startPgBossQueue } from './pg-boss-queue.ts';
 
 /**
  * A process that commits a state change and dies (SIGKILL) right after the COMMIT must not lose

@@ -7,7 +7,8 @@ import {
   requestInput,
   type TestServices,
 } from '../testing/test-services.ts';
-import { JobQueue, startPgBossQueue } from './job-queue.ts';
+import { JobQueue } from './job-queue.ts';
+import { startPgBossQueue } from './pg-boss-queue.ts';
 
 let s: TestServices;
 let queue: { stop(): Promise<void> };

@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { loadConfig } from '@retaille/config';
 import { type DatabaseHandle, paymentAccountRepository, tradeRepository } from '@retaille/db';
 import { createTestDatabase } from '@retaille/db/testing';
-import { signStripePayload } from '@retaille/payments';
+import { type Payments, signStripePayload, startPayments } from '@retaille/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../services.ts';
 import { createTestSite, createTestUser, lotInput } from '../testing/test-services.ts';
-import { type Payments, startPayments } from './payment-setup.ts';
 
 /**
  * The quick start's emulator survives a restart: same port, state read back from its file. A

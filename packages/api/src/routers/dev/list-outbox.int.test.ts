@@ -33,7 +33,7 @@ async function withResetMail<T>(
 describe('dev.outbox (the development mail outbox)', () => {
   it('answers anyone on a loopback HOST outside production, where it is the only way to read mail', async () => {
     await withResetMail({ HOST: '127.0.0.1' }, async (services, to) => {
-      const anon = createCaller({ services, actor: anonymous, locale: 'fr' });
+      const anon = createCaller({ services, actor: anonymous });
       const mails = await anon.dev.outbox({ to });
       expect(mails).toHaveLength(1);
       expect(mails[0]!.text).toContain('token=secret-token');
@@ -48,16 +48,15 @@ describe('dev.outbox (the development mail outbox)', () => {
     'is refused (NOT_FOUND) with %s, to visitors and signed-in users alike; admins still read it',
     async (_, config) => {
       await withResetMail(config, async (services, to) => {
-        const anon = createCaller({ services, actor: anonymous, locale: 'fr' });
+        const anon = createCaller({ services, actor: anonymous });
         await expect(anon.dev.outbox({ to })).rejects.toMatchObject({ code: 'NOT_FOUND' });
         await expect(anon.dev.outbox({})).rejects.toMatchObject({ code: 'NOT_FOUND' });
-        const user = createCaller({ services, actor: await createTestUser(services), locale: 'fr' });
+        const user = createCaller({ services, actor: await createTestUser(services) });
         await expect(user.dev.outbox({ to })).rejects.toMatchObject({ code: 'NOT_FOUND' });
         // By design an operator may read it anywhere (someone stuck without mail).
         const admin = createCaller({
           services,
           actor: await createTestUser(services, { roles: ['admin'] }),
-          locale: 'fr',
         });
         expect(await admin.dev.outbox({ to })).toHaveLength(1);
       });

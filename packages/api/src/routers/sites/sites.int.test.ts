@@ -12,7 +12,7 @@ let caller: ReturnType<typeof createCaller>;
 
 beforeAll(async () => {
   services = await createTestServices();
-  caller = createCaller({ services, actor: await createTestUser(services), locale: 'fr' });
+  caller = createCaller({ services, actor: await createTestUser(services) });
 });
 afterAll(() => services.database.close());
 
@@ -116,7 +116,7 @@ describe('sites procedures', () => {
   });
 
   it('geocodes communes offline by name or postal code', async () => {
-    const anon = createCaller({ services, actor: anonymous, locale: 'fr' });
+    const anon = createCaller({ services, actor: anonymous });
     const byName = await anon.geo.searchCommunes({ q: 'saint-etienne' });
     expect(byName[0]).toMatchObject({ insee: '42218', departementName: 'Loire' });
     const byCode = await anon.geo.searchCommunes({ q: '92000' });

@@ -11,7 +11,7 @@ import { loadConfig } from '@retaille/config';
 import { createDatabase, type DatabaseHandle } from '@retaille/db';
 import type { UserActor } from '../../auth/actor.ts';
 import { createServices } from '../../services.ts';
-import { startPgBossQueue } from '../job-queue.ts';
+import { startPgBossQueue } from '../pg-boss-queue.ts';
 
 type QueryClient = { query: (...args: unknown[]) => unknown };
 

@@ -1,0 +1,120 @@
+import { type DatabaseHandle, sqlExecutor } from '@retaille/db';
+import PgBoss from 'pg-boss';
+import { type JobQueue, jobNames } from './job-queue.ts';
+
+const TICK_QUEUE = 'timers.tick';
+
+export interface StartedJobQueue {
+  /** False once `stop` was called. */
+  running(): boolean;
+  /** Jobs waiting per queue. */
+  queueSizes(): Promise<Record<string, number>>;
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * The pg-boss adapter of the `JobQueue` port. Only a composition root starts it (apps/server/main.ts,
+ * the crash test): services receive the `JobQueue` and never know which backend runs it.
+ *
+ * Starts pg-boss on the shared pool (its own `pgboss` schema, created on first start), creates
+ * the queues and routes `JobQueue` transactions to it. With `workers` (the default) it also runs
+ * one worker per job; without, this process only queues (the crash test's writer).
+ */
+export async function startPgBossQueue(
+  queue: JobQueue,
+  database: DatabaseHandle,
+  log: (message: string) => void,
+  options: {
+    workers?: boolean;
+    /**
+     * A periodic task run once per interval across every process sharing the database: each worker
+     * process offers a `timers.tick` job per time slot (pg-boss singletonSeconds), only one is
+     * created, and one worker runs it.
+     */
+    periodic?: { everySeconds: number; run: () => Promise<void> };
+    /** Told of every job run, for metrics. */
+    onJob?: (name: string, outcome: 'completed' | 'failed', seconds: number) => void;
+  } = {},
+): Promise<StartedJobQueue> {
+  const boss = new PgBoss({
+    db: {
+      executeSql: async (text: string, values: unknown[]) => {
+        const r = await database.pool.query(text, values as unknown[]);
+        return { rows: r.rows };
+      },
+    },
+    schema: 'pgboss',
+    schedule: false,
+    supervise: options.workers !== false,
+  });
+  boss.on('error', (e: Error) => log(`job queue: ${e.message}`));
+  await boss.start();
+  const timed = async (name: string, work: () => Promise<void>) => {
+    const started = performance.now();
+    try {
+      await work();
+      options.onJob?.(name, 'completed', (performance.now() - started) / 1000);
+    } catch (e) {
+      options.onJob?.(name, 'failed', (performance.now() - started) / 1000);
+      throw e;
+    }
+  };
+  // Several processes may start at once: a queue another one just created is fine.
+  const ensureQueue = async (name: string) => {
+    try {
+      await boss.createQueue(name);
+    } catch (e) {
+      if (!(await boss.getQueue(name))) throw e;
+    }
+  };
+  for (const name of jobNames) {
+    await ensureQueue(name);
+    if (options.workers === false) continue;
+    await boss.work<object>(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
+      for (const job of jobs) await timed(name, () => queue.run(name, job.data as never));
+    });
+  }
+  let offer: ReturnType<typeof setInterval> | undefined;
+  const periodic = options.workers === false ? undefined : options.periodic;
+  if (periodic) {
+    await ensureQueue(TICK_QUEUE);
+    await boss.work(TICK_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async () => {
+      await timed(TICK_QUEUE, periodic.run);
+    });
+    const offerTick = () =>
+      boss
+        .send(TICK_QUEUE, {}, { singletonKey: TICK_QUEUE, singletonSeconds: periodic.everySeconds })
+        .catch((e: Error) => log(`job queue: ${e.message}`));
+    await offerTick();
+    offer = setInterval(() => void offerTick(), Math.max(1, periodic.everySeconds / 2) * 1000);
+    offer.unref();
+  }
+  let running = true;
+  queue.use(async (trx, name, data) => {
+    const id = await boss.send(name, data, {
+      retryLimit: 3,
+      retryDelay: 5,
+      retryBackoff: true,
+      // The transaction's own connection: the job commits or rolls back with the state change.
+      db: sqlExecutor(trx),
+    });
+    // pg-boss answers null instead of failing when the queue does not exist.
+    if (id === null) throw new Error(`job ${name} was not queued`);
+  });
+  return {
+    running: () => running,
+    queueSizes: async () => {
+      const sizes: Record<string, number> = {};
+      for (const name of periodic ? [...jobNames, TICK_QUEUE] : jobNames) {
+        sizes[name] = await boss.getQueueSize(name);
+      }
+      return sizes;
+    },
+    stop: async (timeoutMs = 5000) => {
+      clearInterval(offer);
+      running = false;
+      // Graceful: no new job is fetched, and the ones running get `timeoutMs` to finish.
+      await boss.stop({ graceful: true, timeout: timeoutMs, wait: true });
+    },
+  };
+}
