@@ -11,6 +11,7 @@ import * as m20261204150000 from './20261204150000_create_trip.ts';
 import * as m20261204170000 from './20261204170000_offset_edited_lot_points.ts';
 import * as m20261205010000 from './20261205010000_create_operations.ts';
 import * as m20261205020000 from './20261205020000_create_trade_notifications.ts';
+import * as m20261205040000 from './20261205040000_impact_records_method.ts';
 
 /**
  * The one migrations folder, listed statically so that it works the same under tsx, Vitest and a
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261204170000_offset_edited_lot_points': m20261204170000,
   '20261205010000_create_operations': m20261205010000,
   '20261205020000_create_trade_notifications': m20261205020000,
+  '20261205040000_impact_records_method': m20261205040000,
 };

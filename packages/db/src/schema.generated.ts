@@ -42,6 +42,7 @@ export interface AllocationRun {
   error: string | null;
   finished_at: Timestamp | null;
   id: Generated<string>;
+  leave_out_losing_pairs: Generated<boolean>;
   progress: Generated<number>;
   region_code: string | null;
   scope: string;
@@ -134,14 +135,19 @@ export interface ImpactFlowMonthly {
 }
 
 export interface ImpactMonthly {
+  avoided_high_kg_co2e: Generated<number>;
   avoided_kg_co2e: number;
+  avoided_low_kg_co2e: Generated<number>;
   distance_km: number;
   factor_version: string;
   mass_kg: number;
   material_family: string;
   measured_mass_kg: number;
+  method_version: string;
   month: Timestamp;
+  net_high_kg_co2e: Generated<number>;
   net_kg_co2e: number;
+  net_low_kg_co2e: Generated<number>;
   origin_departement: string;
   origin_region: string;
   origin_site_id: string;
@@ -149,15 +155,22 @@ export interface ImpactMonthly {
   sector: string;
   tonne_km: number;
   trades: number;
+  trades_default_travel: Generated<number>;
   trades_factor_missing: number;
+  trades_proxy: Generated<number>;
   trades_within_30km: number;
   trades_within_80km: number;
+  transport_high_kg_co2e: Generated<number>;
   transport_kg_co2e: number;
+  transport_low_kg_co2e: Generated<number>;
 }
 
 export interface ImpactRecord {
+  avoided_high_kg_co2e: number;
   avoided_kg_co2e: number;
+  avoided_low_kg_co2e: number;
   completed_at: Timestamp;
+  coverage: string | null;
   created_at: Generated<Timestamp>;
   destination_departement: string | null;
   destination_key: string;
@@ -180,8 +193,11 @@ export interface ImpactRecord {
   mass_source: string;
   material_family: string;
   material_key: string;
+  method_version: string;
   month: Timestamp;
+  net_high_kg_co2e: number;
   net_kg_co2e: number;
+  net_low_kg_co2e: number;
   origin_departement: string;
   origin_lat: number;
   origin_lon: number;
@@ -192,8 +208,27 @@ export interface ImpactRecord {
   sector: string;
   tonne_km: number;
   trade_id: string;
+  transport_high_kg_co2e: number;
   transport_kg_co2e: number;
+  transport_low_kg_co2e: number;
+  travel_is_default: boolean | null;
+  travel_mode: string | null;
   vehicle_key: string;
+}
+
+export interface ImpactRecordRevision {
+  avoided_kg_co2e: number;
+  factor_version: string;
+  id: Generated<string>;
+  input: Json;
+  method_version: string;
+  net_high_kg_co2e: number;
+  net_kg_co2e: number;
+  net_low_kg_co2e: number;
+  reason: string;
+  replaced_at: Timestamp;
+  trade_id: string;
+  transport_kg_co2e: number;
 }
 
 export interface ImpactSiteFlowMonthly {
@@ -604,6 +639,7 @@ export interface DB {
   impact_flow_monthly: ImpactFlowMonthly;
   impact_monthly: ImpactMonthly;
   impact_record: ImpactRecord;
+  impact_record_revision: ImpactRecordRevision;
   impact_site_flow_monthly: ImpactSiteFlowMonthly;
   ledger_entry: LedgerEntry;
   lot: Lot;

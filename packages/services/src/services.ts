@@ -181,7 +181,15 @@ export async function createServices(deps: {
   const gateway = deps.payments?.gateway ?? paymentsUnavailable;
   const factorRegistry = new FactorRegistry({ db: database.db, now });
   await factorRegistry.ensureSeeded();
-  const impact = new ImpactService({ db: database.db, registry: factorRegistry, communes, now });
+  const impact = new ImpactService({
+    db: database.db,
+    registry: factorRegistry,
+    communes,
+    now,
+    publicUrl: config.publicUrl,
+  });
+  // Records an older impact method computed are recomputed once, after the migrations (ADR 007).
+  await impact.upgradeRecords();
   const trades = new TradeService({
     db: database.db,
     gateway,

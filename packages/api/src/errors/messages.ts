@@ -336,6 +336,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     fr: "Cette version de facteurs n'existe pas.",
     en: 'This factor version does not exist.',
   },
+  'impact.methodVersionNotFound': {
+    fr: "Cette version de la méthode d'impact n'existe pas.",
+    en: 'This impact method version does not exist.',
+  },
   'impact.importInvalid': {
     fr: "L'import de facteurs contient des erreurs : relancez la vérification.",
     en: 'The factor import has errors: run the review again.',

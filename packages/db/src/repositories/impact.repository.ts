@@ -7,13 +7,14 @@ import {
   type Transaction,
 } from 'kysely';
 import type { Database } from '../database.ts';
-import type { FactorSet, ImpactRecord, Trip, TripTrade } from '../schema.generated.ts';
+import type { FactorSet, ImpactRecord, ImpactRecordRevision, Trip, TripTrade } from '../schema.generated.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export type FactorSetRow = Selectable<FactorSet>;
 export type NewFactorSetRow = Insertable<FactorSet>;
 export type ImpactRecordRow = Selectable<ImpactRecord>;
+export type ImpactRecordRevisionRow = Selectable<ImpactRecordRevision>;
 export type TripRow = Selectable<Trip>;
 export type NewTripRow = Insertable<Trip>;
 export type TripTradeRow = Selectable<TripTrade>;
@@ -109,10 +110,20 @@ const RECORD_COLUMNS: readonly (readonly [string, string])[] = [
   ['flags', 'text[]'],
   ['input', 'jsonb'],
   ['is_demo', 'boolean'],
+  ['method_version', 'text'],
+  ['avoided_low_kg_co2e', 'float8'],
+  ['avoided_high_kg_co2e', 'float8'],
+  ['transport_low_kg_co2e', 'float8'],
+  ['transport_high_kg_co2e', 'float8'],
+  ['net_low_kg_co2e', 'float8'],
+  ['net_high_kg_co2e', 'float8'],
+  ['travel_mode', 'text'],
+  ['travel_is_default', 'boolean'],
+  ['coverage', 'text'],
 ];
 
 const PLACE_KEY = ['month', 'origin_site_id', 'origin_departement', 'origin_region', 'origin_territory_type'];
-const MONTHLY_KEY = [...PLACE_KEY, 'sector', 'material_family', 'factor_version'];
+const MONTHLY_KEY = [...PLACE_KEY, 'sector', 'material_family', 'factor_version', 'method_version'];
 const FLOW_KEY = [...PLACE_KEY, 'sector', 'material_family', 'destination_key'];
 const SITE_FLOW_KEY = [...PLACE_KEY, 'destination_key'];
 
@@ -123,6 +134,57 @@ const ids = (cols: readonly string[]) => sql.join(cols.map((c) => sql.ref(c)));
 const addExcluded = (table: string, cols: readonly string[]) =>
   sql.join(cols.map((c) => sql`${sql.ref(c)} = ${sql.ref(`${table}.${c}`)} + excluded.${sql.ref(c)}`));
 const FLOW_MEASURES = ['trades', 'mass_kg', 'tonne_km', 'net_kg_co2e'];
+const MONTHLY_MEASURES = [
+  'trades',
+  'mass_kg',
+  'measured_mass_kg',
+  'avoided_kg_co2e',
+  'transport_kg_co2e',
+  'net_kg_co2e',
+  'tonne_km',
+  'distance_km',
+  'trades_within_30km',
+  'trades_within_80km',
+  'trades_factor_missing',
+  'avoided_low_kg_co2e',
+  'avoided_high_kg_co2e',
+  'transport_low_kg_co2e',
+  'transport_high_kg_co2e',
+  'net_low_kg_co2e',
+  'net_high_kg_co2e',
+  'trades_default_travel',
+  'trades_proxy',
+];
+/**
+ * The monthly measures of a set of records, in MONTHLY_MEASURES order, each multiplied by `sign`
+ * (1 to add records to the rollup, -1 to take them out). Method-0 records have no travel mode nor
+ * coverage: they count in neither the default-travel nor the proxy trades.
+ */
+const monthlySums = (sign: 1 | -1) => {
+  const k = sql.lit(sign);
+  const exprs = [
+    sql`count(*)`,
+    sql`sum(mass_kg)`,
+    sql`sum(case when mass_source = 'measured' then mass_kg else 0 end)`,
+    sql`sum(avoided_kg_co2e)`,
+    sql`sum(transport_kg_co2e)`,
+    sql`sum(net_kg_co2e)`,
+    sql`sum(tonne_km)`,
+    sql`sum(distance_km)`,
+    sql`count(*) filter (where distance_km <= ${sql.lit(SHORT_KM)})`,
+    sql`count(*) filter (where distance_km <= ${sql.lit(MEDIUM_KM)})`,
+    sql`count(*) filter (where factor_missing)`,
+    sql`sum(avoided_low_kg_co2e)`,
+    sql`sum(avoided_high_kg_co2e)`,
+    sql`sum(transport_low_kg_co2e)`,
+    sql`sum(transport_high_kg_co2e)`,
+    sql`sum(net_low_kg_co2e)`,
+    sql`sum(net_high_kg_co2e)`,
+    sql`count(*) filter (where travel_is_default)`,
+    sql`count(*) filter (where coverage = 'proxy')`,
+  ];
+  return sql.join(exprs.map((e, i) => sql`${k} * ${e} as ${sql.ref(MONTHLY_MEASURES[i]!)}`));
+};
 
 /**
  * One statement: the records (a trade already recorded is skipped), then the inserted ones
@@ -167,29 +229,10 @@ function insertStatement(rows: readonly NewImpactRecordRow[], tail: RawBuilder<u
       returning *
     ),
     monthly as (
-      insert into impact_monthly (${ids(MONTHLY_KEY)}, trades, mass_kg, measured_mass_kg, avoided_kg_co2e,
-        transport_kg_co2e, net_kg_co2e, tonne_km, distance_km, trades_within_30km, trades_within_80km,
-        trades_factor_missing)
-      select ${ids(MONTHLY_KEY)}, count(*), sum(mass_kg),
-             sum(case when mass_source = 'measured' then mass_kg else 0 end),
-             sum(avoided_kg_co2e), sum(transport_kg_co2e), sum(net_kg_co2e), sum(tonne_km), sum(distance_km),
-             count(*) filter (where distance_km <= ${sql.lit(SHORT_KM)}),
-             count(*) filter (where distance_km <= ${sql.lit(MEDIUM_KM)}),
-             count(*) filter (where factor_missing)
+      insert into impact_monthly (${ids(MONTHLY_KEY)}, ${ids(MONTHLY_MEASURES)})
+      select ${ids(MONTHLY_KEY)}, ${monthlySums(1)}
       from ins group by ${ids(MONTHLY_KEY)}
-      on conflict (${ids(MONTHLY_KEY)}) do update set ${addExcluded('impact_monthly', [
-        'trades',
-        'mass_kg',
-        'measured_mass_kg',
-        'avoided_kg_co2e',
-        'transport_kg_co2e',
-        'net_kg_co2e',
-        'tonne_km',
-        'distance_km',
-        'trades_within_30km',
-        'trades_within_80km',
-        'trades_factor_missing',
-      ])}
+      on conflict (${ids(MONTHLY_KEY)}) do update set ${addExcluded('impact_monthly', MONTHLY_MEASURES)}
     ),
     flows as (${flowGroup('impact_flow_monthly', FLOW_KEY)}),
     site_flows as (${flowGroup('impact_site_flow_monthly', SITE_FLOW_KEY)})
@@ -276,7 +319,15 @@ const MEASURES: Record<ImpactSource, RawBuilder<unknown>> = {
     sum(distance_km)::float8 as distance_km,
     sum(trades_within_30km)::int8 as trades_within_30km,
     sum(trades_within_80km)::int8 as trades_within_80km,
-    sum(trades_factor_missing)::int8 as trades_factor_missing`,
+    sum(trades_factor_missing)::int8 as trades_factor_missing,
+    sum(avoided_low_kg_co2e)::float8 as avoided_low_kg_co2e,
+    sum(avoided_high_kg_co2e)::float8 as avoided_high_kg_co2e,
+    sum(transport_low_kg_co2e)::float8 as transport_low_kg_co2e,
+    sum(transport_high_kg_co2e)::float8 as transport_high_kg_co2e,
+    sum(net_low_kg_co2e)::float8 as net_low_kg_co2e,
+    sum(net_high_kg_co2e)::float8 as net_high_kg_co2e,
+    sum(trades_default_travel)::int8 as trades_default_travel,
+    sum(trades_proxy)::int8 as trades_proxy`,
   records: sql`
     count(*)::int8 as trades,
     sum(mass_kg)::float8 as mass_kg,
@@ -288,7 +339,15 @@ const MEASURES: Record<ImpactSource, RawBuilder<unknown>> = {
     sum(distance_km)::float8 as distance_km,
     (count(*) filter (where distance_km <= ${sql.lit(SHORT_KM)}))::int8 as trades_within_30km,
     (count(*) filter (where distance_km <= ${sql.lit(MEDIUM_KM)}))::int8 as trades_within_80km,
-    (count(*) filter (where factor_missing))::int8 as trades_factor_missing`,
+    (count(*) filter (where factor_missing))::int8 as trades_factor_missing,
+    sum(avoided_low_kg_co2e)::float8 as avoided_low_kg_co2e,
+    sum(avoided_high_kg_co2e)::float8 as avoided_high_kg_co2e,
+    sum(transport_low_kg_co2e)::float8 as transport_low_kg_co2e,
+    sum(transport_high_kg_co2e)::float8 as transport_high_kg_co2e,
+    sum(net_low_kg_co2e)::float8 as net_low_kg_co2e,
+    sum(net_high_kg_co2e)::float8 as net_high_kg_co2e,
+    (count(*) filter (where travel_is_default))::int8 as trades_default_travel,
+    (count(*) filter (where coverage = 'proxy'))::int8 as trades_proxy`,
 };
 
 const TABLE: Record<ImpactSource, RawBuilder<unknown>> = {
@@ -317,7 +376,17 @@ export interface ImpactSumsRow {
   trades_within_30km: number;
   trades_within_80km: number;
   trades_factor_missing: number;
+  avoided_low_kg_co2e: number;
+  avoided_high_kg_co2e: number;
+  transport_low_kg_co2e: number;
+  transport_high_kg_co2e: number;
+  net_low_kg_co2e: number;
+  net_high_kg_co2e: number;
+  trades_default_travel: number;
+  trades_proxy: number;
   factor_versions: string[];
+  /** The impact method versions of the figures (docs/impact-method.md), sorted. */
+  method_versions: string[];
 }
 
 export interface ImpactAggregateRow extends ImpactSumsRow {
@@ -345,10 +414,13 @@ export async function aggregateImpact(
     'month',
   ],
 ): Promise<ImpactAggregateRow[]> {
-  // Each grouping set also keyed by factor version, so the inner aggregation has no DISTINCT
-  // aggregate and can be hashed (array_agg(distinct …) forced a sort per grouping set); the outer
-  // level folds the few versions of each (dimension, key) back into one row.
-  const sets = [sql`(factor_version)`, ...dimensions.map((d) => sql`(${sql.ref(d)}, factor_version)`)];
+  // Each grouping set also keyed by factor and method version, so the inner aggregation has no
+  // DISTINCT aggregate and can be hashed (array_agg(distinct …) forced a sort per grouping set);
+  // the outer level folds the few versions of each (dimension, key) back into one row.
+  const sets = [
+    sql`(factor_version, method_version)`,
+    ...dimensions.map((d) => sql`(${sql.ref(d)}, factor_version, method_version)`),
+  ];
   const dimCase = sql.join(
     dimensions.map((d) => sql`when grouping(${sql.ref(d)}) = 0 then ${sql.lit(d)}`),
     sql` `,
@@ -374,11 +446,20 @@ export async function aggregateImpact(
            sum(trades_within_30km)::int8 as trades_within_30km,
            sum(trades_within_80km)::int8 as trades_within_80km,
            sum(trades_factor_missing)::int8 as trades_factor_missing,
-           array_agg(factor_version order by factor_version) as factor_versions
+           sum(avoided_low_kg_co2e)::float8 as avoided_low_kg_co2e,
+           sum(avoided_high_kg_co2e)::float8 as avoided_high_kg_co2e,
+           sum(transport_low_kg_co2e)::float8 as transport_low_kg_co2e,
+           sum(transport_high_kg_co2e)::float8 as transport_high_kg_co2e,
+           sum(net_low_kg_co2e)::float8 as net_low_kg_co2e,
+           sum(net_high_kg_co2e)::float8 as net_high_kg_co2e,
+           sum(trades_default_travel)::int8 as trades_default_travel,
+           sum(trades_proxy)::int8 as trades_proxy,
+           array_agg(distinct factor_version order by factor_version) as factor_versions,
+           array_agg(distinct method_version order by method_version) as method_versions
     from (
       select ${dimensions.length > 0 ? sql`case ${dimCase} end` : sql`null::text`} as dimension,
              ${dimensions.length > 0 ? sql`case ${keyCase} end` : sql`null::text`} as key,
-             factor_version,
+             factor_version, method_version,
              ${MEASURES[source]}
       from ${TABLE[source]}
       where ${whereOf(filter)}
@@ -486,6 +567,13 @@ export async function usedFactors(
   return r.rows;
 }
 
+/** The impact method versions of the filtered records (exports cite them). */
+export async function usedMethodVersions(db: Db, filter: ImpactQueryFilter): Promise<string[]> {
+  const r = await sql<{ v: string }>`
+    select distinct method_version as v from impact_record where ${whereOf(filter)} order by 1`.execute(db);
+  return r.rows.map((x) => x.v);
+}
+
 export interface SitePoint {
   id: string;
   name: string;
@@ -590,7 +678,8 @@ export async function receivedTotals(
   toMonth: string,
 ): Promise<ImpactSumsRow | undefined> {
   const r = await sql<ImpactSumsRow>`
-    select ${MEASURES.records}, coalesce(array_agg(distinct factor_version), '{}') as factor_versions
+    select ${MEASURES.records}, coalesce(array_agg(distinct factor_version), '{}') as factor_versions,
+      coalesce(array_agg(distinct method_version), '{}') as method_versions
     from impact_record
     where destination_site_id = ${siteId}::uuid and origin_site_id <> ${siteId}::uuid
       and month between ${fromMonth}::date and ${toMonth}::date`.execute(db);
@@ -598,49 +687,224 @@ export async function receivedTotals(
 }
 
 export interface MethodGroupRow {
+  factor_version: string;
   material_key: string;
-  vehicle_key: string;
+  /** Method-0 records (not recomputed yet) count as the default travel. */
+  travel_mode: string;
   /** Nothing recorded at handover: neither a vehicle nor a trip. */
   is_default: boolean;
   trades: number;
   mass_kg: number;
+  transport_low_kg_co2e: number;
   transport_kg_co2e: number;
+  transport_high_kg_co2e: number;
 }
 
 /**
- * Records of a filter that travelled without a recorded trip, grouped by material and vehicle:
- * the method is linear in mass and transport, so groups give the same totals as the records.
+ * The stored records of a filter grouped by factor version, material and travel: the method is
+ * linear in mass and transport, so the groups give the same totals, ranges and sensitivity as
+ * the records one by one.
  */
 export async function methodGroups(db: Db, filter: ImpactQueryFilter): Promise<MethodGroupRow[]> {
   const r = await sql<MethodGroupRow>`
-    select r.material_key, r.vehicle_key, (t.vehicle_key is null) as is_default,
-      count(*)::int8 as trades, sum(r.mass_kg)::float8 as mass_kg,
-      sum(r.transport_kg_co2e)::float8 as transport_kg_co2e
-    from (select * from impact_record where ${whereOf(filter)}) r
-    left join trade t on t.id = r.trade_id
-    where not exists (select 1 from trip_trade tt where tt.trade_id = r.trade_id)
-    group by r.material_key, r.vehicle_key, (t.vehicle_key is null)
-    order by r.material_key, r.vehicle_key, is_default`.execute(db);
+    select factor_version, material_key, coalesce(travel_mode, 'van_diesel') as travel_mode,
+      coalesce(travel_is_default, true) as is_default,
+      count(*)::int8 as trades, sum(mass_kg)::float8 as mass_kg,
+      sum(transport_low_kg_co2e)::float8 as transport_low_kg_co2e,
+      sum(transport_kg_co2e)::float8 as transport_kg_co2e,
+      sum(transport_high_kg_co2e)::float8 as transport_high_kg_co2e
+    from impact_record where ${whereOf(filter)}
+    group by 1, 2, 3, 4
+    order by 1, 2, 3, 4`.execute(db);
   return r.rows.map((g) => ({ ...g, trades: Number(g.trades) }));
 }
 
-export interface TravelledRecordRow {
-  trade_id: string;
-  material_key: string;
-  mass_kg: number;
-  /** The sites' distance, used when the trip has none of its own. */
-  distance_km: number;
-  trip_id: string;
+// ── Recomputing stored records (a new method version, a trip that changed) ─────────────────
+
+export type RecordToRecompute = ImpactRecordRow & {
+  /** The vehicle recorded at handover on the trade (method-0 travel), if the trade exists. */
+  trade_vehicle_key: string | null;
+  /** The trip the trade travelled in, if one was recorded. */
+  trip_id: string | null;
+};
+
+/** Records not computed with `methodVersion`, by trade id after `afterTradeId` (keyset). */
+export async function recordsToRecompute(
+  db: Db,
+  methodVersion: string,
+  afterTradeId: string | null,
+  limit: number,
+): Promise<RecordToRecompute[]> {
+  const r = await sql<RecordToRecompute>`
+    select r.*, t.vehicle_key as trade_vehicle_key, tt.trip_id
+    from impact_record r
+    left join trade t on t.id = r.trade_id
+    left join trip_trade tt on tt.trade_id = r.trade_id
+    where (r.method_version < ${methodVersion} or r.method_version > ${methodVersion})
+      ${afterTradeId === null ? sql`` : sql`and r.trade_id > ${afterTradeId}::uuid`}
+    order by r.trade_id
+    limit ${limit}`.execute(db);
+  return r.rows;
 }
 
-/** Records of a filter that travelled in a recorded trip. */
-export async function travelledRecords(db: Db, filter: ImpactQueryFilter): Promise<TravelledRecordRow[]> {
-  const r = await sql<TravelledRecordRow>`
-    select r.trade_id, r.material_key, r.mass_kg, r.distance_km, tt.trip_id
-    from (select * from impact_record where ${whereOf(filter)}) r
-    join trip_trade tt on tt.trade_id = r.trade_id
-    order by r.trade_id`.execute(db);
-  return r.rows;
+/** Is any record not computed with `methodVersion`? (index-only on impact_record_method_idx) */
+export async function hasRecordsToRecompute(db: Db, methodVersion: string): Promise<boolean> {
+  const r = await sql<{ n: number }>`
+    select 1 as n from impact_record
+    where method_version < ${methodVersion} or method_version > ${methodVersion} limit 1`.execute(db);
+  return r.rows.length > 0;
+}
+
+/** The impact records of these trades (those that exist), for a trip whose shares changed. */
+export async function findImpactRecords(db: Db, tradeIds: readonly string[]): Promise<ImpactRecordRow[]> {
+  if (tradeIds.length === 0) return [];
+  return db
+    .selectFrom('impact_record')
+    .selectAll()
+    .where('trade_id', 'in', [...tradeIds])
+    .orderBy('trade_id')
+    .execute();
+}
+
+/** New figures for an existing record: everything the method decides, nothing about places. */
+export interface ImpactFiguresUpdate {
+  trade_id: string;
+  method_version: string;
+  input: unknown;
+  factor_key: string | null;
+  vehicle_key: string;
+  factor_missing: boolean;
+  flags: string[];
+  avoided_kg_co2e: number;
+  avoided_low_kg_co2e: number;
+  avoided_high_kg_co2e: number;
+  transport_kg_co2e: number;
+  transport_low_kg_co2e: number;
+  transport_high_kg_co2e: number;
+  net_kg_co2e: number;
+  net_low_kg_co2e: number;
+  net_high_kg_co2e: number;
+  tonne_km: number;
+  travel_mode: string | null;
+  travel_is_default: boolean | null;
+  coverage: 'factor' | 'proxy' | 'none' | null;
+}
+
+const FIGURE_COLUMNS: readonly (readonly [keyof ImpactFiguresUpdate, string])[] = [
+  ['trade_id', 'uuid'],
+  ['method_version', 'text'],
+  ['input', 'jsonb'],
+  ['factor_key', 'text'],
+  ['vehicle_key', 'text'],
+  ['factor_missing', 'boolean'],
+  ['flags', 'text[]'],
+  ['avoided_kg_co2e', 'float8'],
+  ['avoided_low_kg_co2e', 'float8'],
+  ['avoided_high_kg_co2e', 'float8'],
+  ['transport_kg_co2e', 'float8'],
+  ['transport_low_kg_co2e', 'float8'],
+  ['transport_high_kg_co2e', 'float8'],
+  ['net_kg_co2e', 'float8'],
+  ['net_low_kg_co2e', 'float8'],
+  ['net_high_kg_co2e', 'float8'],
+  ['tonne_km', 'float8'],
+  ['travel_mode', 'text'],
+  ['travel_is_default', 'boolean'],
+  ['coverage', 'text'],
+];
+
+/**
+ * Replaces the figures of stored records, in one statement: the figures they had go to
+ * impact_record_revision (so they can still be replayed), the records get the new ones, and the
+ * monthly rollups move by the difference — the old figures taken out under their method version,
+ * the new ones added under theirs, in the same snapshot. Places, months and masses do not change,
+ * so the flows only move by the net. Returns the number of records replaced.
+ */
+export async function replaceImpactFigures(
+  trx: Transaction<Database>,
+  rows: readonly ImpactFiguresUpdate[],
+  reason: 'method_upgrade' | 'trip_changed',
+  now: Date,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const payload = JSON.stringify(rows);
+  const defs = sql.join(FIGURE_COLUMNS.map(([c, t]) => sql`${sql.ref(c)} ${sql.raw(t)}`));
+  const sets = sql.join(
+    FIGURE_COLUMNS.filter(([c]) => c !== 'trade_id').map(([c]) => sql`${sql.ref(c)} = src.${sql.ref(c)}`),
+  );
+  const flowDelta = (table: string, key: readonly string[]) => sql`
+    update ${sql.table(table)} f set net_kg_co2e = f.net_kg_co2e + d.delta
+    from (select ${sql.join(key.map((c) => sql`o.${sql.ref(c)}`))}, sum(u.net_kg_co2e - o.net_kg_co2e) as delta
+          from upd u join old o using (trade_id) group by ${sql.join(key.map((c) => sql`o.${sql.ref(c)}`))}) d
+    where ${sql.join(
+      key.map((c) => sql`f.${sql.ref(c)} = d.${sql.ref(c)}`),
+      sql` and `,
+    )}`;
+  // Locked first, in their own statement: a row locked inside the statement that updates it is
+  // skipped by the lock, and a concurrent replacement must read the figures this one writes.
+  await trx
+    .selectFrom('impact_record')
+    .select('trade_id')
+    .where(
+      'trade_id',
+      'in',
+      rows.map((x) => x.trade_id),
+    )
+    .orderBy('trade_id')
+    .forUpdate()
+    .execute();
+  const r = await sql<{ n: number; sites: string[] }>`
+    with src as (select * from jsonb_to_recordset(${payload}::jsonb) as x(${defs})),
+    old as (select r.* from impact_record r join src using (trade_id)),
+    archived as (
+      insert into impact_record_revision (trade_id, method_version, factor_version, input, avoided_kg_co2e,
+        transport_kg_co2e, net_kg_co2e, net_low_kg_co2e, net_high_kg_co2e, reason, replaced_at)
+      select trade_id, method_version, factor_version, input, avoided_kg_co2e, transport_kg_co2e,
+        net_kg_co2e, net_low_kg_co2e, net_high_kg_co2e, ${reason}, ${now.toISOString()}::timestamptz
+      from old
+    ),
+    upd as (
+      update impact_record r set ${sets}
+      from src where r.trade_id = src.trade_id
+      returning r.*
+    ),
+    moved as (
+      select * from (
+        select ${ids(MONTHLY_KEY)}, ${monthlySums(-1)} from old group by ${ids(MONTHLY_KEY)}
+        union all
+        select ${ids(MONTHLY_KEY)}, ${monthlySums(1)} from upd group by ${ids(MONTHLY_KEY)}
+      ) m
+    ),
+    monthly as (
+      insert into impact_monthly (${ids(MONTHLY_KEY)}, ${ids(MONTHLY_MEASURES)})
+      select ${ids(MONTHLY_KEY)}, ${sql.join(MONTHLY_MEASURES.map((c) => sql`sum(${sql.ref(c)})`))}
+      from moved group by ${ids(MONTHLY_KEY)}
+      on conflict (${ids(MONTHLY_KEY)}) do update set ${addExcluded('impact_monthly', MONTHLY_MEASURES)}
+    ),
+    flows as (${flowDelta('impact_flow_monthly', FLOW_KEY)}),
+    site_flows as (${flowDelta('impact_site_flow_monthly', SITE_FLOW_KEY)})
+    select count(*)::int4 as n, coalesce(array_agg(distinct origin_site_id), '{}') as sites from upd`.execute(
+    trx,
+  );
+  const done = r.rows[0] ?? { n: 0, sites: [] };
+  // Rollup rows left with no trade (all their records moved to another method version).
+  if (done.sites.length > 0) {
+    await sql`delete from impact_monthly where trades = 0 and origin_site_id = any(${done.sites}::uuid[])`.execute(
+      trx,
+    );
+  }
+  return done.n;
+}
+
+/** The figures a record had before each recomputation, oldest first. */
+export async function listImpactRevisions(db: Db, tradeId: string): Promise<ImpactRecordRevisionRow[]> {
+  return db
+    .selectFrom('impact_record_revision')
+    .selectAll()
+    .where('trade_id', '=', tradeId)
+    .orderBy('replaced_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** Trips by id with all their trades (those outside a filter too: they share the trip). */

@@ -9,5 +9,6 @@ export * from './embedded-factors.ts';
 export * from './factor-registry.ts';
 export * from './impact.ts';
 export * from './method.ts';
+export * from './stored-record.ts';
 export * from './transport.ts';
 export * from './travel.ts';

@@ -10,18 +10,25 @@ import {
   userRepository,
 } from '@retaille/db';
 import {
+  assessRecordInput,
   type CommuneDirectory,
-  computeTradeImpact,
+  defaultRecordTravel,
   type FactorSet,
   getMaterial,
   gramsToKg,
   haversineKm,
   type LatLon,
+  type MethodRecordInput,
   parisMonth,
+  type RecordTravel,
   roundPoint,
-  type TransportOptions,
+  tonneKm,
+  travelModeOfLegacyVehicle,
 } from '@retaille/domain';
 import type { FactorRegistry } from './factor-registry.service.ts';
+
+type ImpactFiguresUpdate = impactRepository.ImpactFiguresUpdate;
+type TripRow = impactRepository.TripRow;
 
 /** Everything the record of one completed trade is built from, already resolved. */
 export interface ImpactRecordContext {
@@ -55,7 +62,89 @@ export interface ImpactRecordContext {
   materialFamily: string;
   massKg: number;
   massMeasured: boolean;
-  transport?: TransportOptions;
+  /** How the lot travelled (a recorded trip, or a vehicle); the labelled default when absent. */
+  travel?: RecordTravel;
+}
+
+/** Flags a record keeps whatever its figures (they describe its place, not the method). */
+const PLACE_FLAGS = new Set(['distance_unknown']);
+
+/**
+ * A record's figures under the current method (docs/impact-method.md §3-4), from its stored
+ * input: what a new record is written with and what a recomputation replaces.
+ */
+export function methodFigures(
+  input: MethodRecordInput,
+  factorSet: FactorSet,
+  keptFlags: readonly string[] = [],
+): Omit<ImpactFiguresUpdate, 'trade_id'> {
+  const a = assessRecordInput(input, factorSet);
+  const flags = keptFlags.filter((f) => PLACE_FLAGS.has(f));
+  if (a.coverage === 'none') flags.push('material_factor_missing');
+  if (a.coverage === 'proxy') flags.push('material_factor_proxy');
+  if (a.travelIsDefault) flags.push('travel_default');
+  return {
+    method_version: a.methodVersion,
+    input: a.input,
+    factor_key: a.factorKey,
+    vehicle_key: a.travelMode,
+    factor_missing: a.coverage === 'none',
+    flags,
+    avoided_kg_co2e: a.avoidedKgCo2e.central,
+    avoided_low_kg_co2e: a.avoidedKgCo2e.low,
+    avoided_high_kg_co2e: a.avoidedKgCo2e.high,
+    transport_kg_co2e: a.transportKgCo2e.central,
+    transport_low_kg_co2e: a.transportKgCo2e.low,
+    transport_high_kg_co2e: a.transportKgCo2e.high,
+    net_kg_co2e: a.netKgCo2e.central,
+    net_low_kg_co2e: a.netKgCo2e.low,
+    net_high_kg_co2e: a.netKgCo2e.high,
+    tonne_km: tonneKm(a.input.massKg, a.input.distanceKm),
+    travel_mode: a.travelMode,
+    travel_is_default: a.travelIsDefault,
+    coverage: a.coverage,
+  };
+}
+
+/**
+ * How a trade travelled, as charged: its recorded trip (every lot of it, for the mass shares; a
+ * trip without its own distance is driven over this trade's parties' distance), else the vehicle
+ * recorded at handover before trips existed (there and back), else undefined (the default).
+ */
+export function travelOf(args: {
+  tradeId: string;
+  massKg: number;
+  distanceKm: number;
+  trip?: {
+    trip: Pick<TripRow, 'id' | 'mode' | 'distance_km' | 'round_trip'>;
+    lots: { tradeId: string; massKg: number }[];
+  };
+  vehicle?: { key: string; transportMode?: string; roundTrip?: boolean } | null;
+}): RecordTravel | undefined {
+  if (args.trip) {
+    const { trip, lots } = args.trip;
+    return {
+      mode: trip.mode as RecordTravel['mode'],
+      roundTrip: trip.round_trip,
+      distanceKm: trip.distance_km ?? args.distanceKm,
+      isDefault: false,
+      tripId: trip.id,
+      lots: lots.some((l) => l.tradeId === args.tradeId)
+        ? lots
+        : [...lots, { tradeId: args.tradeId, massKg: args.massKg }],
+    };
+  }
+  if (args.vehicle) {
+    return {
+      mode: travelModeOfLegacyVehicle(args.vehicle.key, args.vehicle.transportMode ?? 'dedicated_trip'),
+      roundTrip: args.vehicle.roundTrip ?? true,
+      distanceKm: args.distanceKm,
+      isDefault: false,
+      tripId: null,
+      lots: [{ tradeId: args.tradeId, massKg: args.massKg }],
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -75,17 +164,19 @@ export function attributeSector(siteSectors: readonly string[], materialKey: str
 export function buildImpactRecord(ctx: ImpactRecordContext, factorSet: FactorSet): NewImpactRecordRow {
   const d = ctx.destination;
   const distanceKm = d.distanceFrom === null ? 0 : haversineKm(ctx.origin, d.distanceFrom);
-  const factorKey = getMaterial(ctx.materialKey)?.emissionFactorKey ?? null;
-  const impact = computeTradeImpact({
-    massKg: ctx.massKg,
-    massMeasured: ctx.massMeasured,
-    materialFactorKey: factorKey,
-    distanceKm,
-    ...ctx.transport,
+  const figures = methodFigures(
+    {
+      tradeId: ctx.tradeId,
+      factorVersion: factorSet.version,
+      materialKey: ctx.materialKey,
+      massKg: ctx.massKg,
+      massMeasured: ctx.massMeasured,
+      distanceKm,
+      travel: ctx.travel ?? defaultRecordTravel(ctx.tradeId, ctx.massKg, distanceKm),
+    },
     factorSet,
-  });
-  const flags: string[] = [...impact.flags];
-  if (d.distanceFrom === null) flags.push('distance_unknown');
+    d.distanceFrom === null ? ['distance_unknown'] : [],
+  );
   return {
     trade_id: ctx.tradeId,
     completed_at: ctx.completedAt,
@@ -109,20 +200,13 @@ export function buildImpactRecord(ctx: ImpactRecordContext, factorSet: FactorSet
     lot_id: ctx.lotId,
     material_key: ctx.materialKey,
     material_family: ctx.materialFamily,
-    factor_key: impact.factorKey,
-    vehicle_key: impact.vehicleKey,
-    mass_kg: impact.massKg,
-    mass_source: impact.massSource,
+    mass_kg: ctx.massKg,
+    mass_source: ctx.massMeasured ? 'measured' : 'estimated',
     distance_km: distanceKm,
     distance_method: d.distanceFrom === null ? 'unknown' : 'great_circle',
-    avoided_kg_co2e: impact.avoidedKgCo2e,
-    transport_kg_co2e: impact.transportKgCo2e,
-    net_kg_co2e: impact.netKgCo2e,
-    tonne_km: impact.tonneKm,
-    factor_version: impact.factorVersion,
-    factor_missing: impact.factorMissing,
-    flags,
-    input: { ...impact.input },
+    factor_version: factorSet.version,
+    ...figures,
+    input: figures.input as NewImpactRecordRow['input'],
     is_demo: ctx.isDemo,
   };
 }
@@ -151,11 +235,10 @@ export async function recordTradeImpact(
     massKg = Number(gramsToKg(trade.handover_grams));
     massMeasured = true;
   } else if (trade.unit === 'kg' || trade.unit === 't') {
-    massKg = Number(trade.quantity) * (trade.unit === 't' ? 1000 : 1);
+    massKg = trade.quantity * (trade.unit === 't' ? 1000 : 1);
     massMeasured = false;
   } else {
-    const lotMass = lot.mass_kg === null ? 0 : Number(lot.mass_kg);
-    massKg = (lotMass * Number(trade.quantity)) / Number(lot.quantity);
+    massKg = ((lot.mass_kg ?? 0) * trade.quantity) / lot.quantity;
     massMeasured = false;
   }
 
@@ -205,6 +288,21 @@ export async function recordTradeImpact(
   }
 
   const factorSet = await deps.registry.active(trx);
+  const trip = await impactRepository.findTripOfTrade(trx, trade.id);
+  const distanceKm =
+    destination.distanceFrom === null
+      ? 0
+      : haversineKm({ lat: seller.lat, lon: seller.lon }, destination.distanceFrom);
+  const travel = travelOf({
+    tradeId: trade.id,
+    massKg,
+    distanceKm,
+    trip: trip && {
+      trip: trip.trip,
+      lots: trip.trades.map((t) => ({ tradeId: t.trade_id, massKg: t.mass_kg })),
+    },
+    vehicle: trade.vehicle_key ? { key: trade.vehicle_key } : null,
+  });
   const row = buildImpactRecord(
     {
       tradeId: trade.id,
@@ -225,8 +323,7 @@ export async function recordTradeImpact(
       materialFamily: lot.family_key,
       massKg,
       massMeasured,
-      // The vehicle recorded at handover; without one, the default van of the transport model.
-      ...(trade.vehicle_key ? { transport: { vehicleKey: trade.vehicle_key } } : {}),
+      ...(travel ? { travel } : {}),
     },
     factorSet,
   );

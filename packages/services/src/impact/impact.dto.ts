@@ -1,4 +1,21 @@
-import type { ImpactTotals, MethodSummary } from '@retaille/domain';
+import type { ImpactTotals, MethodSummary, Range } from '@retaille/domain';
+
+/** The written method every figure cites (docs/impact-method.md), and the web page showing it. */
+export const IMPACT_METHOD_DOC = 'docs/impact-method.md';
+export const IMPACT_METHOD_PATH = '/impact/methode';
+
+/** Totals of the stored records: central figures, their ranges, and what they rest on. */
+export interface ImpactTotalsDto extends ImpactTotals {
+  avoidedRangeKgCo2e: Range;
+  transportRangeKgCo2e: Range;
+  netRangeKgCo2e: Range;
+  /** Trades charged the labelled default travel (nothing recorded at handover). */
+  tradesDefaultTravel: number;
+  /** Trades whose material rests on a proxy factor. */
+  tradesProxy: number;
+  /** Method versions of the figures (more than one only while old records are recomputed). */
+  methodVersions: string[];
+}
 
 /** Filters of the dashboard and the exports. Periods are whole Paris months, inclusive. */
 export interface ImpactFilters {
@@ -23,7 +40,7 @@ export interface ImpactGroupDto {
   key: string;
   /** A display name where the key is an id (sites); otherwise null and the web labels the key. */
   label: string | null;
-  totals: ImpactTotals;
+  totals: ImpactTotalsDto;
 }
 
 export interface ImpactFlowDto {
@@ -55,7 +72,7 @@ export type ImpactBreakdownName = (typeof impactBreakdownNames)[number];
 export interface ImpactDashboardDto {
   period: { from: string; to: string };
   scope: ImpactScopeDto;
-  totals: ImpactTotals;
+  totals: ImpactTotalsDto;
   /** Every dimension; a site's own dashboard leaves the place breakdowns empty. */
   breakdowns: Record<ImpactBreakdownName, ImpactGroupDto[]>;
   topFlows: ImpactFlowDto[];
@@ -63,7 +80,7 @@ export interface ImpactDashboardDto {
    * A site's dashboard only: what the site received (the trades it bought), shown apart from
    * `totals` (what it gave). Null for the network and territories, where each trade counts once.
    */
-  received: ImpactTotals | null;
+  received: ImpactTotalsDto | null;
 }
 
 /** Impact method figures (docs/impact-method.md): ranges, coverage, sensitivity. */

@@ -5,6 +5,7 @@ import {
   EMBEDDED_MATERIAL_ROWS,
   groupBy,
   haversineKm,
+  IMPACT_METHOD_VERSION,
   type ImpactLine,
   impactTotals,
   MATERIAL_CSV_COLUMNS,
@@ -103,9 +104,15 @@ describe('recording on completion', () => {
   it('uses the vehicle recorded at handover (an electric van) instead of the default', async () => {
     const tradeId = await completedTrade({ kg: 10, vehicleKey: 'van_bev_avg_defra' });
     const r = (await impactRepository.findImpactRecord(s.database.db, tradeId))!;
-    expect(r.vehicle_key).toBe('van_bev_avg_defra');
-    // 7 km away, round trip = 14 vehicle-km × 0.06976 (no upstream factor published for it).
+    // Under method 1 the registry vehicle is the electric van travel mode, not the default.
+    expect(r).toMatchObject({
+      vehicle_key: 'van_electric',
+      travel_mode: 'van_electric',
+      travel_is_default: false,
+    });
+    // 7 km away, round trip = 14 vehicle-km × 0.06976 (central; low: French grid 0.012).
     expect(r.transport_kg_co2e).toBeCloseTo(14 * 0.06976, 6);
+    expect(r.transport_low_kg_co2e).toBeCloseTo(14 * 0.012, 6);
   });
 
   it('writes exactly one record with the hand-computed figures (transport exceeds the benefit)', async () => {
@@ -113,12 +120,17 @@ describe('recording on completion', () => {
     const tradeId = await completedTrade({ kg: 10 });
     const r = await impactRepository.findImpactRecord(s.database.db, tradeId);
     expect(r).toBeDefined();
-    // 10 kg of wood (DEFRA average): 10 × (0.2695 − 0.03854) = 2.3096 kg CO2e avoided.
-    expect(r!.avoided_kg_co2e).toBeCloseTo(2.3096, 9);
-    // Van round trip 14 km × (0.25561 direct + 0.06128 upstream) = 4.43646 kg CO2e.
+    // 10 kg of wood (DEFRA average), wood substitution ratio 0.8: 10 × 0.8 × (0.2695 − 0.03854).
+    const avoided = 10 * 0.8 * (0.2695 - 0.03854);
+    expect(r!.avoided_kg_co2e).toBeCloseTo(avoided, 9);
+    // Nothing recorded: the default diesel van, 14 km × (0.25561 direct + 0.06128 upstream).
     expect(r!.transport_kg_co2e).toBeCloseTo(4.43646, 9);
-    expect(r!.net_kg_co2e).toBeCloseTo(2.3096 - 4.43646, 9);
+    expect(r!.net_kg_co2e).toBeCloseTo(avoided - 4.43646, 9);
     expect(r!.net_kg_co2e).toBeLessThan(0);
+    // The pessimistic bound pairs the low avoided with the high transport (van +20 %).
+    expect(r!.net_low_kg_co2e).toBeCloseTo(r!.avoided_low_kg_co2e - 4.43646 * 1.2, 9);
+    expect(r!.net_high_kg_co2e).toBeGreaterThan(r!.net_kg_co2e);
+    expect(r!.flags).toContain('travel_default');
     expect(r!.tonne_km).toBeCloseTo(0.07, 9);
     expect(r).toMatchObject({
       mass_kg: 10,
@@ -130,14 +142,19 @@ describe('recording on completion', () => {
       origin_departement: '69',
       material_family: 'wood',
       factor_key: 'wood_average_defra',
-      vehicle_key: 'van_diesel_avg_defra',
+      vehicle_key: 'van_diesel',
       factor_version: EMBEDDED_FACTOR_VERSION,
+      method_version: IMPACT_METHOD_VERSION,
+      travel_mode: 'van_diesel',
+      travel_is_default: true,
+      coverage: 'factor',
       factor_missing: false,
       sector: 'bois',
     });
     expect(r!.input).toMatchObject({
-      roundTrip: true,
-      vehicleKey: 'van_diesel_avg_defra',
+      tradeId,
+      massKg: 10,
+      travel: { mode: 'van_diesel', roundTrip: true, isDefault: true, lots: [{ tradeId, massKg: 10 }] },
       factorVersion: EMBEDDED_FACTOR_VERSION,
     });
     expect(r!.distance_km).toBeCloseTo(7, 6);
@@ -163,9 +180,9 @@ describe('recording on completion', () => {
     expect(r.destination_kind).toBe('person');
     expect(r.destination_key).toBe('commune:69266');
     expect(r.distance_km).toBeCloseTo(haversineKm(LYON, { lat: 45.7719, lon: 4.8902 }), 9);
-    // Oak uses ICE sawn hardwood, which has no reuse factor: counted 0 and flagged.
-    expect(r.avoided_kg_co2e).toBeCloseTo(4 * 0.24, 9);
-    expect(r.flags).toContain('reuse_factor_assumed_zero');
+    // Oak uses ICE sawn hardwood; its reuse route is DEFRA's wood re-used (method 1 §3), ratio 0.8.
+    expect(r.avoided_kg_co2e).toBeCloseTo(4 * 0.8 * (0.24 - 0.03854), 9);
+    expect(r.coverage).toBe('factor');
   });
 });
 
@@ -325,7 +342,7 @@ describe('factor registry', () => {
     const tradeId = await completedTrade({ kg: 10 });
     const r = (await impactRepository.findImpactRecord(s.database.db, tradeId))!;
     expect(r.factor_version).toBe('2027-01-test-v2');
-    expect(r.avoided_kg_co2e).toBeCloseTo(10 * (0.5 - 0.03854), 9);
+    expect(r.avoided_kg_co2e).toBeCloseTo(10 * 0.8 * (0.5 - 0.03854), 9);
     const d = await s.impact.dashboard(admin, period);
     expect(d.totals.factorVersions).toEqual(['2026-11-defra-ice-v1', '2027-01-test-v2']);
     expect((await s.impact.registry.list()).map((v) => v.status).sort()).toEqual(['active', 'superseded']);
@@ -344,7 +361,14 @@ describe('exports', () => {
     const sources = await s.impact.export(admin, period, { format: 'csv', kind: 'sources' });
     expect(sources.body).toContain(`Versions des facteurs;${EMBEDDED_FACTOR_VERSION}, 2027-01-test-v2`);
     expect(sources.body).toMatch(/Source;"?2026-11-defra-ice-v1 · wood_average_defra: UK DESNZ\/DEFRA/);
-    expect(sources.body).toMatch(/Source;.*van_diesel_avg_defra: DESNZ\/DEFRA 2025/);
+    expect(sources.body).toMatch(/Source;.*travel:van_diesel: DESNZ\/DEFRA 2025/);
+    // The method version and its written method, with a link to its page.
+    expect(sources.body).toContain(`Version de la méthode;${IMPACT_METHOD_VERSION}`);
+    expect(sources.body).toMatch(/Document de méthode;docs\/impact-method\.md — http.*\/impact\/methode/);
+    expect(header.split(';')).toContain('Version de la méthode');
+    expect(dataLines.slice(1).every((l) => l.includes(`;${IMPACT_METHOD_VERSION};`))).toBe(true);
+    const en = await s.impact.export(admin, period, { format: 'csv', kind: 'sources', locale: 'en' });
+    expect(en.body).toContain(`Method version,${IMPACT_METHOD_VERSION}`);
     const d = await s.impact.dashboard(admin, period);
     expect(dataLines).toHaveLength(d.totals.trades + 1);
 
@@ -352,6 +376,10 @@ describe('exports', () => {
       (await s.impact.export(admin, period, { format: 'json', kind: 'aggregates' })).body,
     );
     expect(json.meta.factorVersions).toEqual([EMBEDDED_FACTOR_VERSION, '2027-01-test-v2']);
+    expect(json.meta.methodVersions).toEqual([IMPACT_METHOD_VERSION]);
+    expect(json.meta.methodDocument.path).toBe('docs/impact-method.md');
+    expect(json.totals.methodVersions).toEqual([IMPACT_METHOD_VERSION]);
+    expect(json.totals.netRangeKgCo2e.low).toBeLessThan(json.totals.netRangeKgCo2e.central);
     expect(json.meta.sources.length).toBeGreaterThan(1);
     expect(json.totals.trades).toBe(d.totals.trades);
     expect(Object.keys(json.breakdowns).sort()).toEqual([
@@ -366,8 +394,9 @@ describe('exports', () => {
     const aggCsv = await s.impact.export(admin, period, { format: 'csv', kind: 'aggregates' });
     expect(aggCsv.body).toMatch(/^\uFEFF?Total;;;\d+;/m);
     expect(aggCsv.body).toMatch(/^Famille de matière;wood;/m);
-    // No 16-decimal floats, decimal commas only.
-    expect(aggCsv.body).not.toMatch(/\d\.\d/);
+    // No 16-decimal floats, decimal commas only (the method version is a label, not a number).
+    expect(aggCsv.body).toContain(`;${IMPACT_METHOD_VERSION};`);
+    expect(aggCsv.body.replaceAll(IMPACT_METHOD_VERSION, '')).not.toMatch(/\d\.\d/);
     expect(aggCsv.body).not.toMatch(/,\d{4,}/);
     await expect(s.impact.export(seller, period, { format: 'csv', kind: 'lines' })).rejects.toMatchObject({
       code: 'FORBIDDEN',

@@ -17,11 +17,13 @@ import {
   DomainError,
   type FactorSet,
   IMPACT_METHOD_VERSION,
-  type ImpactTotals,
+  LEGACY_METHOD_VERSION,
   MEDIUM_DISTANCE_KM,
   monthRange,
   SHORT_DISTANCE_KM,
   sectors,
+  TRAVEL_MODE_FACTORS,
+  type TravelMode,
   toExcelCsv,
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
@@ -36,9 +38,12 @@ import type {
   ImpactGroupDto,
   ImpactMethodDto,
   ImpactScopeDto,
+  ImpactTotalsDto,
 } from './impact.dto.ts';
+import { IMPACT_METHOD_DOC, IMPACT_METHOD_PATH } from './impact.dto.ts';
 import { methodSummaryOf } from './impact-method.ts';
 import { recordTradeImpact } from './impact-recorder.ts';
+import { type UpgradeReport, upgradeImpactRecords } from './impact-upgrade.ts';
 
 /** A dashboard or an export covers at most this many months. */
 export const MAX_PERIOD_MONTHS = 60;
@@ -63,11 +68,11 @@ const sumsConsistent = (a: number, b: number) =>
 
 export { sumsConsistent };
 
-/** Repository sums → the domain's ImpactTotals (same fields, same derived shares). */
-export function totalsOf(row: ImpactSumsRow | undefined): ImpactTotals {
-  const trades = Number(row?.trades ?? 0);
+/** Repository sums → the domain's ImpactTotals (same fields, same derived shares) with the ranges. */
+export function totalsOf(row: ImpactSumsRow | undefined): ImpactTotalsDto {
+  const trades = row?.trades ?? 0;
   const per = (n: number) => (trades === 0 ? null : n / trades);
-  const n = (v: number | undefined) => Number(v ?? 0);
+  const n = (v: number | undefined) => v ?? 0;
   return {
     trades,
     massKg: n(row?.mass_kg),
@@ -84,6 +89,24 @@ export function totalsOf(row: ImpactSumsRow | undefined): ImpactTotals {
     averageDistanceKm: per(n(row?.distance_km)),
     tradesWithMissingFactor: n(row?.trades_factor_missing),
     factorVersions: [...(row?.factor_versions ?? [])].sort(),
+    avoidedRangeKgCo2e: {
+      low: n(row?.avoided_low_kg_co2e),
+      central: n(row?.avoided_kg_co2e),
+      high: n(row?.avoided_high_kg_co2e),
+    },
+    transportRangeKgCo2e: {
+      low: n(row?.transport_low_kg_co2e),
+      central: n(row?.transport_kg_co2e),
+      high: n(row?.transport_high_kg_co2e),
+    },
+    netRangeKgCo2e: {
+      low: n(row?.net_low_kg_co2e),
+      central: n(row?.net_kg_co2e),
+      high: n(row?.net_high_kg_co2e),
+    },
+    tradesDefaultTravel: n(row?.trades_default_travel),
+    tradesProxy: n(row?.trades_proxy),
+    methodVersions: [...(row?.method_versions ?? [])].sort(),
   };
 }
 
@@ -98,6 +121,8 @@ export interface ImpactServiceDeps {
   registry: FactorRegistry;
   communes: CommuneDirectory;
   now: () => Date;
+  /** Where the web app is served: exports link to its page of the method (`IMPACT_METHOD_PATH`). */
+  publicUrl?: string;
 }
 
 /**
@@ -119,6 +144,14 @@ export class ImpactService {
 
   findRecord(tradeId: string): Promise<ImpactRecordRow | undefined> {
     return impactRepository.findImpactRecord(this.deps.db, tradeId);
+  }
+
+  /**
+   * Recomputes the stored records that an older method version computed (at startup, after the
+   * migrations); their previous figures stay in impact_record_revision. A no-op when none is left.
+   */
+  upgradeRecords(batch?: number): Promise<UpgradeReport> {
+    return upgradeImpactRecords(this.deps, batch);
   }
 
   /**
@@ -197,12 +230,14 @@ export class ImpactService {
     const scope = await this.resolveScope(actor, filters.siteId);
     const filter = this.queryFilter(filters, scope);
     const factorSet = await this.deps.registry.active();
-    const given = await methodSummaryOf(this.deps.db, filter, factorSet);
+    const setOf = (v: string) => this.deps.registry.get(v);
+    const given = await methodSummaryOf(this.deps.db, filter, setOf, factorSet);
     const received =
       scope.kind === 'site'
         ? await methodSummaryOf(
             this.deps.db,
             { ...filter, siteId: undefined, destinationSiteId: scope.siteId },
+            setOf,
             factorSet,
           )
         : null;
@@ -252,7 +287,7 @@ export class ImpactService {
           f.destination_lat === null || f.destination_lon === null
             ? null
             : { lat: f.destination_lat, lon: f.destination_lon },
-        trades: Number(f.trades),
+        trades: f.trades,
         massKg: f.mass_kg,
         tonneKm: f.tonne_km,
         netKgCo2e: f.net_kg_co2e,
@@ -269,7 +304,10 @@ export class ImpactService {
 
   // ── Exports ───────────────────────────────────────────────────────────────────────────────
 
-  /** The factor lines (`version · key: source (year)`) behind the figures of a filter. */
+  /**
+   * The factor lines (`version · key: source (year)`) behind the figures of a filter: material
+   * factors of the registry, travel factors of the method (method 1) or registry vehicles (method 0).
+   */
   private async sourcesOf(filter: ImpactQueryFilter): Promise<{ versions: string[]; sources: string[] }> {
     const used = await impactRepository.usedFactors(this.deps.db, filter);
     const versions = [...new Set(used.map((u) => u.factor_version))].sort();
@@ -288,6 +326,8 @@ export class ImpactService {
         if (f)
           lines.add(`${u.factor_version} · ${f.key}: ${f.source} (${f.yearApproximate ? '~' : ''}${f.year})`);
       }
+      const mode = TRAVEL_MODE_FACTORS[u.vehicle_key as TravelMode];
+      if (mode) lines.add(`${IMPACT_METHOD_VERSION} · travel:${mode.mode}: ${mode.source}`);
     }
     return { versions, sources: [...lines].sort() };
   }
@@ -305,6 +345,8 @@ export class ImpactService {
     const scope = await this.resolveScope(actor, filters.siteId);
     const filter = this.queryFilter(filters, scope);
     const { versions, sources } = await this.sourcesOf(filter);
+    const methodVersions = (await impactRepository.usedMethodVersions(this.deps.db, filter)).sort();
+    const methodUrl = `${this.deps.publicUrl ?? ''}${IMPACT_METHOD_PATH}`;
     const meta = {
       title: 'Retaille — impact (kg réemployés, kg CO2e évités nets du transport)',
       period: { from: filters.from, to: filters.to },
@@ -312,10 +354,10 @@ export class ImpactService {
       scope,
       generatedAt: this.deps.now().toISOString(),
       factorVersions: versions,
+      methodVersions,
+      methodDocument: { path: IMPACT_METHOD_DOC, url: methodUrl },
       sources,
-      method:
-        'évité = masse × (facteur vierge − facteur réemploi); transport = distance orthodromique entre site vendeur et site/domicile acheteur, ' +
-        `utilitaire diesel aller-retour avec amont carburant par défaut; circuits courts ≤ ${SHORT_DISTANCE_KM} km et ≤ ${MEDIUM_DISTANCE_KM} km`,
+      method: methodSummaryText(methodVersions, locale),
     };
     const base = `retaille-impact-${options.kind}-${filters.from}_${filters.to}`;
     const csv = (body: string) => ({
@@ -348,14 +390,19 @@ export class ImpactService {
       return csv(toExcelCsv(LINE_COLUMNS_BY_LOCALE[locale], lines, locale));
     }
     const dashboard = await this.dashboard(actor, filters);
+    const flat = (t: ImpactTotalsDto) => ({
+      ...t,
+      netLowKgCo2e: t.netRangeKgCo2e.low,
+      netHighKgCo2e: t.netRangeKgCo2e.high,
+    });
     const aggregates = [
-      { dimension: 'total', key: '', label: '', ...dashboard.totals },
+      { dimension: 'total', key: '', label: '', ...flat(dashboard.totals) },
       ...(Object.keys(dashboard.breakdowns) as ImpactBreakdownName[]).flatMap((name) =>
         dashboard.breakdowns[name].map((g) => ({
           dimension: name,
           key: g.key,
           label: g.label ?? '',
-          ...g.totals,
+          ...flat(g.totals),
         })),
       ),
     ];
@@ -380,6 +427,35 @@ export class ImpactService {
 }
 
 type Locale = 'fr' | 'en';
+
+const travelLabel = (mode: string, locale: Locale) => {
+  const f = TRAVEL_MODE_FACTORS[mode as TravelMode];
+  return f === undefined ? mode : locale === 'fr' ? f.labelFr : f.labelEn;
+};
+
+/** One paragraph per method version the figures use, in the reader's language. */
+function methodSummaryText(versions: readonly string[], locale: Locale): string {
+  const texts: Record<string, { fr: string; en: string }> = {
+    [IMPACT_METHOD_VERSION]: {
+      fr:
+        `${IMPACT_METHOD_VERSION} : évité = masse × ratio de substitution de la famille × (facteur vierge − facteur réemploi), ` +
+        'facteurs approchés signalés ; transport = le trajet déclaré à la remise (mode, aller simple ou aller-retour), réparti ' +
+        'par masse entre les lots du trajet, sinon un utilitaire diesel aller-retour (par défaut, signalé) ; chaque chiffre avec ' +
+        `sa fourchette basse/haute ; circuits courts ≤ ${SHORT_DISTANCE_KM} km et ≤ ${MEDIUM_DISTANCE_KM} km`,
+      en:
+        `${IMPACT_METHOD_VERSION}: avoided = mass × the family's substitution ratio × (virgin − reuse factor), proxies flagged; ` +
+        'transport = the trip recorded at handover (mode, one way or round trip), allocated by mass across the lots of the trip, ' +
+        'else a diesel van there and back (the labelled default); every figure with its low/high range; ' +
+        `short circuits ≤ ${SHORT_DISTANCE_KM} km and ≤ ${MEDIUM_DISTANCE_KM} km`,
+    },
+    [LEGACY_METHOD_VERSION]: {
+      fr: `${LEGACY_METHOD_VERSION} : évité = masse × (facteur vierge − facteur réemploi) ; transport = utilitaire du registre aller-retour avec amont carburant ; sans fourchette`,
+      en: `${LEGACY_METHOD_VERSION}: avoided = mass × (virgin − reuse factor); transport = a registry vehicle there and back with upstream fuel; no range`,
+    },
+  };
+  const used = versions.length > 0 ? versions : [IMPACT_METHOD_VERSION];
+  return used.map((v) => texts[v]?.[locale] ?? v).join(' | ');
+}
 type Line = ReturnType<typeof lineOf>;
 type Aggregate = Record<string, unknown> & { dimension: string; key: string; label: string };
 
@@ -440,12 +516,20 @@ const lineColumns = [
   col<Line>('massSource', 'Origine de la masse', 'Mass source'),
   col<Line>('distanceKm', 'Distance (km)', 'Distance (km)', 1),
   col<Line>('distanceMethod', 'Méthode de distance', 'Distance method'),
+  col<Line>('travelMode', 'Mode de transport', 'Travel mode', undefined, (v, l) =>
+    typeof v === 'string' ? travelLabel(v, l) : v,
+  ),
+  col<Line>('travelIsDefault', 'Transport par défaut', 'Default travel'),
   col<Line>('vehicleKey', 'Véhicule', 'Vehicle'),
   col<Line>('avoidedKgCo2e', 'Évité (kg CO2e)', 'Avoided (kg CO2e)', 1),
   col<Line>('transportKgCo2e', 'Transport (kg CO2e)', 'Transport (kg CO2e)', 2),
   col<Line>('netKgCo2e', 'Net (kg CO2e)', 'Net (kg CO2e)', 1),
+  col<Line>('netLowKgCo2e', 'Net bas (kg CO2e)', 'Net low (kg CO2e)', 1),
+  col<Line>('netHighKgCo2e', 'Net haut (kg CO2e)', 'Net high (kg CO2e)', 1),
   col<Line>('tonneKm', 't·km', 't·km', 3),
+  col<Line>('methodVersion', 'Version de la méthode', 'Method version'),
   col<Line>('factorVersion', 'Version des facteurs', 'Factor version'),
+  col<Line>('coverage', 'Couverture du facteur', 'Factor coverage'),
   col<Line>('factorKey', 'Facteur', 'Factor'),
   col<Line>('factorMissing', 'Facteur manquant', 'Factor missing'),
   col<Line>('flags', 'Signaux', 'Flags'),
@@ -465,6 +549,8 @@ const aggregateColumns = [
   col<Aggregate>('avoidedKgCo2e', 'Évité (kg CO2e)', 'Avoided (kg CO2e)', 1),
   col<Aggregate>('transportKgCo2e', 'Transport (kg CO2e)', 'Transport (kg CO2e)', 1),
   col<Aggregate>('netKgCo2e', 'Net (kg CO2e)', 'Net (kg CO2e)', 1),
+  col<Aggregate>('netLowKgCo2e', 'Net bas (kg CO2e)', 'Net low (kg CO2e)', 1),
+  col<Aggregate>('netHighKgCo2e', 'Net haut (kg CO2e)', 'Net high (kg CO2e)', 1),
   col<Aggregate>('tonneKm', 't·km', 't·km', 1),
   col<Aggregate>('distanceKm', 'Distance totale (km)', 'Total distance (km)', 0),
   col<Aggregate>('averageDistanceKm', 'Distance moyenne (km)', 'Average distance (km)', 1),
@@ -473,6 +559,14 @@ const aggregateColumns = [
   col<Aggregate>('shareWithin30Km', 'Part ≤ 30 km', 'Share ≤ 30 km', 3),
   col<Aggregate>('shareWithin80Km', 'Part ≤ 80 km', 'Share ≤ 80 km', 3),
   col<Aggregate>('tradesWithMissingFactor', 'Échanges sans facteur', 'Trades without factor', 0),
+  col<Aggregate>('tradesProxy', 'Échanges sur un facteur approché', 'Trades on a proxy factor', 0),
+  col<Aggregate>(
+    'tradesDefaultTravel',
+    'Échanges au transport par défaut',
+    'Trades on the default travel',
+    0,
+  ),
+  col<Aggregate>('methodVersions', 'Version de la méthode', 'Method version'),
   col<Aggregate>('factorVersions', 'Versions des facteurs', 'Factor versions'),
 ];
 const AGGREGATE_COLUMNS_BY_LOCALE = {
@@ -493,6 +587,8 @@ const SOURCE_COLUMNS: CsvColumn<MetadataRow>[] = [
 function metadataRows(
   meta: Record<string, unknown> & {
     factorVersions: string[];
+    methodVersions: string[];
+    methodDocument: { path: string; url: string };
     sources: string[];
     method: string;
     title: string;
@@ -506,6 +602,11 @@ function metadataRows(
     { item: t('Filtres', 'Filters'), value: JSON.stringify(meta.filters) },
     { item: t('Périmètre', 'Scope'), value: JSON.stringify(meta.scope) },
     { item: t('Généré le', 'Generated at'), value: String(meta.generatedAt) },
+    { item: t('Version de la méthode', 'Method version'), value: meta.methodVersions.join(', ') },
+    {
+      item: t('Document de méthode', 'Method document'),
+      value: `${meta.methodDocument.path} — ${meta.methodDocument.url}`,
+    },
     { item: t('Versions des facteurs', 'Factor versions'), value: meta.factorVersions.join(', ') },
     { item: t('Méthode', 'Method'), value: meta.method },
   ];
@@ -516,8 +617,9 @@ function metadataRows(
 function lineOf(r: ImpactRecordRow) {
   return {
     tradeId: r.trade_id,
-    completedAt: new Date(r.completed_at).toISOString(),
-    month: monthString(r.month),
+    completedAt: r.completed_at.toISOString(),
+    // `YYYY-MM` of the month's first day.
+    month: r.month.slice(0, 7),
     originSiteId: r.origin_site_id,
     originDepartement: r.origin_departement,
     originRegion: r.origin_region,
@@ -532,20 +634,21 @@ function lineOf(r: ImpactRecordRow) {
     massSource: r.mass_source,
     distanceKm: r.distance_km,
     distanceMethod: r.distance_method,
+    travelMode: r.travel_mode,
+    travelIsDefault: r.travel_is_default,
     vehicleKey: r.vehicle_key,
     avoidedKgCo2e: r.avoided_kg_co2e,
     transportKgCo2e: r.transport_kg_co2e,
     netKgCo2e: r.net_kg_co2e,
+    netLowKgCo2e: r.net_low_kg_co2e,
+    netHighKgCo2e: r.net_high_kg_co2e,
     tonneKm: r.tonne_km,
+    methodVersion: r.method_version,
     factorVersion: r.factor_version,
+    coverage: r.coverage,
     factorKey: r.factor_key,
     factorMissing: r.factor_missing,
     flags: r.flags,
     isDemo: r.is_demo,
   };
-}
-
-function monthString(d: Date | string): string {
-  if (typeof d === 'string') return d.slice(0, 7);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }

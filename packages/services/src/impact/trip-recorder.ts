@@ -3,10 +3,13 @@ import {
   DomainError,
   type FieldProblem,
   IMPACT_METHOD_VERSION,
+  methodRecordInputSchema,
   type TravelMode,
   type TripInput,
   validateTrip,
 } from '@retaille/domain';
+import { FactorRegistry } from './factor-registry.service.ts';
+import { methodFigures } from './impact-recorder.ts';
 
 /**
  * How a lot travelled, as the parties record it at handover (docs/impact-method.md §4). Either a
@@ -106,6 +109,7 @@ async function handoverTravel(db: Db, args: HandoverTravelArgs, record: boolean)
         mass_kg: massKg,
         added_at: now,
       });
+      await reallocateTrip(db as Transaction<Database>, found.id, now);
     }
     return;
   }
@@ -141,4 +145,32 @@ async function handoverTravel(db: Db, args: HandoverTravelArgs, record: boolean)
     mass_kg: massKg,
     added_at: now,
   });
+}
+
+/**
+ * A trade joined a trip: every lot's mass share changed, so the impact records already written
+ * for the trip's other trades are recomputed with the new shares (their previous figures kept in
+ * impact_record_revision, the rollups moved in the same transaction). Records of an older method
+ * version are left to the method upgrade, which reads the trip as it is then.
+ */
+export async function reallocateTrip(trx: Transaction<Database>, tripId: string, now: Date): Promise<number> {
+  const lots = (await impactRepository.listTripTrades(trx, tripId)).map((t) => ({
+    tradeId: t.trade_id,
+    massKg: t.mass_kg,
+  }));
+  const records = await impactRepository.findImpactRecords(
+    trx,
+    lots.map((l) => l.tradeId),
+  );
+  const registry = new FactorRegistry({ db: trx, now: () => now });
+  const updates: impactRepository.ImpactFiguresUpdate[] = [];
+  for (const r of records) {
+    if (r.method_version !== IMPACT_METHOD_VERSION) continue;
+    const parsed = methodRecordInputSchema.safeParse(r.input);
+    const factorSet = await registry.get(r.factor_version, trx);
+    if (!parsed.success || factorSet === undefined) continue;
+    const input = { ...parsed.data, travel: { ...parsed.data.travel, tripId, lots } };
+    updates.push({ trade_id: r.trade_id, ...methodFigures(input, factorSet, r.flags) });
+  }
+  return impactRepository.replaceImpactFigures(trx, updates, 'trip_changed', now);
 }

@@ -22,6 +22,8 @@ export const impactFiltersInput = z
   .refine((f) => f.from <= f.to, { path: ['to'], error: 'impact.periodReversed' });
 export type ImpactFiltersInput = z.input<typeof impactFiltersInput>;
 
+const rangeSchema = z.object({ low: z.number(), central: z.number(), high: z.number() });
+
 export const impactTotalsSchema = z.object({
   trades: z.number(),
   massKg: z.number(),
@@ -38,6 +40,14 @@ export const impactTotalsSchema = z.object({
   averageDistanceKm: z.number().nullable(),
   tradesWithMissingFactor: z.number(),
   factorVersions: z.array(z.string()),
+  /** Central figures with their low/high range (docs/impact-method.md §5). */
+  avoidedRangeKgCo2e: rangeSchema,
+  transportRangeKgCo2e: rangeSchema,
+  netRangeKgCo2e: rangeSchema,
+  tradesDefaultTravel: z.number(),
+  tradesProxy: z.number(),
+  /** The impact method versions of the figures; the web cites them and links the method. */
+  methodVersions: z.array(z.string()),
 });
 export type ImpactTotalsDto = z.infer<typeof impactTotalsSchema>;
 
@@ -85,7 +95,6 @@ export const impactDashboardOutput = z.object({
 });
 export type ImpactDashboard = z.infer<typeof impactDashboardOutput>;
 
-const rangeSchema = z.object({ low: z.number(), central: z.number(), high: z.number() });
 const methodSummarySchema = z.object({
   methodVersion: z.string(),
   trades: z.number(),
