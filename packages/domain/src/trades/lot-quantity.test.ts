@@ -15,8 +15,8 @@ function key(fn: () => unknown): string {
 
 describe('lot quantities moved by trades', () => {
   it('says what is left, exactly', () => {
-    expect(availableOf(lot)).toBe('6.5');
-    expect(availableOf({ quantity: 0.3, reserved: 0.1, sold: 0.2 })).toBe('0');
+    expect(availableOf(lot)).toBe(6.5);
+    expect(availableOf({ quantity: 0.3, reserved: 0.1, sold: 0.2 })).toBe(0);
     expect(fitsAvailable(lot, '6.5')).toBe(true);
     expect(fitsAvailable(lot, '6.501')).toBe(false);
   });
@@ -32,6 +32,12 @@ describe('lot quantities moved by trades', () => {
   it('reserves without overselling, releases and consumes without going below zero', () => {
     expect(moveLotQuantity(lot, '6.5', 'reserve')).toEqual({ reserved: '9', sold: '1', status: 'reserved' });
     expect(key(() => moveLotQuantity(lot, '6.501', 'reserve'))).toBe('trade.quantityUnavailable');
+    expect.assertions(7);
+    try {
+      moveLotQuantity(lot, 7, 'reserve');
+    } catch (e) {
+      expect(isDomainError(e) && e.details.available).toBe('6.500');
+    }
     expect(key(() => moveLotQuantity({ ...lot, status: 'withdrawn' }, 1, 'reserve'))).toBe(
       'trade.lotNotAvailable',
     );

@@ -18,10 +18,17 @@ export type QuantityMove = 'reserve' | 'release' | 'consume';
 const milli = (q: DecimalInput, field = 'quantity'): bigint => scaleHalfUp(parseDecimal(q, field), 3);
 const fromMilli = (m: bigint): string => decimalToString({ units: m, scale: 3 });
 const max0 = (m: bigint): bigint => (m < 0n ? 0n : m);
+/** Thousandths with all three decimals (`4000n` → `'4.000'`), as the refusal states what is left. */
+const fixed3 = (m: bigint): string => {
+  const abs = m < 0n ? -m : m;
+  return `${m < 0n ? '-' : ''}${abs / 1000n}.${(abs % 1000n).toString().padStart(3, '0')}`;
+};
+const leftOf = (lot: Pick<LotStock, 'quantity' | 'reserved' | 'sold'>) =>
+  max0(milli(lot.quantity) - milli(lot.reserved) - milli(lot.sold));
 
-/** What can still be requested of the lot, as a canonical decimal string. */
-export function availableOf(lot: Pick<LotStock, 'quantity' | 'reserved' | 'sold'>): string {
-  return fromMilli(max0(milli(lot.quantity) - milli(lot.reserved) - milli(lot.sold)));
+/** What can still be requested of the lot, in its unit (never negative). */
+export function availableOf(lot: Pick<LotStock, 'quantity' | 'reserved' | 'sold'>): number {
+  return Number(leftOf(lot)) / 1000;
 }
 
 /**
@@ -42,7 +49,7 @@ export function requestedQuantity(input: DecimalInput): string {
 export const fitsAvailable = (
   lot: Pick<LotStock, 'quantity' | 'reserved' | 'sold'>,
   quantity: DecimalInput,
-) => milli(quantity) <= milli(availableOf(lot));
+) => milli(quantity) <= leftOf(lot);
 
 /**
  * The lot after a trade's quantity moved: reserving never oversells (CONFLICT
@@ -65,7 +72,7 @@ export function moveLotQuantity(
       }
       if (reserved + sold + q > total) {
         throw new DomainError('CONFLICT', 'trade.quantityUnavailable', {
-          available: fromMilli(total - reserved - sold),
+          available: fixed3(total - reserved - sold),
         });
       }
       reserved += q;
