@@ -2,7 +2,11 @@ import type { TradesResources } from './trades.fr.ts';
 
 /** English texts of the trades namespace; typed against the French reference. */
 export const tradesEn: TradesResources = {
-  nav: { trades: 'My trades' },
+  nav: {
+    trades: 'My trades',
+    waiting_one: 'My trades: {{count}} waiting for you',
+    waiting_other: 'My trades: {{count}} waiting for you',
+  },
   common: {
     loading: 'Loading…',
     error: 'Something went wrong.',
@@ -160,6 +164,37 @@ export const tradesEn: TradesResources = {
     current: 'current step',
     done: 'step done',
     todo: 'step to come',
+    history: 'History',
+    empty: 'No event recorded.',
+    by: 'by {{name}}',
+    byRole: {
+      buyer: 'by the buyer',
+      seller: 'by the seller',
+      operator: 'by an operator',
+      system: 'automatically',
+    },
+    quantity: '{{quantity}} {{unit}}',
+    weighed: '{{kg}} weighed',
+    amount: '{{amount}}',
+    event: {
+      request: 'Request sent',
+      accept: 'Request accepted',
+      decline: 'Request declined',
+      withdraw_request: 'Request withdrawn',
+      expire_request: 'Request expired unanswered',
+      mark_paid: 'Payment received',
+      expire_payment: 'Payment not made in time',
+      propose_pickup: 'Pickup slot proposed',
+      agree_pickup: 'Pickup slot agreed',
+      cancel: 'Trade cancelled',
+      hand_over: 'Lot handed over',
+      confirm_receipt: 'Receipt confirmed',
+      auto_confirm_receipt: 'Receipt confirmed automatically',
+      open_dispute: 'Dispute opened',
+      complete: 'Trade complete',
+      resolve_dispute: 'Dispute settled',
+      auto_resolve_dispute: 'Dispute settled automatically',
+    },
   },
   vehicle: {
     van_diesel_avg_defra: 'Diesel van (default)',

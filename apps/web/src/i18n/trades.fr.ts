@@ -4,7 +4,11 @@
  * `useTranslation('trades')`. The reference language: `trades.en.ts` is typed against it.
  */
 export const tradesFr = {
-  nav: { trades: 'Mes échanges' },
+  nav: {
+    trades: 'Mes échanges',
+    waiting_one: 'Mes échanges : {{count}} attend votre action',
+    waiting_other: 'Mes échanges : {{count}} attendent votre action',
+  },
   common: {
     loading: 'Chargement…',
     error: 'Une erreur est survenue.',
@@ -162,6 +166,37 @@ export const tradesFr = {
     current: 'étape en cours',
     done: 'étape franchie',
     todo: 'étape à venir',
+    history: 'Historique',
+    empty: 'Aucun événement enregistré.',
+    by: 'par {{name}}',
+    byRole: {
+      buyer: 'par l’acheteur',
+      seller: 'par le vendeur',
+      operator: 'par un opérateur',
+      system: 'automatiquement',
+    },
+    quantity: '{{quantity}} {{unit}}',
+    weighed: '{{kg}} pesés',
+    amount: '{{amount}}',
+    event: {
+      request: 'Demande envoyée',
+      accept: 'Demande acceptée',
+      decline: 'Demande refusée',
+      withdraw_request: 'Demande retirée',
+      expire_request: 'Demande expirée sans réponse',
+      mark_paid: 'Paiement reçu',
+      expire_payment: 'Paiement non effectué à temps',
+      propose_pickup: 'Créneau de retrait proposé',
+      agree_pickup: 'Créneau de retrait convenu',
+      cancel: 'Échange annulé',
+      hand_over: 'Lot remis',
+      confirm_receipt: 'Réception confirmée',
+      auto_confirm_receipt: 'Réception confirmée automatiquement',
+      open_dispute: 'Litige ouvert',
+      complete: 'Échange terminé',
+      resolve_dispute: 'Litige réglé',
+      auto_resolve_dispute: 'Litige réglé automatiquement',
+    },
   },
   vehicle: {
     van_diesel_avg_defra: 'Utilitaire diesel (par défaut)',

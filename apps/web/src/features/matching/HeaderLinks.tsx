@@ -4,26 +4,13 @@
  * menu: the header row is already full for a coordinator (it overflows below ~1050 px).
  */
 import { ActionIcon, Indicator } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useNotificationsSummary } from '../../lib/notifications.ts';
 import { useMe } from '../../lib/session.ts';
-import { useTRPC } from '../../lib/trpc.ts';
 import classes from './matching.module.css';
 
-export const NOTIFICATIONS_POLL_MS = 60_000;
-
-/** The unread notifications of the signed-in user, refreshed every minute. */
-export function useUnreadCount(enabled: boolean) {
-  const trpc = useTRPC();
-  return useQuery({
-    ...trpc.notifications.list.queryOptions(),
-    enabled,
-    refetchInterval: NOTIFICATIONS_POLL_MS,
-    refetchIntervalInBackground: false,
-    staleTime: 10_000,
-  });
-}
+export { NOTIFICATIONS_POLL_MS } from '../../lib/notifications.ts';
 
 function BellIcon() {
   return (
@@ -43,9 +30,9 @@ export function NotificationsBell() {
   const { t } = useTranslation('matching');
   const me = useMe();
   const signedIn = Boolean(me.data);
-  const list = useUnreadCount(signedIn);
+  const summary = useNotificationsSummary(signedIn);
   if (!signedIn) return null;
-  const unread = list.data?.unread ?? 0;
+  const unread = summary.data?.unread ?? 0;
   const label = unread > 0 ? t('nav.notificationsCount', { count: unread }) : t('nav.notifications');
   return (
     <Indicator

@@ -13,7 +13,8 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications as toast } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Notice } from '@retaille/api/client';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -21,21 +22,13 @@ import { RequireAuth } from '../../components/RequireAuth.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { NOTIFICATIONS_POLL_MS } from '../../lib/notifications.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { km } from './format.ts';
-import { NOTIFICATIONS_POLL_MS } from './HeaderLinks.tsx';
 import { MyAllocationFlows } from './MyFlows.tsx';
 import classes from './matching.module.css';
 
-type Item = {
-  id: string;
-  kind: 'lot_matches_request' | 'allocation_proposal';
-  requestId: string | null;
-  lotId: string | null;
-  payload: Record<string, unknown>;
-  read: boolean;
-  createdAt: string;
-};
+type Item = Notice;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -48,9 +41,22 @@ function NotificationItem({ n, onRead, busy }: { n: Item; onRead: (id: string) =
   const headline =
     n.kind === 'allocation_proposal'
       ? t('notifications.allocationProposal', { lot, request })
-      : request
-        ? t('notifications.lotMatches', { lot, request })
-        : t('notifications.lotMatchesNoRequest', { lot });
+      : n.kind === 'lot_matches_request'
+        ? request
+          ? t('notifications.lotMatches', { lot, request })
+          : t('notifications.lotMatchesNoRequest', { lot })
+        : t(`notifications.trade.${n.kind}`, {
+            lot,
+            site: str(n.payload.siteName),
+            buyer: str(n.payload.buyerName),
+            total:
+              typeof n.payload.totalCents === 'number'
+                ? new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+                    style: 'currency',
+                    currency: 'EUR',
+                  }).format(n.payload.totalCents / 100)
+                : '',
+          });
   return (
     <Card
       component="li"
@@ -78,7 +84,18 @@ function NotificationItem({ n, onRead, busy }: { n: Item; onRead: (id: string) =
           {distance !== null && ` · ${t('notifications.at', { distance: km(distance, locale) })}`}
         </Text>
         <Group gap="md">
-          {n.lotId && (
+          {n.tradeId && (
+            <Anchor
+              component={Link}
+              to={`/echanges/${n.tradeId}`}
+              size="sm"
+              fw={600}
+              onClick={() => !n.read && onRead(n.id)}
+            >
+              {t('notifications.seeTrade')} →
+            </Anchor>
+          )}
+          {n.lotId && !n.tradeId && (
             <Anchor
               component={Link}
               to={`/lots/${n.lotId}`}
@@ -115,15 +132,24 @@ function Notifications() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const locale = currentLocale();
-  const list = useQuery({
-    ...trpc.notifications.list.queryOptions(),
+  const list = useInfiniteQuery({
+    ...trpc.notifications.list.infiniteQueryOptions(
+      { limit: 20 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
     refetchInterval: NOTIFICATIONS_POLL_MS,
   });
+  const pages = list.data?.pages ?? [];
+  const unread = pages[0]?.unread ?? 0;
+  const items = pages.flatMap((p) => p.items);
   const mark = useMutation(
     trpc.notifications.markRead.mutationOptions({
       onSuccess: (_d, input) => {
         if (input.ids === 'all') toast.show({ message: t('notifications.markedAll'), color: 'forest' });
-        return queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() });
+        return Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.notifications.list.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.notifications.summary.queryKey() }),
+        ]);
       },
       onError: (e) => toast.show({ color: 'red', message: messageOf(e, locale, t('common.retry')) }),
     }),
@@ -138,7 +164,10 @@ function Notifications() {
             <Title order={1}>{t('notifications.title')}</Title>
             <Text c="dimmed">{t('notifications.intro')}</Text>
           </Stack>
-          {list.data && list.data.unread > 0 && (
+          <Anchor component={Link} to="/notifications/preferences" size="sm">
+            {t('notifications.preferencesLink')}
+          </Anchor>
+          {unread > 0 && (
             <Button
               variant="light"
               onClick={() => mark.mutate({ ids: 'all' })}
@@ -155,29 +184,37 @@ function Notifications() {
           </Center>
         ) : list.isError ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.items.length === 0 ? (
+        ) : items.length === 0 ? (
           <Card withBorder padding="lg" bg="white" data-testid="notifications-empty">
             <Text>{t('notifications.empty')}</Text>
           </Card>
         ) : (
           <>
             <Text size="sm" fw={600} aria-live="polite" data-testid="unread-count">
-              {list.data.unread > 0
-                ? t('notifications.unread', { count: list.data.unread })
-                : t('notifications.allRead')}
+              {unread > 0 ? t('notifications.unread', { count: unread }) : t('notifications.allRead')}
             </Text>
             <Stack component="ul" gap="sm" p={0} m={0}>
-              {[...list.data.items]
-                .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-                .map((n) => (
-                  <NotificationItem
-                    key={n.id}
-                    n={n}
-                    busy={pendingId === n.id}
-                    onRead={(id) => mark.mutate({ ids: [id] })}
-                  />
-                ))}
+              {items.map((n) => (
+                <NotificationItem
+                  key={n.id}
+                  n={n}
+                  busy={pendingId === n.id}
+                  onRead={(id) => mark.mutate({ ids: [id] })}
+                />
+              ))}
             </Stack>
+            {list.hasNextPage && (
+              <Center>
+                <Button
+                  variant="light"
+                  onClick={() => void list.fetchNextPage()}
+                  loading={list.isFetchingNextPage}
+                  data-testid="notifications-more"
+                >
+                  {t('notifications.loadMore')}
+                </Button>
+              </Center>
+            )}
           </>
         )}
       </Stack>

@@ -8,6 +8,16 @@ export const matchingRoutes: RouteObject[] = [
     element: lazyPage(() => import('./NotificationsPage.tsx').then((m) => m.NotificationsPage)),
   },
   {
+    path: '/notifications/preferences',
+    element: lazyPage(() =>
+      import('./NotificationPreferencesPage.tsx').then((m) => m.NotificationPreferencesPage),
+    ),
+  },
+  {
+    path: '/notifications/desabonnement',
+    element: lazyPage(() => import('./UnsubscribePage.tsx').then((m) => m.UnsubscribePage)),
+  },
+  {
     path: '/demandes/:id/propositions',
     element: lazyPage(() => import('./ProposalsPages.tsx').then((m) => m.RequestProposalsPage)),
   },

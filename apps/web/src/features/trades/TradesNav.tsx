@@ -1,19 +1,22 @@
-import { Box, NavLink } from '@mantine/core';
+import { Badge, Box, NavLink } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { useNotificationsSummary } from '../../lib/notifications.ts';
 import { useMe } from '../../lib/session.ts';
 
 /** "Mes échanges" in the header, for signed-in users only (styled by the layout). */
 export function TradesHeaderLink({ className }: { className?: string }) {
   const { t } = useTranslation('trades');
   const me = useMe();
+  const waiting = useNotificationsSummary(Boolean(me.data)).data?.tradesWaitingOnMe ?? 0;
   if (!me.data) return null;
   return (
     <RouterNavLink
       to="/echanges"
       className={className}
       data-testid="nav-trades"
-      aria-label={t('nav.trades')}
+      data-waiting={waiting}
+      aria-label={waiting > 0 ? t('nav.waiting', { count: waiting }) : t('nav.trades')}
       style={{ whiteSpace: 'nowrap', display: 'inline-flex', alignItems: 'center', gap: 6 }}
     >
       {/* Two arrows: material going one way, the trade the other. Words on wide screens only. */}
@@ -33,7 +36,18 @@ export function TradesHeaderLink({ className }: { className?: string }) {
       <Box component="span" visibleFrom="xl">
         {t('nav.trades')}
       </Box>
+      <WaitingBadge count={waiting} />
     </RouterNavLink>
+  );
+}
+
+/** How many trades wait for the user's action (hidden at 0; the link's label says it in words). */
+function WaitingBadge({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <Badge color="wood" size="sm" circle={count < 10} aria-hidden data-testid="trades-waiting-badge">
+      {count > 99 ? '99+' : count}
+    </Badge>
   );
 }
 
@@ -42,12 +56,14 @@ export function TradesNavLink({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation('trades');
   const me = useMe();
   const location = useLocation();
+  const waiting = useNotificationsSummary(Boolean(me.data)).data?.tradesWaitingOnMe ?? 0;
   if (!me.data) return null;
   return (
     <NavLink
       component={Link}
       to="/echanges"
       label={t('nav.trades')}
+      rightSection={<WaitingBadge count={waiting} />}
       active={location.pathname.startsWith('/echanges')}
       onClick={onNavigate}
     />

@@ -40,6 +40,8 @@ export const preferencesOutput = z.array(
   z.object({ kind: preferenceKindSchema, mode: emailModeSchema, isDefault: z.boolean() }),
 );
 
+export type NotificationPreference = z.infer<typeof preferencesOutput>[number];
+
 export const setPreferencesInput = z.object({
   changes: z
     .array(z.object({ kind: preferenceKindSchema, mode: emailModeSchema }))
