@@ -111,7 +111,13 @@ export async function markEmailed(db: Db, ids: string[], at: Date): Promise<void
 /** Starts a run for a scope, or returns the one already queued or running for it. */
 export async function startAllocationRun(
   db: Db,
-  row: { scope: string; region_code: string | null; started_by: string | null },
+  row: {
+    scope: string;
+    region_code: string | null;
+    started_by: string | null;
+    /** Leave out the pairs whose transport exceeds what they avoid (docs/impact-method.md §9). */
+    leave_out_losing_pairs?: boolean;
+  },
 ): Promise<{ run: AllocationRunRow; created: boolean }> {
   const inserted = await db
     .insertInto('allocation_run')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMBEDDED_FACTOR_SET } from '../impact/embedded-factors.ts';
 import { pairBreakEven } from '../impact/method.ts';
 import { allocateMinTonneKm } from './allocation.ts';
-import { estimatePairs, pairsWorthTheTrip } from './break-even.ts';
+import { estimatePairs, leaveOutLosingPairs, pairsWorthTheTrip } from './break-even.ts';
 import { rankProposals, scoreProposal } from './score.ts';
 
 const fs = EMBEDDED_FACTOR_SET;
@@ -47,6 +47,36 @@ describe('estimatePairs: the net of the most a pair can carry by the default van
       all.flows.some((f) => f.lotId === 'oak-small' || (f.lotId === 'oak-big' && f.requestId === 'r2')),
     ).toBe(true);
     expect(filtered.flows.map((f) => `${f.lotId}>${f.requestId}`)).toEqual(['oak-big>r1', 'wool>r2']);
+  });
+});
+
+describe('leaveOutLosingPairs: what an allocation keeps and what it tells the coordinator', () => {
+  it('keeps the pairs worth the trip and lists the others, worst first, with the reason', () => {
+    const { kept, summary } = leaveOutLosingPairs(lots, requests, pairs, fs);
+    expect(kept).toEqual(pairsWorthTheTrip(lots, requests, pairs, fs));
+    expect(summary.leaveOutLosingPairs).toBe(true);
+    expect(summary.leftOutPairs).toBe(2);
+    expect(summary.leftOut.map((p) => [`${p.lotId}>${p.requestId}`, p.reason, p.maxKg])).toEqual([
+      ['oak-big>r2', 'transport_exceeds_avoided', 8],
+      ['oak-small>r1', 'transport_exceeds_avoided', 10],
+    ]);
+    for (const p of summary.leftOut) {
+      expect(p.netKgCo2e.central).toBeLessThan(0);
+      expect(p).toMatchObject({ distanceKm: 7, materialKey: 'oak' });
+    }
+  });
+
+  it('caps the list but still counts every pair left out', () => {
+    const { summary } = leaveOutLosingPairs(lots, requests, pairs, fs, 1);
+    expect(summary.leftOutPairs).toBe(2);
+    expect(summary.leftOut).toHaveLength(1);
+  });
+
+  it('leaves nothing out when every pair pays its trip', () => {
+    const near = pairs.map((p) => ({ ...p, distanceKm: 0 }));
+    const { kept, summary } = leaveOutLosingPairs(lots, requests, near, fs);
+    expect(kept).toHaveLength(near.length);
+    expect(summary.leftOut).toEqual([]);
   });
 });
 

@@ -51,3 +51,61 @@ export function pairsWorthTheTrip<P extends CandidatePair & { materialKey: strin
   const estimates = estimatePairs(lots, requests, pairs, factorSet);
   return pairs.filter((_, i) => estimates[i]?.worthTheTrip === true);
 }
+
+/** Why a pair was left out of an allocation (the coordinator sees it beside the run). */
+export const leftOutReasons = ['transport_exceeds_avoided'] as const;
+export type LeftOutReason = (typeof leftOutReasons)[number];
+
+export interface LeftOutPair extends PairEstimate {
+  distanceKm: number;
+  materialKey: string;
+  reason: LeftOutReason;
+}
+
+/** What a run asked to leave out losing pairs keeps with its figures. */
+export interface LosingPairsSummary {
+  /** The option the run was started with. */
+  leaveOutLosingPairs: boolean;
+  /** Pairs left out in all (they may be more than those listed). */
+  leftOutPairs: number;
+  /** The worst of them first (lowest central net), at most `limit`. */
+  leftOut: LeftOutPair[];
+}
+
+/**
+ * Splits the candidate pairs of an allocation (docs/impact-method.md §9): those whose estimated
+ * net, if the most they can carry travelled by the default van, is at least zero are kept; the
+ * others are left out with their reason and estimate, worst first, the list capped at `limit`.
+ */
+export function leaveOutLosingPairs<P extends CandidatePair & { materialKey: string }>(
+  lots: readonly AllocationLot[],
+  requests: readonly AllocationRequest[],
+  pairs: readonly P[],
+  factorSet: FactorSet,
+  limit = 100,
+): { kept: P[]; summary: LosingPairsSummary } {
+  const estimates = estimatePairs(lots, requests, pairs, factorSet);
+  const kept: P[] = [];
+  const leftOut: LeftOutPair[] = [];
+  pairs.forEach((p, i) => {
+    const e = estimates[i]!;
+    if (e.worthTheTrip) kept.push(p);
+    else
+      leftOut.push({
+        ...e,
+        distanceKm: p.distanceKm,
+        materialKey: p.materialKey,
+        reason: 'transport_exceeds_avoided',
+      });
+  });
+  leftOut.sort(
+    (a, b) =>
+      a.netKgCo2e.central - b.netKgCo2e.central ||
+      a.lotId.localeCompare(b.lotId) ||
+      a.requestId.localeCompare(b.requestId),
+  );
+  return {
+    kept,
+    summary: { leaveOutLosingPairs: true, leftOutPairs: leftOut.length, leftOut: leftOut.slice(0, limit) },
+  };
+}

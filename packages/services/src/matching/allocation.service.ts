@@ -23,6 +23,8 @@ import {
   isMassUnit,
   KG_PER_MASS_UNIT,
   kgPerUnit,
+  type LosingPairsSummary,
+  leaveOutLosingPairs,
   MAX_RADIUS_KM,
   type UnitKey,
 } from '@retaille/domain';
@@ -218,7 +220,7 @@ export class AllocationService {
    * Starts (or joins) the allocation of a region — or the whole network when null. Two
    * coordinators starting the same scope at once get the same run; it runs in the background.
    */
-  async start(actor: Actor, regionCode: string | null) {
+  async start(actor: Actor, regionCode: string | null, options: { leaveOutLosingPairs?: boolean } = {}) {
     const user = this.assertCoordinator(actor);
     const scope = this.runScope(actor);
     if (scope !== null && (!regionCode || !scope.includes(regionCode))) throw forbidden('site.notInScope');
@@ -227,6 +229,7 @@ export class AllocationService {
         scope: regionCode ? `region:${regionCode}` : 'network',
         region_code: regionCode,
         started_by: user.userId,
+        leave_out_losing_pairs: options.leaveOutLosingPairs ?? false,
       });
       if (started.created) await enqueue('allocation.run', { runId: started.run.id, regionCode });
       return started;
@@ -278,7 +281,19 @@ export class AllocationService {
       if (problem.lots.length === 0 || problem.requests.length === 0) {
         throw new DomainError('CONFLICT', 'allocation.empty');
       }
-      const solved = solveAllocation(problem.lots, problem.requests, problem.pairs);
+      // Asked for: pairs whose default van trip would emit more than they avoid are left out and listed.
+      const losing = run.leave_out_losing_pairs
+        ? leaveOutLosingPairs(
+            problem.lots,
+            problem.requests,
+            problem.pairs.map((p) => ({
+              ...p,
+              materialKey: problem.lotsById.get(p.lotId)!.row.material_key,
+            })),
+            EMBEDDED_FACTOR_SET,
+          )
+        : null;
+      const solved = solveAllocation(problem.lots, problem.requests, losing?.kept ?? problem.pairs);
       await matchingRepository.updateAllocationRun(db, runId, { progress: 80 });
       const rows = [
         ...solved.optimal.flows.map((f) => ({ baseline: false, f })),
@@ -295,7 +310,8 @@ export class AllocationService {
         // Two executions of one run (a job retried while the first still ran): the second stores nothing.
         if ((await matchingRepository.lockAllocationRun(trx, runId))?.status === 'done') return;
         await matchingRepository.replaceAllocationFlows(trx, runId, rows);
-        const summary: AllocationSummary = {
+        const summary: AllocationSummary & LosingPairsSummary = {
+          ...(losing?.summary ?? { leaveOutLosingPairs: false, leftOutPairs: 0, leftOut: [] }),
           lots: problem.lots.length,
           requests: problem.requests.length,
           candidatePairs: problem.pairs.length,
@@ -344,6 +360,7 @@ export class AllocationService {
       id: run.id,
       scope: run.scope,
       regionCode: run.region_code,
+      leaveOutLosingPairs: run.leave_out_losing_pairs,
       status: run.status as 'queued' | 'running' | 'done' | 'failed',
       progress: run.progress,
       error: run.error,

@@ -6,4 +6,8 @@ import { startAllocationInput } from '../matching/matching.types.ts';
 export const startAllocation = authedProcedure
   .input(startAllocationInput)
   .output(z.object({ runId: z.string(), created: z.boolean() }))
-  .mutation(({ ctx, input }) => ctx.services.allocations.start(ctx.actor, input.regionCode));
+  .mutation(({ ctx, input }) =>
+    ctx.services.allocations.start(ctx.actor, input.regionCode, {
+      leaveOutLosingPairs: input.leaveOutLosingPairs,
+    }),
+  );

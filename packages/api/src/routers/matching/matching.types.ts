@@ -1,4 +1,4 @@
-import { safeText } from '@retaille/domain';
+import { leftOutReasons, safeText } from '@retaille/domain';
 import { z } from 'zod';
 import { unitSchema } from '../lots/lot.types.ts';
 
@@ -61,6 +61,7 @@ export const allocationRunSchema = z.object({
   id: z.string(),
   scope: z.string(),
   regionCode: z.string().nullable(),
+  leaveOutLosingPairs: z.boolean(),
   status: z.enum(['queued', 'running', 'done', 'failed']),
   progress: z.number(),
   error: z.string().nullable(),
@@ -73,6 +74,22 @@ export const allocationRunSchema = z.object({
       greedy: totals,
       optimalAtGreedyKg: totals,
       solveMs: z.number(),
+      /** Runs started with the option: the pairs left out and why (runs before it have none). */
+      leaveOutLosingPairs: z.boolean().optional(),
+      leftOutPairs: z.number().optional(),
+      leftOut: z
+        .array(
+          z.object({
+            lotId: z.string(),
+            requestId: z.string(),
+            materialKey: z.string(),
+            distanceKm: z.number(),
+            maxKg: z.number(),
+            netKgCo2e: z.object({ low: z.number(), central: z.number(), high: z.number() }),
+            reason: z.enum(leftOutReasons),
+          }),
+        )
+        .optional(),
     })
     .nullable(),
   flows: z.array(flow),
@@ -87,6 +104,8 @@ export const startAllocationInput = z.object({
     .regex(/^\d{2}$/, { error: 'allocation.regionUnknown' })
     .nullable()
     .default(null),
+  /** Leave out the pairs whose default van trip emits more than they avoid (docs/impact-method.md §9). */
+  leaveOutLosingPairs: z.boolean().default(false),
 });
 export const runIdInput = z.object({ runId: z.uuid({ error: 'field.uuid' }) });
 export const decideFlowInput = z.object({
