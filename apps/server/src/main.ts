@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, productionProblems } from '@retaille/config';
 import { createDatabase, migrateToLatest } from '@retaille/db';
 import { startPayments } from '@retaille/payments';
 import { createMailer, createServices, JobQueue, startPgBossQueue } from '@retaille/services';
-import { STRIPE_CONNECT_WEBHOOK_PATH, STRIPE_WEBHOOK_PATH } from './http-paths.ts';
+import { AUTH_BASE_PATH, STRIPE_CONNECT_WEBHOOK_PATH, STRIPE_WEBHOOK_PATH } from './http-paths.ts';
 import { Metrics } from './metrics.ts';
 import { buildServer } from './server.ts';
 
@@ -51,6 +51,7 @@ async function main() {
     payments,
     jobs,
     mailer,
+    authBasePath: AUTH_BASE_PATH,
     now: () => new Date(),
   });
   const metrics = new Metrics(database);

@@ -110,12 +110,14 @@ export async function createServices(deps: {
   jobs?: JobQueue;
   /** Outgoing mail: SMTP when SMTP_URL is set, the outbox table otherwise, when absent. */
   mailer?: Mailer;
+  /** Where the server mounts the auth endpoints (its links in e-mails start there). */
+  authBasePath?: string;
 }): Promise<Services> {
   const { config, database } = deps;
   const now = deps.now ?? (() => new Date());
   const communes = await loadCommuneDirectory();
   const mailer = deps.mailer ?? createMailer(config, database.db);
-  const auth = createAuth({ config, database, mailer });
+  const auth = createAuth({ config, database, mailer, basePath: deps.authBasePath });
   const throttle = new SignInThrottle(
     database.db,
     {

@@ -6,22 +6,27 @@ import { mailTemplates } from '../mail/templates.ts';
 import { type Actor, anonymous, type PlatformRole, type UserActor } from './actor.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
 
-export const AUTH_BASE_PATH = '/api/auth';
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 
 /**
- * Accounts with better-auth on our Kysely database: e-mail + password (scrypt, memory-hard),
+ * Accounts with better-auth on our Kysely database, mounted where the composition root says
+ * (`basePath`, apps/server's AUTH_BASE_PATH; better-auth's own default `/api/auth` when absent): e-mail + password (scrypt, memory-hard),
  * e-mail verification and password reset by link through our mailer, database sessions behind an
  * httpOnly SameSite=Lax cookie (Secure in production), per-IP rate limits stored in the database.
  */
-export function createAuth(deps: { config: Config; database: DatabaseHandle; mailer: Mailer }) {
+export function createAuth(deps: {
+  config: Config;
+  database: DatabaseHandle;
+  mailer: Mailer;
+  basePath?: string | undefined;
+}) {
   const { config, database, mailer } = deps;
   const ipRule = { window: config.AUTH_IP_WINDOW_SECONDS, max: config.AUTH_IP_MAX_REQUESTS };
   return betterAuth({
     appName: 'Retaille',
     baseURL: config.publicUrl,
-    basePath: AUTH_BASE_PATH,
+    ...(deps.basePath ? { basePath: deps.basePath } : {}),
     secret: config.authSecret,
     trustedOrigins: [config.publicUrl],
     database: { db: database.db as never, type: 'postgres' },
@@ -116,7 +121,8 @@ export async function resolveActor(auth: Auth, database: DatabaseHandle, headers
 export function createAuthHandler(auth: Auth, throttle: SignInThrottle) {
   return async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;
-    if (request.method !== 'POST' || path !== `${AUTH_BASE_PATH}/sign-in/email`) return auth.handler(request);
+    // The transport mounts this handler on the auth base path only: its sign-in endpoint is throttled.
+    if (request.method !== 'POST' || !path.endsWith('/sign-in/email')) return auth.handler(request);
     const body = (await request
       .clone()
       .json()
