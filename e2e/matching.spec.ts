@@ -218,7 +218,7 @@ describe('matching: network allocation, proposals and notifications', () => {
     expect(await item.first().textContent()).toMatch(/Denim pour sacs/);
     expect(await item.first().textContent()).toMatch(/à [\d,]+\u202fkm/u);
     const bell = page.getByTestId('notifications-bell');
-    await expect.poll(() => bell.getAttribute('data-unread')).not.toBe('0');
+    await expect.poll(() => bell.getAttribute('data-unread')).toMatch(/^[1-9]/);
     await screenshot(page, 'notifications-fr-phone');
 
     await page.setViewportSize({ width: 1366, height: 900 });

@@ -53,7 +53,7 @@ export function NotificationsBell() {
         title={label}
         className={classes.bell}
         data-testid="notifications-bell"
-        data-unread={unread}
+        data-unread={summary.data ? unread : undefined}
       >
         <BellIcon />
       </ActionIcon>

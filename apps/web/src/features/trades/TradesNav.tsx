@@ -8,14 +8,15 @@ import { useMe } from '../../lib/session.ts';
 export function TradesHeaderLink({ className }: { className?: string }) {
   const { t } = useTranslation('trades');
   const me = useMe();
-  const waiting = useNotificationsSummary(Boolean(me.data)).data?.tradesWaitingOnMe ?? 0;
+  const summary = useNotificationsSummary(Boolean(me.data));
+  const waiting = summary.data?.tradesWaitingOnMe ?? 0;
   if (!me.data) return null;
   return (
     <RouterNavLink
       to="/echanges"
       className={className}
       data-testid="nav-trades"
-      data-waiting={waiting}
+      data-waiting={summary.data ? waiting : undefined}
       aria-label={waiting > 0 ? t('nav.waiting', { count: waiting }) : t('nav.trades')}
       style={{ whiteSpace: 'nowrap', display: 'inline-flex', alignItems: 'center', gap: 6 }}
     >
