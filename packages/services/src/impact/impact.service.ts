@@ -62,12 +62,6 @@ const DIMENSION_OF: Record<ImpactBreakdownName, ImpactDimensionColumn> = {
 };
 const SITE_BREAKDOWNS: ImpactBreakdownName[] = ['materialFamily', 'sector', 'month'];
 
-// Both engines return the same numbers; below this relative gap two sums are equal (float order).
-const sumsConsistent = (a: number, b: number) =>
-  Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-
-export { sumsConsistent };
-
 /** Repository sums → the domain's ImpactTotals (same fields, same derived shares) with the ranges. */
 export function totalsOf(row: ImpactSumsRow | undefined): ImpactTotalsDto {
   const trades = row?.trades ?? 0;
