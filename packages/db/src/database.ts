@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { NulGuardPlugin } from './nul-guard.plugin.ts';
 import type { DB } from './schema.generated.ts';
+import { databaseTypes } from './value-parsers.ts';
 
 export type Database = DB;
 
@@ -24,12 +25,6 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   close(): Promise<void>;
 }
-
-// Keep PostgreSQL numeric/bigint values as JS numbers where they fit (counts, sums of kg).
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
-  const n = Number(v);
-  return Number.isSafeInteger(n) ? n : v;
-});
 
 /** Extensions bundled with PGlite that also exist in PostgreSQL 15's contrib. */
 export const pgliteExtensions = { cube, earthdistance, pg_trgm, unaccent };
@@ -49,7 +44,11 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<P
  */
 export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      types: databaseTypes,
+    });
     // An idle client losing its connection (server restart, a dropped test database) must not
     // crash the process; the next query gets a fresh connection.
     pool.on('error', (e) => console.warn(`database pool: idle client error: ${e.message}`));
@@ -68,7 +67,7 @@ export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHa
   }
   const pglite = await openPglite(target.dataDir, target.loadDataDir);
   // PGlite is a single session: exactly one connection, shared by everything in the process.
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types: databaseTypes });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new NulGuardPlugin()],

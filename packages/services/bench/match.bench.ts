@@ -17,12 +17,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadConfig } from '@retaille/config';
 import { analyze, lotRepository, matchingRepository, wantedRequestRepository } from '@retaille/db';
 import { availableEngines, loadCommunes, mulberry32, percentile, round } from '@retaille/db/bench';
-import { estimateMassKg, type MaterialKey, type UnitKey } from '@retaille/domain';
+import { estimateMassKg, type MaterialFamilyKey, type MaterialKey, type UnitKey } from '@retaille/domain';
 import { userActor } from '../src/auth/actor.ts';
 import { createMailer } from '../src/mail/mailer.ts';
 import {
   AllocationService,
-  type AllocationSummary,
   buildAllocationProblem,
   solveAllocation,
 } from '../src/matching/allocation.service.ts';
@@ -39,7 +38,7 @@ const SIZES: { lots: number; requests: number }[] = (
 const PROPOSAL_QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 
 // Materials in proportions close to what manufactures de proximité throw away (wood first).
-const MATERIALS: [string, number][] = [
+const MATERIALS: [MaterialKey, number][] = [
   ['oak', 8],
   ['beech', 6],
   ['pine', 6],
@@ -61,7 +60,7 @@ const MATERIALS: [string, number][] = [
   ['cardboard_corrugated', 4],
 ];
 const TOTAL_WEIGHT = MATERIALS.reduce((s, [, w]) => s + w, 0);
-function pickMaterial(r: () => number): string {
+function pickMaterial(r: () => number): MaterialKey {
   let x = r() * TOTAL_WEIGHT;
   for (const [m, w] of MATERIALS) {
     x -= w;
@@ -69,7 +68,7 @@ function pickMaterial(r: () => number): string {
   }
   return MATERIALS[0]![0];
 }
-const FAMILY: Record<string, string> = {
+const FAMILY: Record<string, MaterialFamilyKey> = {
   oak: 'wood',
   beech: 'wood',
   pine: 'wood',
@@ -291,7 +290,7 @@ async function loadNetwork(db: any, size: { lots: number; requests: number }, se
       const qty = quantityIn(rand, unit);
       const dims = dimensionsFor(rand, unit, family);
       const mass = estimateMassKg({
-        material: material as MaterialKey,
+        material,
         quantity: qty,
         unit,
         dimensions: dims,
@@ -303,17 +302,17 @@ async function loadNetwork(db: any, size: { lots: number; requests: number }, se
         title: `Lot ${material}`,
         material_key: material,
         family_key: family,
-        condition: 'offcut',
+        condition: 'offcut' as const,
         unit,
-        quantity: String(qty),
-        length_mm: dims.lengthMm === undefined ? null : String(dims.lengthMm),
-        width_mm: dims.widthMm === undefined ? null : String(dims.widthMm),
-        thickness_mm: dims.thicknessMm === undefined ? null : String(dims.thicknessMm),
-        roll_length_m: dims.rollLengthM === undefined ? null : String(dims.rollLengthM),
-        mass_kg: mass.ok ? String(Math.round(mass.kg * 1000) / 1000) : null,
+        quantity: qty,
+        length_mm: dims.lengthMm ?? null,
+        width_mm: dims.widthMm ?? null,
+        thickness_mm: dims.thicknessMm ?? null,
+        roll_length_m: dims.rollLengthM ?? null,
+        mass_kg: mass.ok ? Math.round(mass.kg * 1000) / 1000 : null,
         mass_estimated: mass.ok ? mass.estimated : true,
         mass_method: mass.method,
-        status: 'published',
+        status: 'published' as const,
         lat: site.lat,
         lon: site.lon,
         earth_point: lotRepository.earthPointFor(id, site.lat, site.lon),
@@ -339,9 +338,9 @@ async function loadNetwork(db: any, size: { lots: number; requests: number }, se
         material_keys: [material],
         accept_substitutes: rand() < 0.6,
         unit,
-        quantity_min: String(min),
-        quantity_max: String(max),
-        max_distance_km: String(Math.round(30 + rand() * 70)),
+        quantity_min: min,
+        quantity_max: max,
+        max_distance_km: Math.round(30 + rand() * 70),
         lat: p.lat,
         lon: p.lon,
         region_code: '00',
@@ -432,7 +431,7 @@ async function main() {
           await allocations.execute(runId, null);
           const seconds = (performance.now() - a0) / 1000;
           const run = await allocations.get(admin, runId);
-          const summary = run.summary as AllocationSummary | null;
+          const summary = run.summary;
           if (run.status !== 'done' || !summary) {
             failures.push(
               `${engine.name} ${size.lots}x${size.requests}: allocation ${run.status} (${run.error})`,

@@ -28,6 +28,7 @@ import {
   percentile,
   round,
 } from '@retaille/db/bench';
+import type { MaterialFamilyKey, MaterialKey } from '@retaille/domain';
 import { anonymous, userActor } from '../src/auth/actor.ts';
 import { LotService } from '../src/catalogue/lot.service.ts';
 import { loadCommuneDirectory } from '../src/geo/commune-directory.loader.ts';
@@ -40,7 +41,7 @@ const TOP = 20;
 const EXTRA = 10;
 const MAX_PRINTED_DIFFS = 10;
 
-const materials = [
+const materials: MaterialKey[] = [
   'oak',
   'beech',
   'pine',
@@ -54,7 +55,7 @@ const materials = [
   'aluminium',
   'pmma',
 ];
-const families: Record<string, string> = {
+const families: Record<string, MaterialFamilyKey> = {
   oak: 'wood',
   beech: 'wood',
   pine: 'wood',
@@ -87,8 +88,8 @@ async function load(db: DatabaseHandle['db'], size: number, communes: CommunePoi
         region_code: '00',
         lat: c.lat,
         lon: c.lon,
-        sectors: ['bois'],
-        territory_type: 'rural',
+        sectors: ['bois' as const],
+        territory_type: 'rural' as const,
         verified_at: new Date(),
       });
     }
@@ -107,10 +108,10 @@ async function load(db: DatabaseHandle['db'], size: number, communes: CommunePoi
         title: `Lot ${k} ${material}`,
         material_key: material,
         family_key: families[material]!,
-        condition: 'offcut',
-        unit: 'kg',
-        quantity: String(1 + Math.floor(rand() * 200)),
-        status: 'published',
+        condition: 'offcut' as const,
+        unit: 'kg' as const,
+        quantity: 1 + Math.floor(rand() * 200),
+        status: 'published' as const,
         lat: site.lat,
         lon: site.lon,
         earth_point: lotRepository.earthPointFor(id, site.lat, site.lon),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Composition, LotCondition, MaterialFamilyKey, MaterialKey, SectorKey } from '@retaille/domain';
 import {
   type Insertable,
   type Kysely,
@@ -14,8 +15,18 @@ type Db = Kysely<Database> | Transaction<Database>;
 export type LotRow = Selectable<Lot>;
 export type LotPhotoRow = Omit<Selectable<LotPhoto>, 'image' | 'thumb'>;
 
-/** Columns the service provides; the point and the search vector are derived here. */
-export type LotWrite = Omit<Insertable<Lot>, 'earth_point' | 'search_tsv' | 'id'> & { searchText: string };
+/** Columns the service provides; the point, the search vector and the JSON text are derived here. */
+export type LotWrite = Omit<Insertable<Lot>, 'earth_point' | 'search_tsv' | 'id' | 'composition'> & {
+  composition: Composition | null;
+  searchText: string;
+};
+export type LotPatch = Omit<Updateable<Lot>, 'earth_point' | 'search_tsv' | 'composition'> & {
+  composition?: Composition | null;
+  searchText?: string;
+};
+
+/** jsonb is written as JSON text: the driver would send a JS array as a PostgreSQL array. */
+const compositionJson = (c: Composition | null) => (c === null ? null : JSON.stringify(c));
 
 /** Every column but the search vector and the index point, which callers never need. */
 const lotColumns = [
@@ -70,12 +81,13 @@ export function earthPointFor(id: string, lat: number, lon: number) {
 }
 
 export async function insertLot(db: Db, w: LotWrite): Promise<LotRow> {
-  const { searchText, ...row } = w;
+  const { searchText, composition, ...row } = w;
   const id = randomUUID();
   return db
     .insertInto('lot')
     .values({
       ...row,
+      composition: compositionJson(composition),
       id,
       earth_point: earthPointFor(id, w.lat, w.lon),
       search_tsv: sql<string>`to_tsvector('french', unaccent(${searchText}))`,
@@ -84,13 +96,10 @@ export async function insertLot(db: Db, w: LotWrite): Promise<LotRow> {
     .executeTakeFirstOrThrow();
 }
 
-export async function updateLot(
-  db: Db,
-  id: string,
-  patch: Omit<Updateable<Lot>, 'earth_point' | 'search_tsv'> & { searchText?: string },
-): Promise<LotRow | undefined> {
-  const { searchText, ...rest } = patch;
+export async function updateLot(db: Db, id: string, patch: LotPatch): Promise<LotRow | undefined> {
+  const { searchText, composition, ...rest } = patch;
   const set: Record<string, unknown> = { ...rest, updated_at: new Date() };
+  if (composition !== undefined) set.composition = compositionJson(composition);
   // The same per-lot offset as at insert (ADR 005): without it, an edited lot ties with the other
   // lots of its site and nearest-first keyset pages skip or repeat them.
   if (patch.lat !== undefined && patch.lon !== undefined)
@@ -135,8 +144,8 @@ export async function expirePastWindow(db: Db, today: string): Promise<number> {
     .updateTable('lot')
     .set({ status: 'expired', updated_at: new Date() })
     .where('status', 'in', ['published', 'reserved'])
-    .where('quantity_reserved', '=', '0')
-    .where('available_until', '<', sql<Date>`${today}::date`)
+    .where('quantity_reserved', '=', 0)
+    .where('available_until', '<', sql<string>`${today}::date`)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
@@ -145,10 +154,10 @@ export interface LotSearch {
   point?: { lat: number; lon: number } | undefined;
   radiusKm?: number | undefined;
   text?: string | undefined;
-  familyKeys?: string[] | undefined;
-  materialKeys?: string[] | undefined;
-  sector?: string | undefined;
-  condition?: string | undefined;
+  familyKeys?: MaterialFamilyKey[] | undefined;
+  materialKeys?: MaterialKey[] | undefined;
+  sector?: SectorKey | undefined;
+  condition?: LotCondition | undefined;
   freeOnly?: boolean | undefined;
   maxPriceCents?: number | undefined;
   minLengthMm?: number | undefined;
@@ -183,9 +192,9 @@ function filtered(db: Db, s: LotSearch, radiusM: number | null) {
     const max = s.maxPriceCents;
     q = q.where((eb) => eb.or([eb('lot.price_cents', 'is', null), eb('lot.price_cents', '<=', max)]));
   }
-  if (s.minLengthMm !== undefined) q = q.where('lot.length_mm', '>=', String(s.minLengthMm));
-  if (s.minWidthMm !== undefined) q = q.where('lot.width_mm', '>=', String(s.minWidthMm));
-  if (s.minThicknessMm !== undefined) q = q.where('lot.thickness_mm', '>=', String(s.minThicknessMm));
+  if (s.minLengthMm !== undefined) q = q.where('lot.length_mm', '>=', s.minLengthMm);
+  if (s.minWidthMm !== undefined) q = q.where('lot.width_mm', '>=', s.minWidthMm);
+  if (s.minThicknessMm !== undefined) q = q.where('lot.thickness_mm', '>=', s.minThicknessMm);
   if (s.minQuantity !== undefined) {
     q = q.where(sql<boolean>`lot.quantity - lot.quantity_reserved - lot.quantity_sold >= ${s.minQuantity}`);
   }

@@ -96,7 +96,7 @@ export async function pendingDigestNotifications(
 export async function claimDigest(db: Db, requestId: string, day: string, lots: number): Promise<boolean> {
   const r = await db
     .insertInto('request_digest')
-    .values({ request_id: requestId, sent_on: sql<Date>`${day}::date`, lots })
+    .values({ request_id: requestId, sent_on: sql<string>`${day}::date`, lots })
     .onConflict((oc) => oc.columns(['request_id', 'sent_on']).doNothing())
     .returning('request_id')
     .executeTakeFirst();
@@ -142,9 +142,14 @@ export async function updateAllocationRun(
     Pick<AllocationRunRow, 'status' | 'progress' | 'totals' | 'error' | 'finished_at' | 'attempts'>
   >,
 ): Promise<void> {
+  const { totals, ...rest } = patch;
   await db
     .updateTable('allocation_run')
-    .set({ ...patch, totals: patch.totals === undefined ? undefined : JSON.stringify(patch.totals) } as never)
+    .set({
+      ...rest,
+      // jsonb as JSON text, like every JSON document we write.
+      ...(totals === undefined ? {} : { totals: totals === null ? null : JSON.stringify(totals) }),
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -331,8 +336,8 @@ export async function notifyAllocation(db: Db, runId: string): Promise<number> {
           runId,
           lotTitle: f.lotTitle,
           requestTitle: f.requestTitle,
-          kg: Number(f.kg),
-          distanceKm: Number(f.distanceKm),
+          kg: f.kg,
+          distanceKm: f.distanceKm,
         }),
       })),
     )

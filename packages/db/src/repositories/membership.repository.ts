@@ -1,9 +1,11 @@
+import type { SiteRole } from '@retaille/domain';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../database.ts';
 import type { SiteInvitation } from '../schema.generated.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-export type SiteRole = 'owner' | 'member';
+
+export type { SiteRole };
 export type SiteInvitationRow = Selectable<SiteInvitation>;
 
 export interface MemberRow {
@@ -29,7 +31,7 @@ export async function findRole(db: Db, siteId: string, userId: string): Promise<
     .where('site_id', '=', siteId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  return r?.role as SiteRole | undefined;
+  return r?.role;
 }
 
 export async function listMembers(db: Db, siteId: string): Promise<MemberRow[]> {
@@ -46,7 +48,7 @@ export async function listMembers(db: Db, siteId: string): Promise<MemberRow[]> 
     .where('site_member.site_id', '=', siteId)
     .orderBy('site_member.created_at')
     .execute();
-  return rows.map((r) => ({ ...r, role: r.role as SiteRole }));
+  return rows;
 }
 
 /** Locks the site's membership rows, so that "keep at least one owner" holds under concurrency. */
@@ -60,7 +62,7 @@ export async function lockMembers(
     .where('site_id', '=', siteId)
     .forUpdate()
     .execute();
-  return rows.map((r) => ({ userId: r.user_id, role: r.role as SiteRole }));
+  return rows.map((r) => ({ userId: r.user_id, role: r.role }));
 }
 
 export async function removeMember(db: Db, siteId: string, userId: string): Promise<boolean> {
@@ -91,7 +93,7 @@ export async function listSitesOfUser(
   return rows.map((r) => ({
     siteId: r.siteId,
     name: r.name,
-    role: r.role as SiteRole,
+    role: r.role,
     verified: r.verifiedAt !== null,
   }));
 }

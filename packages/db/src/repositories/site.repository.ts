@@ -1,3 +1,4 @@
+import type { SectorKey, TerritoryType } from '@retaille/domain';
 import {
   type Insertable,
   type Kysely,
@@ -14,9 +15,9 @@ export type NewSiteRow = Insertable<SiteTable>;
 export type SiteRowPatch = Updateable<SiteTable>;
 
 export interface SiteListFilter {
-  sector?: string;
+  sector?: SectorKey;
   departementCode?: string;
-  territoryType?: string;
+  territoryType?: TerritoryType;
   /** Case- and accent-insensitive substring of the name or commune. */
   text?: string;
   /** Who is looking: unverified sites are shown only to their members and to coordinators in scope. */
@@ -43,7 +44,7 @@ export interface SiteVisibility {
 
 function filtered(db: Db, f: Omit<SiteListFilter, 'limit' | 'offset'>) {
   let q = db.selectFrom('site');
-  if (f.sector) q = q.where('sectors', '@>', sql<string[]>`array[${f.sector}]::text[]`);
+  if (f.sector) q = q.where('sectors', '@>', sql<SectorKey[]>`array[${f.sector}]::text[]`);
   if (f.departementCode) q = q.where('departement_code', '=', f.departementCode);
   if (f.territoryType) q = q.where('territory_type', '=', f.territoryType);
   if (f.unverifiedOnly) q = q.where('verified_at', 'is', null);

@@ -4,6 +4,7 @@
  * serves the most kg at the least tonne-km (with its greedy baseline).
  */
 export * from './allocation.ts';
+export * from './allocation-run.ts';
 export * from './break-even.ts';
 export * from './compatibility.ts';
 export { type MinCostFlowProblem, minCostFlow } from './network-simplex.ts';

@@ -64,7 +64,7 @@ export class AccountService {
       name: user.name,
       email: user.email,
       emailVerified: user.emailVerified,
-      roles: p.roles as PlatformRole[],
+      roles: p.roles,
       coordinatorScope: { departements: p.coordinator_departements, regions: p.coordinator_regions },
       home:
         p.home_lat !== null && p.home_lon !== null

@@ -2,8 +2,9 @@
  * Who is calling. Built by the transport from the session; services decide authorization from
  * the actor and the resource, never from the UI.
  */
-export type PlatformRole = 'designer' | 'coordinator' | 'admin';
-export const platformRoles: readonly PlatformRole[] = ['designer', 'coordinator', 'admin'];
+import type { PlatformRole } from '@retaille/domain';
+
+export { type PlatformRole, platformRoles } from '@retaille/domain';
 
 export interface UserActor {
   kind: 'user';

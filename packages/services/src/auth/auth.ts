@@ -3,7 +3,7 @@ import { type DatabaseHandle, userRepository } from '@retaille/db';
 import { betterAuth } from 'better-auth';
 import type { Mailer } from '../mail/mailer.ts';
 import { mailTemplates } from '../mail/templates.ts';
-import { type Actor, anonymous, type PlatformRole, type UserActor } from './actor.ts';
+import { type Actor, anonymous, type UserActor } from './actor.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
 
 export const PASSWORD_MIN = 10;
@@ -106,7 +106,7 @@ export async function resolveActor(auth: Auth, database: DatabaseHandle, headers
     email: user.email,
     name: user.name,
     emailVerified: user.emailVerified,
-    roles: user.profile.roles as PlatformRole[],
+    roles: user.profile.roles,
     coordinatorScope: {
       departements: user.profile.coordinator_departements,
       regions: user.profile.coordinator_regions,

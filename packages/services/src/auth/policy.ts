@@ -1,11 +1,11 @@
-import { DomainError } from '@retaille/domain';
+import { DomainError, type SiteRole } from '@retaille/domain';
 import type { Actor, UserActor } from './actor.ts';
 
 /**
  * The one place where "may this actor do that to this resource?" is decided. Services call
  * these with the actor and the resource they loaded; the UI only mirrors them.
  */
-export type SiteRole = 'owner' | 'member';
+export type { SiteRole };
 
 interface SitePlace {
   departement_code: string;

@@ -1,4 +1,13 @@
-import type { LotCondition, LotStatus, RecurringPeriod, UnitKey } from '@retaille/domain';
+import type {
+  Composition,
+  LotCondition,
+  LotStatus,
+  MaterialFamilyKey,
+  MaterialKey,
+  RecurringPeriod,
+  SectorKey,
+  UnitKey,
+} from '@retaille/domain';
 
 export interface PhotoDto {
   id: string;
@@ -58,8 +67,8 @@ export interface LotInput {
   siteId: string;
   title: string;
   description: string;
-  materialKey: string;
-  composition?: { fibre: string; percent: number }[] | null | undefined;
+  materialKey: MaterialKey;
+  composition?: Composition | null | undefined;
   condition: LotCondition;
   unit: UnitKey;
   quantity: number;
@@ -90,10 +99,10 @@ export interface LotSearchInput {
   point?: SearchPoint | undefined;
   radiusKm?: number | undefined;
   q?: string | undefined;
-  familyKey?: string | undefined;
-  materialKey?: string | undefined;
+  familyKey?: MaterialFamilyKey | undefined;
+  materialKey?: MaterialKey | undefined;
   withSubstitutes?: boolean | undefined;
-  sector?: string | undefined;
+  sector?: SectorKey | undefined;
   condition?: LotCondition | undefined;
   freeOnly?: boolean | undefined;
   maxPriceCents?: number | undefined;

@@ -22,16 +22,14 @@ import {
   isCalendarDate,
   isPastWindow,
   type LatLon,
-  type LotCondition,
   type LotStatus,
   lotReachesMinimumCharge,
   MAX_INPUT_YEAR,
   MAX_RADIUS_KM,
+  type MaterialKey,
   MIN_INPUT_YEAR,
   parisDate,
-  type RecurringPeriod,
   substitutesOf,
-  type UnitKey,
   validateComposition,
   validateMeasure,
 } from '@retaille/domain';
@@ -40,7 +38,6 @@ import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
 import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 import type { LotDto, LotInput, LotSearchInput, LotSearchResult, SearchPoint } from './lot.dto.ts';
 
-const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
 const validation = (fields: FieldProblem[]) => new DomainError('VALIDATION', 'validation.failed', { fields });
 
 function encodeCursor(key: number | string, id: string): string {
@@ -63,16 +60,19 @@ function decodeCursor(cursor: string, sort: 'distance' | 'newest'): { key: numbe
     if (Array.isArray(parsed) && parsed.length === 2) {
       const [key, id] = parsed as [unknown, unknown];
       const ts = typeof key === 'string' ? TIMESTAMP_RE.exec(key) : null;
+      const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = ts
+        ? ts.slice(1, 7).map(Number)
+        : [];
       const validKey =
         sort === 'distance'
           ? typeof key === 'number' && Number.isFinite(key) && key >= 0 && key <= MAX_CHORD_M
           : ts !== null &&
-            Number(ts[1]) >= MIN_INPUT_YEAR &&
-            Number(ts[1]) <= MAX_INPUT_YEAR &&
-            isCalendarDate(Number(ts[1]), Number(ts[2]), Number(ts[3])) &&
-            Number(ts[4]) <= 23 &&
-            Number(ts[5]) <= 59 &&
-            Number(ts[6]) <= 59;
+            year >= MIN_INPUT_YEAR &&
+            year <= MAX_INPUT_YEAR &&
+            isCalendarDate(year, month, day) &&
+            hour <= 23 &&
+            minute <= 59 &&
+            second <= 59;
       if (validKey && typeof id === 'string' && UUID_RE.test(id)) return { key: key as number | string, id };
     }
   } catch {
@@ -134,8 +134,7 @@ export class LotService {
           : { ...p, path: `dimensions.${p.path}` },
       ),
     );
-    if (input.composition?.length)
-      problems.push(...validateComposition(input.composition as never, 'composition'));
+    if (input.composition?.length) problems.push(...validateComposition(input.composition, 'composition'));
     if (input.availableFrom && input.availableUntil && input.availableUntil < input.availableFrom) {
       problems.push({ path: 'availableUntil', key: 'lot.windowReversed' });
     }
@@ -171,21 +170,21 @@ export class LotService {
       description: input.description.trim(),
       material_key: material.key,
       family_key: material.familyKey,
-      composition: input.composition?.length ? JSON.stringify(input.composition) : null,
+      composition: input.composition?.length ? input.composition : null,
       condition: input.condition,
       unit: input.unit,
-      quantity: String(input.quantity),
-      length_mm: dims.lengthMm === null ? null : String(dims.lengthMm),
-      width_mm: dims.widthMm === null ? null : String(dims.widthMm),
-      thickness_mm: dims.thicknessMm === null ? null : String(dims.thicknessMm),
-      roll_length_m: dims.rollLengthM === null ? null : String(dims.rollLengthM),
-      mass_kg: mass.ok ? String(Math.round(mass.kg * 1000) / 1000) : null,
+      quantity: input.quantity,
+      length_mm: dims.lengthMm,
+      width_mm: dims.widthMm,
+      thickness_mm: dims.thicknessMm,
+      roll_length_m: dims.rollLengthM,
+      mass_kg: mass.ok ? Math.round(mass.kg * 1000) / 1000 : null,
       mass_estimated: mass.ok ? mass.estimated : true,
       mass_method: mass.method,
       price_cents: input.priceCents,
       available_from: input.availableFrom ?? null,
       available_until: input.availableUntil ?? null,
-      recurring_quantity: input.recurring ? String(input.recurring.quantity) : null,
+      recurring_quantity: input.recurring?.quantity ?? null,
       recurring_period: input.recurring?.period ?? null,
       ewc_code: input.ewcCode ?? null,
       lat: site.lat,
@@ -230,13 +229,13 @@ export class LotService {
     await this.transaction(async (trx, enqueue) => {
       const locked = await lotRepository.lockLot(trx, id);
       if (!locked) throw new DomainError('NOT_FOUND', 'lot.notFound');
-      assertLotAction(locked.status as LotStatus, 'edit');
+      assertLotAction(locked.status, 'edit');
       // Never let an edit drop the quantity below what is already reserved or sold.
-      const committed = Number(locked.quantity_reserved) + Number(locked.quantity_sold);
+      const committed = locked.quantity_reserved + locked.quantity_sold;
       if (input.quantity < committed) {
         throw validation([{ path: 'quantity', key: 'lot.quantityBelowCommitted', params: { committed } }]);
       }
-      let status = locked.status as LotStatus;
+      let status = locked.status;
       let publishedAt = locked.published_at;
       if (input.publish && status !== 'published') {
         this.assertPublishable(site);
@@ -260,22 +259,17 @@ export class LotService {
     await this.transaction(async (trx, enqueue) => {
       const locked = await lotRepository.lockLot(trx, id);
       if (!locked) throw new DomainError('NOT_FOUND', 'lot.notFound');
-      assertLotAction(locked.status as LotStatus, action);
+      assertLotAction(locked.status, action);
       if (action === 'publish') {
         this.assertPublishable(site);
-        if (
-          isPastWindow(
-            locked.available_until ? toDate(locked.available_until) : null,
-            parisDate(this.deps.now()),
-          )
-        ) {
+        if (isPastWindow(locked.available_until, parisDate(this.deps.now()))) {
           throw validation([{ path: 'availableUntil', key: 'lot.windowPast' }]);
         }
         if (
           availableQuantity({
-            quantity: Number(locked.quantity),
-            reserved: Number(locked.quantity_reserved),
-            sold: Number(locked.quantity_sold),
+            quantity: locked.quantity,
+            reserved: locked.quantity_reserved,
+            sold: locked.quantity_sold,
           }) <= 0
         ) {
           throw new DomainError('CONFLICT', 'lot.nothingLeft');
@@ -283,7 +277,7 @@ export class LotService {
         await lotRepository.updateLot(trx, id, { status: 'published', published_at: this.deps.now() });
         await enqueue('lot.announce', { lotId: id });
       } else {
-        if (Number(locked.quantity_reserved) > 0) throw new DomainError('CONFLICT', 'lot.hasReservations');
+        if (locked.quantity_reserved > 0) throw new DomainError('CONFLICT', 'lot.hasReservations');
         await lotRepository.updateLot(trx, id, { status: 'withdrawn' });
       }
     });
@@ -385,11 +379,11 @@ export class LotService {
     }
     const center = input.point ? await this.resolvePoint(actor, input.point) : null;
     const sort = center ? input.sort : 'newest';
-    let materialKeys: string[] | undefined;
+    let materialKeys: MaterialKey[] | undefined;
     if (input.materialKey) {
       materialKeys = [input.materialKey];
       if (input.withSubstitutes)
-        materialKeys.push(...substitutesOf(input.materialKey as never).map((s) => s.material));
+        materialKeys.push(...substitutesOf(input.materialKey).map((s) => s.material));
     }
     const rows = await lotRepository.searchLots(this.deps.db, {
       point: center ?? undefined,
@@ -452,11 +446,7 @@ export class LotService {
         : origin
           ? haversineMeters(origin, point)
           : null;
-      const q = {
-        quantity: Number(r.quantity),
-        reserved: Number(r.quantity_reserved),
-        sold: Number(r.quantity_sold),
-      };
+      const q = { quantity: r.quantity, reserved: r.quantity_reserved, sold: r.quantity_sold };
       return {
         id: r.id,
         siteId: r.site_id,
@@ -468,32 +458,30 @@ export class LotService {
         description: r.description,
         materialKey: r.material_key,
         familyKey: r.family_key,
-        composition: (typeof r.composition === 'string'
-          ? JSON.parse(r.composition)
-          : r.composition) as LotDto['composition'],
-        condition: r.condition as LotCondition,
-        unit: r.unit as UnitKey,
+        composition: r.composition,
+        condition: r.condition,
+        unit: r.unit,
         quantity: q.quantity,
         available: availableQuantity(q),
         reserved: q.reserved,
         dimensions: {
-          lengthMm: num(r.length_mm),
-          widthMm: num(r.width_mm),
-          thicknessMm: num(r.thickness_mm),
-          rollLengthM: num(r.roll_length_m),
+          lengthMm: r.length_mm,
+          widthMm: r.width_mm,
+          thicknessMm: r.thickness_mm,
+          rollLengthM: r.roll_length_m,
         },
-        massKg: num(r.mass_kg),
+        massKg: r.mass_kg,
         massEstimated: r.mass_estimated,
         massMethod: r.mass_method,
         priceCents: r.price_cents,
-        availableFrom: r.available_from ? toDate(r.available_from) : null,
-        availableUntil: r.available_until ? toDate(r.available_until) : null,
+        availableFrom: r.available_from,
+        availableUntil: r.available_until,
         recurring:
           r.recurring_quantity !== null && r.recurring_period !== null
-            ? { quantity: Number(r.recurring_quantity), period: r.recurring_period as RecurringPeriod }
+            ? { quantity: r.recurring_quantity, period: r.recurring_period }
             : null,
         ewcCode: r.ewc_code,
-        status: r.status as LotStatus,
+        status: r.status,
         lat: point.lat,
         lon: point.lon,
         locationRounded: !exact,
@@ -521,12 +509,3 @@ export class LotService {
 }
 
 const haversineMeters = (a: LatLon, b: LatLon) => haversineKm(a, b) * 1000;
-
-function toDate(v: Date | string): string {
-  if (typeof v === 'string') return v.slice(0, 10);
-  // DATE columns arrive as local-midnight Dates from pg: format in local time.
-  const y = v.getFullYear();
-  const m = String(v.getMonth() + 1).padStart(2, '0');
-  const d = String(v.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}

@@ -63,8 +63,6 @@ export interface WantedRequestDto {
   createdAt: string;
 }
 
-const n = (v: string | null) => (v === null ? null : Number(v));
-
 /** Wanted requests ("demandes"): what designers and workshops are looking for, within a radius. */
 export class WantedRequestService {
   constructor(private readonly deps: { db: DatabaseHandle['db']; lots: LotService; now: () => Date }) {}
@@ -92,15 +90,15 @@ export class WantedRequestService {
       site_id: input.siteId ?? null,
       title: input.title.trim(),
       description: input.description.trim(),
-      material_keys: [...new Set(input.materialKeys)],
+      material_keys: [...new Set(input.materialKeys.flatMap((k) => getMaterial(k)?.key ?? []))],
       accept_substitutes: input.acceptSubstitutes,
       unit: input.unit,
-      quantity_min: String(input.quantityMin),
-      quantity_max: String(input.quantityMax),
-      min_length_mm: input.minLengthMm == null ? null : String(input.minLengthMm),
-      min_width_mm: input.minWidthMm == null ? null : String(input.minWidthMm),
-      min_thickness_mm: input.minThicknessMm == null ? null : String(input.minThicknessMm),
-      max_distance_km: String(input.maxDistanceKm),
+      quantity_min: input.quantityMin,
+      quantity_max: input.quantityMax,
+      min_length_mm: input.minLengthMm ?? null,
+      min_width_mm: input.minWidthMm ?? null,
+      min_thickness_mm: input.minThicknessMm ?? null,
+      max_distance_km: input.maxDistanceKm,
       lat: point.lat,
       lon: point.lon,
       departement_code: point.departementCode,
@@ -162,20 +160,18 @@ export class WantedRequestService {
       description: r.description,
       materialKeys: r.material_keys,
       acceptSubstitutes: r.accept_substitutes,
-      unit: r.unit as UnitKey,
-      quantityMin: Number(r.quantity_min),
-      quantityMax: Number(r.quantity_max),
-      minLengthMm: n(r.min_length_mm),
-      minWidthMm: n(r.min_width_mm),
-      minThicknessMm: n(r.min_thickness_mm),
-      maxDistanceKm: Number(r.max_distance_km),
+      unit: r.unit,
+      quantityMin: r.quantity_min,
+      quantityMax: r.quantity_max,
+      minLengthMm: r.min_length_mm,
+      minWidthMm: r.min_width_mm,
+      minThicknessMm: r.min_thickness_mm,
+      maxDistanceKm: r.max_distance_km,
       lat: r.lat,
       lon: r.lon,
-      neededBy: r.needed_by
-        ? String(r.needed_by instanceof Date ? r.needed_by.toISOString() : r.needed_by).slice(0, 10)
-        : null,
+      neededBy: r.needed_by,
       budgetCents: r.budget_cents,
-      status: r.status as RequestStatus,
+      status: r.status,
       distanceKm: r.distance_m === null ? null : Math.round(r.distance_m / 100) / 10,
       isMine: mine,
       isDemo: r.is_demo,

@@ -32,7 +32,7 @@ it('the demo seed records twelve months of completed trades, mostly short circui
   const inPeriod = await s.database.db
     .selectFrom('impact_record')
     .select('trade_id')
-    .where('month', '>=', new Date(`${from}-01T00:00:00`))
+    .where('month', '>=', `${from}-01`)
     .execute();
   expect(inPeriod).toHaveLength(d.totals.trades);
   // Idempotent: a second run adds nothing.

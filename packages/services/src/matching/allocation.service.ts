@@ -9,6 +9,8 @@ import {
 } from '@retaille/db';
 import {
   type AllocationResult,
+  type AllocationSummary,
+  type AllocationTotals,
   allocateMinTonneKm,
   availableInUnit,
   availableQuantity,
@@ -26,31 +28,12 @@ import {
   type LosingPairsSummary,
   leaveOutLosingPairs,
   MAX_RADIUS_KM,
-  type UnitKey,
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
 import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 
-export interface AllocationTotals {
-  kg: number;
-  tonneKm: number;
-  transportCo2eKg: number;
-  flows: number;
-}
-
-export interface AllocationSummary {
-  lots: number;
-  requests: number;
-  candidatePairs: number;
-  optimal: AllocationTotals;
-  greedy: AllocationTotals;
-  /** The optimiser asked to serve exactly what greedy serves: tonne-km for the same kg. */
-  optimalAtGreedyKg: AllocationTotals;
-  solveMs: number;
-}
-
-const num = (v: string | null) => (v === null ? null : Number(v));
+export type { AllocationSummary, AllocationTotals } from '@retaille/domain';
 
 /** Located lots and requests in kg, and the compatible pairs within each request's radius. */
 export function buildAllocationProblem(
@@ -65,20 +48,20 @@ export function buildAllocationProblem(
     | 'mass_kg'
     | 'lat'
     | 'lon'
-  > & { length_mm?: string | null })[],
+  > & { length_mm?: number | null })[],
   requestRows: WantedRequestRow[],
 ) {
   const lots = lotRows
     .map((l) => {
       const info = {
-        unit: l.unit as UnitKey,
+        unit: l.unit,
         available: availableQuantity({
-          quantity: Number(l.quantity),
-          reserved: Number(l.quantity_reserved),
-          sold: Number(l.quantity_sold),
+          quantity: l.quantity,
+          reserved: l.quantity_reserved,
+          sold: l.quantity_sold,
         }),
-        quantity: Number(l.quantity),
-        massKg: num(l.mass_kg),
+        quantity: l.quantity,
+        massKg: l.mass_kg,
       };
       const perUnit = kgPerUnit(info);
       return {
@@ -96,7 +79,7 @@ export function buildAllocationProblem(
   // could take in its own unit (their mean), since a wanted "12 pieces" has no mass of its own.
   const requests = requestRows
     .map((r) => {
-      const unit = r.unit as UnitKey;
+      const unit = r.unit;
       let perUnit: number | null = isMassUnit(unit) ? KG_PER_MASS_UNIT[unit] : null;
       if (perUnit === null) {
         const same = lots.filter(
@@ -112,9 +95,9 @@ export function buildAllocationProblem(
         id: r.id,
         lat: r.lat,
         lon: r.lon,
-        radiusKm: Math.min(Number(r.max_distance_km), MAX_RADIUS_KM),
-        maxKg: perUnit === null ? 0 : Number(r.quantity_max) * perUnit,
-        minKg: perUnit === null ? 0 : Number(r.quantity_min) * perUnit,
+        radiusKm: Math.min(r.max_distance_km, MAX_RADIUS_KM),
+        maxKg: perUnit === null ? 0 : r.quantity_max * perUnit,
+        minKg: perUnit === null ? 0 : r.quantity_min * perUnit,
       };
     })
     .filter((r) => r.maxKg > 0);
@@ -124,9 +107,9 @@ export function buildAllocationProblem(
       'none'
     )
       return false;
-    if (availableInUnit(lot.info, request.row.unit as UnitKey) === null) return false;
-    const minLength = num(request.row.min_length_mm);
-    const length = num(lot.row.length_mm ?? null);
+    if (availableInUnit(lot.info, request.row.unit) === null) return false;
+    const minLength = request.row.min_length_mm;
+    const length = lot.row.length_mm ?? null;
     return dimensionFit({ lengthMm: length }, { lengthMm: minLength }) !== 'too_small';
   });
   return { lots, requests, pairs, lotsById };
@@ -302,8 +285,8 @@ export class AllocationService {
         run_id: runId,
         lot_id: f.lotId,
         request_id: f.requestId,
-        kg: String(Math.round(f.kg * 1000) / 1000),
-        distance_km: String(Math.round(f.distanceKm * 100) / 100),
+        kg: Math.round(f.kg * 1000) / 1000,
+        distance_km: Math.round(f.distanceKm * 100) / 100,
         baseline,
       }));
       await db.transaction().execute(async (trx) => {
@@ -324,7 +307,7 @@ export class AllocationService {
         await matchingRepository.updateAllocationRun(trx, runId, {
           status: 'done',
           progress: 100,
-          totals: summary as never,
+          totals: summary,
           finished_at: this.deps.now(),
         });
       });
@@ -347,9 +330,9 @@ export class AllocationService {
     const mapFlow = (f: (typeof flows)[number]) => ({
       lotId: f.lotId,
       requestId: f.requestId,
-      kg: Number(f.kg),
-      distanceKm: Number(f.distanceKm),
-      decision: f.decision as 'accepted' | 'ignored' | null,
+      kg: f.kg,
+      distanceKm: f.distanceKm,
+      decision: f.decision,
       lotTitle: f.lotTitle,
       siteName: f.siteName,
       requestTitle: f.requestTitle,
@@ -361,10 +344,10 @@ export class AllocationService {
       scope: run.scope,
       regionCode: run.region_code,
       leaveOutLosingPairs: run.leave_out_losing_pairs,
-      status: run.status as 'queued' | 'running' | 'done' | 'failed',
+      status: run.status,
       progress: run.progress,
       error: run.error,
-      summary: (run.totals as AllocationSummary | null) ?? null,
+      summary: run.totals,
       flows: flows.map(mapFlow),
       baselineFlows: baseline.map(mapFlow),
       createdAt: run.created_at.toISOString(),
@@ -378,7 +361,7 @@ export class AllocationService {
     return runs.map((r) => ({
       id: r.id,
       scope: r.scope,
-      status: r.status as 'queued' | 'running' | 'done' | 'failed',
+      status: r.status,
       progress: r.progress,
       createdAt: r.created_at.toISOString(),
     }));
@@ -392,9 +375,9 @@ export class AllocationService {
       runId: r.runId,
       lotId: r.lotId,
       requestId: r.requestId,
-      kg: Number(r.kg),
-      distanceKm: Number(r.distanceKm),
-      decision: r.decision as 'accepted' | 'ignored' | null,
+      kg: r.kg,
+      distanceKm: r.distanceKm,
+      decision: r.decision,
       lotTitle: r.lotTitle,
       siteName: r.siteName,
       requestTitle: r.requestTitle,

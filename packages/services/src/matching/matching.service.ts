@@ -18,7 +18,7 @@ import {
   type ExplanationPart,
   getMaterial,
   MAX_RADIUS_KM,
-  type MaterialKey,
+  type MaterialFamilyKey,
   materialsOfFamily,
   parisDate,
   rankProposals,
@@ -52,14 +52,11 @@ export interface ProposalDto {
   lotUnit: UnitKey;
 }
 
-const num = (v: string | null) => (v === null ? null : Number(v));
-
 /** The families a request reaches: its materials', and with substitutes their substitutes'. */
-function familiesOf(request: WantedRequestRow): string[] {
+function familiesOf(request: WantedRequestRow): MaterialFamilyKey[] {
   const keys = new Set<string>(request.material_keys);
   if (request.accept_substitutes) {
-    for (const k of request.material_keys)
-      for (const s of substitutesOf(k as MaterialKey)) keys.add(s.material);
+    for (const k of request.material_keys) for (const s of substitutesOf(k)) keys.add(s.material);
   }
   return [
     ...new Set(
@@ -69,16 +66,15 @@ function familiesOf(request: WantedRequestRow): string[] {
 }
 
 function lotInfo(lot: LotRow) {
-  const q = {
-    quantity: Number(lot.quantity),
-    reserved: Number(lot.quantity_reserved),
-    sold: Number(lot.quantity_sold),
-  };
   return {
-    unit: lot.unit as UnitKey,
-    available: availableQuantity(q),
-    quantity: q.quantity,
-    massKg: num(lot.mass_kg),
+    unit: lot.unit,
+    available: availableQuantity({
+      quantity: lot.quantity,
+      reserved: lot.quantity_reserved,
+      sold: lot.quantity_sold,
+    }),
+    quantity: lot.quantity,
+    massKg: lot.mass_kg,
     priceCents: lot.price_cents,
   };
 }
@@ -90,7 +86,7 @@ function lotInfo(lot: LotRow) {
 export function scorePair(lot: LotRow, request: WantedRequestRow, distanceKm: number, now: Date) {
   const info = lotInfo(lot);
   const fit = bestMaterialFit(request.material_keys, lot.material_key, request.accept_substitutes);
-  const available = availableInUnit(info, request.unit as UnitKey);
+  const available = availableInUnit(info, request.unit);
   if (fit === 'none' || available === null || available <= 0) return null;
   const massOfAvailable =
     info.massKg !== null && info.quantity > 0 ? (info.massKg * info.available) / info.quantity : 0;
@@ -102,24 +98,24 @@ export function scorePair(lot: LotRow, request: WantedRequestRow, distanceKm: nu
         materialFit: fit,
         availableQty: available,
         pieceDims: {
-          lengthMm: num(lot.length_mm),
-          widthMm: num(lot.width_mm),
-          thicknessMm: num(lot.thickness_mm),
+          lengthMm: lot.length_mm,
+          widthMm: lot.width_mm,
+          thicknessMm: lot.thickness_mm,
         },
-        unitPriceCents: unitPriceInUnit(info, request.unit as UnitKey),
+        unitPriceCents: unitPriceInUnit(info, request.unit),
         publishedAt: lot.published_at ?? lot.created_at,
         massKg: massOfAvailable,
         materialKey: lot.material_key,
       },
     ],
     {
-      radiusKm: Number(request.max_distance_km),
-      requestedMin: Number(request.quantity_min),
-      requestedMax: Number(request.quantity_max),
+      radiusKm: request.max_distance_km,
+      requestedMin: request.quantity_min,
+      requestedMax: request.quantity_max,
       minDims: {
-        lengthMm: num(request.min_length_mm),
-        widthMm: num(request.min_width_mm),
-        thicknessMm: num(request.min_thickness_mm),
+        lengthMm: request.min_length_mm,
+        widthMm: request.min_width_mm,
+        thicknessMm: request.min_thickness_mm,
       },
       budgetCents: request.budget_cents,
     },
@@ -165,7 +161,7 @@ export class MatchingService {
     }
     const candidates = await lotRepository.searchLots(this.deps.db, {
       point: { lat: request.lat, lon: request.lon },
-      radiusKm: Math.min(Number(request.max_distance_km), MAX_RADIUS_KM),
+      radiusKm: Math.min(request.max_distance_km, MAX_RADIUS_KM),
       familyKeys: familiesOf(request),
       sort: 'distance',
       limit: 300,
@@ -237,9 +233,9 @@ export class MatchingService {
       transportCo2eKg: Math.round(s.transportCo2eKg * 100) / 100,
       estimatedNetCo2eKg: Math.round((s.estimatedNetCo2eKg ?? 0) * 100) / 100,
       available: Math.round(s.available * 1000) / 1000,
-      unit: request.unit as UnitKey,
+      unit: request.unit,
       priceCents: lot.price_cents,
-      lotUnit: lot.unit as UnitKey,
+      lotUnit: lot.unit,
     };
   }
 
@@ -320,7 +316,7 @@ export class MatchingService {
         kind: n.kind as 'lot_matches_request' | 'allocation_proposal',
         requestId: n.request_id,
         lotId: n.lot_id,
-        payload: n.payload as Record<string, unknown>,
+        payload: n.payload,
         read: n.read_at !== null,
         createdAt: n.created_at.toISOString(),
       })),

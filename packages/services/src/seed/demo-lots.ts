@@ -1,4 +1,4 @@
-import type { LotCondition, RecurringPeriod, UnitKey } from '@retaille/domain';
+import type { LotCondition, MaterialKey, RecurringPeriod, UnitKey } from '@retaille/domain';
 import type { DemoPhotoKind } from './demo-photos.ts';
 
 /** Realistic demo lots, by demo site name (see demo-sites.ts). All marked demo. */
@@ -6,7 +6,7 @@ export interface DemoLot {
   site: string;
   title: string;
   description: string;
-  materialKey: string;
+  materialKey: MaterialKey;
   condition: LotCondition;
   unit: UnitKey;
   quantity: number;

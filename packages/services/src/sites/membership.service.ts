@@ -74,7 +74,7 @@ export class MembershipService {
     return rows.map((r) => ({
       id: r.id,
       email: r.email,
-      role: r.role as SiteRole,
+      role: r.role,
       expiresAt: r.expires_at.toISOString(),
       createdAt: r.created_at.toISOString(),
     }));
@@ -142,7 +142,7 @@ export class MembershipService {
       siteName: site.name,
       communeName: site.commune_name,
       email: inv.email,
-      role: inv.role as SiteRole,
+      role: inv.role,
       status: this.statusOf(inv),
     };
   }
@@ -165,7 +165,7 @@ export class MembershipService {
       if (inv.email !== user.email.toLowerCase()) throw forbidden('invitation.otherEmail');
       const current = await membershipRepository.findRole(trx, inv.site_id, user.userId);
       // Never downgrade an owner who follows a "member" link.
-      const role: SiteRole = current === 'owner' ? 'owner' : (inv.role as SiteRole);
+      const role: SiteRole = current === 'owner' ? 'owner' : inv.role;
       await membershipRepository.addMember(trx, inv.site_id, user.userId, role);
       await membershipRepository.markInvitationAccepted(trx, inv.id, user.userId, this.deps.now());
       return { siteId: inv.site_id, role };

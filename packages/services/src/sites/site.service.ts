@@ -1,12 +1,5 @@
 import { type DatabaseHandle, membershipRepository, type SiteRow, siteRepository } from '@retaille/db';
-import {
-  type CommuneDirectory,
-  DomainError,
-  type FieldProblem,
-  haversineKm,
-  type SectorKey,
-  type TerritoryType,
-} from '@retaille/domain';
+import { type CommuneDirectory, DomainError, type FieldProblem, haversineKm } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import {
   canEditSite,
@@ -235,8 +228,8 @@ export class SiteService {
       lon: exact || !commune ? r.lon : commune.lon,
       locationRounded: !exact,
       locationApproximate: r.location_approximate,
-      sectors: r.sectors as SectorKey[],
-      territoryType: r.territory_type as TerritoryType,
+      sectors: r.sectors,
+      territoryType: r.territory_type,
       contactEmail: exact ? r.contact_email : null,
       contactPhone: exact ? r.contact_phone : null,
       website: r.website,

@@ -126,7 +126,7 @@ export async function createTestSite(
 export function lotInput(
   siteId: string,
   overrides: Partial<import('../catalogue/lot.dto.ts').LotInput> = {},
-) {
+): import('../catalogue/lot.dto.ts').LotInput {
   return {
     siteId,
     title: 'Planches de chêne',
