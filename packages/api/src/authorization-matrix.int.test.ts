@@ -89,6 +89,33 @@ async function newRequest(): Promise<string> {
   ).id;
 }
 
+async function newRequestBy(who: ActorName): Promise<string> {
+  return (
+    await s.requests.create(actors[who], {
+      ...apiRequest(),
+      description: '',
+      acceptSubstitutes: true,
+    } as never)
+  ).id;
+}
+/** An open offer of a fresh lot of the owner's site to a request of `who`. */
+async function newOfferTo(who: ActorName): Promise<string> {
+  return (
+    await s.offers.create(actors.owner, {
+      lotId: await newLot(),
+      requestId: await newRequestBy(who),
+      quantity: 1,
+    })
+  ).id;
+}
+const offerRecipientOnly: Record<ActorName, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  otherMember: 'NOT_FOUND',
+  owner: 'NOT_FOUND',
+  coordinator: 'ok',
+  admin: 'NOT_FOUND',
+};
+
 // Regions without lots or requests in this fixture: each call gets its own scope, so no run is shared.
 const emptyRegions = [
   '01',
@@ -274,6 +301,34 @@ const matrix: Record<
     },
   },
   'matching.forLot': { input: async () => ({ lotId: await newLot() }), expect: ownerOrAdmin },
+  'offers.create': {
+    input: async () => ({ lotId: await newLot(), requestId: await newRequestBy('coordinator'), quantity: 1 }),
+    expect: { ...all('FORBIDDEN'), anonymous: 'UNAUTHORIZED', owner: 'ok' },
+  },
+  'offers.accept': {
+    input: async () => ({ id: await newOfferTo('coordinator') }),
+    expect: offerRecipientOnly,
+  },
+  'offers.decline': {
+    input: async () => ({ id: await newOfferTo('coordinator') }),
+    expect: offerRecipientOnly,
+  },
+  'offers.listReceived': { input: async () => undefined, expect: signedIn },
+  'offers.listForLot': { input: async () => ({ lotId: await newLot() }), expect: ownerOrAdmin },
+  'savedSearches.create': {
+    input: async () => ({
+      name: 'Chêne',
+      search: { point: { kind: 'commune', insee: '42218' }, radiusKm: 30 },
+    }),
+    expect: signedIn,
+  },
+  'savedSearches.list': { input: async () => undefined, expect: signedIn },
+  'savedSearches.delete': {
+    input: async () => ({
+      id: (await s.savedSearches.create(actors.owner, { name: 'À moi', filters: {} })).id,
+    }),
+    expect: { ...all('NOT_FOUND'), anonymous: 'UNAUTHORIZED', owner: 'ok' },
+  },
   'notifications.list': { input: async () => undefined, expect: signedIn },
   'notifications.markRead': { input: async () => ({ ids: 'all' }), expect: signedIn },
   'notifications.summary': { input: async () => undefined, expect: signedIn },

@@ -33,6 +33,11 @@ import { listNotifications } from './routers/notifications/list-notifications.ts
 import { markNotificationsRead } from './routers/notifications/mark-read.ts';
 import { setNotificationPreferences } from './routers/notifications/set-preferences.ts';
 import { unsubscribe } from './routers/notifications/unsubscribe.ts';
+import { acceptOffer } from './routers/offers/accept-offer.ts';
+import { createOffer } from './routers/offers/create-offer.ts';
+import { declineOffer } from './routers/offers/decline-offer.ts';
+import { listLotOffers } from './routers/offers/list-lot-offers.ts';
+import { listReceivedOffers } from './routers/offers/list-received-offers.ts';
 import { getAccountStatus } from './routers/payments/get-account-status.ts';
 import { getPaymentsStatus } from './routers/payments/get-payments-status.ts';
 import { startOnboarding } from './routers/payments/start-onboarding.ts';
@@ -60,6 +65,9 @@ import { getCheckoutUrl } from './routers/trades/get-checkout-url.ts';
 import { getTrade } from './routers/trades/get-trade.ts';
 import { getTradeTimeline } from './routers/trades/get-trade-timeline.ts';
 import { handOver } from './routers/trades/hand-over.ts';
+import { createSavedSearch } from './routers/saved-searches/create-saved-search.ts';
+import { deleteSavedSearch } from './routers/saved-searches/delete-saved-search.ts';
+import { listSavedSearches } from './routers/saved-searches/list-saved-searches.ts';
 import { listMyTrades } from './routers/trades/list-my-trades.ts';
 import { listTradeMessages } from './routers/trades/list-trade-messages.ts';
 import { openDispute } from './routers/trades/open-dispute.ts';
@@ -90,6 +98,14 @@ export const appRouter = router({
     messages: router({ list: listTradeMessages, send: sendTradeMessage }),
   }),
   account: router({ me: getMe, updateProfile, setActiveSite }),
+  offers: router({
+    create: createOffer,
+    accept: acceptOffer,
+    decline: declineOffer,
+    listReceived: listReceivedOffers,
+    listForLot: listLotOffers,
+  }),
+  savedSearches: router({ create: createSavedSearch, list: listSavedSearches, delete: deleteSavedSearch }),
   admin: router({ setRoles }),
   allocations: router({
     start: startAllocation,

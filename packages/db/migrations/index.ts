@@ -11,6 +11,8 @@ import * as m20261204150000 from './20261204150000_create_trip.ts';
 import * as m20261204170000 from './20261204170000_offset_edited_lot_points.ts';
 import * as m20261205010000 from './20261205010000_create_operations.ts';
 import * as m20261205020000 from './20261205020000_create_trade_notifications.ts';
+import * as m20261205030000 from './20261205030000_add_seller_transfers_active.ts';
+import * as m20261205030100 from './20261205030100_create_offers_and_saved_searches.ts';
 import * as m20261205040000 from './20261205040000_impact_records_method.ts';
 
 /**
@@ -30,5 +32,7 @@ export const migrations: Record<string, Migration> = {
   '20261204170000_offset_edited_lot_points': m20261204170000,
   '20261205010000_create_operations': m20261205010000,
   '20261205020000_create_trade_notifications': m20261205020000,
+  '20261205030000_add_seller_transfers_active': m20261205030000,
+  '20261205030100_create_offers_and_saved_searches': m20261205030100,
   '20261205040000_impact_records_method': m20261205040000,
 };

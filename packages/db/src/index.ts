@@ -22,6 +22,8 @@ export * as ledgerRepository from './repositories/ledger.repository.ts';
 export type { LotPhotoRow, LotRow, LotSearch, LotSearchRow } from './repositories/lot.repository.ts';
 export * as lotRepository from './repositories/lot.repository.ts';
 export type { MailRow } from './repositories/mail-outbox.repository.ts';
+export type { Keyset, Paged, TradePageFilter } from './repositories/list-page.repository.ts';
+export * as listPageRepository from './repositories/list-page.repository.ts';
 export * as mailOutboxRepository from './repositories/mail-outbox.repository.ts';
 export type { AllocationRunRow, NotificationRow } from './repositories/matching.repository.ts';
 export * as matchingRepository from './repositories/matching.repository.ts';
@@ -33,6 +35,8 @@ export * as notificationRepository from './repositories/notification.repository.
 export type { AccountFlags, SellerPaymentAccountRow } from './repositories/payment-account.repository.ts';
 export * as paymentAccountRepository from './repositories/payment-account.repository.ts';
 export * as photoRepository from './repositories/photo.repository.ts';
+export type { LotOfferRow, OfferStatus } from './repositories/offer.repository.ts';
+export * as offerRepository from './repositories/offer.repository.ts';
 export type { ThrottleRow } from './repositories/sign-in-throttle.repository.ts';
 export * as signInThrottleRepository from './repositories/sign-in-throttle.repository.ts';
 export type { SiteListFilter, SiteRow } from './repositories/site.repository.ts';
@@ -40,6 +44,8 @@ export * as siteRepository from './repositories/site.repository.ts';
 export type {
   NewTradeRow,
   TradeEventRow,
+export type { SavedSearchRow } from './repositories/saved-search.repository.ts';
+export * as savedSearchRepository from './repositories/saved-search.repository.ts';
   TradeMessageRow,
   TradePatch,
   TradePaymentEffectRow,

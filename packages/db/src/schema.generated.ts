@@ -298,6 +298,21 @@ export interface Lot {
   width_mm: Numeric | null;
 }
 
+export interface LotOffer {
+  buyer_user_id: string;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  id: Generated<string>;
+  lot_id: string;
+  message: Generated<string>;
+  offered_by: string;
+  quantity: Numeric;
+  request_id: string;
+  site_id: string;
+  status: Generated<string>;
+  trade_id: string | null;
+}
+
 export interface LotPhoto {
   bytes: number;
   content_type: string;
@@ -399,6 +414,19 @@ export interface RequestDigest {
   sent_on: ColumnType<string, Date | string, Date | string>;
 }
 
+export interface SavedSearch {
+  created_at: Timestamp;
+  earth_point: string | null;
+  filters: Json;
+  id: Generated<string>;
+  lat: number | null;
+  lon: number | null;
+  name: string;
+  point: Json | null;
+  radius_km: Numeric | null;
+  user_id: string;
+}
+
 export interface SellerPaymentAccount {
   charges_enabled: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -406,6 +434,7 @@ export interface SellerPaymentAccount {
   payouts_enabled: Generated<boolean>;
   site_id: string;
   stripe_account_id: string;
+  transfers_active: Generated<boolean>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -642,6 +671,7 @@ export interface DB {
   impact_site_flow_monthly: ImpactSiteFlowMonthly;
   ledger_entry: LedgerEntry;
   lot: Lot;
+  lot_offer: LotOffer;
   lot_photo: LotPhoto;
   mail_outbox: MailOutbox;
   moderation: Moderation;
@@ -652,6 +682,7 @@ export interface DB {
   platform_setting: PlatformSetting;
   processed_stripe_event: ProcessedStripeEvent;
   request_digest: RequestDigest;
+  saved_search: SavedSearch;
   seller_payment_account: SellerPaymentAccount;
   sign_in_throttle: SignInThrottle;
   site: Site;

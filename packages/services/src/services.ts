@@ -19,6 +19,8 @@ import { AllocationService } from './matching/allocation.service.ts';
 import { MatchingService } from './matching/matching.service.ts';
 import { NotificationService } from './notifications/notification.service.ts';
 import { UnsubscribeTokens } from './notifications/unsubscribe-token.ts';
+import { OfferService } from './offers/offer.service.ts';
+import { SavedSearchService } from './saved-searches/saved-search.service.ts';
 import { type SeedReport, seedDemo } from './seed/demo-seed.ts';
 import { MembershipService } from './sites/membership.service.ts';
 import { SiteService } from './sites/site.service.ts';
@@ -26,6 +28,7 @@ import { TradeTimelineService } from './timeline/trade-timeline.service.ts';
 import { PaymentAccountService } from './trades/payment-account.service.ts';
 import { paymentsUnavailable } from './trades/payment-setup.ts';
 import { TradeService } from './trades/trade.service.ts';
+import { TradeListService } from './trades/trade-list.service.ts';
 
 export interface Services {
   config: Config;
@@ -43,6 +46,10 @@ export interface Services {
   photos: PhotoService;
   requests: WantedRequestService;
   trades: TradeService;
+  /** « Mes échanges » a page at a time. */
+  tradeList: TradeListService;
+  offers: OfferService;
+  savedSearches: SavedSearchService;
   payments: PaymentAccountService;
   matching: MatchingService;
   allocations: AllocationService;
@@ -158,6 +165,7 @@ export async function createServices(deps: {
     communes,
     now,
     jobs,
+    ...(deps.payments ? { gateway: deps.payments.gateway } : {}),
   });
   const notifications = new NotificationService({
     db: database.db,
@@ -168,9 +176,13 @@ export async function createServices(deps: {
     now,
   });
   const timeline = new TradeTimelineService({ db: database.db });
+  const savedSearches = new SavedSearchService({ db: database.db, lots, notifications, now });
   jobs.bind({
     'allocation.run': ({ runId, regionCode }) => allocations.execute(runId, regionCode),
-    'lot.announce': ({ lotId }) => matching.announceLot(lotId),
+    'lot.announce': async ({ lotId }) => {
+      await matching.announceLot(lotId);
+      await savedSearches.announceLot(lotId);
+    },
     'mail.deliver': ({ mailId }) => mailer.deliver(mailId),
     'trade.notify': (job) => notifications.handleTradeEvent(job),
   });
@@ -209,9 +221,14 @@ export async function createServices(deps: {
     publicUrl: config.publicUrl,
     now,
   });
+  const tradeList = new TradeListService({ db: database.db, trades });
+  const offers = new OfferService({ db: database.db, trades, gateway, jobs, notifications, now });
   return {
     config,
     database,
+    tradeList,
+    offers,
+    savedSearches,
     communes,
     mailer,
     lots,

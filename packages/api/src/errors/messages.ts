@@ -539,8 +539,46 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
   'trade.unknownTransition': { fr: 'Action inconnue.', en: 'Unknown action.' },
   'trade.invalidTime': { fr: 'Date invalide.', en: 'Invalid date.' },
   'payments.sellerNotOnboarded': {
-    fr: "Le site vendeur doit d'abord activer les paiements (compte Stripe).",
-    en: 'The selling site must first enable payments (Stripe account).',
+    fr: "Les paiements de ce site ne sont pas encore activés : un échange payant ne peut être accepté qu'une fois le compte de paiement (Stripe) activé. Activez-le depuis la page « Paiements » du site.",
+    en: "This site's payments are not enabled yet: a paid trade can only be accepted once the payment account (Stripe) is active. Enable it from the site's « Payments » page.",
+  },
+  'lot.paymentAccountRequired': {
+    fr: "Pour publier un lot payant, le site doit d'abord activer les paiements (compte Stripe). Activez-les, ou publiez le lot gratuitement.",
+    en: 'To publish a priced lot, the site must first enable payments (Stripe account). Enable them, or publish the lot for free.',
+  },
+  'trade.sellerPaymentPending': {
+    fr: "Paiement en attente d'activation : ce lot payant ne peut pas encore être demandé, le site vendeur n'a pas activé ses paiements.",
+    en: 'Payment pending activation: this priced lot cannot be requested yet, the selling site has not enabled payments.',
+  },
+  'offer.notLotSite': {
+    fr: 'Seuls les membres du site de ce lot peuvent le proposer.',
+    en: "Only members of this lot's site can offer it.",
+  },
+  'offer.requestClosed': {
+    fr: "Cette demande n'est plus ouverte.",
+    en: 'This request is no longer open.',
+  },
+  'offer.ownSite': {
+    fr: 'Cette demande vient d’un membre de votre site.',
+    en: 'This request comes from a member of your site.',
+  },
+  'offer.alreadyOpen': {
+    fr: 'Ce lot est déjà proposé pour cette demande.',
+    en: 'This lot is already offered for this request.',
+  },
+  'offer.notOpen': {
+    fr: "Cette proposition n'est plus ouverte.",
+    en: 'This offer is no longer open.',
+  },
+  'offer.notFound': { fr: 'Proposition introuvable.', en: 'Offer not found.' },
+  'savedSearch.nameRequired': {
+    fr: 'Donnez un nom à cette recherche.',
+    en: 'Give this search a name.',
+  },
+  'savedSearch.notFound': { fr: 'Recherche enregistrée introuvable.', en: 'Saved search not found.' },
+  'savedSearch.tooMany': {
+    fr: (p) => `Vous avez déjà ${p.max} recherches enregistrées : supprimez-en une d'abord.`,
+    en: (p) => `You already have ${p.max} saved searches: delete one first.`,
   },
   'payments.unavailable': {
     fr: 'Les paiements ne sont pas disponibles sur cette instance.',

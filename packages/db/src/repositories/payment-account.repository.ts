@@ -9,6 +9,8 @@ export interface AccountFlags {
   chargesEnabled: boolean;
   payoutsEnabled: boolean;
   detailsSubmitted: boolean;
+  /** The `transfers` capability; left out, the stored value is kept. */
+  transfersActive?: boolean;
 }
 
 export async function findSellerAccount(
@@ -49,11 +51,24 @@ export async function updateSellerAccountFlags(
       charges_enabled: flags.chargesEnabled,
       payouts_enabled: flags.payoutsEnabled,
       details_submitted: flags.detailsSubmitted,
+      ...(flags.transfersActive === undefined ? {} : { transfers_active: flags.transfersActive }),
       updated_at: now,
     })
     .where('stripe_account_id', '=', stripeAccountId)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Of these sites, those whose stored account can receive transfers (a priced lot has a payment path). */
+export async function sitesReceivingTransfers(db: Db, siteIds: string[]): Promise<Set<string>> {
+  if (siteIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('seller_payment_account')
+    .select('site_id')
+    .where('site_id', 'in', [...new Set(siteIds)])
+    .where('transfers_active', '=', true)
+    .execute();
+  return new Set(rows.map((r) => r.site_id));
 }
 
 /**

@@ -58,6 +58,8 @@ export interface LotDto {
   photos: PhotoDto[];
   isDemo: boolean;
   canEdit: boolean;
+  /** Priced, but its site cannot receive payments yet: shown « paiement en attente d'activation », not requestable. */
+  paymentPending: boolean;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;

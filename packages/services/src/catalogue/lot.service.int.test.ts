@@ -2,6 +2,7 @@ import { haversineKm } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type UserActor } from '../auth/actor.ts';
 import {
+  allowPricedLots,
   createTestServices,
   createTestSite,
   createTestUser,
@@ -36,7 +37,7 @@ describe('lot lifecycle', () => {
   });
 
   it('refuses absurd quantities and missing dimensions, storing nothing', async () => {
-    const before = (await s.lots.listForSite(owner, siteId)).length;
+    const before = (await s.lots.listForSite(owner, siteId)).items.length;
     await expect(s.lots.create(owner, lotInput(siteId, { quantity: -3 }))).rejects.toMatchObject({
       code: 'VALIDATION',
       details: {
@@ -53,7 +54,7 @@ describe('lot lifecycle', () => {
     ).rejects.toMatchObject({
       code: 'VALIDATION',
     });
-    expect((await s.lots.listForSite(owner, siteId)).length).toBe(before);
+    expect((await s.lots.listForSite(owner, siteId)).items.length).toBe(before);
   });
 
   it('only verified sites publish; drafts stay private; strangers cannot post for a site', async () => {
@@ -121,6 +122,7 @@ describe('search', () => {
     ];
     for (const [i, cp] of postalCodes.entries()) {
       const site = await createTestSite(t, me, { postalCode: cp });
+      await allowPricedLots(t, site.id);
       for (let k = 0; k < 3; k++) {
         await t.lots.create(
           me,
@@ -327,7 +329,7 @@ describe('wanted requests', () => {
       point: { kind: 'commune', insee: '69123' },
     });
     expect(req).toMatchObject({ status: 'open', isMine: true, maxDistanceKm: 50 });
-    expect((await s.requests.listMine(designer)).map((r) => r.id)).toContain(req.id);
+    expect((await s.requests.listMine(designer)).items.map((r) => r.id)).toContain(req.id);
     const near = await s.requests.listOpen(owner, {
       point: { kind: 'commune', insee: '69123' },
       radiusKm: 20,

@@ -3,8 +3,10 @@ import {
   type DatabaseHandle,
   type LotPhotoRow,
   type LotRow,
+  listPageRepository,
   lotRepository,
   membershipRepository,
+  paymentAccountRepository,
   type SiteRow,
   siteRepository,
   type Transaction,
@@ -33,9 +35,12 @@ import {
   validateComposition,
   validateMeasure,
 } from '@retaille/domain';
+import type { PaymentGateway } from '@retaille/payments';
 import type { Actor } from '../auth/actor.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
 import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
+import { decodeKeyset, type Page, pageOf } from '../pagination/keyset-cursor.ts';
+import { siteReceivesTransfers } from '../trades/seller-readiness.ts';
 import type { LotDto, LotInput, LotSearchInput, LotSearchResult, SearchPoint } from './lot.dto.ts';
 
 const validation = (fields: FieldProblem[]) => new DomainError('VALIDATION', 'validation.failed', { fields });
@@ -94,6 +99,8 @@ export class LotService {
        * (benchmarks) nothing is announced.
        */
       jobs?: JobTransactions;
+      /** Asked whether a site's Stripe account can receive transfers before a priced lot is published. */
+      gateway?: PaymentGateway;
     },
   ) {}
 
@@ -198,11 +205,31 @@ export class LotService {
     if (!site.verified_at) throw new DomainError('CONFLICT', 'lot.siteNotVerified');
   }
 
-  async create(actor: Actor, input: LotInput): Promise<LotDto> {
+  /**
+   * A priced lot is published only by a site that can be paid: otherwise CONFLICT
+   * `lot.paymentAccountRequired` with the site id, and the form offers the onboarding or a free lot.
+   */
+  private async assertPaymentPath(siteId: string, priceCents: number | null | undefined) {
+    if (priceCents === null || priceCents === undefined || priceCents === 0) return;
+    if (!(await siteReceivesTransfers(this.deps.db, this.deps.gateway, siteId, this.deps.now()))) {
+      throw new DomainError('CONFLICT', 'lot.paymentAccountRequired', { siteId });
+    }
+  }
+
+  /**
+   * `allowPaymentPending` is for the demo seed only: its priced lots stand for lots published
+   * before the rule, which buyers see as « paiement en attente d'activation ».
+   */
+  async create(
+    actor: Actor,
+    input: LotInput,
+    options: { allowPaymentPending?: boolean } = {},
+  ): Promise<LotDto> {
     const user = requireUser(actor);
     const site = await this.siteForWriting(actor, input.siteId);
     const row = this.prepare(input, site);
     if (input.publish) this.assertPublishable(site);
+    if (input.publish && !options.allowPaymentPending) await this.assertPaymentPath(site.id, row.price_cents);
     const now = this.deps.now();
     const lot = await this.transaction(async (trx, enqueue) => {
       const lot = await lotRepository.insertLot(trx, {
@@ -226,6 +253,10 @@ export class LotService {
     const site = await this.siteForWriting(actor, current.site_id);
     if (input.siteId !== current.site_id) throw validation([{ path: 'siteId', key: 'lot.siteFixed' }]);
     const row = this.prepare(input, site);
+    // Publishing it priced, or pricing a published lot, needs a payment path; keeping a price does not.
+    const staysPublic = current.status === 'published' || current.status === 'reserved';
+    if ((input.publish || staysPublic) && !(staysPublic && current.price_cents !== null))
+      await this.assertPaymentPath(site.id, row.price_cents);
     await this.transaction(async (trx, enqueue) => {
       const locked = await lotRepository.lockLot(trx, id);
       if (!locked) throw new DomainError('NOT_FOUND', 'lot.notFound');
@@ -256,6 +287,8 @@ export class LotService {
     const current = await lotRepository.findLot(this.deps.db, id);
     if (!current) throw new DomainError('NOT_FOUND', 'lot.notFound');
     const site = await this.siteForWriting(actor, current.site_id);
+    // Outside the transaction: the check may ask Stripe and uses the pool.
+    if (action === 'publish') await this.assertPaymentPath(site.id, current.price_cents);
     await this.transaction(async (trx, enqueue) => {
       const locked = await lotRepository.lockLot(trx, id);
       if (!locked) throw new DomainError('NOT_FOUND', 'lot.notFound');
@@ -295,16 +328,38 @@ export class LotService {
     return { ...dto!, canEdit: editable };
   }
 
-  async listForSite(actor: Actor, siteId: string): Promise<LotDto[]> {
+  /**
+   * A site's lots, newest first, a page at a time (keyset on creation): every lot for its members
+   * (optionally one status), the listed ones for everybody else.
+   */
+  async listForSite(
+    actor: Actor,
+    siteId: string,
+    page: { cursor?: string | undefined; limit?: number; status?: LotStatus | undefined } = {},
+  ): Promise<Page<LotDto>> {
     const editable = await this.canEdit(actor, siteId);
-    const rows = await lotRepository.listLotsOfSites(this.deps.db, [siteId]);
-    const visible = rows.filter((r) => editable || r.status === 'published' || r.status === 'reserved');
-    return (
-      await this.toDtos(
-        actor,
-        visible.map((r) => ({ ...r, distance_m: null })),
-      )
-    ).map((d) => ({ ...d, canEdit: editable }));
+    const limit = page.limit ?? 50;
+    const publicStatuses: LotStatus[] = ['published', 'reserved'];
+    const statuses = editable
+      ? page.status
+        ? [page.status]
+        : undefined
+      : page.status
+        ? publicStatuses.filter((st) => st === page.status)
+        : publicStatuses;
+    const rows = await listPageRepository.listSiteLotsPage(
+      this.deps.db,
+      siteId,
+      statuses,
+      decodeKeyset(page.cursor),
+      limit + 1,
+    );
+    const { rows: shown, nextCursor } = pageOf(rows, limit);
+    const items = await this.toDtos(
+      actor,
+      shown.map((r) => ({ ...r, distance_m: null })),
+    );
+    return { items: items.map((d) => ({ ...d, canEdit: editable })), nextCursor };
   }
 
   private async canEdit(actor: Actor, siteId: string): Promise<boolean> {
@@ -431,6 +486,10 @@ export class LotService {
       this.deps.db,
       rows.map((r) => r.id),
     );
+    const payable = await paymentAccountRepository.sitesReceivingTransfers(
+      this.deps.db,
+      rows.filter((r) => r.price_cents !== null && r.price_cents > 0).map((r) => r.site_id),
+    );
     const byLot = new Map<string, LotPhotoRow[]>();
     for (const p of photos) byLot.set(p.lot_id!, [...(byLot.get(p.lot_id!) ?? []), p]);
     const exact = actor.kind !== 'anonymous';
@@ -495,6 +554,7 @@ export class LotService {
         })),
         isDemo: r.is_demo,
         canEdit: false,
+        paymentPending: r.price_cents !== null && r.price_cents > 0 && !payable.has(r.site_id),
         publishedAt: r.published_at?.toISOString() ?? null,
         createdAt: r.created_at.toISOString(),
         updatedAt: r.updated_at.toISOString(),

@@ -1,5 +1,6 @@
 import {
   type DatabaseHandle,
+  listPageRepository,
   membershipRepository,
   type WantedRequestRow,
   wantedRequestRepository,
@@ -15,6 +16,7 @@ import {
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
+import { decodeKeyset, type Page, pageOf } from '../pagination/keyset-cursor.ts';
 import type { SearchPoint } from './lot.dto.ts';
 import type { LotService } from './lot.service.ts';
 
@@ -109,10 +111,22 @@ export class WantedRequestService {
     return this.toDto(actor, { ...row, distance_m: null });
   }
 
-  async listMine(actor: Actor): Promise<WantedRequestDto[]> {
+  /** The caller's requests, newest first, a page at a time (keyset on creation). */
+  async listMine(
+    actor: Actor,
+    page: { status?: string | undefined; cursor?: string | undefined; limit?: number } = {},
+  ): Promise<Page<WantedRequestDto>> {
     const user = requireUser(actor);
-    const rows = await wantedRequestRepository.listRequestsOfUser(this.deps.db, user.userId);
-    return rows.map((r) => this.toDto(actor, { ...r, distance_m: null }));
+    const limit = page.limit ?? 50;
+    const rows = await listPageRepository.listRequestsOfUserPage(
+      this.deps.db,
+      user.userId,
+      page.status,
+      decodeKeyset(page.cursor),
+      limit + 1,
+    );
+    const { rows: shown, nextCursor } = pageOf(rows, limit);
+    return { items: shown.map((r) => this.toDto(actor, { ...r, distance_m: null })), nextCursor };
   }
 
   /** Open requests near a point (requests are visible to signed-in users only). */

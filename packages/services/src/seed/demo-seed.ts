@@ -156,21 +156,26 @@ export async function seedDemo(deps: {
     const siteId = siteIds.get(demo.site);
     if (!siteId) throw new Error(`demo lot ${demo.title}: unknown site ${demo.site}`);
     const photo = await deps.photos.upload(workshop, await demoPhoto(demo.photo, i + 1, demo.hue));
-    const lot = await deps.lots.create(workshop, {
-      siteId,
-      title: demo.title,
-      description: demo.description,
-      materialKey: demo.materialKey,
-      condition: demo.condition,
-      unit: demo.unit,
-      quantity: demo.quantity,
-      dimensions: demo.dimensions ?? {},
-      measuredKg: demo.measuredKg ?? null,
-      priceCents: demo.priceCents,
-      recurring: demo.recurring ?? null,
-      photoIds: [photo.id],
-      publish: true,
-    });
+    const lot = await deps.lots.create(
+      workshop,
+      {
+        siteId,
+        title: demo.title,
+        description: demo.description,
+        materialKey: demo.materialKey,
+        condition: demo.condition,
+        unit: demo.unit,
+        quantity: demo.quantity,
+        dimensions: demo.dimensions ?? {},
+        measuredKg: demo.measuredKg ?? null,
+        priceCents: demo.priceCents,
+        recurring: demo.recurring ?? null,
+        photoIds: [photo.id],
+        publish: true,
+      },
+      // No demo site is onboarded: its priced lots show « paiement en attente d'activation ».
+      { allowPaymentPending: true },
+    );
     await lotRepository.updateLot(deps.db, lot.id, { is_demo: true });
     report.lots++;
   }

@@ -174,3 +174,24 @@ export async function onboardTestSeller(
   await services.emulator.completeOnboarding(account!.stripe_account_id);
   return account!.stripe_account_id;
 }
+
+/**
+ * Factory: records the site's payment account as able to receive transfers, without a Stripe
+ * account behind it, so that priced lots can be published and requested in tests that never
+ * accept a paid trade (accepting asks Stripe, use `onboardTestSeller` for that).
+ */
+export async function allowPricedLots(services: TestServices, siteId: string): Promise<void> {
+  const now = new Date();
+  const account = await paymentAccountRepository.insertSellerAccount(
+    services.database.db,
+    siteId,
+    `acct_test_${siteId.slice(0, 8)}`,
+    now,
+  );
+  await paymentAccountRepository.updateSellerAccountFlags(
+    services.database.db,
+    account.stripe_account_id,
+    { chargesEnabled: false, payoutsEnabled: true, detailsSubmitted: true, transfersActive: true },
+    now,
+  );
+}

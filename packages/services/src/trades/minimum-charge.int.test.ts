@@ -2,6 +2,7 @@ import { DomainError } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserActor } from '../auth/actor.ts';
 import {
+  allowPricedLots,
   createTestServices,
   createTestSite,
   createTestUser,
@@ -29,6 +30,7 @@ beforeAll(async () => {
   seller = await createTestUser(s);
   buyer = await createTestUser(s);
   siteId = (await createTestSite(s, seller)).id;
+  await allowPricedLots(s, siteId);
 });
 afterAll(async () => {
   await s.database.close();

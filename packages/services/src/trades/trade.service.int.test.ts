@@ -196,6 +196,16 @@ describe('bad input: clear errors, nothing written', () => {
 
   it('refuses a paid acceptance while the seller site has no enabled Stripe account', async () => {
     const own = await ownSeller();
+    // An account whose onboarding never finished, stored as able to receive transfers (stale): the
+    // lot is published and requested; Stripe says otherwise at acceptance.
+    await s.payments.onboard(own.actor, own.siteId);
+    const account = await paymentAccountRepository.findSellerAccount(s.database.db, own.siteId);
+    await paymentAccountRepository.updateSellerAccountFlags(
+      s.database.db,
+      account!.stripe_account_id,
+      { chargesEnabled: false, payoutsEnabled: false, detailsSubmitted: false, transfersActive: true },
+      clock,
+    );
     const lot = await s.lots.create(own.actor, lotInput(own.siteId, { priceCents: 500 }));
     const t = await s.trades.request(buyer, { lotId: lot.id, quantity: 1 });
     expect(t.isPaid).toBe(true);

@@ -60,6 +60,7 @@ import {
 import type { Actor } from '../auth/actor.ts';
 import { isAdmin, requireUser } from '../auth/policy.ts';
 import { checkHandoverTravel, type HandoverTravel, recordHandoverTravel } from '../impact/trip-recorder.ts';
+import { assertPricedLotRequestable } from './seller-readiness.ts';
 import type { TradeDto, TradeMessageDto, TradeRequestInput } from './trade.dto.ts';
 
 type Trx = Transaction<Database>;
@@ -152,8 +153,8 @@ export class TradeService {
     return dto!;
   }
 
-  /** DTOs for several trades with one query per related table, not per trade. */
-  private async toDtos(items: { trade: TradeRow; roles: Role[] }[]): Promise<TradeDto[]> {
+  /** DTOs for several trades with one query per related table, not per trade (also used by the paged list). */
+  async toDtos(items: { trade: TradeRow; roles: Role[] }[]): Promise<TradeDto[]> {
     const db = this.deps.db;
     const trades = items.map((i) => i.trade);
     const [lots, sites, names, timers] = await Promise.all([
@@ -323,6 +324,7 @@ export class TradeService {
     }
     const site = await siteRepository.findSiteById(db, lot.site_id);
     if (!site) throw new DomainError('NOT_FOUND', 'site.notFound');
+    await assertPricedLotRequestable(db, this.deps.gateway, lot, now);
     const price = priceTrade({
       unitPriceCents: lot.price_cents ?? 0,
       quantity,

@@ -1,7 +1,19 @@
+import { requestStatuses } from '@retaille/domain';
 import { z } from 'zod';
 import { authedProcedure } from '../../trpc.ts';
-import { requestSchema } from '../lots/lot.types.ts';
+import { requestSchema } from './request.types.ts';
+import { cursorSchema, pageLimitSchema, pageOf } from '../pagination.types.ts';
 
+/** The caller's wanted requests, newest first, a page at a time. */
 export const listMyRequests = authedProcedure
-  .output(z.array(requestSchema))
-  .query(({ ctx }) => ctx.services.requests.listMine(ctx.actor));
+  .input(
+    z
+      .object({
+        status: z.enum(requestStatuses).optional(),
+        cursor: cursorSchema.optional(),
+        limit: pageLimitSchema,
+      })
+      .default({ limit: 50 }),
+  )
+  .output(pageOf(requestSchema))
+  .query(({ ctx, input }) => ctx.services.requests.listMine(ctx.actor, input));

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { authedProcedure } from '../../trpc.ts';
-import { tradeSchema } from './trade.types.ts';
+import { cursorSchema, pageLimitSchema, pageOf } from '../pagination.types.ts';
+import { tradeListInput, tradeSchema } from './trade.types.ts';
 
+/** « Mes échanges », newest first, a page at a time; role and status filters are applied by the server. */
 export const listMyTrades = authedProcedure
-  .output(z.array(tradeSchema))
-  .query(({ ctx }) => ctx.services.trades.listMine(ctx.actor));
+  .input(
+    tradeListInput
+      .extend({ cursor: cursorSchema.optional(), limit: pageLimitSchema })
+      .default({ role: 'all', status: 'all', limit: 50 }),
+  )
+  .output(pageOf(tradeSchema))
+  .query(({ ctx, input }) => ctx.services.tradeList.listMine(ctx.actor, input));

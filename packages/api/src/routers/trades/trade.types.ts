@@ -184,3 +184,9 @@ export const paymentAccountStatusSchema = z.object({
   payoutsEnabled: z.boolean(),
   detailsSubmitted: z.boolean(),
 });
+
+/** Filters of « Mes échanges » (kept in the page's URL as `cote` and `statut`). */
+export const tradeListInput = z.object({
+  role: z.enum(['all', 'buyer', 'seller']).default('all'),
+  status: z.enum(['all', 'action', 'ongoing', 'done', 'closed']).default('all'),
+});

@@ -1,0 +1,8 @@
+import { authedProcedure } from '../../trpc.ts';
+import { createOfferInput, offerSchema } from './offer.types.ts';
+
+/** A member of the lot's site offers it to the designer of a fitting open request. */
+export const createOffer = authedProcedure
+  .input(createOfferInput)
+  .output(offerSchema)
+  .mutation(({ ctx, input }) => ctx.services.offers.create(ctx.actor, input));

@@ -1,0 +1,8 @@
+import { authedProcedure } from '../../trpc.ts';
+import { offerIdInput, offerSchema } from './offer.types.ts';
+
+/** The designer declines an offer made to them. */
+export const declineOffer = authedProcedure
+  .input(offerIdInput)
+  .output(offerSchema)
+  .mutation(({ ctx, input }) => ctx.services.offers.decline(ctx.actor, input.id));

@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { authedProcedure } from '../../trpc.ts';
+import { offerSchema } from './offer.types.ts';
+
+/** Offers made to the caller, newest first. */
+export const listReceivedOffers = authedProcedure
+  .output(z.array(offerSchema))
+  .query(({ ctx }) => ctx.services.offers.listReceived(ctx.actor));
