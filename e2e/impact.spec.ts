@@ -127,6 +127,37 @@ describe('impact: coordinators dashboard, exports and report', () => {
     await context.close();
   });
 
+  it('every figure cites the method version and links to the written method', async () => {
+    const { page, context, errors } = await newPage(browser, 'desktop');
+    await signInAs(context, app, demo.coordinator);
+    await page.goto(`${app.url}/impact`);
+    await page.getByTestId('kpi-trades').waitFor();
+    // The net with its range, the method version the figures were computed with, and the link.
+    expect(await page.getByTestId('kpi-net').textContent()).toMatch(/fourchette .+ à .+CO2e/);
+    const citation = page.getByTestId('method-citation');
+    expect(await citation.textContent()).toContain('impact-method-1.0');
+    await page.getByTestId('impact-method').waitFor();
+    await screenshot(page, 'impact-dashboard-method');
+    const sourcesHref = await page.getByTestId('export-csv-sources').getAttribute('href');
+    const sources = await (await context.request.get(`${app.url}${sourcesHref}`)).text();
+    expect(sources).toMatch(/^Version de la méthode;impact-method-1\.0/m);
+    expect(sources).toMatch(/^Document de méthode;docs\/impact-method\.md — http\S+\/impact\/methode/m);
+    await citation.getByRole('link', { name: /Lire la méthode/ }).click();
+    await page.waitForURL(/\/impact\/methode$/);
+    await page
+      .getByRole('heading', { level: 1, name: /Impact method — version impact-method-1\.0/ })
+      .waitFor();
+    expect(await page.getByRole('table').count()).toBeGreaterThanOrEqual(4);
+    await screenshot(page, 'impact-method-page');
+    await page.goto(`${app.url}/impact/rapport`);
+    await page.getByTestId('impact-report').waitFor();
+    expect(await page.getByTestId('method-citation').textContent()).toMatch(
+      /impact-method-1\.0.*\/impact\/methode/,
+    );
+    expect(realErrors(errors)).toEqual([]);
+    await context.close();
+  });
+
   it('the dashboard on a phone, and a workshop member sees her own site', async () => {
     const { page, context, errors } = await newPage(browser, 'phone');
     await signInAs(context, app, demo.coordinator);

@@ -33,7 +33,8 @@ export const impactEn: ImpactResources = {
     measured: 'of which {{value}} weighed at handover',
     trades: 'Completed trades',
     net: 'Net CO2e avoided',
-    netDetail: '{{avoided}} avoided − {{transport}} transport',
+    netDetail: '{{avoided}} avoided − {{transport}} transport · range {{low}} to {{high}}',
+    range: 'range {{low}} to {{high}}',
     tonneKm: 'Tonne-kilometres',
     within30: 'Short supply ≤ 30 km',
     within80: 'Short supply ≤ 80 km',
@@ -84,7 +85,7 @@ export const impactEn: ImpactResources = {
   factors: {
     title: 'Method and sources',
     method:
-      'Avoided = mass × (virgin material factor − reuse factor). Transport = great-circle distance × vehicle factor (van by default), upstream fuel included. Net = avoided − transport. Each trade keeps the factor version in force when it was completed.',
+      'Avoided = mass × the family’s substitution ratio × (virgin material factor − reuse factor). Transport = the trip recorded at handover (mode, one way or round trip, shared by mass across the lots of the trip), else a diesel van there and back. Net = avoided − transport, with its range. Each trade keeps the method and factor versions it was computed with.',
     version: 'Factor version: {{version}}',
     versions: 'Factor versions',
     sources: 'Sources',
@@ -115,6 +116,14 @@ export const impactEn: ImpactResources = {
     generated: 'Issued on {{date}}',
     print: 'Print',
     back: 'Back to the dashboard',
+  },
+  citation: {
+    text_one: 'Figures computed with method {{versions}}.',
+    text_other: 'Figures computed with methods {{versions}} (recomputation in progress).',
+    link: 'Read the method (docs/impact-method.md)',
+    back: 'Impact dashboard',
+    englishOnly:
+      'The method is written in English; every figure of the dashboard, the exports and the report cites its version.',
   },
   method: {
     title: 'Method, ranges and coverage',

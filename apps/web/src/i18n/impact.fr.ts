@@ -34,7 +34,8 @@ export const impactFr = {
     measured: 'dont {{value}} pesés à la remise',
     trades: 'Échanges terminés',
     net: 'CO2e évité net',
-    netDetail: '{{avoided}} évités − {{transport}} de transport',
+    netDetail: '{{avoided}} évités − {{transport}} de transport · fourchette {{low}} à {{high}}',
+    range: 'fourchette {{low}} à {{high}}',
     tonneKm: 'Tonnes-kilomètres',
     within30: 'Circuit court ≤ 30 km',
     within80: 'Circuit court ≤ 80 km',
@@ -85,7 +86,7 @@ export const impactFr = {
   factors: {
     title: 'Méthode et sources',
     method:
-      'Évité = masse × (facteur matière vierge − facteur réemploi). Transport = distance à vol d’oiseau × facteur du véhicule (utilitaire par défaut), amont du carburant compris. Net = évité − transport. Chaque échange garde la version de facteurs utilisée lors de sa clôture.',
+      'Évité = masse × ratio de substitution de la famille × (facteur matière vierge − facteur réemploi). Transport = le trajet déclaré à la remise (mode, aller simple ou aller-retour, partagé par masse entre les lots du trajet), à défaut un utilitaire diesel aller-retour. Net = évité − transport, avec sa fourchette. Chaque échange garde la version de méthode et de facteurs de son calcul.',
     version: 'Version des facteurs : {{version}}',
     versions: 'Versions des facteurs',
     sources: 'Sources',
@@ -116,6 +117,14 @@ export const impactFr = {
     generated: 'Édité le {{date}}',
     print: 'Imprimer',
     back: 'Retour au tableau de bord',
+  },
+  citation: {
+    text_one: 'Chiffres calculés selon la méthode {{versions}}.',
+    text_other: 'Chiffres calculés selon les méthodes {{versions}} (recalcul en cours).',
+    link: 'Lire la méthode (docs/impact-method.md)',
+    back: 'Tableau de bord d’impact',
+    englishOnly:
+      'La méthode est rédigée en anglais ; chaque chiffre du tableau de bord, des exports et du rapport en cite la version.',
   },
   method: {
     title: 'Méthode, fourchettes et couverture',

@@ -14,6 +14,7 @@ import { co2e, km, mass, monthLabel, num, percent } from './format.ts';
 import { scopeText, useRows } from './ImpactView.tsx';
 import classes from './impact.module.css';
 import { type Dimension, makeLabeler, useDepartementNames } from './labels.ts';
+import { MethodCitation } from './MethodCitation.tsx';
 import { filterKeys, useImpactFilters } from './useImpactFilters.ts';
 
 /** /impact/rapport?… — the dashboard's figures as an A4 document (print CSS hides the app). */
@@ -54,7 +55,13 @@ function Report() {
   const kpis: [string, string][] = [
     [t('kpi.mass'), mass(x.massKg, locale)],
     [t('kpi.trades'), num(x.trades, locale, 0)],
-    [t('kpi.net'), co2e(x.netKgCo2e, locale)],
+    [
+      t('kpi.net'),
+      `${co2e(x.netKgCo2e, locale)} (${t('kpi.range', {
+        low: co2e(x.netRangeKgCo2e.low, locale),
+        high: co2e(x.netRangeKgCo2e.high, locale),
+      })})`,
+    ],
     [t('kpi.tonneKm'), `${num(x.tonneKm, locale)} t·km`],
     [t('kpi.within30'), percent(x.shareWithin30Km, locale)],
     [t('kpi.within80'), percent(x.shareWithin80Km, locale)],
@@ -88,6 +95,7 @@ function Report() {
             {t('report.generated', { date: formatDate(new Date().toISOString(), locale) })} ·{' '}
             {x.factorVersions.map((v) => t('factors.version', { version: v })).join(' · ')}
           </Text>
+          <MethodCitation versions={x.methodVersions} printable />
         </Stack>
         <section className={classes.reportSection} aria-label={t('kpi.label')}>
           <div className={classes.reportKpis}>

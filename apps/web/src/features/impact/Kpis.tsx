@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { co2e, km, mass, num, percent } from './format.ts';
 import classes from './impact.module.css';
+import { MethodCitation } from './MethodCitation.tsx';
 
 function Kpi({
   label,
@@ -56,6 +57,8 @@ export function Kpis({ totals }: { totals: ImpactTotalsDto }) {
           detail={t('kpi.netDetail', {
             avoided: co2e(totals.avoidedKgCo2e, locale),
             transport: co2e(totals.transportKgCo2e, locale),
+            low: co2e(totals.netRangeKgCo2e.low, locale),
+            high: co2e(totals.netRangeKgCo2e.high, locale),
           })}
         />
         <Kpi testId="kpi-tonnekm" label={t('kpi.tonneKm')} value={`${num(totals.tonneKm, locale)} t·km`} />
@@ -84,6 +87,7 @@ export function Kpis({ totals }: { totals: ImpactTotalsDto }) {
           detail={t('kpi.averageDistanceDetail')}
         />
       </div>
+      <MethodCitation versions={totals.methodVersions} />
     </section>
   );
 }

@@ -1,11 +1,13 @@
-import { Alert, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ImpactFiltersInput, ImpactMethod } from '@retaille/api/client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { materialLabel } from '../../components/catalogue/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { co2e, mass, num } from './format.ts';
+import { METHOD_PATH } from './MethodCitation.tsx';
 
 type Summary = ImpactMethod['given'];
 
@@ -27,7 +29,10 @@ export function MethodSection({ input }: { input: ImpactFiltersInput }) {
           {t('method.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('method.version', { method: m.methodVersion, factors: m.factorVersion })}
+          {t('method.version', { method: m.methodVersion, factors: m.factorVersion })}{' '}
+          <Anchor component={Link} to={METHOD_PATH}>
+            {t('citation.link')}
+          </Anchor>
         </Text>
         {m.received === null ? (
           <SummaryBlock summary={m.given} title={t('method.network')} />
