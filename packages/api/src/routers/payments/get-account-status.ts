@@ -1,5 +1,5 @@
 import { authedProcedure } from '../../trpc.ts';
-import { paymentAccountStatusSchema, paymentSiteInput } from '../trades/trade.types.ts';
+import { paymentAccountStatusSchema, paymentSiteInput } from './payments.types.ts';
 
 export const getAccountStatus = authedProcedure
   .input(paymentSiteInput)

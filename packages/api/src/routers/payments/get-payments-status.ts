@@ -1,5 +1,5 @@
 import { publicProcedure } from '../../trpc.ts';
-import { paymentsStatusSchema } from '../trades/trade.types.ts';
+import { paymentsStatusSchema } from './payments.types.ts';
 
 /** `simulation` when the local Stripe emulator stands in for Stripe: the web shows a banner. */
 export const getPaymentsStatus = publicProcedure

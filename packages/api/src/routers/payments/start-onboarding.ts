@@ -1,5 +1,5 @@
 import { authedProcedure } from '../../trpc.ts';
-import { onboardingLinkSchema, paymentSiteInput } from '../trades/trade.types.ts';
+import { onboardingLinkSchema, paymentSiteInput } from './payments.types.ts';
 
 /** Site owners: a single-use Stripe Connect onboarding link for the site's Express account. */
 export const startOnboarding = authedProcedure

@@ -170,21 +170,6 @@ export const tradeMessageSchema = z.object({
 
 export const checkoutUrlSchema = z.object({ url: z.string(), expiresAt: iso });
 
-export const paymentsStatusSchema = z.object({
-  mode: z.enum(['live', 'simulation']),
-  platformFeeBps: z.number().int(),
-});
-export const paymentSiteInput = z.object({ siteId: uuid });
-export const onboardingLinkSchema = z.object({ url: z.string() });
-export const paymentAccountStatusSchema = z.object({
-  siteId: z.string(),
-  state: z.enum(['none', 'pending', 'enabled']),
-  transfersActive: z.boolean(),
-  chargesEnabled: z.boolean(),
-  payoutsEnabled: z.boolean(),
-  detailsSubmitted: z.boolean(),
-});
-
 /** Filters of « Mes échanges » (kept in the page's URL as `cote` and `statut`). */
 export const tradeListInput = z.object({
   role: z.enum(['all', 'buyer', 'seller']).default('all'),
