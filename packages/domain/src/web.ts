@@ -4,6 +4,9 @@
  * no matching, no pricing: `@retaille/domain/web` keeps those out of the web bundle (the root
  * barrel is banned in apps/web by biome.json).
  */
+
+export * from './geo/codes.ts';
+export { FRANCE_BOUNDS } from './geo/distance.ts';
 export {
   type LotCondition,
   lotConditions,

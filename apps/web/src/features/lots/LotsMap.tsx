@@ -5,6 +5,7 @@
  * and in the list beside the map.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { FRANCE_BOUNDS } from '@retaille/domain/web';
 import {
   type GeoJSONSource,
   LngLatBounds,
@@ -60,7 +61,6 @@ interface FeatureCollection<G> {
   features: Feature<G>[];
 }
 
-const FRANCE: [number, number, number, number] = [-5.2, 41.3, 9.6, 51.1];
 const EARTH_KM = 6371.0088;
 
 /** A geodesic circle as a polygon of 72 points. */
@@ -118,7 +118,11 @@ function boundsOf(center: LotsMapProps['center'], radiusKm: number | null, lots:
     for (const l of lots) b.extend([l.lon, l.lat]);
     return b;
   }
-  return new LngLatBounds([FRANCE[0], FRANCE[1]], [FRANCE[2], FRANCE[3]]);
+  // Nothing to frame: metropolitan France and Corsica, the box the lot search accepts.
+  return new LngLatBounds(
+    [FRANCE_BOUNDS.minLon, FRANCE_BOUNDS.minLat],
+    [FRANCE_BOUNDS.maxLon, FRANCE_BOUNDS.maxLat],
+  );
 }
 
 export default function LotsMap({ lots, center, radiusKm, pickPoint, onPick, onFail }: LotsMapProps) {

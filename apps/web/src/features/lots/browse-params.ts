@@ -5,6 +5,8 @@
  */
 import type { SearchLotsInput } from '@retaille/api/client';
 import {
+  FRANCE_BOUNDS,
+  INSEE_CODE,
   isMaterialFamilyKey,
   isMaterialKey,
   isSectorKey,
@@ -58,13 +60,13 @@ function parsePoint(p: URLSearchParams): PointValue | null | undefined {
       return { kind: 'home' };
     case 'commune': {
       const insee = p.get('insee');
-      return insee && /^[0-9][0-9AB]\d{3}$/.test(insee)
+      return insee && INSEE_CODE.test(insee)
         ? { kind: 'commune', insee, label: p.get('lieu') ?? insee }
         : undefined;
     }
     case 'point': {
-      const lat = num(p.get('lat'), 41, 51.5);
-      const lon = num(p.get('lon'), -5.5, 10);
+      const lat = num(p.get('lat'), FRANCE_BOUNDS.minLat, FRANCE_BOUNDS.maxLat);
+      const lon = num(p.get('lon'), FRANCE_BOUNDS.minLon, FRANCE_BOUNDS.maxLon);
       return lat !== null && lon !== null ? { kind: 'point', lat, lon } : undefined;
     }
     case 'france':

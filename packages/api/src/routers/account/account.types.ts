@@ -1,4 +1,10 @@
-import { hasForbiddenCharacters, safeText, TEXT_CONTROL_KEY } from '@retaille/domain';
+import {
+  DEPARTEMENT_CODE,
+  hasForbiddenCharacters,
+  INSEE_CODE,
+  safeText,
+  TEXT_CONTROL_KEY,
+} from '@retaille/domain';
 import { z } from 'zod';
 
 /** Password rules shared by the sign-up and reset forms (better-auth enforces the same bounds). */
@@ -72,10 +78,7 @@ export type Me = z.infer<typeof meSchema>;
 
 export const updateProfileInput = z.object({
   name: safeText().trim().min(1, { error: 'field.required' }).max(100, { error: 'field.tooLong' }),
-  homeCommuneInsee: safeText()
-    .regex(/^[0-9][0-9AB]\d{3}$/, { error: 'profile.communeUnknown' })
-    .nullable()
-    .optional(),
+  homeCommuneInsee: safeText().regex(INSEE_CODE, { error: 'profile.communeUnknown' }).nullable().optional(),
   homeLat: z.number().min(-90, { error: 'site.lat.range' }).max(90, { error: 'site.lat.range' }).optional(),
   homeLon: z.number().min(-180, { error: 'site.lon.range' }).max(180, { error: 'site.lon.range' }).optional(),
   designer: z.boolean().optional(),
@@ -87,7 +90,7 @@ export const setRolesInput = z.object({
   email: emailSchema,
   roles: z.array(platformRoleSchema).max(3),
   departements: z
-    .array(safeText().regex(/^(?:\d{2}|2[AB]|97\d)$/, { error: 'field.required' }))
+    .array(safeText().regex(DEPARTEMENT_CODE, { error: 'field.required' }))
     .max(101)
     .default([]),
   regions: z

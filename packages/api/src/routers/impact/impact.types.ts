@@ -1,4 +1,4 @@
-import { materialFamilyKeys, monthSchema, safeText } from '@retaille/domain';
+import { DEPARTEMENT_CODE, materialFamilyKeys, monthSchema, safeText } from '@retaille/domain';
 import { z } from 'zod';
 import { sectorSchema, territoryTypeSchema } from '../sites/site.types.ts';
 
@@ -7,9 +7,7 @@ export const impactFiltersInput = z
   .object({
     from: monthSchema,
     to: monthSchema,
-    departement: safeText()
-      .regex(/^(?:\d{2}|2[AB]|97\d)$/, { error: 'field.required' })
-      .optional(),
+    departement: safeText().regex(DEPARTEMENT_CODE, { error: 'field.required' }).optional(),
     region: safeText()
       .regex(/^\d{2}$/, { error: 'field.required' })
       .optional(),

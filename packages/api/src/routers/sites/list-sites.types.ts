@@ -1,12 +1,10 @@
-import { safeText } from '@retaille/domain';
+import { DEPARTEMENT_CODE, safeText } from '@retaille/domain';
 import { z } from 'zod';
 import { sectorSchema, siteSchema, territoryTypeSchema } from './site.types.ts';
 
 export const listSitesInput = z.object({
   sector: sectorSchema.optional(),
-  departementCode: safeText()
-    .regex(/^(?:\d{2}|2[AB]|97\d)$/, { error: 'field.required' })
-    .optional(),
+  departementCode: safeText().regex(DEPARTEMENT_CODE, { error: 'field.required' }).optional(),
   territoryType: territoryTypeSchema.optional(),
   q: safeText().trim().max(100, { error: 'field.tooLong' }).optional(),
   /** The coordinators' verification queue. */

@@ -1,6 +1,7 @@
 import {
   degreesSchema,
   hasForbiddenCharacters,
+  INSEE_CODE,
   safeText,
   sectorKeys,
   TEXT_CONTROL_KEY,
@@ -31,9 +32,7 @@ export const siteInputSchema = z
     postalCode: safeText({ error: 'site.postalCode.format' })
       .trim()
       .regex(/^\d{5}$/, { error: 'site.postalCode.format' }),
-    communeInsee: safeText()
-      .regex(/^[0-9][0-9AB]\d{3}$/, { error: 'field.required' })
-      .optional(),
+    communeInsee: safeText().regex(INSEE_CODE, { error: 'field.required' }).optional(),
     lat: degreesSchema(-90, 90, 'site.lat.range').optional(),
     lon: degreesSchema(-180, 180, 'site.lon.range').optional(),
     sectors: z.array(sectorSchema).min(1, { error: 'site.sectors.min' }).max(18),
