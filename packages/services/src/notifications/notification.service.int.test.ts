@@ -17,8 +17,19 @@ let admin: UserActor;
 let siteId: string;
 const HOUR = 3_600_000;
 
+/** `trade.notify` jobs the transitions queued, not run yet: here the worker runs when `tell` says. */
+const queuedNotices: unknown[] = [];
+
 beforeAll(async () => {
   s = await createTestServices();
+  s.jobs.bind({
+    'allocation.run': ({ runId, regionCode }) => s.allocations.execute(runId, regionCode),
+    'lot.announce': ({ lotId }) => s.matching.announceLot(lotId),
+    'mail.deliver': ({ mailId }) => s.mailer.deliver(mailId),
+    'trade.notify': async (job) => {
+      queuedNotices.push(job);
+    },
+  });
   seller = await createTestUser(s, { name: 'Atelier Dupont' });
   colleague = await createTestUser(s, { name: 'Collègue' });
   admin = await createTestUser(s, { roles: ['admin'], name: 'Opératrice' });
@@ -29,11 +40,14 @@ afterAll(async () => {
   await s.database.close();
 });
 
-/** Runs the `trade.notify` job for every event of the trade, as the worker would (again and again). */
+/**
+ * Runs the `trade.notify` job for every event of the trade, as a late worker would (after all the
+ * transitions of the test), and as often as it is called (retries).
+ */
 async function tell(tradeId: string) {
   const outcomes = [];
   for (const e of await s.trades.history(tradeId)) {
-    outcomes.push(await s.jobs.run('trade.notify', { tradeId, eventId: e.id, event: e.transition }));
+    outcomes.push(await s.notifications.handleTradeEvent({ tradeId, eventId: e.id, event: e.transition }));
   }
   return outcomes;
 }
