@@ -10,6 +10,10 @@
  * AUDIT_SMOKE=1 (CI): a few routes, anonymous and one role, phone only, Lighthouse on `/` only.
  * AUDIT_SCREENSHOTS=1: only phone screenshots of /lots, a lot page and /impact (coordinator)
  * into docs/screenshots/. AUDIT_NO_BUILD=1 reuses apps/web/dist. Exits 1 when a target is missed and AUDIT_STRICT=1.
+ * AUDIT_BASELINE_DIST=<dir>: also serves an earlier build (e.g. `vite build --outDir /tmp/base` on
+ * the previous commit) and measures it with Lighthouse in the same run, rows named "… (baseline)",
+ * so a before/after pair shares the machine's load. AUDIT_LH_RUNS=n: Lighthouse n times per page
+ * and form, alternating builds, the median kept (one run on two busy cores is noisy).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -105,7 +109,7 @@ async function withDebuggableChromium<T>(run: (port: number) => Promise<T>): Pro
   }
 }
 
-async function lighthouseRow(url: string, page: string, form: 'mobile' | 'desktop', port: number) {
+async function lighthouseRun(url: string, form: 'mobile' | 'desktop', port: number) {
   const { default: lighthouse } = await import('lighthouse');
   const config =
     form === 'desktop' ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
@@ -114,15 +118,22 @@ async function lighthouseRow(url: string, page: string, form: 'mobile' | 'deskto
     { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
     config,
   );
-  const lhr = result!.lhr;
-  const audit = (id: string) => lhr.audits[id]?.numericValue ?? null;
+  return result!.lhr;
+}
+
+type Lhr = Awaited<ReturnType<typeof lighthouseRun>>;
+
+function lighthouseRow(runs: Lhr[], page: string, form: 'mobile' | 'desktop') {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const audit = (lhr: Lhr, id: string) => lhr.audits[id]?.numericValue ?? 0;
+  const lhr = runs[0]!;
   const r = row({
     page,
     form,
-    performance: lhr.categories.performance?.score ?? null,
-    accessibility: lhr.categories.accessibility?.score ?? null,
-    lcp_ms: Math.round(audit('largest-contentful-paint') ?? 0),
-    tbt_ms: Math.round(audit('total-blocking-time') ?? 0),
+    performance: median(runs.map((x) => x.categories.performance?.score ?? 0)),
+    accessibility: median(runs.map((x) => x.categories.accessibility?.score ?? 0)),
+    lcp_ms: Math.round(median(runs.map((x) => audit(x, 'largest-contentful-paint')))),
+    tbt_ms: Math.round(median(runs.map((x) => audit(x, 'total-blocking-time')))),
   });
   const failing = Object.values(lhr.audits)
     .filter(
@@ -132,10 +143,39 @@ async function lighthouseRow(url: string, page: string, form: 'mobile' | 'deskto
         lhr.categories.accessibility?.auditRefs.some((ref) => ref.id === a.id && ref.weight > 0),
     )
     .map((a) => a.id);
+  const scores =
+    runs.length > 1 ? ` (runs ${runs.map((x) => x.categories.performance?.score).join(' ')})` : '';
   console.log(
-    `lighthouse ${form.padEnd(7)} ${page.padEnd(12)} perf ${r.performance} a11y ${r.accessibility} LCP ${r.lcp_ms} ms TBT ${r.tbt_ms} ms${failing.length ? `  a11y failing: ${failing.join(', ')}` : ''}`,
+    `lighthouse ${form.padEnd(7)} ${page.padEnd(12)} perf ${r.performance}${scores} a11y ${r.accessibility} LCP ${r.lcp_ms} ms TBT ${r.tbt_ms} ms${failing.length ? `  a11y failing: ${failing.join(', ')}` : ''}`,
   );
   rows.push(r);
+}
+
+interface LighthouseTarget {
+  name: string;
+  path: string;
+  /** The same page on the baseline server (its demo ids differ). */
+  basePath: string | null;
+}
+
+/** Lighthouse on each page and form, `runs` times, alternating the current and the baseline app. */
+async function lighthouseAll(app: RunningApp, baseline: RunningApp | null, targets: LighthouseTarget[]) {
+  const runs = Math.max(1, Number(process.env.AUDIT_LH_RUNS ?? 1) || 1);
+  await withDebuggableChromium(async (port) => {
+    for (const { name, path, basePath } of targets) {
+      for (const form of SMOKE ? (['mobile'] as const) : (['mobile', 'desktop'] as const)) {
+        const current: Lhr[] = [];
+        const before: Lhr[] = [];
+        for (let i = 0; i < runs; i++) {
+          if (baseline && basePath)
+            before.push(await lighthouseRun(`${baseline.url}${basePath}`, form, port));
+          current.push(await lighthouseRun(`${app.url}${path}`, form, port));
+        }
+        if (before.length) lighthouseRow(before, `${name} (baseline)`, form);
+        lighthouseRow(current, name, form);
+      }
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,15 +360,19 @@ async function main() {
   }
   try {
     const lot = await firstLotPath(browser, app);
-    const lhPages = SMOKE ? ['/'] : ['/', '/lots', ...(lot ? [lot] : [])];
-    await withDebuggableChromium(async (port) => {
-      for (const path of lhPages) {
-        const name = path.startsWith('/lots/') ? '/lots/:id' : path;
-        for (const form of SMOKE ? (['mobile'] as const) : (['mobile', 'desktop'] as const)) {
-          await lighthouseRow(`${app.url}${path}`, name, form, port);
-        }
-      }
-    });
+    const baselineDist = process.env.AUDIT_BASELINE_DIST;
+    const baseline = baselineDist ? await startApp({ WEB_DIST_DIR: baselineDist }) : null;
+    try {
+      const baseLot = baseline ? await firstLotPath(browser, baseline) : null;
+      const targets: LighthouseTarget[] = [
+        { name: '/', path: '/', basePath: '/' },
+        ...(SMOKE ? [] : [{ name: '/lots', path: '/lots', basePath: '/lots' }]),
+        ...(SMOKE || !lot ? [] : [{ name: '/lots/:id', path: lot, basePath: baseLot }]),
+      ];
+      await lighthouseAll(app, baseline, targets);
+    } finally {
+      await baseline?.stop();
+    }
     await axeAudit(browser, app);
   } finally {
     await browser.close();

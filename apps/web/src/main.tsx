@@ -1,20 +1,33 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import type { AppRouter } from '@retaille/api/client';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { matchRoutes } from 'react-router';
 import { App, routes } from './app/App.tsx';
 import { preloadPage } from './components/LazyPage.tsx';
 import { i18nReady } from './i18n/i18n.ts';
+import { makeQueryClient, makeTrpcClient } from './lib/trpc.ts';
 
 // The first page's code is fetched now, beside the dictionary, not after it.
 for (const match of matchRoutes(routes, window.location.pathname) ?? []) preloadPage(match.route.element);
 
+// The payment mode decides the simulation strip above every page: asked now, beside the
+// dictionary, it is known at the first paint and the strip does not push the page down (CLS).
+const queryClient = makeQueryClient();
+const trpcClient = makeTrpcClient();
+const paymentMode = queryClient.prefetchQuery(
+  createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient }).payments.status.queryOptions(),
+);
+// …waited for at most 400 ms: a slow answer only costs the jump it would have avoided.
+const paymentModeOrTimeout = Promise.race([paymentMode, new Promise((r) => setTimeout(r, 400))]);
+
 // The first paint waits for the visitor's dictionary (one small chunk), never for the other one.
-void i18nReady.finally(() => {
+void Promise.allSettled([i18nReady, paymentModeOrTimeout]).then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <App queryClient={queryClient} trpcClient={trpcClient} />
     </StrictMode>,
   );
 });

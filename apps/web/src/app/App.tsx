@@ -1,5 +1,7 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
+import type { AppRouter } from '@retaille/api/client';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { TRPCClient } from '@trpc/client';
 import { lazy, Suspense, useState } from 'react';
 import { createBrowserRouter, type RouteObject, RouterProvider } from 'react-router';
 import { lazyPage } from '../components/LazyPage.tsx';
@@ -110,9 +112,9 @@ export const routes: RouteObject[] = [
 
 const router = createBrowserRouter(routes);
 
-export function App() {
-  const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(makeTrpcClient);
+export function App(props: { queryClient?: QueryClient; trpcClient?: TRPCClient<AppRouter> }) {
+  const [queryClient] = useState(() => props.queryClient ?? makeQueryClient());
+  const [trpcClient] = useState(() => props.trpcClient ?? makeTrpcClient());
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Suspense fallback={null}>

@@ -48,15 +48,19 @@ export function HomePage() {
                 {t('home.addSite')}
               </Button>
             </Group>
-            {sites.data && (
+            {/* The badge's place is kept while the count loads (no jump below it). */}
+            {sites.data ? (
               <Badge variant="white" color="forest" size="lg" w="fit-content" data-testid="site-count">
                 {t('home.statsSites', { count: sites.data.total })}
               </Badge>
+            ) : (
+              <div className={classes.badgePlaceholder} aria-hidden />
             )}
           </Stack>
         </section>
-        {latest.data && latest.data.items.length > 0 && (
-          <section aria-labelledby="latest-lots">
+        {/* Placeholders hold the section's place while it loads, so the pillars below do not jump (CLS). */}
+        {(latest.isPending || (latest.data && latest.data.items.length > 0)) && (
+          <section aria-labelledby="latest-lots" aria-busy={latest.isPending}>
             <Group justify="space-between" mb="sm">
               <Title order={2} size="h3" id="latest-lots">
                 {t('home.latestLots')}
@@ -66,9 +70,9 @@ export function HomePage() {
               </Button>
             </Group>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
-              {latest.data.items.map((lot) => (
-                <LotCard key={lot.id} lot={lot} href={`/lots/${lot.id}`} />
-              ))}
+              {latest.data
+                ? latest.data.items.map((lot) => <LotCard key={lot.id} lot={lot} href={`/lots/${lot.id}`} />)
+                : [0, 1, 2].map((i) => <div key={i} className={classes.cardPlaceholder} />)}
             </SimpleGrid>
           </section>
         )}
