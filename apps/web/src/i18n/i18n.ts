@@ -1,5 +1,6 @@
-import i18n, { type BackendModule } from 'i18next';
+import i18n, { type BackendModule, type PostProcessorModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { frenchTypography } from '../lib/typography.ts';
 
 export type AppLocale = 'fr' | 'en';
 const STORAGE_KEY = 'retaille.locale';
@@ -31,9 +32,24 @@ const perLanguageBackend: BackendModule = {
   },
 };
 
+/**
+ * Every French text, dictionaries and what is interpolated into them, gets its no-break spaces
+ * before « : ; ! ? » and inside « guillemets », and typographic apostrophes, at translation
+ * time: the dictionaries stay easy to write and a new page cannot forget them.
+ */
+const frenchTypographyProcessor: PostProcessorModule = {
+  type: 'postProcessor',
+  name: 'frenchTypography',
+  process(value, _key, options, translator) {
+    const lng = (options as { lng?: string }).lng ?? (translator as { language?: string }).language;
+    return lng === 'fr' && typeof value === 'string' ? frenchTypography(value) : value;
+  },
+};
+
 /** Resolves once the visitor's language is loaded; main.tsx renders after it. */
 export const i18nReady = i18n
   .use(perLanguageBackend)
+  .use(frenchTypographyProcessor)
   .use(initReactI18next)
   .init({
     // `catalogue`: lots, photos, search, map and wanted requests (useTranslation('catalogue')).
@@ -44,6 +60,7 @@ export const i18nReady = i18n
     supportedLngs: ['fr', 'en'],
     interpolation: { escapeValue: false },
     returnNull: false,
+    postProcess: ['frenchTypography'],
     react: { useSuspense: false },
   });
 

@@ -108,6 +108,15 @@ describe('formatMass', () => {
 });
 
 describe('formatDimensions', () => {
+  it('writes length and width in one unit: metres from 2 m (a 6 × 3 m sail), else centimetres', () => {
+    expect(formatDimensions({ lengthMm: 6000, widthMm: 3000, thicknessMm: 1 }, 'fr', fr)).toBe(
+      `6 × 3${NNBSP}m · ép. 1${NNBSP}mm`,
+    );
+    expect(formatDimensions({ lengthMm: 2500, widthMm: 1220 }, 'fr', fr)).toBe(`2,5 × 1,22${NNBSP}m`);
+    expect(formatDimensions({ lengthMm: 1999, widthMm: 600 }, 'fr', fr)).toBe(`199,9 × 60${NNBSP}cm`);
+    expect(formatDimensions({ widthMm: 2400 }, 'en', en)).toMatch(/2\.4\u202fm$/u);
+  });
+
   it('writes centimetres for lengths, millimetres for thickness, metres for rolls', () => {
     expect(formatDimensions({ lengthMm: 1200, widthMm: 305, thicknessMm: 27 }, 'fr', fr)).toBe(
       `120 × 30,5${NNBSP}cm · ép. 27${NNBSP}mm`,

@@ -15,6 +15,7 @@ import {
 } from '@retaille/domain/web';
 import type { TFunction } from 'i18next';
 import type { AppLocale } from '../../i18n/i18n.ts';
+import { pluralCategory } from '../../lib/typography.ts';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -32,7 +33,8 @@ export function formatQuantity(value: number, unit: string, locale: AppLocale): 
   const n = formatNum(value, locale);
   if (!u) return `${n}${NBSP}${unit}`;
   if (u.kind === 'count') {
-    const singular = locale === 'fr' ? Math.abs(value) < 2 : value === 1;
+    // Intl's plural rules: French 0, 1 and 1,5 are singular; English only 1.
+    const singular = pluralCategory(value, locale) === 'one';
     return `${n}${NBSP}${singular ? u.label[locale] : u.plural[locale]}`;
   }
   return `${n}${NNBSP}${u.symbol[locale]}`;
@@ -103,18 +105,26 @@ export interface DimensionsLike {
   rollLengthM?: number | null;
 }
 
-/** "120 × 30 cm · ép. 27 mm", "rouleaux de 25 m · largeur 140 cm"; empty when nothing is known. */
+/**
+ * "120 × 30,5 cm · ép. 27 mm", "6 × 3 m · ép. 1 mm", "rouleaux de 25 m · largeur 140 cm"; empty
+ * when nothing is known. Stored in millimetres; length and width share one unit, centimetres as
+ * in the search filters and requests, metres once the longer side reaches 2 m (a 6 m sail reads
+ * « 6 × 3 m », not « 600 × 300 cm »); thickness stays in millimetres, the unit it is searched in.
+ */
 export function formatDimensions(d: DimensionsLike, locale: AppLocale, t: TFunction<'catalogue'>): string {
-  const cm = (mm: number) => `${formatNum(mm / 10, locale, 1)}`;
+  const longest = Math.max(d.lengthMm ?? 0, d.widthMm ?? 0);
+  const metres = longest >= 2000;
+  const unit = metres ? 'm' : 'cm';
+  const side = (mm: number) => (metres ? formatNum(mm / 1000, locale, 2) : formatNum(mm / 10, locale, 1));
   const parts: string[] = [];
   if (d.rollLengthM != null)
     parts.push(t('dims.roll', { r: `${formatNum(d.rollLengthM, locale, 1)}${NNBSP}m` }));
   if (d.lengthMm != null && d.widthMm != null) {
-    parts.push(t('dims.lw', { l: cm(d.lengthMm), w: `${cm(d.widthMm)}${NNBSP}cm` }));
+    parts.push(t('dims.lw', { l: side(d.lengthMm), w: `${side(d.widthMm)}${NNBSP}${unit}` }));
   } else if (d.lengthMm != null) {
-    parts.push(t('dims.length', { l: `${cm(d.lengthMm)}${NNBSP}cm` }));
+    parts.push(t('dims.length', { l: `${side(d.lengthMm)}${NNBSP}${unit}` }));
   } else if (d.widthMm != null) {
-    parts.push(t('dims.width', { w: `${cm(d.widthMm)}${NNBSP}cm` }));
+    parts.push(t('dims.width', { w: `${side(d.widthMm)}${NNBSP}${unit}` }));
   }
   if (d.thicknessMm != null)
     parts.push(t('dims.thickness', { t: `${formatNum(d.thicknessMm, locale, 1)}${NNBSP}mm` }));

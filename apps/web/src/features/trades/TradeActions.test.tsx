@@ -8,6 +8,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../../i18n/i18n.ts';
 import { tradesFr } from '../../i18n/trades.fr.ts';
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from '../../lib/trpc.ts';
+// The French texts are shown with their no-break spaces (the i18n post-processor).
+import { frenchTypography } from '../../lib/typography.ts';
 import { TradeActions } from './TradeActions.tsx';
 
 beforeAll(async () => {
@@ -80,7 +82,7 @@ describe('<TradeActions>', () => {
     cleanup();
     const buyer = show(trade('requested', 'buyer'));
     expect(buyer.buttons).toEqual([a.withdraw_request]);
-    expect(buyer.panel.textContent).toContain(tradesFr.trade.waiting);
+    expect(buyer.panel.textContent).toContain(frenchTypography(tradesFr.trade.waiting));
   });
 
   it('lets the buyer pay a pending payment', () => {
@@ -112,12 +114,12 @@ describe('<TradeActions>', () => {
     cleanup();
     const seller = show(trade('handed_over', 'seller'));
     expect(seller.buttons).toEqual([]);
-    expect(seller.panel.textContent).toContain(tradesFr.trade.waiting);
+    expect(seller.panel.textContent).toContain(frenchTypography(tradesFr.trade.waiting));
   });
 
   it('a closed trade says so and offers nothing', () => {
     const closed = show(trade('completed', 'buyer'));
     expect(closed.buttons).toEqual([]);
-    expect(closed.panel.textContent).toContain(tradesFr.trade.finished);
+    expect(closed.panel.textContent).toContain(frenchTypography(tradesFr.trade.finished));
   });
 });
