@@ -106,6 +106,8 @@ const samples: Record<string, { actor: 'anonymous' | 'admin'; input: unknown }> 
   'impact.factors.get': { actor: 'anonymous', input: { version: 'defra-2024' } },
   'geo.searchCommunes': { actor: 'anonymous', input: { q: 'Saint-Étienne' } },
   'invitations.get': { actor: 'anonymous', input: { token: 'abcdefghijklmnopqrstuvwxyz' } },
+  'notifications.unsubscribe': { actor: 'anonymous', input: { token: 'dXNlcgphbGw.c2lnbmF0dXJl' } },
+  'notifications.list': { actor: 'admin', input: { cursor: 'MjAyNi0xMi0wNQ', limit: 20 } },
   'lots.create': { actor: 'admin', input: sampleLot },
   'lots.update': { actor: 'admin', input: { id: U, lot: sampleLot } },
   'requests.create': {
