@@ -95,6 +95,8 @@ export class NotificationService {
       publicUrl: string;
       tokens: UnsubscribeTokens;
       now: () => Date;
+      /** The web pages a notice links to (the `Links` port); paths under `publicUrl` when absent. */
+      links?: { tradePage(tradeId: string): string; lotPage(lotId: string): string };
     },
   ) {}
 
@@ -144,8 +146,9 @@ export class NotificationService {
 
   private linkOf(notice: Pick<Notice, 'tradeId' | 'lotId' | 'requestId'>): string {
     const base = this.deps.publicUrl;
-    if (notice.tradeId) return `${base}/echanges/${notice.tradeId}`;
-    if (notice.lotId) return `${base}/lots/${notice.lotId}`;
+    const links = this.deps.links;
+    if (notice.tradeId) return links ? links.tradePage(notice.tradeId) : `${base}/echanges/${notice.tradeId}`;
+    if (notice.lotId) return links ? links.lotPage(notice.lotId) : `${base}/lots/${notice.lotId}`;
     return `${base}/notifications`;
   }
 
