@@ -131,6 +131,29 @@ describe('matching: network allocation, proposals and notifications', () => {
     await context.close();
   });
 
+  it('a coordinator leaves out the losing pairs and reads which and why', async () => {
+    const { page, context, errors } = await newPage(browser, 'desktop');
+    await signInAs(context, app, demo.coordinator);
+    await page.goto(`${app.url}/coordination/allocation`);
+    await page.getByRole('checkbox', { name: /Écarter les paires/ }).check();
+    await page.getByTestId('allocation-start').click();
+    await page.waitForURL((url) => url.search !== '' && `${url.pathname}${url.search}` !== runPath);
+    await page.locator('[data-testid="allocation-run"][data-status="done"]').waitFor({ timeout: 30_000 });
+    const section = page.getByTestId('allocation-left-out');
+    await section.getByRole('heading', { name: 'Paires écartées' }).waitFor();
+    const rows = section.locator('tbody tr');
+    if ((await rows.count()) > 0) {
+      expect(await section.textContent()).toMatch(/paires? écartées?/);
+      expect(await rows.first().textContent()).toContain('Le transport dépasse ce qui est évité');
+    } else {
+      await section.getByText(/Aucune paire écartée/).waitFor();
+    }
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'allocation-left-out');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a designer sees ranked proposals for her request, explained in French with the distance', async () => {
     const { page, context, errors } = await newPage(browser, 'desktop');
     await signInAs(context, app, demo.designer);
@@ -155,7 +178,7 @@ describe('matching: network allocation, proposals and notifications', () => {
     const first = page.getByTestId('proposal').first();
     await first.waitFor();
     const sentence = (await first.getByTestId('proposal-explanation').textContent()) ?? '';
-    expect(sentence).toMatch(/^Pourquoi cette proposition : à [\d,]+ km, /u);
+    expect(sentence).toMatch(/^Pourquoi cette proposition\s: à [\d,]+\s?km, /u);
     expect(sentence).toMatch(/transport ≈ [\d,]+ kg CO2e/u);
     await first.getByRole('progressbar', { name: /^Score \d+ sur 100$/ }).waitFor();
     await first.getByRole('link', { name: 'Voir le lot →' }).waitFor();

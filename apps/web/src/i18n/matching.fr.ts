@@ -145,6 +145,25 @@ export const matchingFr = {
     scope: 'Territoire',
     wholeNetwork: 'Tout le réseau',
     start: 'Lancer l’allocation',
+    leaveOut: 'Écarter les paires dont le transport dépasse ce qu’elles évitent',
+    leaveOutHelp:
+      'Estimation avec le transport par défaut (utilitaire diesel aller-retour) pour le plus qu’une paire peut porter ; les paires écartées sont listées avec la raison (méthode d’impact, §9).',
+    leftOut: {
+      title: 'Paires écartées',
+      none: 'Aucune paire écartée : toutes évitent plus qu’elles n’émettent en transport.',
+      summary_one: '{{count}} paire écartée : son transport émettrait plus de CO2e qu’elle n’en évite.',
+      summary_other:
+        '{{count}} paires écartées : leur transport émettrait plus de CO2e qu’elles n’en évitent.',
+      listed_one: 'La pire est listée.',
+      listed_other: 'Les {{count}} pires sont listées.',
+      material: 'Matière',
+      distance: 'Distance',
+      kg: 'Au plus',
+      net: 'CO2e net estimé',
+      range: 'fourchette {{low}} à {{high}}',
+      reason: 'Raison',
+      reasons: { transport_exceeds_avoided: 'Le transport dépasse ce qui est évité' },
+    },
     joined: 'Une allocation de ce territoire était déjà en cours : vous la suivez.',
     started: 'Allocation lancée.',
     status: {

@@ -11,6 +11,7 @@ import {
   Button,
   Card,
   Center,
+  Checkbox,
   Container,
   Group,
   Loader,
@@ -39,6 +40,7 @@ import { isCoordinator, type SignedIn } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { FlowsMapPanel } from './FlowsMapPanel.tsx';
 import { co2e, kg, km, percent, tonneKm } from './format.ts';
+import { LeftOutPairs } from './LeftOutPairs.tsx';
 import classes from './matching.module.css';
 import { regionName, regions } from './regions.ts';
 
@@ -70,6 +72,7 @@ function StartForm({ onStarted }: { onStarted: (runId: string) => void }) {
   const queryClient = useQueryClient();
   const locale = currentLocale();
   const [region, setRegion] = useState('');
+  const [leaveOut, setLeaveOut] = useState(false);
   const start = useMutation(
     trpc.allocations.start.mutationOptions({
       onSuccess: (r) => {
@@ -87,7 +90,7 @@ function StartForm({ onStarted }: { onStarted: (runId: string) => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          start.mutate({ regionCode: region || null });
+          start.mutate({ regionCode: region || null, leaveOutLosingPairs: leaveOut });
         }}
       >
         <Group align="flex-end" gap="sm">
@@ -106,6 +109,14 @@ function StartForm({ onStarted }: { onStarted: (runId: string) => void }) {
             {t('allocation.start')}
           </Button>
         </Group>
+        <Checkbox
+          mt="sm"
+          checked={leaveOut}
+          onChange={(e) => setLeaveOut(e.currentTarget.checked)}
+          label={t('allocation.leaveOut')}
+          description={t('allocation.leaveOutHelp')}
+          data-testid="allocation-leave-out"
+        />
         {start.isError && (
           <Alert color="red" mt="sm" role="alert">
             {messageOf(start.error, locale, translate('allocation.failed', locale))}
@@ -380,6 +391,7 @@ function Result({ run }: { run: AllocationRun }) {
       </Text>
       <Totals summary={summary} />
       <Explanation summary={summary} />
+      <LeftOutPairs run={run} />
       {run.flows.length === 0 && run.baselineFlows.length === 0 ? (
         <Alert color="gray">{t('allocation.noFlows')}</Alert>
       ) : (
