@@ -51,7 +51,7 @@ describe('impact: coordinators dashboard, exports and report', () => {
     const { page, context, errors } = await newPage(browser, 'desktop');
     await signInAs(context, app, demo.coordinator);
     await page.goto(`${app.url}/impact`);
-    await page.getByRole('heading', { level: 1, name: "Tableau de bord d'impact" }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Tableau de bord d’impact' }).waitFor();
     await page.getByTestId('kpi-trades').waitFor();
 
     const allTrades = parseFr(await kpi(page, 'kpi-trades'));
@@ -108,11 +108,18 @@ describe('impact: coordinators dashboard, exports and report', () => {
     expect(sources).toMatch(/^Versions des facteurs;\S+/m);
     expect(sources).toMatch(/^Source;/m);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    // The Excel workbook of the aggregates (a sheet per breakdown): a zip archive named .xlsx.
+    const [book] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-xlsx-aggregates').click(),
+    ]);
+    expect(book.suggestedFilename()).toMatch(/^retaille-impact-aggregates-.*\.xlsx$/);
+    expect((await readFile(await book.path())).subarray(0, 2).toString('latin1')).toBe('PK');
 
     // The printable report of the same view.
     await page.getByRole('link', { name: 'Rapport imprimable (A4)' }).click();
     await page.getByTestId('impact-report').waitFor();
-    await page.getByRole('heading', { level: 1, name: "Rapport d'impact du réemploi" }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Rapport d’impact du réemploi' }).waitFor();
     expect(page.url()).toMatch(/departement=93/);
     expect(await page.getByTestId('impact-report').textContent()).toContain('Seine-Saint-Denis (93)');
     await page

@@ -47,7 +47,7 @@ afterAll(async () => {
   await services.database.close();
 });
 
-describe('GET /api/impact/export.(csv|json)', () => {
+describe('GET /api/impact/export.(csv|json|xlsx)', () => {
   it('downloads the lines as CSV with the factor version and sources for a coordinator', async () => {
     const { client } = await signedIn(['coordinator']);
     const r = await client.request('GET', `/api/impact/export.csv?${query}&sector=bois`);
@@ -72,6 +72,22 @@ describe('GET /api/impact/export.(csv|json)', () => {
     const json = r.json();
     expect(json.meta.factorVersions).toEqual([EMBEDDED_FACTOR_VERSION]);
     expect(json.totals.trades).toBe(1);
+  });
+
+  it('downloads an Excel workbook (a zip) of the aggregates and of the lines', async () => {
+    const { client } = await signedIn(['coordinator']);
+    for (const kind of ['aggregates', 'lines', 'sources']) {
+      const r = await client.request('GET', `/api/impact/export.xlsx?${query}&kind=${kind}`);
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      expect(r.headers['content-disposition']).toMatch(
+        new RegExp(`attachment; filename="retaille-impact-${kind}-.*\\.xlsx"`),
+      );
+      // An .xlsx file is a zip archive: "PK\x03\x04".
+      expect(r.rawPayload.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    }
   });
 
   it('refuses anonymous visitors, users without a scope and bad filters', async () => {

@@ -8,8 +8,9 @@ export async function impactExportRoutes(
   app: FastifyInstance,
   { services, actorOf, limitBySession }: RouteContext,
 ) {
-  // Impact exports: the dashboard's filters in the query string, the session's scope.
-  for (const format of ['csv', 'json'] as const) {
+  // Impact exports: the dashboard's filters in the query string, the session's scope; the .xlsx
+  // workbook has a cover sheet (method, sources) and a sheet per breakdown.
+  for (const format of ['csv', 'json', 'xlsx'] as const) {
     const onRequest = limitBySession();
     app.get<{ Querystring: Record<string, string> }>(
       `/api/impact/export.${format}`,

@@ -100,12 +100,14 @@ export const impactEn: ImpactResources = {
   },
   exports: {
     title: 'Exports',
+    xlsxAggregates: 'Excel — aggregates',
+    xlsxLines: 'Excel — lines',
     csvLines: 'CSV — lines',
     csvAggregates: 'CSV — aggregates',
     csvSources: 'CSV — method and sources',
     jsonLines: 'JSON — lines',
     jsonAggregates: 'JSON — aggregates',
-    hint: 'The CSV files open in Excel; the method, the factor version and its sources are in the « method and sources » file.',
+    hint: 'The Excel workbook has one sheet per breakdown, with the method and sources first. The CSV files open in Excel too; the method, the factor version and its sources are in the “method and sources” file.',
   },
   report: {
     title: 'Reuse impact report',

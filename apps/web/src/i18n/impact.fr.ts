@@ -101,12 +101,14 @@ export const impactFr = {
   },
   exports: {
     title: 'Exports',
+    xlsxAggregates: 'Excel — agrégats',
+    xlsxLines: 'Excel — lignes',
     csvLines: 'CSV — lignes',
     csvAggregates: 'CSV — agrégats',
     csvSources: 'CSV — méthode et sources',
     jsonLines: 'JSON — lignes',
     jsonAggregates: 'JSON — agrégats',
-    hint: 'Les fichiers CSV s’ouvrent dans Excel (séparateur point-virgule, virgule décimale) ; la méthode, la version des facteurs et leurs sources sont dans le fichier « méthode et sources ».',
+    hint: 'Le classeur Excel a une feuille par ventilation et, en tête, la méthode et les sources. Les fichiers CSV s’ouvrent aussi dans Excel (séparateur point-virgule, virgule décimale)\u00a0; la méthode, la version des facteurs et leurs sources sont dans le fichier «\u00a0méthode et sources\u00a0».',
   },
   report: {
     title: "Rapport d'impact du réemploi",

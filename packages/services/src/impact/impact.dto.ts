@@ -94,8 +94,9 @@ export interface ImpactMethodDto {
   received: MethodSummary | null;
 }
 
-export interface ImpactExportFile {
+/** Text for CSV and JSON, bytes for the Excel workbook. */
+export interface ImpactExportFile<Body extends string | Buffer = string> {
   filename: string;
   contentType: string;
-  body: string;
+  body: Body;
 }

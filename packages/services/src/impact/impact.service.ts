@@ -44,6 +44,7 @@ import { IMPACT_METHOD_DOC, IMPACT_METHOD_PATH } from './impact.dto.ts';
 import { methodSummaryOf } from './impact-method.ts';
 import { recordTradeImpact } from './impact-recorder.ts';
 import { type UpgradeReport, upgradeImpactRecords } from './impact-upgrade.ts';
+import { impactWorkbook, type PreparedSheet, sheet } from './impact-workbook.ts';
 
 /** A dashboard or an export covers at most this many months. */
 export const MAX_PERIOD_MONTHS = 60;
@@ -333,8 +334,23 @@ export class ImpactService {
   async export(
     actor: Actor,
     filters: ImpactFilters,
-    options: { format: 'csv' | 'json'; kind: 'lines' | 'aggregates' | 'sources'; locale?: 'fr' | 'en' },
-  ): Promise<ImpactExportFile> {
+    options: ExportOptions & { format: 'csv' | 'json' },
+  ): Promise<ImpactExportFile>;
+  async export(
+    actor: Actor,
+    filters: ImpactFilters,
+    options: ExportOptions & { format: 'xlsx' },
+  ): Promise<ImpactExportFile<Buffer>>;
+  async export(
+    actor: Actor,
+    filters: ImpactFilters,
+    options: ExportOptions,
+  ): Promise<ImpactExportFile<string | Buffer>>;
+  async export(
+    actor: Actor,
+    filters: ImpactFilters,
+    options: ExportOptions,
+  ): Promise<ImpactExportFile<string | Buffer>> {
     const locale = options.locale ?? 'fr';
     const scope = await this.resolveScope(actor, filters.siteId);
     const filter = this.queryFilter(filters, scope);
@@ -359,7 +375,25 @@ export class ImpactService {
       contentType: 'text/csv; charset=utf-8',
       body,
     });
+    // The workbook: the method, period, filters and sources on a cover sheet, then the tables.
+    const xlsx = async (sheets: PreparedSheet[]) => ({
+      filename: `${base}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: await impactWorkbook(
+        [
+          sheet({
+            name: locale === 'fr' ? 'Méthode et sources' : 'Method and sources',
+            columns: SOURCE_COLUMNS,
+            rows: metadataRows(meta, locale),
+          }),
+          ...sheets,
+        ],
+        locale,
+        this.deps.now(),
+      ),
+    });
     if (options.kind === 'sources') {
+      if (options.format === 'xlsx') return xlsx([]);
       // The provenance lives in its own file: a CSV of data must start with its header row.
       if (options.format === 'json') {
         return {
@@ -380,6 +414,10 @@ export class ImpactService {
           contentType: 'application/json; charset=utf-8',
           body: JSON.stringify({ meta: { ...meta, truncated }, lines }, null, 2),
         };
+      }
+      if (options.format === 'xlsx') {
+        const name = locale === 'fr' ? 'Lignes' : 'Lines';
+        return xlsx([sheet({ name, columns: LINE_COLUMNS_BY_LOCALE[locale], rows: lines })]);
       }
       return csv(toExcelCsv(LINE_COLUMNS_BY_LOCALE[locale], lines, locale));
     }
@@ -416,11 +454,32 @@ export class ImpactService {
         ),
       };
     }
+    if (options.format === 'xlsx') {
+      // A sheet per breakdown (the total first), each without the breakdown column.
+      const columns = AGGREGATE_COLUMNS_BY_LOCALE[locale].slice(1);
+      const dimensions = ['total', ...Object.keys(dashboard.breakdowns)];
+      return xlsx(
+        dimensions.map((d) =>
+          sheet({
+            name: dimensionLabels[d]?.[locale] ?? d,
+            columns,
+            rows: aggregates.filter((a) => a.dimension === d),
+            percent: ['Share ≤ 30 km', 'Share ≤ 80 km'],
+          }),
+        ),
+      );
+    }
     return csv(toExcelCsv(AGGREGATE_COLUMNS_BY_LOCALE[locale], aggregates, locale));
   }
 }
 
 type Locale = 'fr' | 'en';
+
+interface ExportOptions {
+  format: 'csv' | 'json' | 'xlsx';
+  kind: 'lines' | 'aggregates' | 'sources';
+  locale?: Locale;
+}
 
 const travelLabel = (mode: string, locale: Locale) => {
   const f = TRAVEL_MODE_FACTORS[mode as TravelMode];

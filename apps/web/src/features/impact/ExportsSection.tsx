@@ -8,7 +8,7 @@ import { exportHref } from './useImpactFilters.ts';
 export function ExportsSection({ query }: { query: string }) {
   const { t } = useTranslation('impact');
   const titleId = useId();
-  const link = (format: 'csv' | 'json', kind: 'lines' | 'aggregates' | 'sources', label: string) => (
+  const link = (format: 'csv' | 'json' | 'xlsx', kind: 'lines' | 'aggregates' | 'sources', label: string) => (
     <Button
       component="a"
       href={exportHref(query, format, kind, currentLocale())}
@@ -33,6 +33,8 @@ export function ExportsSection({ query }: { query: string }) {
         {t('exports.title')}
       </Title>
       <Group gap="xs">
+        {link('xlsx', 'aggregates', t('exports.xlsxAggregates'))}
+        {link('xlsx', 'lines', t('exports.xlsxLines'))}
         {link('csv', 'lines', t('exports.csvLines'))}
         {link('csv', 'aggregates', t('exports.csvAggregates'))}
         {link('csv', 'sources', t('exports.csvSources'))}

@@ -38,7 +38,7 @@ export function useImpactFilters(siteId?: string) {
 /** An export's URL; `lang` picks the CSV's labels, separator and decimal mark (French Excel: `;` and `,`). */
 export function exportHref(
   query: string,
-  format: 'csv' | 'json',
+  format: 'csv' | 'json' | 'xlsx',
   kind: 'lines' | 'aggregates' | 'sources',
   lang: 'fr' | 'en' = 'fr',
 ): string {
