@@ -121,7 +121,7 @@ describe('notifications: a request reaches the workshop, the acceptance reaches 
     await designer.page.goto(`${app.url}/notifications`);
     await designer.page
       .getByTestId('notification')
-      .filter({ hasText: `a accepté votre demande pour « ${LOT} »` })
+      .filter({ hasText: new RegExp(`a accepté votre demande pour «\\s${LOT}\\s»`) })
       .first()
       .waitFor();
     await designer.page.goto(`${app.url}/echanges/${tradeId}`);
