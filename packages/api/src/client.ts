@@ -15,6 +15,7 @@ export * from './routers/notifications/notifications.types.ts';
 export * from './routers/offers/offer.types.ts';
 export * from './routers/pagination.types.ts';
 export * from './routers/payments/payments.types.ts';
+export * from './routers/requests/request.types.ts';
 export * from './routers/saved-searches/saved-search.types.ts';
 export * from './routers/sites/list-sites.types.ts';
 export * from './routers/sites/members.types.ts';

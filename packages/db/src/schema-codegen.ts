@@ -33,7 +33,7 @@ const DOMAIN_COLUMNS: Record<string, ColumnType> = {
   'site_invitation.role': { select: 'SiteRole' },
   'user_profile.roles': { select: 'PlatformRole[]' },
   'allocation_run.status': { select: 'AllocationRunStatus' },
-  'allocation_run.totals': { select: 'AllocationSummary', write: 'string' },
+  'allocation_run.totals': { select: 'StoredAllocationSummary', write: 'string' },
   'allocation_flow.decision': { select: 'FlowDecision' },
   'notification.payload': { select: 'JsonObject', write: 'string' },
   'trip.mode': { select: 'TravelMode' },
@@ -47,7 +47,6 @@ const TEXT_COMPARED_INT8 = ['ledger_entry.id'];
 
 const DOMAIN_TYPES = [
   'AllocationRunStatus',
-  'AllocationSummary',
   'Composition',
   'FlowDecision',
   'LotCondition',
@@ -59,6 +58,7 @@ const DOMAIN_TYPES = [
   'RequestStatus',
   'SectorKey',
   'SiteRole',
+  'StoredAllocationSummary',
   'TerritoryType',
   'TravelMode',
   'UnitKey',

@@ -25,6 +25,7 @@ import { type SeedReport, seedDemo } from './seed/demo-seed.ts';
 import { MembershipService } from './sites/membership.service.ts';
 import { SiteService } from './sites/site.service.ts';
 import { TradeTimelineService } from './timeline/trade-timeline.service.ts';
+import { type Links, webLinks } from './ports/links.ts';
 import { PaymentAccountService } from './trades/payment-account.service.ts';
 import { paymentsUnavailable } from './trades/payment-setup.ts';
 import { TradeService } from './trades/trade.service.ts';
@@ -117,6 +118,8 @@ export async function createServices(deps: {
   jobs?: JobQueue;
   /** Outgoing mail: SMTP when SMTP_URL is set, the outbox table otherwise, when absent. */
   mailer?: Mailer;
+  /** The web app's pages and the server's file routes; those of PUBLIC_URL when absent. */
+  links?: Links;
   /** Where the server mounts the auth endpoints (its links in e-mails start there). */
   authBasePath?: string;
 }): Promise<Services> {
@@ -154,6 +157,7 @@ export async function createServices(deps: {
       ['127.0.0.1', 'localhost', '::1'].includes(config.HOST),
   });
   const jobs = deps.jobs ?? new JobQueue(database.db);
+  const links = deps.links ?? webLinks(config.publicUrl);
   const matching = new MatchingService({ db: database.db, mailer, jobs, publicUrl: config.publicUrl, now });
   const allocations = new AllocationService({
     db: database.db,
@@ -209,7 +213,8 @@ export async function createServices(deps: {
     gateway,
     timings: config.tradeTimings,
     platformFeeBps: config.PLATFORM_FEE_BPS,
-    publicUrl: config.publicUrl,
+    jobs,
+    links,
     now,
     recordImpact: (trx, trade, completedAt) => impact.recordTrade(trx, trade, completedAt),
   });
@@ -218,7 +223,7 @@ export async function createServices(deps: {
     gateway,
     mode: deps.payments?.mode ?? config.paymentsMode,
     platformFeeBps: config.PLATFORM_FEE_BPS,
-    publicUrl: config.publicUrl,
+    links,
     now,
   });
   const tradeList = new TradeListService({ db: database.db, trades });

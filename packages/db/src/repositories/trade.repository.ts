@@ -1,15 +1,37 @@
+import type { RefundReason, TradeActor, TransitionName } from '@retaille/domain';
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database } from '../database.ts';
 import type { Trade, TradeEvent, TradeMessage, TradePaymentEffect, TradeTimer } from '../schema.generated.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
 export type TradeRow = Selectable<Trade>;
 export type NewTradeRow = Insertable<Trade>;
 export type TradePatch = Omit<Updateable<Trade>, 'id' | 'version' | 'updated_at'>;
 export type TradeEventRow = Selectable<TradeEvent>;
-export type TradeMessageRow = Selectable<TradeMessage>;
+export type NewTradeEventRow = Omit<Insertable<TradeEvent>, 'seq'>;
+
+export type TradeMessageAuthorRole = Exclude<TradeActor, 'system'>;
+export type TradeMessageRow = Omit<Selectable<TradeMessage>, 'author_role'> & {
+  author_role: TradeMessageAuthorRole;
+};
+/** A message with its author's display name (null: the account is gone). */
+export type TradeMessageWithAuthor = TradeMessageRow & { author_name: string | null };
+
 export type TradeTimerRow = Selectable<TradeTimer>;
-export type TradePaymentEffectRow = Selectable<TradePaymentEffect>;
+
+export type PaymentEffectKind = 'expire_checkout' | 'refund' | 'transfer';
+export type PaymentEffectStatus = 'pending' | 'done' | 'failed' | 'settled_off_platform';
+type PaymentEffectNarrow = {
+  kind: PaymentEffectKind;
+  reason: RefundReason | null;
+  status: PaymentEffectStatus;
+};
+export type TradePaymentEffectRow = Omit<Selectable<TradePaymentEffect>, 'kind' | 'reason' | 'status'> & {
+  kind: PaymentEffectKind;
+  reason: RefundReason | null;
+  status: PaymentEffectStatus;
+};
 
 export async function insertTrade(db: Db, row: NewTradeRow): Promise<TradeRow> {
   return db.insertInto('trade').values(row).returningAll().executeTakeFirstOrThrow();
@@ -43,18 +65,40 @@ export async function updateTrade(
     .executeTakeFirstOrThrow();
 }
 
-/** Sets the Checkout Session once; a concurrent creator with the same idempotency key gets the same one. */
+/**
+ * Locks the trade row without reading it, if it is still at `version` (the row the caller read
+ * before its transaction). False when another change came first: the caller locks and reads it again.
+ */
+export async function lockTradeAtVersion(
+  trx: Transaction<Database>,
+  id: string,
+  version: number,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('trade')
+    .set({ version })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Sets the Checkout Session once; a concurrent creator with the same idempotency key gets the same
+ * one. Returns the updated trade, or undefined when a session was already set.
+ */
 export async function setCheckoutSession(
   db: Db,
   id: string,
   session: { sessionId: string; url: string },
-): Promise<void> {
-  await db
+): Promise<TradeRow | undefined> {
+  return db
     .updateTable('trade')
     .set({ checkout_session_id: session.sessionId, checkout_url: session.url })
     .where('id', '=', id)
     .where('checkout_session_id', 'is', null)
-    .execute();
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Trades where the user is the buyer or a member of the seller site, newest activity first. */
@@ -78,38 +122,54 @@ export async function listTradesOfUser(
     .execute();
 }
 
-/** Appends to the trade's history; call with the trade row locked so `seq` is gap-free. */
+/**
+ * Appends to the trade's history; call with the trade row locked so `seq` is gap-free. Returns
+ * the new row's id and `seq` (the event's identity for what follows from it, e.g. notifications).
+ */
 export async function insertEvent(
   trx: Transaction<Database>,
-  row: Omit<Insertable<TradeEvent>, 'seq'>,
-): Promise<void> {
+  row: NewTradeEventRow,
+): Promise<{ id: string; seq: number }> {
   const last = await trx
     .selectFrom('trade_event')
-    .select((eb) => eb.fn.max('seq').as('seq'))
+    .select((eb) => eb.fn.max<number | null>('seq').as('seq'))
     .where('trade_id', '=', row.trade_id)
     .executeTakeFirst();
-  await trx
+  return trx
     .insertInto('trade_event')
-    .values({ ...row, seq: Number(last?.seq ?? 0) + 1 })
-    .execute();
+    .values({ ...row, seq: (last?.seq ?? 0) + 1 })
+    .returning(['id', 'seq'])
+    .executeTakeFirstOrThrow();
 }
 
 export async function listEvents(db: Db, tradeId: string): Promise<TradeEventRow[]> {
   return db.selectFrom('trade_event').selectAll().where('trade_id', '=', tradeId).orderBy('seq').execute();
 }
 
-export async function insertMessage(db: Db, row: Insertable<TradeMessage>): Promise<TradeMessageRow> {
-  return db.insertInto('trade_message').values(row).returningAll().executeTakeFirstOrThrow();
+export async function insertMessage(
+  db: Db,
+  row: Omit<Insertable<TradeMessage>, 'author_role'> & { author_role: TradeMessageAuthorRole },
+): Promise<TradeMessageRow> {
+  return db
+    .insertInto('trade_message')
+    .values(row)
+    .returningAll()
+    .$narrowType<{ author_role: TradeMessageAuthorRole }>()
+    .executeTakeFirstOrThrow();
 }
 
-export async function listMessages(db: Db, tradeId: string, limit = 500): Promise<TradeMessageRow[]> {
+/** The trade's messages, oldest first, each with its author's name (one query, not one per author). */
+export async function listMessages(db: Db, tradeId: string, limit = 500): Promise<TradeMessageWithAuthor[]> {
   return db
-    .selectFrom('trade_message')
-    .selectAll()
-    .where('trade_id', '=', tradeId)
-    .orderBy('created_at')
-    .orderBy('id')
+    .selectFrom('trade_message as m')
+    .leftJoin('auth_user as u', 'u.id', 'm.author_user_id')
+    .selectAll('m')
+    .select('u.name as author_name')
+    .where('m.trade_id', '=', tradeId)
+    .orderBy('m.created_at')
+    .orderBy('m.id')
     .limit(limit)
+    .$narrowType<{ author_role: TradeMessageAuthorRole }>()
     .execute();
 }
 
@@ -117,7 +177,7 @@ export async function listMessages(db: Db, tradeId: string, limit = 500): Promis
 export async function replaceTimers(
   trx: Transaction<Database>,
   tradeId: string,
-  timers: readonly { transition: string; dueAt: Date }[],
+  timers: readonly { transition: TransitionName; dueAt: Date }[],
 ): Promise<void> {
   await trx.deleteFrom('trade_timer').where('trade_id', '=', tradeId).execute();
   if (timers.length === 0) return;
@@ -155,7 +215,7 @@ export async function listTimersOfTrades(db: Db, tradeIds: string[]): Promise<Tr
     .execute();
 }
 
-export async function deleteTimer(db: Db, tradeId: string, transition: string): Promise<void> {
+export async function deleteTimer(db: Db, tradeId: string, transition: TransitionName): Promise<void> {
   await db
     .deleteFrom('trade_timer')
     .where('trade_id', '=', tradeId)
@@ -168,16 +228,16 @@ export async function insertPaymentEffect(
   trx: Transaction<Database>,
   row: {
     tradeId: string;
-    kind: 'expire_checkout' | 'refund' | 'transfer';
+    kind: PaymentEffectKind;
     amountCents: number;
-    reason?: string;
+    reason?: RefundReason;
     paymentIntentId?: string | null;
   },
   now: Date,
 ): Promise<TradePaymentEffectRow> {
   const last = await trx
     .selectFrom('trade_payment_effect')
-    .select((eb) => eb.fn.max('seq').as('seq'))
+    .select((eb) => eb.fn.max<number | null>('seq').as('seq'))
     .where('trade_id', '=', row.tradeId)
     .where('kind', '=', row.kind)
     .executeTakeFirst();
@@ -186,7 +246,7 @@ export async function insertPaymentEffect(
     .values({
       trade_id: row.tradeId,
       kind: row.kind,
-      seq: Number(last?.seq ?? 0) + 1,
+      seq: (last?.seq ?? 0) + 1,
       amount_cents: row.amountCents,
       reason: row.reason ?? null,
       payment_intent_id: row.paymentIntentId ?? null,
@@ -194,6 +254,7 @@ export async function insertPaymentEffect(
       updated_at: now,
     })
     .returningAll()
+    .$narrowType<PaymentEffectNarrow>()
     .executeTakeFirstOrThrow();
 }
 
@@ -202,9 +263,10 @@ export async function listPendingPaymentEffects(
   tradeId?: string,
   limit = 100,
 ): Promise<TradePaymentEffectRow[]> {
-  let q = db.selectFrom('trade_payment_effect').selectAll().where('status', '<>', 'done');
+  // Not `<> 'done'`: an effect an operator settled off platform is never run again.
+  let q = db.selectFrom('trade_payment_effect').selectAll().where('status', 'in', ['pending', 'failed']);
   if (tradeId !== undefined) q = q.where('trade_id', '=', tradeId);
-  return q.orderBy('created_at').orderBy('seq').limit(limit).execute();
+  return q.orderBy('created_at').orderBy('seq').limit(limit).$narrowType<PaymentEffectNarrow>().execute();
 }
 
 /** Sum of the refunds decided for a trade, whether or not Stripe has made them yet. */
@@ -225,6 +287,7 @@ export async function listPaymentEffects(db: Db, tradeId: string): Promise<Trade
     .where('trade_id', '=', tradeId)
     .orderBy('created_at')
     .orderBy('seq')
+    .$narrowType<PaymentEffectNarrow>()
     .execute();
 }
 
@@ -237,13 +300,16 @@ export async function lockPaymentEffect(
     .selectAll()
     .where('id', '=', id)
     .forUpdate()
+    .$narrowType<PaymentEffectNarrow>()
     .executeTakeFirst();
 }
 
 export async function updatePaymentEffect(
   db: Db,
   id: string,
-  patch: Pick<Updateable<TradePaymentEffect>, 'status' | 'external_id' | 'last_error' | 'attempt'>,
+  patch: Pick<Updateable<TradePaymentEffect>, 'external_id' | 'last_error' | 'attempt'> & {
+    status?: PaymentEffectStatus;
+  },
   now: Date,
 ): Promise<void> {
   await db

@@ -1,3 +1,5 @@
+import type { LosingPairsSummary } from './break-even.ts';
+
 /** The life of a network-wide allocation run, queued by a coordinator and solved by a job. */
 export const allocationRunStatuses = ['queued', 'running', 'done', 'failed'] as const;
 export type AllocationRunStatus = (typeof allocationRunStatuses)[number];
@@ -24,3 +26,6 @@ export interface AllocationSummary {
   optimalAtGreedyKg: AllocationTotals;
   solveMs: number;
 }
+
+/** The summary as a run stores it: runs stored before pairs could be left out lack those fields. */
+export type StoredAllocationSummary = AllocationSummary & Partial<LosingPairsSummary>;

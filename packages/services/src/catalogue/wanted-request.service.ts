@@ -10,9 +10,9 @@ import {
   type FieldProblem,
   getMaterial,
   MAX_RADIUS_KM,
-  type RequestStatus,
-  type UnitKey,
   validateQuantity,
+  type WantedRequestDto,
+  type WantedRequestInput,
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
@@ -20,50 +20,7 @@ import { decodeKeyset, type Page, pageOf } from '../pagination/keyset-cursor.ts'
 import type { SearchPoint } from './lot.dto.ts';
 import type { LotService } from './lot.service.ts';
 
-export interface WantedRequestInput {
-  title: string;
-  description: string;
-  materialKeys: string[];
-  acceptSubstitutes: boolean;
-  unit: UnitKey;
-  quantityMin: number;
-  quantityMax: number;
-  minLengthMm?: number | null | undefined;
-  minWidthMm?: number | null | undefined;
-  minThicknessMm?: number | null | undefined;
-  maxDistanceKm: number;
-  /** Where the material must come to: one of my sites, my home, a commune or a point. */
-  point: SearchPoint;
-  siteId?: string | null | undefined;
-  neededBy?: string | null | undefined;
-  budgetCents?: number | null | undefined;
-}
-
-export interface WantedRequestDto {
-  id: string;
-  requesterName: string | null;
-  siteId: string | null;
-  title: string;
-  description: string;
-  materialKeys: string[];
-  acceptSubstitutes: boolean;
-  unit: UnitKey;
-  quantityMin: number;
-  quantityMax: number;
-  minLengthMm: number | null;
-  minWidthMm: number | null;
-  minThicknessMm: number | null;
-  maxDistanceKm: number;
-  lat: number;
-  lon: number;
-  neededBy: string | null;
-  budgetCents: number | null;
-  status: RequestStatus;
-  distanceKm: number | null;
-  isMine: boolean;
-  isDemo: boolean;
-  createdAt: string;
-}
+export type { WantedRequestDto, WantedRequestInput } from '@retaille/domain';
 
 /** Wanted requests ("demandes"): what designers and workshops are looking for, within a radius. */
 export class WantedRequestService {

@@ -16,8 +16,17 @@ export type JobHandlers = { [K in JobName]: (data: JobPayloads[K]) => Promise<un
 
 export const jobNames: JobName[] = ['allocation.run', 'lot.announce', 'mail.deliver', 'trade.notify'];
 
+export interface EnqueueOptions {
+  /** Idempotency key: a job queued again under the same key (a retried transaction) is not queued twice. */
+  key?: string;
+}
+
 /** Queues a job as part of the current transaction. */
-export type Enqueue = <K extends JobName>(name: K, data: JobPayloads[K]) => Promise<void>;
+export type Enqueue = <K extends JobName>(
+  name: K,
+  data: JobPayloads[K],
+  options?: EnqueueOptions,
+) => Promise<void>;
 
 /** What a service needs to change state and queue the consequences in one transaction. */
 export interface JobTransactions {
@@ -25,7 +34,15 @@ export interface JobTransactions {
 }
 
 /** A backend writes the job with the transaction's own connection, so it commits or rolls back with it. */
-export type JobBackend = (trx: Transaction<Database>, name: JobName, data: object) => Promise<void>;
+export type JobBackend = (
+  trx: Transaction<Database>,
+  name: JobName,
+  data: object,
+  options?: EnqueueOptions,
+) => Promise<void>;
+
+/** Jobs that may be queued before their consumer is bound: without a handler they are dropped. */
+const DEFAULT_HANDLERS: Partial<JobHandlers> = { 'trade.notify': async () => undefined };
 
 /**
  * Where jobs go. Services queue jobs only inside `transaction`, so a state change and its
@@ -52,9 +69,14 @@ export class JobQueue implements JobTransactions {
   async transaction<T>(work: (trx: Transaction<Database>, enqueue: Enqueue) => Promise<T>): Promise<T> {
     const backend = this.backend;
     const afterCommit: [JobName, object][] = [];
+    const keys = new Set<string>();
     const result = await this.db.transaction().execute((trx) =>
-      work(trx, async (name, data) => {
-        if (backend) await backend(trx, name, data);
+      work(trx, async (name, data, options) => {
+        if (options?.key !== undefined) {
+          if (keys.has(options.key)) return;
+          keys.add(options.key);
+        }
+        if (backend) await backend(trx, name, data, options);
         else afterCommit.push([name, data]);
       }),
     );
@@ -64,7 +86,10 @@ export class JobQueue implements JobTransactions {
 
   /** Runs a job's handler directly (the pg-boss worker calls this). */
   async run<K extends JobName>(name: K, data: JobPayloads[K]): Promise<void> {
-    if (!this.handlers) throw new Error(`no handler for job ${name}`);
-    await this.handlers[name](data);
+    const handler = (this.handlers?.[name] ?? DEFAULT_HANDLERS[name]) as
+      | ((data: JobPayloads[K]) => Promise<unknown>)
+      | undefined;
+    if (!handler) throw new Error(`no handler for job ${name}`);
+    await handler(data);
   }
 }

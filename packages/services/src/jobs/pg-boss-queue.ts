@@ -1,8 +1,16 @@
+import { createHash } from 'node:crypto';
 import { type DatabaseHandle, sqlExecutor } from '@retaille/db';
 import PgBoss from 'pg-boss';
 import { type JobQueue, jobNames } from './job-queue.ts';
 
 const TICK_QUEUE = 'timers.tick';
+
+/** A stable UUID (version 5 layout) for an idempotency key, as pg-boss job ids must be UUIDs. */
+export function jobIdOf(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  const variant = ((Number.parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 export interface StartedJobQueue {
   /** False once `stop` was called. */
@@ -90,16 +98,18 @@ export async function startPgBossQueue(
     offer.unref();
   }
   let running = true;
-  queue.use(async (trx, name, data) => {
+  queue.use(async (trx, name, data, options) => {
     const id = await boss.send(name, data, {
       retryLimit: 3,
       retryDelay: 5,
       retryBackoff: true,
       // The transaction's own connection: the job commits or rolls back with the state change.
       db: sqlExecutor(trx),
+      // A keyed job has an id derived from its key: pg-boss inserts it once (ON CONFLICT DO NOTHING).
+      ...(options?.key === undefined ? {} : { id: jobIdOf(options.key) }),
     });
-    // pg-boss answers null instead of failing when the queue does not exist.
-    if (id === null) throw new Error(`job ${name} was not queued`);
+    // pg-boss answers null when the queue does not exist, or when a keyed job is already queued.
+    if (id === null && options?.key === undefined) throw new Error(`job ${name} was not queued`);
   });
   return {
     running: () => running,

@@ -347,7 +347,7 @@ export class AllocationService {
       status: run.status,
       progress: run.progress,
       error: run.error,
-      summary: run.totals,
+      summary: run.totals && { leaveOutLosingPairs: false, leftOutPairs: 0, leftOut: [], ...run.totals },
       flows: flows.map(mapFlow),
       baselineFlows: baseline.map(mapFlow),
       createdAt: run.created_at.toISOString(),

@@ -8,6 +8,7 @@ import { DomainError } from '@retaille/domain';
 import type { PaymentGateway } from '@retaille/payments';
 import type { Actor } from '../auth/actor.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
+import type { Links } from '../ports/links.ts';
 import type { PaymentAccountStatusDto, PaymentsStatusDto } from './trade.dto.ts';
 
 /**
@@ -23,7 +24,7 @@ export class PaymentAccountService {
       gateway: PaymentGateway;
       mode: 'live' | 'simulation';
       platformFeeBps: number;
-      publicUrl: string;
+      links: Links;
       now: () => Date;
     },
   ) {}
@@ -55,11 +56,10 @@ export class PaymentAccountService {
         this.deps.now(),
       );
     }
-    const base = `${this.deps.publicUrl}/sites/${siteId}/paiements`;
     return this.deps.gateway.createAccountLink({
       accountId: account.stripe_account_id,
-      refreshUrl: `${base}?relancer=1`,
-      returnUrl: `${base}?retour=1`,
+      refreshUrl: this.deps.links.sitePayments(siteId, { relancer: '1' }),
+      returnUrl: this.deps.links.sitePayments(siteId, { retour: '1' }),
     });
   }
 

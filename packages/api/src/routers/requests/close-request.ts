@@ -1,5 +1,5 @@
 import { authedProcedure } from '../../trpc.ts';
-import { closeRequestInput, requestSchema } from '../lots/lot.types.ts';
+import { closeRequestInput, requestSchema } from './request.types.ts';
 
 export const closeRequest = authedProcedure
   .input(closeRequestInput)

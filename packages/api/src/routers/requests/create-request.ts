@@ -1,5 +1,5 @@
 import { authedProcedure } from '../../trpc.ts';
-import { requestInputSchema, requestSchema } from '../lots/lot.types.ts';
+import { requestInputSchema, requestSchema } from './request.types.ts';
 
 export const createRequest = authedProcedure
   .input(requestInputSchema)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authedProcedure } from '../../trpc.ts';
-import { requestSchema } from '../lots/lot.types.ts';
+import { requestSchema } from './request.types.ts';
 
 export const getRequest = authedProcedure
   .input(z.object({ id: z.uuid({ error: 'field.uuid' }) }))

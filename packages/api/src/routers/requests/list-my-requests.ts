@@ -1,8 +1,8 @@
 import { requestStatuses } from '@retaille/domain';
 import { z } from 'zod';
 import { authedProcedure } from '../../trpc.ts';
-import { requestSchema } from './request.types.ts';
 import { cursorSchema, pageLimitSchema, pageOf } from '../pagination.types.ts';
+import { requestSchema } from './request.types.ts';
 
 /** The caller's wanted requests, newest first, a page at a time. */
 export const listMyRequests = authedProcedure

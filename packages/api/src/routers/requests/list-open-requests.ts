@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authedProcedure } from '../../trpc.ts';
-import { listOpenRequestsInput, requestSchema } from '../lots/lot.types.ts';
+import { listOpenRequestsInput, requestSchema } from './request.types.ts';
 
 /** Open wanted requests near a point; signed-in users only. */
 export const listOpenRequests = authedProcedure

@@ -1,0 +1,273 @@
+import {
+  lotRepository,
+  membershipRepository,
+  siteRepository,
+  type TradeRow,
+  tradeRepository,
+} from '@retaille/db';
+import {
+  applyTransition,
+  assertChargeable,
+  assertKnownVehicle,
+  assertReceiptAgrees,
+  availableOf,
+  availableTransitions,
+  type DisputeResolution,
+  DomainError,
+  fitsAvailable,
+  measuredKgToGrams,
+  priceTrade,
+  requestedQuantity,
+  type TransitionName,
+} from '@retaille/domain';
+import type { Actor } from '../auth/actor.ts';
+import { requireUser } from '../auth/policy.ts';
+import { checkHandoverTravel, type HandoverTravel, recordHandoverTravel } from '../impact/trip-recorder.ts';
+import type { TradeDto, TradeRequestInput } from './trade.dto.ts';
+import {
+  conflict,
+  fieldError,
+  MESSAGE_MAX_LENGTH,
+  type Role,
+  type TradeServiceDeps,
+} from './trade-context.ts';
+import { runEffects } from './trade-effect-handlers.ts';
+import { eventParams, type TransitionOptions, type TransitionParamsInput } from './trade-engine.ts';
+import type { PaymentsRunner } from './trade-payments.ts';
+import type { TradeReadModel } from './trade-read-model.ts';
+
+/** A transition committed and settled (Stripe calls, due timers): the trade as it now stands. */
+export type RunTransition = (
+  id: string,
+  name: TransitionName,
+  actor: Role,
+  params: TransitionParamsInput,
+  now: Date,
+  opts: TransitionOptions,
+) => Promise<TradeRow>;
+
+/** The caller's side for this transition: the first that the table allows, else the first (for the error). */
+function pickRole(trade: TradeRow, roles: readonly Role[], name: TransitionName): Role {
+  const fits = roles.find((r) =>
+    availableTransitions(trade.state, r, trade.is_paid, trade.pickup_proposed_by).includes(name),
+  );
+  const role = fits ?? roles[0];
+  if (!role) throw new DomainError('FORBIDDEN', 'trade.notParty');
+  return role;
+}
+
+/** What the parties and the operator ask of a trade: the request, then the table's transitions. */
+export class TradeCommands {
+  constructor(
+    private readonly deps: TradeServiceDeps,
+    private readonly read: TradeReadModel,
+    private readonly payments: PaymentsRunner,
+    private readonly run: RunTransition,
+  ) {}
+
+  async request(actor: Actor, input: TradeRequestInput): Promise<TradeDto> {
+    const user = requireUser(actor);
+    const db = this.deps.db;
+    const now = this.deps.now();
+    const lot = await lotRepository.findLot(db, input.lotId);
+    if (!lot) throw new DomainError('NOT_FOUND', 'lot.notFound');
+    if (lot.status !== 'published' && lot.status !== 'reserved') throw conflict('trade.lotNotAvailable');
+    if (await membershipRepository.findRole(db, lot.site_id, user.userId)) {
+      throw new DomainError('FORBIDDEN', 'trade.ownLot');
+    }
+    const buyerSiteId = input.buyerSiteId ?? null;
+    if (buyerSiteId !== null && !(await membershipRepository.findRole(db, buyerSiteId, user.userId))) {
+      throw fieldError('buyerSiteId', 'trade.notBuyerSiteMember');
+    }
+    const quantity = requestedQuantity(input.quantity);
+    const stock = { quantity: lot.quantity, reserved: lot.quantity_reserved, sold: lot.quantity_sold };
+    if (!fitsAvailable(stock, quantity)) {
+      throw fieldError('quantity', 'trade.quantityExceedsAvailable', {
+        available: availableOf(stock),
+        unit: lot.unit,
+      });
+    }
+    const message = input.message?.trim() ?? '';
+    if (message.length > MESSAGE_MAX_LENGTH) {
+      throw fieldError('message', 'field.tooLong', { max: MESSAGE_MAX_LENGTH });
+    }
+    const site = await siteRepository.findSiteById(db, lot.site_id);
+    if (!site) throw new DomainError('NOT_FOUND', 'site.notFound');
+    const price = priceTrade({
+      unitPriceCents: lot.price_cents ?? 0,
+      quantity,
+      platformFeeBps: this.deps.platformFeeBps,
+      sellerVatRateBps: site.vat_rate_bps,
+    });
+    assertChargeable(price);
+    const isPaid = !price.isFree;
+    const result = applyTransition({ state: 'initial', isPaid }, 'request', 'buyer', now, {
+      timings: this.deps.timings,
+    });
+    const trade = await this.deps.jobs.transaction(async (trx, enqueue) => {
+      const trade = await tradeRepository.insertTrade(trx, {
+        lot_id: lot.id,
+        seller_site_id: lot.site_id,
+        buyer_user_id: user.userId,
+        buyer_site_id: buyerSiteId,
+        quantity,
+        unit: lot.unit,
+        unit_price_cents: price.unitPrice.cents,
+        subtotal_cents: price.subtotal.cents,
+        vat_rate_bps: price.sellerVatRateBps,
+        vat_cents: price.vat.cents,
+        total_cents: price.total.cents,
+        platform_fee_bps: price.platformFeeBps,
+        platform_fee_cents: price.platformFee.cents,
+        seller_payout_cents: price.sellerPayout.cents,
+        is_paid: isPaid,
+        state: result.state,
+        state_entered_at: now,
+        created_at: now,
+        updated_at: now,
+      });
+      const event = await tradeRepository.insertEvent(trx, {
+        trade_id: trade.id,
+        transition: 'request',
+        from_state: 'initial',
+        to_state: result.state,
+        actor_role: 'buyer',
+        actor_user_id: user.userId,
+        params: JSON.stringify({ ...eventParams(result.effects, undefined), quantity }),
+        created_at: now,
+      });
+      // The request's own effects (none today) and its follow-ups (notify) change nothing on the row.
+      const env = { trx, enqueue, now, deps: this.deps, trade };
+      await runEffects(result.effects, { ...env, event: null });
+      await runEffects(result.followUps, { ...env, event });
+      await tradeRepository.replaceTimers(
+        trx,
+        trade.id,
+        result.timers.map((t) => ({ transition: t.name, dueAt: t.at })),
+      );
+      if (message !== '') {
+        await tradeRepository.insertMessage(trx, {
+          trade_id: trade.id,
+          author_user_id: user.userId,
+          author_role: 'buyer',
+          body: message,
+          created_at: now,
+        });
+      }
+      return trade;
+    });
+    return this.read.toDto(trade, ['buyer']);
+  }
+
+  /** A paid trade is accepted only when the seller can be paid; the trade row is read once. */
+  async accept(actor: Actor, id: string): Promise<TradeDto> {
+    const { trade, roles } = await this.read.loadForActor(actor, id);
+    if (trade.is_paid && trade.state === 'requested')
+      await this.payments.assertSellerCanBePaid(trade.seller_site_id);
+    return this.act(actor, trade, roles, 'accept', undefined);
+  }
+
+  async decline(actor: Actor, id: string): Promise<TradeDto> {
+    return this.actOn(actor, id, 'decline', undefined);
+  }
+
+  /** A buyer withdraws a request; after acceptance, either party (or the operator) cancels. */
+  async cancel(actor: Actor, id: string): Promise<TradeDto> {
+    const { trade, roles } = await this.read.loadForActor(actor, id);
+    const name: TransitionName =
+      trade.state === 'requested' && roles.includes('buyer') ? 'withdraw_request' : 'cancel';
+    return this.act(actor, trade, roles, name, undefined);
+  }
+
+  async proposePickup(actor: Actor, id: string, slot: { start: Date; end: Date }): Promise<TradeDto> {
+    return this.actOn(actor, id, 'propose_pickup', { slot });
+  }
+
+  async agreePickup(actor: Actor, id: string): Promise<TradeDto> {
+    return this.actOn(actor, id, 'agree_pickup', undefined);
+  }
+
+  /**
+   * The seller hands over with the weight measured at pickup, and optionally the vehicle used and
+   * how the lot travelled (a trip, docs/impact-method.md §4; an impossible trip is refused before
+   * the transition). Weight, vehicle and trip are written in the transition's transaction.
+   */
+  async handOver(
+    actor: Actor,
+    id: string,
+    measuredKg: number | string,
+    vehicleKey?: string | null,
+    travel?: HandoverTravel | null,
+  ): Promise<TradeDto> {
+    assertKnownVehicle(vehicleKey);
+    const { trade, roles } = await this.read.loadForActor(actor, id);
+    const userId = requireUser(actor).userId;
+    const now = this.deps.now();
+    if (travel) {
+      const massKg = measuredKgToGrams(measuredKg, 'measuredKg') / 1000;
+      await checkHandoverTravel(this.deps.db, { trade, massKg, travel, userId, now });
+    }
+    return this.act(
+      actor,
+      trade,
+      roles,
+      'hand_over',
+      { measuredKg, vehicleKey },
+      {
+        ...(travel
+          ? {
+              within: (trx, row) =>
+                recordHandoverTravel(trx, {
+                  trade: row,
+                  massKg: (row.handover_grams ?? 0) / 1000,
+                  travel,
+                  userId,
+                  now,
+                }),
+            }
+          : {}),
+      },
+    );
+  }
+
+  /** The buyer confirms; a weight read on the buyer's own scale is kept if it agrees with the seller's. */
+  async confirmReceipt(actor: Actor, id: string, receivedKg?: number | string | null): Promise<TradeDto> {
+    const receiptGrams =
+      receivedKg !== undefined && receivedKg !== null ? measuredKgToGrams(receivedKg, 'receivedKg') : null;
+    const { trade, roles } = await this.read.loadForActor(actor, id);
+    if (receiptGrams !== null) assertReceiptAgrees(trade.handover_grams, receiptGrams);
+    return this.act(actor, trade, roles, 'confirm_receipt', { receiptGrams });
+  }
+
+  async openDispute(actor: Actor, id: string, reason: string): Promise<TradeDto> {
+    return this.actOn(actor, id, 'open_dispute', { reason });
+  }
+
+  async resolveDispute(actor: Actor, id: string, resolution: DisputeResolution): Promise<TradeDto> {
+    return this.actOn(actor, id, 'resolve_dispute', { resolution });
+  }
+
+  private async actOn(actor: Actor, id: string, name: TransitionName, params: TransitionParamsInput) {
+    const { trade, roles } = await this.read.loadForActor(actor, id);
+    return this.act(actor, trade, roles, name, params);
+  }
+
+  /** Applies a transition to a trade the caller read (locked at that version, re-read only if it moved on). */
+  private async act(
+    actor: Actor,
+    trade: TradeRow,
+    roles: Role[],
+    name: TransitionName,
+    params: TransitionParamsInput,
+    extra: Pick<TransitionOptions, 'within'> = {},
+  ): Promise<TradeDto> {
+    const user = requireUser(actor);
+    const role = pickRole(trade, roles, name);
+    const latest = await this.run(trade.id, name, role, params, this.deps.now(), {
+      actorUserId: user.userId,
+      known: trade,
+      ...extra,
+    });
+    return this.read.toDto(latest, roles);
+  }
+}
