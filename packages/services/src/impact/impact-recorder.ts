@@ -124,7 +124,7 @@ export function travelOf(args: {
   if (args.trip) {
     const { trip, lots } = args.trip;
     return {
-      mode: trip.mode as RecordTravel['mode'],
+      mode: trip.mode,
       roundTrip: trip.round_trip,
       distanceKm: trip.distance_km ?? args.distanceKm,
       isDefault: false,
