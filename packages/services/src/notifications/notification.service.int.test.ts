@@ -267,10 +267,16 @@ describe('preferences, digest and unsubscribe', () => {
     const mails = async () => (await mailsTo(buyer)).map((m) => m.subject);
     expect(await mails()).toEqual(['Demande acceptée — Request accepted : Planches de chêne']);
 
-    // The digest: one e-mail listing the declined request, once a day however often it runs.
-    const first = await s.notifications.sendDigests();
+    // The digest: not before 17:00 (Paris), then one e-mail listing the declined request, once a
+    // day however often the tick runs.
+    const day = new Date();
+    const at = (hourUtc: number) =>
+      new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hourUtc, 30));
+    expect(await s.notifications.sendDigests(at(10))).toEqual({ emails: 0, notices: 0 });
+    expect((await mailsTo(buyer)).filter((m) => m.kind === 'notice-digest')).toEqual([]);
+    const first = await s.notifications.sendDigests(at(17));
     expect(first.emails).toBeGreaterThanOrEqual(1);
-    expect(await s.notifications.sendDigests()).toEqual({ emails: 0, notices: 0 });
+    expect(await s.notifications.sendDigests(at(17))).toEqual({ emails: 0, notices: 0 });
     const digest = (await mailsTo(buyer)).find((m) => m.kind === 'notice-digest')!;
     expect(digest.subject).toContain('Votre résumé du jour (1)');
     expect(digest.text_body).toContain('a refusé votre demande pour « Planches de chêne »');
@@ -280,8 +286,14 @@ describe('preferences, digest and unsubscribe', () => {
     const later = (await newTrade(buyer)).trade;
     await s.trades.decline(seller, later.id);
     await tell(later.id);
-    expect(await s.notifications.sendDigests()).toEqual({ emails: 0, notices: 0 });
+    expect(await s.notifications.sendDigests(at(21))).toEqual({ emails: 0, notices: 0 });
     expect((await mailsTo(buyer)).filter((m) => m.kind === 'notice-digest')).toHaveLength(1);
+    // The next day's digest carries it.
+    const tomorrow = new Date(at(17).getTime() + 24 * HOUR);
+    expect((await s.notifications.sendDigests(tomorrow)).emails).toBeGreaterThanOrEqual(1);
+    const digests = (await mailsTo(buyer)).filter((m) => m.kind === 'notice-digest');
+    expect(digests).toHaveLength(2);
+    expect(digests.some((m) => m.text_body.includes(`/echanges/${later.id}`))).toBe(true);
   });
 
   it('the unsubscribe link of an e-mail turns that kind to in-app for its recipient only', async () => {

@@ -62,6 +62,17 @@ export type TradeNotifyOutcome =
 
 const PAGE_MAX = 50;
 
+/** The digest goes out from this hour (Paris time): one e-mail at the end of the working day. */
+export const DIGEST_HOUR_PARIS = 17;
+
+function parisHour(at: Date): number {
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Paris' }).format(
+      at,
+    ),
+  );
+}
+
 const cursorOf = (n: { created_at: Date; id: string }) =>
   Buffer.from(`${n.created_at.toISOString()}|${n.id}`, 'utf8').toString('base64url');
 
@@ -259,11 +270,12 @@ export class NotificationService {
   // ── Daily digest ─────────────────────────────────────────────────────────────────────────
 
   /**
-   * One e-mail per user per day (Paris) listing the notices they chose to get in the digest.
-   * The claim, the e-mail and the marks commit together: safe to run any number of times.
+   * One e-mail per user per day (Paris), from 17:00, listing the notices they chose to get in the
+   * digest; a notice arriving after that day's digest waits for the next one. The claim, the
+   * e-mail and the marks commit together: safe to run on every tick.
    */
-  async sendDigests(): Promise<{ emails: number; notices: number }> {
-    const now = this.deps.now();
+  async sendDigests(now: Date = this.deps.now()): Promise<{ emails: number; notices: number }> {
+    if (parisHour(now) < DIGEST_HOUR_PARIS) return { emails: 0, notices: 0 };
     const today = parisDate(now);
     const pending = await notificationRepository.pendingDigestNotices(this.deps.db, 5000);
     const byUser = new Map<string, typeof pending>();
