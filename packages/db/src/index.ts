@@ -41,11 +41,11 @@ export type { ThrottleRow } from './repositories/sign-in-throttle.repository.ts'
 export * as signInThrottleRepository from './repositories/sign-in-throttle.repository.ts';
 export type { SiteListFilter, SiteRow } from './repositories/site.repository.ts';
 export * as siteRepository from './repositories/site.repository.ts';
+export type { SavedSearchRow } from './repositories/saved-search.repository.ts';
+export * as savedSearchRepository from './repositories/saved-search.repository.ts';
 export type {
   NewTradeRow,
   TradeEventRow,
-export type { SavedSearchRow } from './repositories/saved-search.repository.ts';
-export * as savedSearchRepository from './repositories/saved-search.repository.ts';
   TradeMessageRow,
   TradePatch,
   TradePaymentEffectRow,

@@ -245,17 +245,6 @@ export async function searchLots(db: Db, s: LotSearch): Promise<LotSearchRow[]> 
 export async function searchLotsByScan(
   db: Db,
   s: { point: { lat: number; lon: number }; radiusKm: number; limit: number },
-/** Whether this published lot passes a search's filters and radius (a saved search's alert). */
-export async function lotMatchesSearch(
-  db: Db,
-  lotId: string,
-  s: Omit<LotSearch, 'sort' | 'after' | 'limit'>,
-): Promise<boolean> {
-  const radiusM = s.point && s.radiusKm !== undefined ? s.radiusKm * 1000 : null;
-  const { q } = filtered(db, { ...s, sort: 'newest', limit: 1 }, radiusM);
-  return (await q.select('lot.id').where('lot.id', '=', lotId).executeTakeFirst()) !== undefined;
-}
-
 ): Promise<{ id: string; distance_m: number }[]> {
   const d = sql<number>`2 * 6378168 * asin(sqrt(
       power(sin(radians(lot.lat - ${s.point.lat}) / 2), 2) +
@@ -269,6 +258,17 @@ export async function lotMatchesSearch(
     .orderBy('lot.id')
     .limit(s.limit)
     .execute();
+}
+
+/** Whether this published lot passes a search's filters and radius (a saved search's alert). */
+export async function lotMatchesSearch(
+  db: Db,
+  lotId: string,
+  s: Omit<LotSearch, 'sort' | 'after' | 'limit'>,
+): Promise<boolean> {
+  const radiusM = s.point && s.radiusKm !== undefined ? s.radiusKm * 1000 : null;
+  const { q } = filtered(db, { ...s, sort: 'newest', limit: 1 }, radiusM);
+  return (await q.select('lot.id').where('lot.id', '=', lotId).executeTakeFirst()) !== undefined;
 }
 
 export async function insertPhoto(db: Db, row: Insertable<LotPhoto>): Promise<LotPhotoRow> {
