@@ -4,6 +4,7 @@
  */
 export * from './geo/codes.ts';
 export * from './geo/commune-directory.ts';
+export * from './geo/departements.ts';
 export * from './geo/distance.ts';
 export * from './impact/index.ts';
 export * from './lots/lot.schemas.ts';

@@ -6,6 +6,7 @@
  */
 
 export * from './geo/codes.ts';
+export { DEPARTEMENTS, type Departement, departementOf } from './geo/departements.ts';
 export { FRANCE_BOUNDS } from './geo/distance.ts';
 export {
   type LotCondition,

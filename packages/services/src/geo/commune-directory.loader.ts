@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { type CentroidRow, CommuneDirectory, type CurrentCommuneRow, type NamedArea } from '@retaille/domain';
+import {
+  type CentroidRow,
+  CommuneDirectory,
+  type CurrentCommuneRow,
+  DEPARTEMENTS,
+  departementOf,
+  type NamedArea,
+} from '@retaille/domain';
 import { parse } from 'csv-parse/sync';
 
 const require = createRequire(import.meta.url);
@@ -26,10 +33,7 @@ export function loadCommuneDirectory(): Promise<CommuneDirectory> {
       }),
     );
     const communes = require('@etalab/decoupage-administratif/data/communes.json') as CurrentCommuneRow[];
-    const departements = require('@etalab/decoupage-administratif/data/departements.json') as (NamedArea & {
-      region: string;
-      chefLieu: string;
-    })[];
+    const departements = DEPARTEMENTS.map((d) => ({ code: d.code, nom: d.name, region: d.region }));
     const regions = require('@etalab/decoupage-administratif/data/regions.json') as NamedArea[];
     return new CommuneDirectory({ centroids, communes, departements, regions });
   })();
@@ -38,9 +42,5 @@ export function loadCommuneDirectory(): Promise<CommuneDirectory> {
 
 /** Chef-lieu (prefecture) INSEE code of each département, for approximate demo locations. */
 export function departementChefLieu(code: string): string | undefined {
-  const departements = require('@etalab/decoupage-administratif/data/departements.json') as {
-    code: string;
-    chefLieu: string;
-  }[];
-  return departements.find((d) => d.code === code)?.chefLieu;
+  return departementOf(code)?.chefLieu;
 }
