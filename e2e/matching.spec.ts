@@ -157,8 +157,11 @@ describe('matching: network allocation, proposals and notifications', () => {
   it('a designer sees ranked proposals for her request, explained in French with the distance', async () => {
     const { page, context, errors } = await newPage(browser, 'desktop');
     await signInAs(context, app, demo.designer);
-    const mine = await query<{ id: string; title: string; status: string }[]>(context, 'requests.listMine');
-    const open = mine.filter((r) => r.status === 'open');
+    const mine = await query<{ items: { id: string; title: string; status: string }[] }>(
+      context,
+      'requests.listMine',
+    );
+    const open = mine.items.filter((r) => r.status === 'open');
     expect(open.length).toBeGreaterThan(0);
     // The first of her requests that has proposals (the demo network has lots near Paris).
     let found = '';

@@ -14,6 +14,17 @@ export const matchingEn: MatchingResources = {
     retry: 'Try again',
     back: 'Back',
   },
+  offers: {
+    offer: 'Offer this lot',
+    quantity: 'Quantity offered ({{unit}})',
+    send: 'Send the offer',
+    sent: 'Offer sent to the requester.',
+    accept: 'Accept the offer',
+    decline: 'Decline',
+    accepted: 'Offer accepted: the trade is created.',
+    declined: 'Offer declined.',
+    error: 'Something went wrong.',
+  },
   proposals: {
     title: 'Proposals',
     forRequestIntro:

@@ -17,6 +17,17 @@ export const matchingFr = {
     retry: 'Réessayer',
     back: 'Retour',
   },
+  offers: {
+    offer: 'Proposer ce lot',
+    quantity: 'Quantité proposée ({{unit}})',
+    send: 'Envoyer la proposition',
+    sent: 'Proposition envoyée au demandeur.',
+    accept: 'Accepter l’offre',
+    decline: 'Refuser',
+    accepted: 'Offre acceptée : l’échange est créé.',
+    declined: 'Offre refusée.',
+    error: 'Une erreur est survenue.',
+  },
   proposals: {
     title: 'Propositions',
     forRequestIntro:

@@ -56,6 +56,9 @@ export const tradesEn: TradesResources = {
     freeText: 'Donation: no payment, the trade is recorded like the others.',
   },
   request: {
+    paymentPendingTitle: 'Payment pending activation',
+    paymentPendingText:
+      'The selling site has not enabled payments yet: this priced lot cannot be requested for now. Come back later, or contact the site.',
     title: 'Request a quantity',
     quantity: 'Quantity wanted',
     quantityHelp: 'In {{unit}} · {{available}} available',
@@ -77,6 +80,8 @@ export const tradesEn: TradesResources = {
     quantityTooHigh: 'At most {{available}}.',
   },
   list: {
+    loadMore: 'Show more',
+    enablePayments: 'Enable the site’s payments',
     title: 'My trades',
     intro: 'Your material requests and the requests received by your sites.',
     inbox: 'Requests to answer',

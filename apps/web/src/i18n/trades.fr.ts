@@ -58,6 +58,9 @@ export const tradesFr = {
     freeText: 'Don : aucun paiement, l’échange est enregistré comme les autres.',
   },
   request: {
+    paymentPendingTitle: 'Paiement en attente d’activation',
+    paymentPendingText:
+      'Le site vendeur n’a pas encore activé ses paiements : ce lot payant ne peut pas être demandé pour l’instant. Revenez plus tard, ou contactez le site.',
     title: 'Demander une quantité',
     quantity: 'Quantité souhaitée',
     quantityHelp: 'En {{unit}} · {{available}} disponibles',
@@ -79,6 +82,8 @@ export const tradesFr = {
     quantityTooHigh: 'Au plus {{available}}.',
   },
   list: {
+    loadMore: 'Voir plus',
+    enablePayments: 'Activer les paiements du site',
     title: 'Mes échanges',
     intro: 'Vos demandes de matière et les demandes reçues par vos sites.',
     inbox: 'Demandes reçues à traiter',

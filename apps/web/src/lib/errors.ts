@@ -23,3 +23,9 @@ export function messageOf(error: unknown, locale: AppLocale, fallback: string): 
   }
   return fallback;
 }
+
+/** The error key of a failed call (`lot.paymentAccountRequired`…), to react to one case. */
+export function errorKeyOf(error: unknown): string | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  return (error.data as Partial<ErrorData> | undefined)?.key;
+}

@@ -106,6 +106,9 @@ function SignedInMenu({ me }: { me: SignedIn }) {
         <Menu.Item component={Link} to="/mes-sites">
           {t('nav.mySites')}
         </Menu.Item>
+        <Menu.Item component={Link} to="/recherches">
+          {t('catalogue:savedSearch.nav')}
+        </Menu.Item>
         {isCoordinator(me) && (
           <Menu.Item component={Link} to="/coordination/verification">
             {t('nav.verificationQueue')}

@@ -71,6 +71,11 @@ export function LotCard({
             >
               {formatPrice(lot.priceCents, lot.unit, locale, t)}
             </Text>
+            {lot.paymentPending && (
+              <Badge color="yellow" variant="light" size="sm">
+                {t('payment.pendingBadge')}
+              </Badge>
+            )}
             {lot.distanceKm !== null && (
               <Text size="sm" fw={600} c="wood.9" data-testid="lot-distance">
                 {formatDistance(lot.distanceKm, locale, t)}

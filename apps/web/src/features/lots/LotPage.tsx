@@ -250,6 +250,11 @@ export function LotPage() {
                       {t('lot.freeHelp')}
                     </Text>
                   )}
+                  {lot.paymentPending && (
+                    <Badge color="yellow" variant="light" mt={4} data-testid="lot-payment-pending">
+                      {t('payment.pendingBadge')}
+                    </Badge>
+                  )}
                 </div>
                 {lot.distanceKm !== null && (
                   <Stack gap={0} align="flex-end">

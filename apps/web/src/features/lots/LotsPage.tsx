@@ -11,6 +11,7 @@ import { useMe } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { BrowseFilters } from './browse/BrowseFilters.tsx';
 import { LotResults } from './browse/LotResults.tsx';
+import { SaveSearchButton } from './browse/SaveSearchButton.tsx';
 import { useBrowse } from './browse/use-browse.ts';
 import { type BrowseState, toSearchInput, writePoint } from './browse-params.ts';
 import classes from './lots.module.css';
@@ -84,9 +85,12 @@ export function LotsPage() {
               {t('browse.subtitle')}
             </Text>
           </div>
-          <Button component={Link} to="/lots/nouveau" color="wood" visibleFrom="sm">
-            {t('nav.newLot')}
-          </Button>
+          <Group gap="xs">
+            {me.data && <SaveSearchButton input={input} />}
+            <Button component={Link} to="/lots/nouveau" color="wood" visibleFrom="sm">
+              {t('nav.newLot')}
+            </Button>
+          </Group>
         </Group>
 
         <BrowseFilters browse={browse} me={me.data ?? undefined} point={point} isDesktop={isDesktop} />

@@ -210,3 +210,36 @@ export function toSearchInput(
   if (s.minQuantity !== null) input.minQuantity = s.minQuantity;
   return input;
 }
+
+/** The browse page's URL for a saved search (its criteria as `lots.search` takes them). */
+export function paramsOfSaved(saved: {
+  point: SearchLotsInput['point'] | null;
+  radiusKm: number | null;
+  filters: Partial<Omit<SearchLotsInput, 'point' | 'radiusKm' | 'sort' | 'cursor' | 'limit'>>;
+}): URLSearchParams {
+  const f = saved.filters;
+  const point: PointValue | null =
+    saved.point === null || saved.point === undefined
+      ? null
+      : saved.point.kind === 'commune'
+        ? { kind: 'commune', insee: saved.point.insee, label: saved.point.insee }
+        : saved.point;
+  return toParams({
+    q: f.q ?? '',
+    familyKey: f.familyKey ?? null,
+    materialKey: f.materialKey ?? null,
+    withSubstitutes: f.withSubstitutes ?? false,
+    condition: f.condition ?? null,
+    sector: f.sector ?? null,
+    freeOnly: f.freeOnly ?? false,
+    maxPriceEur: f.maxPriceCents === undefined ? null : f.maxPriceCents / 100,
+    minLengthCm: f.minLengthMm === undefined ? null : f.minLengthMm / 10,
+    minWidthCm: f.minWidthMm === undefined ? null : f.minWidthMm / 10,
+    minThicknessMm: f.minThicknessMm ?? null,
+    minQuantity: f.minQuantity ?? null,
+    sort: 'distance',
+    point,
+    radiusKm: saved.radiusKm ?? RADIUS_DEFAULT,
+    view: 'list',
+  });
+}

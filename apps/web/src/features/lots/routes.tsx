@@ -7,6 +7,10 @@ export const lotRoutes: RouteObject[] = [
   { path: '/lots/nouveau', element: lazyPage(() => import('./LotFormPage.tsx').then((m) => m.LotFormPage)) },
   { path: '/lots/:id', element: lazyPage(() => import('./LotPage.tsx').then((m) => m.LotPage)) },
   {
+    path: '/recherches',
+    element: lazyPage(() => import('./SavedSearchesPage.tsx').then((m) => m.SavedSearchesPage)),
+  },
+  {
     path: '/lots/:id/modifier',
     element: lazyPage(() => import('./LotFormPage.tsx').then((m) => m.LotFormPage)),
   },

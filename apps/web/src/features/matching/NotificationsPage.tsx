@@ -27,6 +27,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { km } from './format.ts';
 import { MyAllocationFlows } from './MyFlows.tsx';
 import classes from './matching.module.css';
+import { OfferAnswer } from './OfferActions.tsx';
 
 type Item = Notice;
 
@@ -115,6 +116,9 @@ function NotificationItem({ n, onRead, busy }: { n: Item; onRead: (id: string) =
             >
               {t('notifications.seeProposals')}
             </Anchor>
+          )}
+          {n.kind === 'lot_offer' && typeof n.payload.offerId === 'string' && (
+            <OfferAnswer offerId={n.payload.offerId} onDone={() => !n.read && onRead(n.id)} />
           )}
           {!n.read && (
             <Button size="compact-sm" variant="subtle" ml="auto" onClick={() => onRead(n.id)} loading={busy}>

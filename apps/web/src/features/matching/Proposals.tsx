@@ -26,6 +26,7 @@ import { type AppLocale, currentLocale } from '../../i18n/i18n.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { co2e, explanationSentence, km, num } from './format.ts';
 import classes from './matching.module.css';
+import { OfferLotButton } from './OfferActions.tsx';
 
 const PRICE_KEYS = new Set([
   'match.price.free',
@@ -123,9 +124,12 @@ function ProposalCard({ p, rank, side }: { p: Proposal; rank: number; side: 'req
                 {t('proposals.seeLot')} →
               </Anchor>
             ) : (
-              <Anchor component={Link} to="/demandes?onglet=pres" size="sm">
-                {t('proposals.seeRequests')} →
-              </Anchor>
+              <>
+                <OfferLotButton lotId={p.lotId} requestId={p.requestId} unit={p.lotUnit} />
+                <Anchor component={Link} to="/demandes?onglet=pres" size="sm">
+                  {t('proposals.seeRequests')} →
+                </Anchor>
+              </>
             )}
           </Group>
         </Stack>

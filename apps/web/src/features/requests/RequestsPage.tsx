@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -50,7 +50,12 @@ function MyRequests() {
   const locale = currentLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const mine = useQuery(trpc.requests.listMine.queryOptions());
+  const mine = useInfiniteQuery(
+    trpc.requests.listMine.infiniteQueryOptions(
+      { limit: 50 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+  );
   const close = useMutation(trpc.requests.close.mutationOptions());
   const [closingId, setClosingId] = useState<string | null>(null);
 
@@ -72,7 +77,8 @@ function MyRequests() {
 
   if (mine.isPending) return <Loading />;
   if (mine.isError) return <QueryError error={mine.error} onRetry={() => void mine.refetch()} />;
-  if (mine.data.length === 0) {
+  const all = mine.data.pages.flatMap((p) => p.items);
+  if (all.length === 0) {
     return (
       <Paper withBorder p="xl" bg="white">
         <Stack align="center" gap="sm">
@@ -84,8 +90,8 @@ function MyRequests() {
       </Paper>
     );
   }
-  const open = mine.data.filter((r) => r.status === 'open');
-  const past = mine.data.filter((r) => r.status !== 'open');
+  const open = all.filter((r) => r.status === 'open');
+  const past = all.filter((r) => r.status !== 'open');
   return (
     <Stack gap="md" data-testid="my-requests">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
@@ -110,6 +116,18 @@ function MyRequests() {
             ))}
           </SimpleGrid>
         </>
+      )}
+      {mine.hasNextPage && (
+        <Center>
+          <Button
+            variant="light"
+            onClick={() => void mine.fetchNextPage()}
+            loading={mine.isFetchingNextPage}
+            data-testid="my-requests-more"
+          >
+            {t('common.loadMore')}
+          </Button>
+        </Center>
       )}
     </Stack>
   );

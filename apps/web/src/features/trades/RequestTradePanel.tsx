@@ -72,6 +72,19 @@ export function RequestTradePanel({ lot }: { lot: LotView }) {
     );
   }
 
+  if (lot.paymentPending && !lot.canEdit) {
+    return (
+      <Alert
+        color="yellow"
+        variant="light"
+        title={t('request.paymentPendingTitle')}
+        data-testid="payment-pending"
+      >
+        {t('request.paymentPendingText')}
+      </Alert>
+    );
+  }
+
   if (sent) {
     return (
       <Card withBorder padding="lg" bg="white" data-testid="request-sent">

@@ -29,17 +29,18 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { fieldErrorsOf, messageOf } from '../../lib/errors.ts';
+import { errorKeyOf, fieldErrorsOf, messageOf } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { validateWith } from '../../lib/validate.ts';
 import { useTradeChanged } from './api.ts';
+import { FailureMessage } from './FailureMessage.tsx';
 import { formatCents, formatKg, formatSlot } from './format.ts';
 import { type TradeAction, tradeActionsFor } from './states.ts';
 
 type Errors = Record<string, string>;
 
 /** Runs one transition: success → cache updated and a short notice; failure → field errors or a notice. */
-function useRun() {
+function useRun(siteId?: string) {
   const { t } = useTranslation('trades');
   const locale = currentLocale();
   const changed = useTradeChanged();
@@ -53,7 +54,16 @@ function useRun() {
     } catch (error) {
       const fields = fieldErrorsOf(error, locale);
       if (setErrors && Object.keys(fields).length > 0) setErrors(fields);
-      else notifications.show({ color: 'red', message: messageOf(error, locale, t('common.error')) });
+      else
+        notifications.show({
+          color: 'red',
+          autoClose: errorKeyOf(error) === 'payments.sellerNotOnboarded' ? false : undefined,
+          message: siteId ? (
+            <FailureMessage error={error} siteId={siteId} />
+          ) : (
+            messageOf(error, locale, t('common.error'))
+          ),
+        });
       return false;
     }
   };
@@ -406,7 +416,7 @@ export function TradeActions({ trade }: { trade: TradeOutput }) {
   const { t } = useTranslation('trades');
   const locale = currentLocale();
   const trpc = useTRPC();
-  const run = useRun();
+  const run = useRun(trade.sellerSite.id);
   const accept = useMutation(trpc.trades.accept.mutationOptions());
   const decline = useMutation(trpc.trades.decline.mutationOptions());
   const cancel = useMutation(trpc.trades.cancel.mutationOptions());

@@ -15,40 +15,26 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { TradeOutput } from '@retaille/api/client';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { messageOf } from '../../lib/errors.ts';
+import { errorKeyOf } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useTradeChanged } from './api.ts';
+import { FailureMessage } from './FailureMessage.tsx';
 import { formatCents, formatDay, formatQty, totalOf } from './format.ts';
 import { StateBadge } from './StateBadge.tsx';
-import { CLOSED_WITHOUT_EFFECT, FINISHED, needsMe } from './states.ts';
+import { needsMe } from './states.ts';
 import classes from './trades.module.css';
 
 type RoleFilter = 'all' | 'buyer' | 'seller';
 type StatusFilter = 'all' | 'action' | 'ongoing' | 'done' | 'closed';
 const ROLE_FILTERS: RoleFilter[] = ['all', 'buyer', 'seller'];
 const STATUS_FILTERS: StatusFilter[] = ['all', 'action', 'ongoing', 'done', 'closed'];
-
-function matchesStatus(trade: TradeOutput, filter: StatusFilter): boolean {
-  switch (filter) {
-    case 'all':
-      return true;
-    case 'action':
-      return needsMe(trade);
-    case 'done':
-      return FINISHED.includes(trade.state);
-    case 'closed':
-      return CLOSED_WITHOUT_EFFECT.includes(trade.state);
-    case 'ongoing':
-      return !FINISHED.includes(trade.state) && !CLOSED_WITHOUT_EFFECT.includes(trade.state);
-  }
-}
 
 function Amount({ trade }: { trade: TradeOutput }) {
   const { t } = useTranslation('trades');
@@ -83,7 +69,11 @@ function InboxItem({ trade }: { trade: TradeOutput }) {
         message: t(kind === 'accept' ? 'list.accepted' : 'list.declined'),
       });
     } catch (error) {
-      notifications.show({ color: 'red', message: messageOf(error, locale, t('common.error')) });
+      notifications.show({
+        color: 'red',
+        autoClose: errorKeyOf(error) === 'payments.sellerNotOnboarded' ? false : undefined,
+        message: <FailureMessage error={error} siteId={trade.sellerSite.id} />,
+      });
     }
   };
   return (
@@ -182,7 +172,18 @@ function TradesList() {
   const status = (STATUS_FILTERS as string[]).includes(params.get('statut') ?? '')
     ? (params.get('statut') as StatusFilter)
     : 'all';
-  const query = useQuery({ ...trpc.trades.listMine.queryOptions(), refetchInterval: 30_000 });
+  // Filtered and paged by the server (keyset, newest first): nothing is cut off.
+  const query = useInfiniteQuery({
+    ...trpc.trades.listMine.infiniteQueryOptions(
+      { role, status, limit: 50 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+    refetchInterval: 30_000,
+  });
+  const waiting = useQuery({
+    ...trpc.trades.listMine.queryOptions({ role: 'seller', status: 'action', limit: 100 }),
+    refetchInterval: 30_000,
+  });
   const setFilter = (key: 'cote' | 'statut', value: string) => {
     const next = new URLSearchParams(params);
     if (value === 'all') next.delete(key);
@@ -199,10 +200,12 @@ function TradesList() {
   }
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
 
-  const all = [...query.data].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  const inbox = all.filter((tr) => tr.role === 'seller' && tr.availableTransitions.includes('accept'));
-  const shown = all.filter((tr) => (role === 'all' || tr.role === role) && matchesStatus(tr, status));
-  const hasSeller = all.some((tr) => tr.role === 'seller');
+  const shown = query.data.pages.flatMap((p) => p.items);
+  const inbox = (waiting.data?.items ?? []).filter(
+    (tr) => tr.role === 'seller' && tr.availableTransitions.includes('accept'),
+  );
+  const hasSeller = (waiting.data?.items.length ?? 0) > 0 || shown.some((tr) => tr.role === 'seller');
+  const filtered = role !== 'all' || status !== 'all';
 
   return (
     <Stack gap="xl">
@@ -232,6 +235,7 @@ function TradesList() {
           </Title>
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('list.count', { count: shown.length })}
+            {query.hasNextPage ? ' +' : ''}
           </Text>
         </Group>
         <Group gap="md" align="flex-end" wrap="wrap">
@@ -268,8 +272,8 @@ function TradesList() {
         {shown.length === 0 ? (
           <Card withBorder padding="lg" bg="white">
             <Stack gap="xs" align="flex-start">
-              <Text c="dimmed">{all.length === 0 ? t('list.empty') : t('list.emptyFiltered')}</Text>
-              {all.length === 0 && (
+              <Text c="dimmed">{filtered ? t('list.emptyFiltered') : t('list.empty')}</Text>
+              {!filtered && (
                 <Button component={Link} to="/lots" variant="light">
                   {t('list.browse')}
                 </Button>
@@ -282,6 +286,18 @@ function TradesList() {
               <TradeRow key={tr.id} trade={tr} />
             ))}
           </Stack>
+        )}
+        {query.hasNextPage && (
+          <Center>
+            <Button
+              variant="light"
+              onClick={() => void query.fetchNextPage()}
+              loading={query.isFetchingNextPage}
+              data-testid="trades-more"
+            >
+              {t('list.loadMore')}
+            </Button>
+          </Center>
         )}
       </Stack>
     </Stack>

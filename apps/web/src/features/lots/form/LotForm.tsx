@@ -5,6 +5,7 @@ import type { SignedIn } from '../../../lib/session.ts';
 import classes from '../lots.module.css';
 import { PhotoUploader } from '../PhotoUploader.tsx';
 import { FormSection } from './FormSection.tsx';
+import { PaymentPrompt } from './PaymentPrompt.tsx';
 import { PriceFields } from './PriceFields.tsx';
 import { QuantityFields } from './QuantityFields.tsx';
 import { type LotFormController, useLotForm } from './use-lot-form.ts';
@@ -57,6 +58,7 @@ export function LotForm({ me, lot }: { me: SignedIn; lot: LotView | undefined })
           <FormActions c={c} alreadyListed={alreadyListed} verified={verified} />
         </Stack>
       </form>
+      <PaymentPrompt c={c} />
     </Container>
   );
 }

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { materialLabel } from '../../../components/catalogue/format.ts';
 import { currentLocale } from '../../../i18n/i18n.ts';
-import { fieldErrorsOf, messageOf } from '../../../lib/errors.ts';
+import { errorKeyOf, fieldErrorsOf, messageOf } from '../../../lib/errors.ts';
 import type { SignedIn } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { validateWith } from '../../../lib/validate.ts';
@@ -54,6 +54,9 @@ export function useLotForm(me: SignedIn, lot: LotView | undefined) {
   const [formError, setFormError] = useState<string | null>(null);
   const [action, setAction] = useState<'publish' | 'draft' | null>(null);
   const [photoError, setPhotoError] = useState<string | undefined>();
+  /** The site to onboard when publishing this priced lot was refused (`lot.paymentAccountRequired`). */
+  const [paymentPrompt, setPaymentPrompt] = useState<string | null>(null);
+  const [savedId, setSavedId] = useState<string | null>(lot?.id ?? null);
   const create = useMutation(trpc.lots.create.mutationOptions());
   const update = useMutation(trpc.lots.update.mutationOptions());
   const pending = create.isPending || update.isPending;
@@ -92,7 +95,36 @@ export function useLotForm(me: SignedIn, lot: LotView | undefined) {
     focusFirstError();
   };
 
-  const submit = async (publish: boolean) => {
+  /** Saves the form as it is; the lot, or null after showing why not. */
+  const save = async (publish: boolean, values = form.getValues()) => {
+    const input = toLotInput(values, uploads.photoIds, publish);
+    const id = lot?.id ?? savedId;
+    const saved = id ? await update.mutateAsync({ id, lot: input }) : await create.mutateAsync(input);
+    setSavedId(saved.id);
+    await queryClient.invalidateQueries({ queryKey: trpc.lots.pathKey() });
+    return saved;
+  };
+
+  /** Before leaving for the onboarding: the lot is kept as a draft, to publish on return. */
+  const saveDraftQuietly = async (): Promise<boolean> => {
+    try {
+      await save(false);
+      return true;
+    } catch (error) {
+      setPaymentPrompt(null);
+      showErrors(toFormErrors(fieldErrorsOf(error, locale)), messageOf(error, locale, t('common.error')));
+      return false;
+    }
+  };
+
+  const publishFree = async () => {
+    setPaymentPrompt(null);
+    form.setFieldValue('free', true);
+    form.setFieldValue('priceEur', '');
+    await submit(true, { ...form.getValues(), free: true, priceEur: '' });
+  };
+
+  const submit = async (publish: boolean, override?: ReturnType<typeof form.getValues>) => {
     setAction(publish ? 'publish' : 'draft');
     setFormError(null);
     setPhotoError(undefined);
@@ -100,7 +132,7 @@ export function useLotForm(me: SignedIn, lot: LotView | undefined) {
       setFormError(t('form.waitPhotos'));
       return;
     }
-    const values = form.getValues();
+    const values = override ?? form.getValues();
     const input = toLotInput(values, uploads.photoIds, publish);
     const checked = validateWith(lotInputSchema, input, locale);
     const errors = {
@@ -112,21 +144,26 @@ export function useLotForm(me: SignedIn, lot: LotView | undefined) {
       return;
     }
     try {
-      const saved = lot
-        ? await update.mutateAsync({ id: lot.id, lot: input })
-        : await create.mutateAsync(input);
-      await queryClient.invalidateQueries({ queryKey: trpc.lots.pathKey() });
+      const saved = await save(publish, values);
       notifications.show({
         color: 'forest',
         message: saved.status === 'published' ? t('form.savedPublished') : t('form.savedDraft'),
       });
       navigate(`/lots/${saved.id}`);
     } catch (error) {
+      if (errorKeyOf(error) === 'lot.paymentAccountRequired') {
+        setPaymentPrompt(values.siteId);
+        return;
+      }
       showErrors(toFormErrors(fieldErrorsOf(error, locale)), messageOf(error, locale, t('common.error')));
     }
   };
 
   return {
+    paymentPrompt,
+    closePaymentPrompt: () => setPaymentPrompt(null),
+    publishFree,
+    saveDraftQuietly,
     form,
     uploads,
     touched,
