@@ -186,6 +186,16 @@ export type PaymentEventKind = PaymentEvent['kind'];
  */
 export type WebhookEndpoint = 'platform' | 'connect';
 
+/**
+ * What the provider holds for one trade, read back for reconciliation: the payments received on
+ * the trade's payment intents, the refunds made on them, and the transfers of its transfer group.
+ */
+export interface TradeMoneyAtProvider {
+  chargedCents: number;
+  refunds: { id: string; paymentIntentId: string; amountCents: number; status: string }[];
+  transfers: { id: string; amountCents: number; reversedCents: number; destination: string }[];
+}
+
 export interface PaymentGateway {
   /** Express connected account for a seller site; key `account:<siteId>`. Persist the id: the key only lasts 24 h at Stripe. */
   createConnectedAccount(input: CreateConnectedAccountInput): Promise<{ accountId: string }>;
@@ -204,6 +214,11 @@ export interface PaymentGateway {
    * receive transfers, so an unfinished onboarding fails without spending the key.
    */
   transferToSeller(input: TransferToSellerInput): Promise<{ transferId: string }>;
+  /** Read-only: the provider's objects of a trade (`transfer_group` = trade id), for reconciliation. */
+  getTradeMoney(input: {
+    tradeId: string;
+    paymentIntentIds: readonly string[];
+  }): Promise<TradeMoneyAtProvider>;
   /**
    * Verifies the `Stripe-Signature` header against the raw body (never a re-serialised JSON) and
    * maps the event. Throws `WebhookSignatureError` on a bad signature or a stale timestamp, and

@@ -744,6 +744,24 @@ export class StripeEmulatorState {
 
   // --- Refunds and transfers --------------------------------------------------------------
 
+  /** `GET /v1/refunds?payment_intent=…`: one page holds them all (the emulator never pages). */
+  listRefunds(params: FormParams): ListEnvelope<RefundObject> {
+    const intent = typeof params.payment_intent === 'string' ? params.payment_intent : undefined;
+    const data = [...this.refunds.values()].filter(
+      (r) => intent === undefined || r.payment_intent === intent,
+    );
+    return { object: 'list', data, has_more: false, total_count: data.length, url: '/v1/refunds' };
+  }
+
+  /** `GET /v1/transfers?transfer_group=…`. */
+  listTransfers(params: FormParams): ListEnvelope<TransferObject> {
+    const group = typeof params.transfer_group === 'string' ? params.transfer_group : undefined;
+    const data = [...this.transfers.values()].filter(
+      (t) => group === undefined || t.transfer_group === group,
+    );
+    return { object: 'list', data, has_more: false, total_count: data.length, url: '/v1/transfers' };
+  }
+
   createRefund(params: FormParams, request: RequestContext): RefundObject {
     const p = readerFor(params, refundShape);
     const intentId = p.string(['payment_intent']);

@@ -152,6 +152,8 @@ interface Route {
   pattern: RegExp;
   /** Retrievals take no parameters here; anything sent is an unknown parameter. */
   handler: ApiHandler;
+  /** For list requests: the query parameters they accept. */
+  query?: readonly string[];
 }
 
 const sleep = (ms: number) =>
@@ -423,6 +425,18 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
       handler: (m) => state.retrievePaymentIntent(m[1] as string),
     },
     { method: 'POST', pattern: /^\/v1\/refunds$/, handler: (_m, p, r) => state.createRefund(p, r) },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/refunds$/,
+      handler: (_m, p) => state.listRefunds(p),
+      query: ['payment_intent', 'limit', 'starting_after'],
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/transfers$/,
+      handler: (_m, p) => state.listTransfers(p),
+      query: ['transfer_group', 'limit', 'starting_after'],
+    },
     { method: 'POST', pattern: /^\/v1\/transfers$/, handler: (_m, p, r) => state.createTransfer(p, r) },
   ];
 
@@ -506,7 +520,8 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
       );
     }
     if (method === 'GET') {
-      const first = Object.keys(params)[0];
+      const allowed = route.query ?? [];
+      const first = Object.keys(params).find((k) => !allowed.includes(k));
       if (first !== undefined) {
         return reply(
           errorReply(paramError(first, `Received unknown parameter: ${first}`, 'parameter_unknown')),

@@ -15,6 +15,7 @@ import {
   type PaymentGateway,
   type RefundReason,
   refundReasons,
+  type TradeMoneyAtProvider,
 } from './payment-gateway.ts';
 import { toPaymentEvent } from './stripe-event-mapping.ts';
 
@@ -324,6 +325,35 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
         ),
       );
       return { refundId: refund.id };
+    },
+
+    async getTradeMoney(input) {
+      validate(id, input.tradeId);
+      let chargedCents = 0;
+      const refunds: TradeMoneyAtProvider['refunds'] = [];
+      for (const pi of input.paymentIntentIds) {
+        validate(id, pi);
+        const intent = await call('retrieve', () => stripe.paymentIntents.retrieve(pi));
+        chargedCents += intent.amount_received ?? 0;
+        for await (const r of stripe.refunds.list({ payment_intent: pi, limit: 100 })) {
+          refunds.push({
+            id: r.id,
+            paymentIntentId: pi,
+            amountCents: r.amount,
+            status: r.status ?? 'unknown',
+          });
+        }
+      }
+      const transfers: TradeMoneyAtProvider['transfers'] = [];
+      for await (const t of stripe.transfers.list({ transfer_group: input.tradeId, limit: 100 })) {
+        transfers.push({
+          id: t.id,
+          amountCents: t.amount,
+          reversedCents: t.amount_reversed,
+          destination: typeof t.destination === 'string' ? t.destination : (t.destination?.id ?? ''),
+        });
+      }
+      return { chargedCents, refunds, transfers };
     },
 
     async transferToSeller(input) {

@@ -15,6 +15,7 @@ export const paymentsUnavailable: PaymentGateway = {
   expireCheckoutSession: async () => unavailable(),
   refund: async () => unavailable(),
   transferToSeller: async () => unavailable(),
+  getTradeMoney: async () => unavailable(),
   parseWebhook: () => {
     throw new WebhookSignatureError('bad_signature', 'Payments are not configured');
   },
