@@ -5,6 +5,9 @@
 export type { Kysely, Transaction } from 'kysely';
 export * from './database.ts';
 export * from './migrate.ts';
+export type { AuditLogFilter, AuditLogRow, NewAuditLogRow } from './repositories/audit-log.repository.ts';
+export * as auditLogRepository from './repositories/audit-log.repository.ts';
+export * as disputeQueueRepository from './repositories/dispute-queue.repository.ts';
 export type {
   FactorSetRow,
   ImpactAggregateRow,
@@ -19,30 +22,40 @@ export type {
 export * as impactRepository from './repositories/impact.repository.ts';
 export type { LedgerEntryRow, LedgerPostingWrite } from './repositories/ledger.repository.ts';
 export * as ledgerRepository from './repositories/ledger.repository.ts';
+export type { Keyset, Paged, TradePageFilter } from './repositories/list-page.repository.ts';
+export * as listPageRepository from './repositories/list-page.repository.ts';
 export type { LotPhotoRow, LotRow, LotSearch, LotSearchRow } from './repositories/lot.repository.ts';
 export * as lotRepository from './repositories/lot.repository.ts';
 export type { MailRow } from './repositories/mail-outbox.repository.ts';
-export type { Keyset, Paged, TradePageFilter } from './repositories/list-page.repository.ts';
-export * as listPageRepository from './repositories/list-page.repository.ts';
 export * as mailOutboxRepository from './repositories/mail-outbox.repository.ts';
 export type { AllocationRunRow, NotificationRow } from './repositories/matching.repository.ts';
 export * as matchingRepository from './repositories/matching.repository.ts';
 export type { MemberRow, SiteInvitationRow, SiteRole } from './repositories/membership.repository.ts';
 export * as membershipRepository from './repositories/membership.repository.ts';
 export * as metricsRepository from './repositories/metrics.repository.ts';
+export type { ModerationRow, ModerationSubjectKind } from './repositories/moderation.repository.ts';
+export * as moderationRepository from './repositories/moderation.repository.ts';
+export type { MoneyOwedRow } from './repositories/money-owed.repository.ts';
+export * as moneyOwedRepository from './repositories/money-owed.repository.ts';
 export type { NoticeRow, NoticeUser } from './repositories/notification.repository.ts';
 export * as notificationRepository from './repositories/notification.repository.ts';
+export type { LotOfferRow, OfferStatus } from './repositories/offer.repository.ts';
+export * as offerRepository from './repositories/offer.repository.ts';
 export type { AccountFlags, SellerPaymentAccountRow } from './repositories/payment-account.repository.ts';
 export * as paymentAccountRepository from './repositories/payment-account.repository.ts';
 export * as photoRepository from './repositories/photo.repository.ts';
-export type { LotOfferRow, OfferStatus } from './repositories/offer.repository.ts';
-export * as offerRepository from './repositories/offer.repository.ts';
+export type { RoleHolderRow } from './repositories/platform-role.repository.ts';
+export * as platformRoleRepository from './repositories/platform-role.repository.ts';
+export * as platformSettingRepository from './repositories/platform-setting.repository.ts';
+export * as reconciliationRepository from './repositories/reconciliation.repository.ts';
+export type { SavedSearchRow } from './repositories/saved-search.repository.ts';
+export * as savedSearchRepository from './repositories/saved-search.repository.ts';
 export type { ThrottleRow } from './repositories/sign-in-throttle.repository.ts';
 export * as signInThrottleRepository from './repositories/sign-in-throttle.repository.ts';
 export type { SiteListFilter, SiteRow } from './repositories/site.repository.ts';
 export * as siteRepository from './repositories/site.repository.ts';
-export type { SavedSearchRow } from './repositories/saved-search.repository.ts';
-export * as savedSearchRepository from './repositories/saved-search.repository.ts';
+export type { PendingSiteRow, SiteReviewRow } from './repositories/site-review.repository.ts';
+export * as siteReviewRepository from './repositories/site-review.repository.ts';
 export type {
   NewTradeRow,
   TradeEventRow,

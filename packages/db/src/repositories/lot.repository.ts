@@ -199,6 +199,10 @@ function filtered(db: Db, s: LotSearch, radiusM: number | null) {
     q = q.where(sql<boolean>`lot.quantity - lot.quantity_reserved - lot.quantity_sold >= ${s.minQuantity}`);
   }
   if (s.siteId) q = q.where('lot.site_id', '=', s.siteId);
+  // Moderation: a hidden lot, or a lot of a suspended site, is out of search.
+  q = q.where(
+    sql<boolean>`not exists (select 1 from moderation m where m.lifted_at is null and ((m.subject_kind = 'lot' and m.subject_id = lot.id::text) or (m.subject_kind = 'site' and m.subject_id = lot.site_id::text)))`,
+  );
   return { q, center };
 }
 

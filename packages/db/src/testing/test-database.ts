@@ -42,4 +42,5 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   };
 }
 
+export * as operationsPlants from './operations-plants.ts';
 export { withDatabase };
