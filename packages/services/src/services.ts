@@ -144,7 +144,7 @@ export async function createServices(deps: {
     now,
   );
   const sites = new SiteService({ db: database.db, communes, now });
-  const memberships = new MembershipService({ db: database.db, mailer, publicUrl: config.publicUrl, now });
+  const memberships = new MembershipService({ db: database.db, mailer, links, now });
   const accounts = new AccountService({
     db: database.db,
     communes,
@@ -170,6 +170,7 @@ export async function createServices(deps: {
     now,
     jobs,
     ...(deps.payments ? { gateway: deps.payments.gateway } : {}),
+    links,
   });
   const notifications = new NotificationService({
     db: database.db,
@@ -194,6 +195,7 @@ export async function createServices(deps: {
     db: database.db,
     now,
     store: deps.photoStore ?? createPhotoStore(config),
+    links,
   });
   const requests = new WantedRequestService({ db: database.db, lots, now });
   const gateway = deps.payments?.gateway ?? paymentsUnavailable;

@@ -40,6 +40,7 @@ import type { Actor } from '../auth/actor.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
 import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 import { decodeKeyset, type Page, pageOf } from '../pagination/keyset-cursor.ts';
+import { type Links, serverLinks } from '../ports/links.ts';
 import { siteReceivesTransfers } from '../trades/seller-readiness.ts';
 import type { LotDto, LotInput, LotSearchInput, LotSearchResult, SearchPoint } from './lot.dto.ts';
 
@@ -101,6 +102,8 @@ export class LotService {
       jobs?: JobTransactions;
       /** Asked whether a site's Stripe account can receive transfers before a priced lot is published. */
       gateway?: PaymentGateway;
+      /** Where the server serves photo bytes; the web app's routes when absent. */
+      links?: Pick<Links, 'photo'>;
     },
   ) {}
 
@@ -547,8 +550,8 @@ export class LotService {
         distanceKm: distanceM === null ? null : Math.round(distanceM / 100) / 10,
         photos: (byLot.get(r.id) ?? []).map((p) => ({
           id: p.id,
-          url: `/api/photos/${p.id}`,
-          thumbUrl: `/api/photos/${p.id}?size=thumb`,
+          url: (this.deps.links ?? serverLinks).photo(p.id),
+          thumbUrl: (this.deps.links ?? serverLinks).photo(p.id, 'thumb'),
           width: p.width,
           height: p.height,
         })),

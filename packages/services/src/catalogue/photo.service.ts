@@ -4,6 +4,7 @@ import { DomainError } from '@retaille/domain';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import type { Actor } from '../auth/actor.ts';
 import { requireUser } from '../auth/policy.ts';
+import { type Links, serverLinks } from '../ports/links.ts';
 import { databasePhotoStore, type PhotoStore } from './photo-store.ts';
 
 /** Uploads larger than this are refused before decoding. */
@@ -50,6 +51,8 @@ export class PhotoService {
       now: () => Date;
       quotas?: PhotoQuotas;
       store?: PhotoStore;
+      /** Where the server serves photo bytes; the web app's routes when absent. */
+      links?: Pick<Links, 'photo'>;
     },
   ) {}
 
@@ -136,8 +139,8 @@ export class PhotoService {
       });
     return {
       id: row.id,
-      url: `/api/photos/${row.id}`,
-      thumbUrl: `/api/photos/${row.id}?size=thumb`,
+      url: (this.deps.links ?? serverLinks).photo(row.id),
+      thumbUrl: (this.deps.links ?? serverLinks).photo(row.id, 'thumb'),
       width: row.width,
       height: row.height,
     };

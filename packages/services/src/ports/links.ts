@@ -23,6 +23,11 @@ function withQuery(url: string, query: Record<string, string> | undefined): stri
   return parts.length === 0 ? url : `${url}?${parts.join('&')}`;
 }
 
+/** The server's own file routes, which need no public URL (relative paths). */
+export const serverLinks: Pick<Links, 'photo'> = {
+  photo: (photoId, size) => `/api/photos/${encodeURIComponent(photoId)}${size ? `?size=${size}` : ''}`,
+};
+
 /** The links of the Retaille web app served at `publicUrl` (French paths, as the router has them). */
 export function webLinks(publicUrl: string): Links {
   const base = publicUrl.replace(/\/+$/, '');
@@ -32,6 +37,6 @@ export function webLinks(publicUrl: string): Links {
     lotPage: (lotId) => `${base}/lots/${id(lotId)}`,
     sitePayments: (siteId, query) => withQuery(`${base}/sites/${id(siteId)}/paiements`, query),
     invitation: (token) => `${base}/invitations/${id(token)}`,
-    photo: (photoId, size) => `/api/photos/${id(photoId)}${size ? `?size=${size}` : ''}`,
+    photo: serverLinks.photo,
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '../auth/policy.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { mailTemplates } from '../mail/templates.ts';
+import type { Links } from '../ports/links.ts';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -45,7 +46,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** Site members (owner / member) and invitation links. */
 export class MembershipService {
   constructor(
-    private readonly deps: { db: DatabaseHandle['db']; mailer: Mailer; publicUrl: string; now: () => Date },
+    private readonly deps: { db: DatabaseHandle['db']; mailer: Mailer; links: Links; now: () => Date },
   ) {}
 
   private async loadSite(actor: Actor, siteId: string) {
@@ -106,7 +107,7 @@ export class MembershipService {
       invited_by: user.userId,
       expires_at: new Date(now.getTime() + INVITATION_TTL_MS),
     });
-    const url = `${this.deps.publicUrl}/invitations/${token}`;
+    const url = this.deps.links.invitation(token);
     await this.deps.mailer.send(mailTemplates.invitation(email, user.name, site.name, url));
     return {
       invitation: {
