@@ -1,19 +1,23 @@
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig, productionProblems } from '@retaille/config';
-import { createDatabase, migrateToLatest } from '@retaille/db';
-import { startPayments } from '@retaille/payments';
-import { createMailer, createServices, JobQueue, startPgBossQueue } from '@retaille/services';
+import { type Config, ConfigError, loadConfig, productionProblems } from '@retaille/config';
+import { createDatabase, type DatabaseHandle, migrateToLatest } from '@retaille/db';
+import { type Payments, startPayments } from '@retaille/payments';
+import {
+  createMailer,
+  createServices,
+  JobQueue,
+  type SeedReport,
+  type StartedJobQueue,
+  startPgBossQueue,
+} from '@retaille/services';
+import type { FastifyInstance } from 'fastify';
 import { AUTH_BASE_PATH, STRIPE_CONNECT_WEBHOOK_PATH, STRIPE_WEBHOOK_PATH } from './http-paths.ts';
 import { Metrics } from './metrics.ts';
 import { buildServer } from './server.ts';
 
-/**
- * The composition root: config → database → payments (the Stripe emulator starts here in
- * simulation) → job queue → services (given their ports: the gateway, the queue, the mailer, the
- * clock) → pg-boss workers → HTTP. Services start nothing themselves.
- */
-async function main() {
-  let config: ReturnType<typeof loadConfig>;
+/** The validated configuration, or the process ends listing every bad key (and, in production, every stand-in). */
+function loadConfigOrExit(): Config {
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {
@@ -29,6 +33,66 @@ async function main() {
     console.error(new ConfigError(problems).message);
     process.exit(1);
   }
+  return config;
+}
+
+function printDemoSeed(report: SeedReport, password: string): void {
+  if (report.sites > 0) {
+    console.log(
+      `Données de démonstration chargées : ${report.sites} sites, ${report.lots} lots, ${report.requests} demandes (marqués « démo »).`,
+    );
+  }
+  if (report.accounts.length > 0) {
+    console.log(`\nComptes de DÉMONSTRATION (mot de passe : ${password}) — demo accounts, not for real use:`);
+    for (const a of report.accounts) console.log(`  ${a.email.padEnd(32)} ${a.roleLabel}`);
+  }
+}
+
+/**
+ * Graceful shutdown: /readyz turns 503, the server stops accepting and finishes in-flight
+ * requests, running jobs get the rest of SHUTDOWN_TIMEOUT_SECONDS, then the pool closes.
+ */
+function shutdownOnSignals(o: {
+  app: FastifyInstance;
+  jobQueue: StartedJobQueue;
+  payments: Payments;
+  database: DatabaseHandle;
+  config: Config;
+  draining: { now: boolean };
+}): void {
+  const { app, jobQueue, payments, database, config, draining } = o;
+  const shutdown = async (signal: string) => {
+    if (draining.now) return;
+    draining.now = true;
+    const timeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    const started = Date.now();
+    app.log.info({ signal, mode: config.RETAILLE_MODE }, 'shutting down');
+    setTimeout(() => {
+      app.log.error({ timeoutMs }, 'shutdown timed out');
+      process.exit(1);
+    }, timeoutMs + 2000).unref();
+    try {
+      await app.close();
+      await jobQueue.stop(Math.max(1000, timeoutMs - (Date.now() - started)));
+      await payments.stop();
+      await database.close();
+    } catch (e) {
+      app.log.error({ err: e }, 'shutdown failed');
+      process.exit(1);
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * The composition root: config → database → payments (the Stripe emulator starts here in
+ * simulation) → job queue → services (given their ports: the gateway, the queue, the mailer, the
+ * clock) → pg-boss workers → HTTP. Services start nothing themselves.
+ */
+async function main() {
+  const config = loadConfigOrExit();
   const mode = config.RETAILLE_MODE;
   const database = await createDatabase(
     config.database.kind === 'postgres'
@@ -55,7 +119,7 @@ async function main() {
     now: () => new Date(),
   });
   const metrics = new Metrics(database);
-  let draining = false;
+  const draining = { now: false };
   // Allocations, alert fan-out, mail, and the periodic tick run as jobs on pg-boss, over the same
   // pool (PGlite included). A `web` process only queues jobs; `server` and `worker` run them.
   const jobQueue = await startPgBossQueue(jobs, database, (m) => console.warn(m), {
@@ -76,20 +140,7 @@ async function main() {
     },
   });
   metrics.attachJobQueue(jobQueue);
-  if (config.SEED_DEMO) {
-    const report = await services.seedDemo();
-    if (report.sites > 0) {
-      console.log(
-        `Données de démonstration chargées : ${report.sites} sites, ${report.lots} lots, ${report.requests} demandes (marqués « démo »).`,
-      );
-    }
-    if (report.accounts.length > 0) {
-      console.log(
-        `\nComptes de DÉMONSTRATION (mot de passe : ${config.DEMO_PASSWORD}) — demo accounts, not for real use:`,
-      );
-      for (const a of report.accounts) console.log(`  ${a.email.padEnd(32)} ${a.roleLabel}`);
-    }
-  }
+  if (config.SEED_DEMO) printDemoSeed(await services.seedDemo(), config.DEMO_PASSWORD);
   const webDistDir = config.WEB_DIST_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   const app = await buildServer({
     config,
@@ -98,7 +149,7 @@ async function main() {
     metrics,
     jobQueue,
     observabilityOnly: mode === 'worker',
-    draining: () => draining,
+    draining: () => draining.now,
   });
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
@@ -112,31 +163,7 @@ async function main() {
   const engine = database.engine === 'pglite' ? `PGlite (${config.PGLITE_DATA_DIR})` : 'PostgreSQL';
   console.log(`\nRetaille est prêt : http://localhost:${config.PORT}  (base : ${engine})\n`);
 
-  // Graceful shutdown: /readyz turns 503, the server stops accepting and finishes in-flight
-  // requests, running jobs get the rest of SHUTDOWN_TIMEOUT_SECONDS, then the pool closes.
-  const shutdown = async (signal: string) => {
-    if (draining) return;
-    draining = true;
-    const timeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
-    const started = Date.now();
-    app.log.info({ signal, mode }, 'shutting down');
-    setTimeout(() => {
-      app.log.error({ timeoutMs }, 'shutdown timed out');
-      process.exit(1);
-    }, timeoutMs + 2000).unref();
-    try {
-      await app.close();
-      await jobQueue.stop(Math.max(1000, timeoutMs - (Date.now() - started)));
-      await payments.stop();
-      await database.close();
-    } catch (e) {
-      app.log.error({ err: e }, 'shutdown failed');
-      process.exit(1);
-    }
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  shutdownOnSignals({ app, jobQueue, payments, database, config, draining });
 }
 
 await main();
