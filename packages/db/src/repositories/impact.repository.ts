@@ -320,10 +320,6 @@ const MEASURES: Record<ImpactSource, RawBuilder<unknown>> = {
     sum(trades_within_30km)::int8 as trades_within_30km,
     sum(trades_within_80km)::int8 as trades_within_80km,
     sum(trades_factor_missing)::int8 as trades_factor_missing,
-    sum(avoided_low_kg_co2e)::float8 as avoided_low_kg_co2e,
-    sum(avoided_high_kg_co2e)::float8 as avoided_high_kg_co2e,
-    sum(transport_low_kg_co2e)::float8 as transport_low_kg_co2e,
-    sum(transport_high_kg_co2e)::float8 as transport_high_kg_co2e,
     sum(net_low_kg_co2e)::float8 as net_low_kg_co2e,
     sum(net_high_kg_co2e)::float8 as net_high_kg_co2e,
     sum(trades_default_travel)::int8 as trades_default_travel,
@@ -340,10 +336,6 @@ const MEASURES: Record<ImpactSource, RawBuilder<unknown>> = {
     (count(*) filter (where distance_km <= ${sql.lit(SHORT_KM)}))::int8 as trades_within_30km,
     (count(*) filter (where distance_km <= ${sql.lit(MEDIUM_KM)}))::int8 as trades_within_80km,
     (count(*) filter (where factor_missing))::int8 as trades_factor_missing,
-    sum(avoided_low_kg_co2e)::float8 as avoided_low_kg_co2e,
-    sum(avoided_high_kg_co2e)::float8 as avoided_high_kg_co2e,
-    sum(transport_low_kg_co2e)::float8 as transport_low_kg_co2e,
-    sum(transport_high_kg_co2e)::float8 as transport_high_kg_co2e,
     sum(net_low_kg_co2e)::float8 as net_low_kg_co2e,
     sum(net_high_kg_co2e)::float8 as net_high_kg_co2e,
     (count(*) filter (where travel_is_default))::int8 as trades_default_travel,
@@ -376,10 +368,10 @@ export interface ImpactSumsRow {
   trades_within_30km: number;
   trades_within_80km: number;
   trades_factor_missing: number;
-  avoided_low_kg_co2e: number;
-  avoided_high_kg_co2e: number;
-  transport_low_kg_co2e: number;
-  transport_high_kg_co2e: number;
+  /**
+   * The net's bounds. (The rollup keeps the avoided and transport bounds too; the dashboard does
+   * not read them: each extra sum costs every grouping set of the hot query.)
+   */
   net_low_kg_co2e: number;
   net_high_kg_co2e: number;
   trades_default_travel: number;
@@ -446,10 +438,6 @@ export async function aggregateImpact(
            sum(trades_within_30km)::int8 as trades_within_30km,
            sum(trades_within_80km)::int8 as trades_within_80km,
            sum(trades_factor_missing)::int8 as trades_factor_missing,
-           sum(avoided_low_kg_co2e)::float8 as avoided_low_kg_co2e,
-           sum(avoided_high_kg_co2e)::float8 as avoided_high_kg_co2e,
-           sum(transport_low_kg_co2e)::float8 as transport_low_kg_co2e,
-           sum(transport_high_kg_co2e)::float8 as transport_high_kg_co2e,
            sum(net_low_kg_co2e)::float8 as net_low_kg_co2e,
            sum(net_high_kg_co2e)::float8 as net_high_kg_co2e,
            sum(trades_default_travel)::int8 as trades_default_travel,

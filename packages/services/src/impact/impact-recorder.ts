@@ -288,7 +288,13 @@ export async function recordTradeImpact(
   }
 
   const factorSet = await deps.registry.active(trx);
-  const trip = await impactRepository.findTripOfTrade(trx, trade.id);
+  // The trip is locked before its lots are read: a handover joining it at the same time either
+  // commits first (its lot is read here) or waits and then re-allocates this record.
+  const found = await impactRepository.findTripOfTrade(trx, trade.id);
+  const trip =
+    found && (await impactRepository.lockTrip(trx, found.trip.id))
+      ? { trip: found.trip, trades: await impactRepository.listTripTrades(trx, found.trip.id) }
+      : undefined;
   const distanceKm =
     destination.distanceFrom === null
       ? 0

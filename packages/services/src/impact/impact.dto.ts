@@ -6,8 +6,7 @@ export const IMPACT_METHOD_PATH = '/impact/methode';
 
 /** Totals of the stored records: central figures, their ranges, and what they rest on. */
 export interface ImpactTotalsDto extends ImpactTotals {
-  avoidedRangeKgCo2e: Range;
-  transportRangeKgCo2e: Range;
+  /** The net with its low/high bounds (the method view gives avoided and transport ranges). */
   netRangeKgCo2e: Range;
   /** Trades charged the labelled default travel (nothing recorded at handover). */
   tradesDefaultTravel: number;

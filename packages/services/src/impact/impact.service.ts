@@ -84,16 +84,6 @@ export function totalsOf(row: ImpactSumsRow | undefined): ImpactTotalsDto {
     averageDistanceKm: per(n(row?.distance_km)),
     tradesWithMissingFactor: n(row?.trades_factor_missing),
     factorVersions: [...(row?.factor_versions ?? [])].sort(),
-    avoidedRangeKgCo2e: {
-      low: n(row?.avoided_low_kg_co2e),
-      central: n(row?.avoided_kg_co2e),
-      high: n(row?.avoided_high_kg_co2e),
-    },
-    transportRangeKgCo2e: {
-      low: n(row?.transport_low_kg_co2e),
-      central: n(row?.transport_kg_co2e),
-      high: n(row?.transport_high_kg_co2e),
-    },
     netRangeKgCo2e: {
       low: n(row?.net_low_kg_co2e),
       central: n(row?.net_kg_co2e),

@@ -39,8 +39,6 @@ export const impactTotalsSchema = z.object({
   tradesWithMissingFactor: z.number(),
   factorVersions: z.array(z.string()),
   /** Central figures with their low/high range (docs/impact-method.md §5). */
-  avoidedRangeKgCo2e: rangeSchema,
-  transportRangeKgCo2e: rangeSchema,
   netRangeKgCo2e: rangeSchema,
   tradesDefaultTravel: z.number(),
   tradesProxy: z.number(),
