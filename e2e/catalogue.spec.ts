@@ -75,6 +75,21 @@ describe('catalogue: post a lot on a phone, find it by distance from another acc
     await page.waitForURL(/\/lots\/nouveau$/);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Publier un lot');
 
+    // This lot is sold by Électrolab: a priced lot needs its site's payments enabled first
+    // (issue 12), done here through the onboarding link (the emulator completes it and comes back).
+    const me = (await (await context.request.get(`${app.url}/trpc/account.me`)).json()) as {
+      result: { data: { sites: { siteId: string; name: string }[] } };
+    };
+    const electrolab = me.result.data.sites.find((x) => x.name === 'Électrolab');
+    const link = await context.request.post(`${app.url}/trpc/payments.onboard`, {
+      data: { siteId: electrolab?.siteId },
+      headers: { origin: app.url, 'content-type': 'application/json', 'x-retaille-csrf': '1' },
+    });
+    await page.goto(((await link.json()) as { result: { data: { url: string } } }).result.data.url);
+    await page.waitForURL((u) => u.pathname.endsWith('/paiements'), { timeout: 20_000 });
+    await page.goto(`${app.url}/lots/nouveau`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Publier un lot');
+
     // Photo first: uploaded as soon as it is picked.
     await page
       .getByTestId('photo-input')
@@ -114,7 +129,7 @@ describe('catalogue: post a lot on a phone, find it by distance from another acc
     await expect.poll(() => page.getByTestId('mass-estimate').textContent()).toMatch(/^≈ 22\s?kg, estimé$/u);
     await page.getByTestId('price-mode').getByText('À vendre').click();
     await page.getByTestId('price-input').fill('4,5');
-    await visible(page, /Affiché : 4,50\s€ \/ pièce/u);
+    await visible(page, /Affiché\s: 4,50\s€ \/ pièce/u);
     await screenshot(page, 'lot-form-fr-phone');
 
     await page.getByRole('button', { name: 'Publier', exact: true }).click();

@@ -76,7 +76,7 @@ export function LotsPage() {
   return (
     <Container size="xl">
       <Stack gap="md">
-        <Group justify="space-between" align="flex-end" wrap="nowrap" gap="xs">
+        <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
           <div>
             <Title order={1} className={classes.pageTitle}>
               {t('browse.title')}

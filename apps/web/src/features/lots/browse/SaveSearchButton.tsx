@@ -47,7 +47,7 @@ export function SaveSearchButton({ input }: { input: Omit<SearchLotsInput, 'curs
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" withArrow trapFocus>
       <Popover.Target>
-        <Button variant="light" onClick={() => setOpened((o) => !o)} data-testid="save-search">
+        <Button variant="light" size="sm" onClick={() => setOpened((o) => !o)} data-testid="save-search">
           {t('savedSearch.save')}
         </Button>
       </Popover.Target>
