@@ -8,4 +8,5 @@ export * from './allocation-run.ts';
 export * from './break-even.ts';
 export * from './compatibility.ts';
 export { type MinCostFlowProblem, minCostFlow } from './network-simplex.ts';
+export * from './proposal.schemas.ts';
 export * from './score.ts';

@@ -15,15 +15,14 @@ import {
   availableQuantity,
   bestMaterialFit,
   DomainError,
-  type ExplanationPart,
   getMaterial,
   MAX_RADIUS_KM,
   type MaterialFamilyKey,
   materialsOfFamily,
+  type ProposalDto,
   parisDate,
   rankProposals,
   substitutesOf,
-  type UnitKey,
   unitPriceInUnit,
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
@@ -31,26 +30,7 @@ import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
 import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
-export interface ProposalDto {
-  lotId: string;
-  lotTitle: string;
-  siteName: string;
-  requestId: string;
-  requestTitle: string;
-  distanceKm: number;
-  score: number;
-  materialFit: string;
-  explanation: ExplanationPart[];
-  transportCo2eKg: number;
-  /** Avoided − transport for the default travel (diesel van round trip), impact method v1. */
-  estimatedNetCo2eKg: number;
-  available: number;
-  /** Unit of `available` (the request's). */
-  unit: UnitKey;
-  /** Price per unit of the lot (`lotUnit`); null for a free lot. */
-  priceCents: number | null;
-  lotUnit: UnitKey;
-}
+export type { ProposalDto } from '@retaille/domain';
 
 /** The families a request reaches: its materials', and with substitutes their substitutes'. */
 function familiesOf(request: WantedRequestRow): MaterialFamilyKey[] {

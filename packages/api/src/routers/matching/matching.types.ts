@@ -1,26 +1,8 @@
 import { leftOutReasons, safeText } from '@retaille/domain';
 import { z } from 'zod';
-import { unitSchema } from '../lots/lot.types.ts';
 
-export const proposalSchema = z.object({
-  lotId: z.string(),
-  lotTitle: z.string(),
-  siteName: z.string(),
-  requestId: z.string(),
-  requestTitle: z.string(),
-  distanceKm: z.number(),
-  score: z.number(),
-  materialFit: z.string(),
-  explanation: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.number()).optional() })),
-  transportCo2eKg: z.number(),
-  /** Avoided − transport with the default travel (docs/impact-method.md §9). */
-  estimatedNetCo2eKg: z.number(),
-  available: z.number(),
-  unit: unitSchema,
-  priceCents: z.number().nullable(),
-  lotUnit: unitSchema,
-});
-export type Proposal = z.infer<typeof proposalSchema>;
+/** A proposal's schema is declared once in the domain (docs/decisions/013). */
+export { type ProposalDto as Proposal, proposalSchema } from '@retaille/domain';
 
 export const notificationsOutput = z.object({
   unread: z.number().int(),
