@@ -93,6 +93,9 @@ describe('notifications: a request reaches the workshop, the acceptance reaches 
     await mail.waitFor();
     await expect.soft(await mail.textContent()).toContain('Acceptez ou refusez la demande');
     await expect.soft(await mail.textContent()).toContain('desabonnement?jeton=');
+    const unsubscribeUrl = /https?:\/\/\S+desabonnement\?jeton=[A-Za-z0-9_.-]+/.exec(
+      (await mail.textContent()) ?? '',
+    )![0];
 
     // From the bell to the notice, from the notice to the trade, and accept.
     await workshop.page.goto(`${app.url}/`);
@@ -137,6 +140,32 @@ describe('notifications: a request reaches the workshop, the acceptance reaches 
       designer.page.getByLabel('Ma demande est acceptée (lot gratuit)').inputValue(),
     ).toBe('immediate');
     await screenshot(designer.page, 'notification-preferences-fr-desktop');
+
+    // In English too.
+    await designer.page.goto(`${app.url}/notifications`);
+    await designer.page.getByTestId('language-switch').click();
+    await designer.page
+      .getByTestId('notification')
+      .filter({ hasText: `accepted your request for “${LOT}”` })
+      .first()
+      .waitFor();
+    await screenshot(designer.page, 'notifications-page-en-desktop');
+
+    // The unsubscribe link of the workshop's e-mail works signed out, once confirmed.
+    const anonymous = await browser.newContext({ locale: 'fr-FR' });
+    const page = await anonymous.newPage();
+    await page.goto(unsubscribeUrl.replace(/^https?:\/\/[^/]+/, app.url));
+    await page.getByRole('button', { name: 'Confirmer le désabonnement' }).click();
+    await page.getByTestId('unsubscribed').waitFor();
+    await expect
+      .soft(await page.getByTestId('unsubscribed').textContent())
+      .toMatch(/\(une demande sur un de mes lots\)/);
+    await screenshot(page, 'notifications-unsubscribed-fr');
+    await anonymous.close();
+    await workshop.page.goto(`${app.url}/notifications/preferences`);
+    await eventually(() => workshop.page.getByLabel('Une demande sur un de mes lots').inputValue()).toBe(
+      'in_app',
+    );
 
     expect(designer.errors).toEqual([]);
     expect(workshop.errors).toEqual([]);

@@ -8,6 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useTRPC } from '../../lib/trpc.ts';
 
+/** A label inside a sentence: « … (une demande sur un de mes lots) ». */
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase() + text.slice(1);
+
 export function UnsubscribePage() {
   const { t } = useTranslation('matching');
   const trpc = useTRPC();
@@ -17,7 +20,7 @@ export function UnsubscribePage() {
   const what = run.data
     ? run.data.scope === 'all'
       ? t('unsubscribe.all')
-      : t(`preferences.kind.${run.data.scope}`)
+      : lowerFirst(t(`preferences.kind.${run.data.scope}`))
     : '';
 
   return (
