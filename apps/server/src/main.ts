@@ -136,6 +136,8 @@ async function main() {
         await services.matching.sendDigests();
         await services.notifications.sendDigests();
         await services.photos.deleteUnattached(new Date());
+        // Fee reload, payouts/refunds given up on (warned once), the daily reconciliation.
+        await services.operations.tick();
       },
     },
   });

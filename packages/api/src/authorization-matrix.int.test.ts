@@ -214,6 +214,7 @@ const all = (o: Outcome): Record<ActorName, Outcome> => ({
   coordinator: o,
   admin: o,
 });
+const adminOnly: Record<ActorName, Outcome> = { ...all('FORBIDDEN'), anonymous: 'UNAUTHORIZED', admin: 'ok' };
 const signedIn: Record<ActorName, Outcome> = { ...all('ok'), anonymous: 'UNAUTHORIZED' };
 const ownerOrAdmin: Record<ActorName, Outcome> = {
   anonymous: 'UNAUTHORIZED',
@@ -457,6 +458,66 @@ const matrix: Record<
     input: async () => ({ invitationId: (await newInvitationToken('revoke@example.test')).id }),
     expect: ownerOrAdmin,
   },
+  // The operator console: admins only, but the verification queue (coordinators too, in scope).
+  'operations.audit.list': { input: async () => ({ kind: 'fee.set' }), expect: adminOnly },
+  'operations.disputes.list': { input: async () => undefined, expect: adminOnly },
+  'operations.disputes.resolve': {
+    input: async () => ({ tradeId: await newTrade('disputed'), refundCents: 0, note: 'Rien à rembourser' }),
+    expect: adminOnly,
+  },
+  'operations.money.list': { input: async () => undefined, expect: adminOnly },
+  // No payout is owed in this fixture: an admin gets past authorization to the unknown id.
+  'operations.money.retry': {
+    input: async () => ({ effectId: '00000000-0000-4000-8000-000000000001' }),
+    expect: { ...adminOnly, admin: 'NOT_FOUND' },
+  },
+  'operations.money.settle': {
+    input: async () => ({ effectId: '00000000-0000-4000-8000-000000000001', note: 'Virement' }),
+    expect: { ...adminOnly, admin: 'NOT_FOUND' },
+  },
+  'operations.verification.list': { input: async () => undefined, expect: coordinatorOrAdmin },
+  'operations.verification.verify': {
+    input: async () => ({ siteId: await newPendingSite(), note: '' }),
+    expect: coordinatorOrAdmin,
+  },
+  'operations.verification.refuse': {
+    input: async () => ({ siteId: await newPendingSite(), note: 'Pas une manufacture' }),
+    expect: coordinatorOrAdmin,
+  },
+  'operations.verification.requestInfo': {
+    input: async () => ({ siteId: await newPendingSite(), note: 'Une photo, svp' }),
+    expect: coordinatorOrAdmin,
+  },
+  'operations.moderation.list': { input: async () => undefined, expect: adminOnly },
+  'operations.moderation.hold': {
+    input: async () => ({ subjectKind: 'lot', subjectId: await newLot(), reason: 'Trompeur' }),
+    expect: adminOnly,
+  },
+  'operations.moderation.lift': {
+    input: async () => {
+      const hold = { subjectKind: 'lot' as const, subjectId: await newLot(), reason: 'Trompeur' };
+      await s.operations.moderation.hold(actors.admin, hold);
+      return { ...hold, reason: 'Corrigé' };
+    },
+    expect: adminOnly,
+  },
+  'operations.roles.list': { input: async () => undefined, expect: adminOnly },
+  'operations.roles.set': {
+    input: async () => ({ email: (await createTestUser(s)).email, roles: ['coordinator'], note: 'Loire' }),
+    expect: adminOnly,
+  },
+  'operations.fee.get': { input: async () => undefined, expect: adminOnly },
+  'operations.fee.set': { input: async () => ({ bps: 1000, note: 'Inchangé' }), expect: adminOnly },
+  'operations.factors.confirm': {
+    input: async () => {
+      const input = { version: nextFactorVersion(), materialsCsv: embeddedMaterialsCsv() };
+      const preview = await s.impact.registry.previewImport(actors.admin, input);
+      if (!preview.ok) throw new Error(JSON.stringify(preview.problems));
+      return { ...input, reviewToken: preview.reviewToken };
+    },
+    expect: adminOnly,
+  },
+  'operations.reconciliation.run': { input: async () => undefined, expect: adminOnly },
 };
 
 beforeAll(async () => {

@@ -38,6 +38,25 @@ import { createOffer } from './routers/offers/create-offer.ts';
 import { declineOffer } from './routers/offers/decline-offer.ts';
 import { listLotOffers } from './routers/offers/list-lot-offers.ts';
 import { listReceivedOffers } from './routers/offers/list-received-offers.ts';
+import { confirmFactorImport as confirmFactorImportAudited } from './routers/operations/confirm-factor-import.ts';
+import { getPlatformFee } from './routers/operations/get-platform-fee.ts';
+import { liftModeration } from './routers/operations/lift-moderation.ts';
+import { listAuditLog } from './routers/operations/list-audit-log.ts';
+import { listDisputes } from './routers/operations/list-disputes.ts';
+import { listModeration } from './routers/operations/list-moderation.ts';
+import { listMoneyOwed } from './routers/operations/list-money-owed.ts';
+import { listRoleHolders } from './routers/operations/list-role-holders.ts';
+import { listVerificationQueue } from './routers/operations/list-verification-queue.ts';
+import { moderate } from './routers/operations/moderate.ts';
+import { refuseSite } from './routers/operations/refuse-site.ts';
+import { requestSiteInformation } from './routers/operations/request-site-information.ts';
+import { resolveDispute as resolveDisputeWithNote } from './routers/operations/resolve-dispute.ts';
+import { retryPayment } from './routers/operations/retry-payment.ts';
+import { runReconciliation } from './routers/operations/run-reconciliation.ts';
+import { setPlatformFee } from './routers/operations/set-platform-fee.ts';
+import { setPlatformRoles } from './routers/operations/set-platform-roles.ts';
+import { settlePayment } from './routers/operations/settle-payment.ts';
+import { verifySite as verifySiteAndNotify } from './routers/operations/verify-site.ts';
 import { getAccountStatus } from './routers/payments/get-account-status.ts';
 import { getPaymentsStatus } from './routers/payments/get-payments-status.ts';
 import { startOnboarding } from './routers/payments/start-onboarding.ts';
@@ -46,6 +65,9 @@ import { createRequest } from './routers/requests/create-request.ts';
 import { getRequest } from './routers/requests/get-request.ts';
 import { listMyRequests } from './routers/requests/list-my-requests.ts';
 import { listOpenRequests } from './routers/requests/list-open-requests.ts';
+import { createSavedSearch } from './routers/saved-searches/create-saved-search.ts';
+import { deleteSavedSearch } from './routers/saved-searches/delete-saved-search.ts';
+import { listSavedSearches } from './routers/saved-searches/list-saved-searches.ts';
 import { createSite } from './routers/sites/create-site.ts';
 import { getSite } from './routers/sites/get-site.ts';
 import { inviteMember } from './routers/sites/invite-member.ts';
@@ -65,9 +87,6 @@ import { getCheckoutUrl } from './routers/trades/get-checkout-url.ts';
 import { getTrade } from './routers/trades/get-trade.ts';
 import { getTradeTimeline } from './routers/trades/get-trade-timeline.ts';
 import { handOver } from './routers/trades/hand-over.ts';
-import { createSavedSearch } from './routers/saved-searches/create-saved-search.ts';
-import { deleteSavedSearch } from './routers/saved-searches/delete-saved-search.ts';
-import { listSavedSearches } from './routers/saved-searches/list-saved-searches.ts';
 import { listMyTrades } from './routers/trades/list-my-trades.ts';
 import { listTradeMessages } from './routers/trades/list-trade-messages.ts';
 import { openDispute } from './routers/trades/open-dispute.ts';
@@ -96,6 +115,22 @@ export const appRouter = router({
     resolveDispute,
     checkoutUrl: getCheckoutUrl,
     messages: router({ list: listTradeMessages, send: sendTradeMessage }),
+  }),
+  operations: router({
+    audit: router({ list: listAuditLog }),
+    disputes: router({ list: listDisputes, resolve: resolveDisputeWithNote }),
+    money: router({ list: listMoneyOwed, retry: retryPayment, settle: settlePayment }),
+    verification: router({
+      list: listVerificationQueue,
+      verify: verifySiteAndNotify,
+      refuse: refuseSite,
+      requestInfo: requestSiteInformation,
+    }),
+    moderation: router({ list: listModeration, hold: moderate, lift: liftModeration }),
+    roles: router({ list: listRoleHolders, set: setPlatformRoles }),
+    fee: router({ get: getPlatformFee, set: setPlatformFee }),
+    factors: router({ confirm: confirmFactorImportAudited }),
+    reconciliation: router({ run: runReconciliation }),
   }),
   account: router({ me: getMe, updateProfile, setActiveSite }),
   offers: router({

@@ -523,6 +523,59 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     fr: "Cette décision ne s'applique pas à cet échange.",
     en: 'This decision does not apply to this trade.',
   },
+  'operations.refundExceedsPaid': {
+    fr: (p) =>
+      `Le remboursement ne peut pas dépasser ce qui reste payé (${(Number(p.max) / 100).toFixed(2).replace('.', ',')} €).`,
+    en: (p) => `The refund cannot exceed what remains paid (€${(Number(p.max) / 100).toFixed(2)}).`,
+  },
+  'operations.disputeNotOpen': {
+    fr: "Ce litige n'est plus ouvert : il a déjà été résolu.",
+    en: 'This dispute is no longer open: it was already resolved.',
+  },
+  'operations.paymentAlreadyDone': {
+    fr: 'Ce versement ou remboursement a déjà été fait (ou réglé hors plateforme) : rien à réessayer.',
+    en: 'This payout or refund was already made (or settled off platform): nothing to retry.',
+  },
+  'operations.paymentNotFound': {
+    fr: 'Versement ou remboursement introuvable.',
+    en: 'Payout or refund not found.',
+  },
+  'operations.siteAlreadyVerified': {
+    fr: 'Ce site est déjà vérifié.',
+    en: 'This site is already verified.',
+  },
+  'operations.cannotModerateSelf': {
+    fr: 'Vous ne pouvez pas suspendre votre propre compte.',
+    en: 'You cannot suspend your own account.',
+  },
+  'operations.subjectNotFound': {
+    fr: 'Lot, site ou compte introuvable.',
+    en: 'Lot, site or account not found.',
+  },
+  'operations.alreadyModerated': {
+    fr: 'Une mesure de modération est déjà en cours sur cet élément.',
+    en: 'A moderation hold is already in force on this item.',
+  },
+  'operations.notModerated': {
+    fr: 'Aucune mesure de modération en cours sur cet élément.',
+    en: 'No moderation hold is in force on this item.',
+  },
+  'operations.feeOutOfRange': {
+    fr: 'La commission doit être comprise entre 0 et 3 000 points de base (30 %).',
+    en: 'The fee must be between 0 and 3,000 basis points (30%).',
+  },
+  'moderation.lotHidden': {
+    fr: "Ce lot a été masqué par l'équipe de modération : il ne peut pas être échangé.",
+    en: 'This lot was hidden by the moderation team: it cannot be traded.',
+  },
+  'moderation.siteSuspended': {
+    fr: "Ce site est suspendu par l'équipe de modération : il ne peut pas échanger.",
+    en: 'This site is suspended by the moderation team: it cannot trade.',
+  },
+  'moderation.accountSuspended': {
+    fr: "Ce compte est suspendu par l'équipe de modération : il ne peut pas échanger.",
+    en: 'This account is suspended by the moderation team: it cannot trade.',
+  },
   'trade.refundExceedsPaid': {
     fr: 'Le remboursement dépasse ce qui a été payé.',
     en: 'The refund exceeds what was paid.',

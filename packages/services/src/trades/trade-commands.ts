@@ -72,6 +72,7 @@ export class TradeCommands {
     const lot = await lotRepository.findLot(db, input.lotId);
     if (!lot) throw new DomainError('NOT_FOUND', 'lot.notFound');
     if (lot.status !== 'published' && lot.status !== 'reserved') throw conflict('trade.lotNotAvailable');
+    await this.deps.assertMayTrade?.({ lotId: lot.id, siteId: lot.site_id, userIds: [user.userId] });
     if (await membershipRepository.findRole(db, lot.site_id, user.userId)) {
       throw new DomainError('FORBIDDEN', 'trade.ownLot');
     }
@@ -162,6 +163,11 @@ export class TradeCommands {
   /** A paid trade is accepted only when the seller can be paid; the trade row is read once. */
   async accept(actor: Actor, id: string): Promise<TradeDto> {
     const { trade, roles } = await this.read.loadForActor(actor, id);
+    await this.deps.assertMayTrade?.({
+      lotId: trade.lot_id,
+      siteId: trade.seller_site_id,
+      userIds: [trade.buyer_user_id, requireUser(actor).userId],
+    });
     if (trade.is_paid && trade.state === 'requested')
       await this.payments.assertSellerCanBePaid(trade.seller_site_id);
     return this.act(actor, trade, roles, 'accept', undefined);

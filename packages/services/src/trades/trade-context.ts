@@ -26,6 +26,8 @@ export interface TradeServiceDeps {
   now: () => Date;
   /** Writes the impact record of a completing trade, inside the completing transaction. */
   recordImpact?: (trx: Trx, trade: TradeRow, completedAt: Date) => Promise<unknown>;
+  /** Refuses a trade on a hidden lot, a suspended site or account (the operator console's moderation). */
+  assertMayTrade?: (subjects: { lotId: string; siteId: string; userIds: readonly string[] }) => Promise<void>;
 }
 
 /** What a transition or an effect changes on the trade row, in the row's own (read) types. */

@@ -1,0 +1,7 @@
+import { authedProcedure } from '../../trpc.ts';
+import { platformFeeSchema } from './operations.types.ts';
+
+/** Admins: the platform fee in force. */
+export const getPlatformFee = authedProcedure
+  .output(platformFeeSchema)
+  .query(({ ctx }) => ctx.services.operations.fee.get(ctx.actor));

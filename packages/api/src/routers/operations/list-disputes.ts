@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { authedProcedure } from '../../trpc.ts';
+import { disputeSchema } from './operations.types.ts';
+
+/** Admins: open disputes with their timeline, messages, photos and amounts. */
+export const listDisputes = authedProcedure
+  .output(z.array(disputeSchema))
+  .query(({ ctx }) => ctx.services.operations.disputes.list(ctx.actor));

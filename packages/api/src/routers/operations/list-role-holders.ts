@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { authedProcedure } from '../../trpc.ts';
+import { roleHolderSchema } from './operations.types.ts';
+
+/** Admins: who is coordinator or admin. */
+export const listRoleHolders = authedProcedure
+  .output(z.array(roleHolderSchema))
+  .query(({ ctx }) => ctx.services.operations.roles.list(ctx.actor));

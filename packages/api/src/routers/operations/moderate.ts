@@ -1,0 +1,8 @@
+import { authedProcedure } from '../../trpc.ts';
+import { moderationInput, moderationSchema } from './operations.types.ts';
+
+/** Admins: hides a lot, or suspends a site or an account, with a reason. */
+export const moderate = authedProcedure
+  .input(moderationInput)
+  .output(moderationSchema)
+  .mutation(({ ctx, input }) => ctx.services.operations.moderation.hold(ctx.actor, input));
