@@ -106,7 +106,7 @@ async function pickupToCompletion(seller: Page, buyer: Page, id: string, from: '
   await openTrade(buyer, id, 'pickup_proposed');
   await button(buyer, 'Accepter ce créneau').click();
   await eventually(() => stateOf(buyer)).toBe('pickup_scheduled');
-  await eventually(() => buyer.getByTestId('trade-pickup').textContent()).toMatch(/^Convenu : /);
+  await eventually(() => buyer.getByTestId('trade-pickup').textContent()).toMatch(/^Convenu\s: /);
 
   // Handover with the measured weight: an empty weight is refused in French first.
   await openTrade(seller, id, 'pickup_scheduled');

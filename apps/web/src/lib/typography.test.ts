@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, frenchTypography, NBSP, NNBSP, pluralCategory } from './typography.ts';
+import { formatCount, frenchTypography, NBSP, NNBSP, pluralCategory, withMinusSign } from './typography.ts';
 
 describe('frenchTypography', () => {
   it.each([
@@ -57,5 +57,15 @@ describe('plurals', () => {
   ] as const)('formatCount(%s, %s) → %j', (n, locale, text) => {
     const words = locale === 'fr' ? { one: 'pièce', other: 'pièces' } : { one: 'piece', other: 'pieces' };
     expect(formatCount(n, words, locale)).toBe(text);
+  });
+});
+
+describe('minus sign', () => {
+  it('French negative numbers take U+2212, English keeps the hyphen; ranges and words are left alone', () => {
+    expect(withMinusSign('-2,5', 'fr')).toBe('\u22122,5');
+    expect(withMinusSign('de -3 à -1', 'fr')).toBe('de \u22123 à \u22121');
+    expect(withMinusSign('-2.5', 'en')).toBe('-2.5');
+    expect(withMinusSign('2026-03', 'fr')).toBe('2026-03');
+    expect(withMinusSign('e-mail', 'fr')).toBe('e-mail');
   });
 });

@@ -32,6 +32,17 @@ export function frenchTypography(text: string): string {
   );
 }
 
+/**
+ * French writes negative numbers with the minus sign (U+2212), which Intl's French data leaves as a
+ * hyphen-minus: « −2,5 », not « -2,5 ». English keeps the hyphen-minus.
+ */
+export function withMinusSign(formatted: string, locale: AppLocale): string {
+  return locale === 'fr' ? formatted.replace(/(^|[\s(])-(?=\d)/gu, '$1\u2212') : formatted;
+}
+
+/** The space between a number and its unit: narrow no-break in French (« 12,5 kg »), a plain space in English. */
+export const unitSpace = (locale: AppLocale): string => (locale === 'fr' ? NNBSP : ' ');
+
 const pluralRules = new Map<AppLocale, Intl.PluralRules>();
 /** The CLDR plural category of `n` in `locale` ('one', 'many', 'other'…). */
 export function pluralCategory(n: number, locale: AppLocale): Intl.LDMLPluralRule {

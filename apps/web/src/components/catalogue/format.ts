@@ -15,14 +15,14 @@ import {
 } from '@retaille/domain/web';
 import type { TFunction } from 'i18next';
 import type { AppLocale } from '../../i18n/i18n.ts';
-import { pluralCategory } from '../../lib/typography.ts';
+import { pluralCategory, withMinusSign } from '../../lib/typography.ts';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
 const tag = (locale: AppLocale) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
 
 export function formatNum(value: number, locale: AppLocale, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits }).format(value);
+  return withMinusSign(new Intl.NumberFormat(tag(locale), { maximumFractionDigits }).format(value), locale);
 }
 
 const unitOf = (unit: string) => (isUnitKey(unit) ? getUnit(unit) : null);

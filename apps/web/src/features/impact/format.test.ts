@@ -5,13 +5,14 @@ const NNBSP = '\u202f';
 
 describe('mass', () => {
   it.each([
-    [1234.5, `1${NNBSP}234,5 kg`],
-    [9999.94, `9${NNBSP}999,9 kg`],
+    [1234.5, `1${NNBSP}234,5${NNBSP}kg`],
+    [9999.94, `9${NNBSP}999,9${NNBSP}kg`],
     // Tonnes from 10 t as shown: 9 999,96 kg would otherwise read "10 000 kg".
-    [9999.96, '10 t'],
-    [10_000, '10 t'],
-    [12_345, '12,3 t'],
-    [-12_000, '-12 t'],
+    [9999.96, `10${NNBSP}t`],
+    [10_000, `10${NNBSP}t`],
+    [12_345, `12,3${NNBSP}t`],
+    // French negative numbers take the minus sign U+2212.
+    [-12_000, `\u221212${NNBSP}t`],
   ])('%s kg → %s', (kg, text) => {
     expect(mass(kg, 'fr')).toBe(text);
   });
@@ -19,12 +20,12 @@ describe('mass', () => {
 
 describe('co2e', () => {
   it.each([
-    [845.24, '845,2 kg CO2e'],
-    [999.94, '999,9 kg CO2e'],
-    [999.96, '1 t CO2e'],
-    [1500, '1,5 t CO2e'],
-    [-1500, '-1,5 t CO2e'],
-    [-999.96, '-1 t CO2e'],
+    [845.24, `845,2${NNBSP}kg CO2e`],
+    [999.94, `999,9${NNBSP}kg CO2e`],
+    [999.96, `1${NNBSP}t CO2e`],
+    [1500, `1,5${NNBSP}t CO2e`],
+    [-1500, `\u22121,5${NNBSP}t CO2e`],
+    [-999.96, `\u22121${NNBSP}t CO2e`],
   ])('%s kg → %s', (kg, text) => {
     expect(co2e(kg, 'fr')).toBe(text);
   });

@@ -1,9 +1,13 @@
 import type { AppLocale } from '../../i18n/i18n.ts';
+import { unitSpace, withMinusSign } from '../../lib/typography.ts';
 
 const tag = (locale: AppLocale) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
 
 export function num(value: number, locale: AppLocale, digits = 1): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits }).format(value);
+  return withMinusSign(
+    new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits }).format(value),
+    locale,
+  );
 }
 
 /** Rounded as shown (one decimal): the unit switches on the figure the reader sees. */
@@ -11,14 +15,14 @@ const shown = (value: number) => Math.abs(Math.round(value * 10) / 10);
 
 /** "1 234,5 kg", or "12,3 t" from 10 tonnes up (9 999,96 kg reads "10 t", not "10 000 kg"). */
 export function mass(kg: number, locale: AppLocale): string {
-  if (shown(kg) >= 10_000) return `${num(kg / 1000, locale)} t`;
-  return `${num(kg, locale)} kg`;
+  if (shown(kg) >= 10_000) return `${num(kg / 1000, locale)}${unitSpace(locale)}t`;
+  return `${num(kg, locale)}${unitSpace(locale)}kg`;
 }
 
 /** "845,2 kg CO2e" or "12,3 t CO2e" from 1 tonne up. */
 export function co2e(kg: number, locale: AppLocale): string {
-  if (shown(kg) >= 1000) return `${num(kg / 1000, locale)} t CO2e`;
-  return `${num(kg, locale)} kg CO2e`;
+  if (shown(kg) >= 1000) return `${num(kg / 1000, locale)}${unitSpace(locale)}t CO2e`;
+  return `${num(kg, locale)}${unitSpace(locale)}kg CO2e`;
 }
 
 export function percent(share: number | null, locale: AppLocale): string {
@@ -27,7 +31,7 @@ export function percent(share: number | null, locale: AppLocale): string {
 }
 
 export function km(value: number | null, locale: AppLocale): string {
-  return value === null ? '—' : `${num(value, locale)} km`;
+  return value === null ? '—' : `${num(value, locale)}${unitSpace(locale)}km`;
 }
 
 /** "janv. 2026" / "Jan 2026" for a `YYYY-MM` key. */
