@@ -182,6 +182,7 @@ export async function createServices(deps: {
     publicUrl: config.publicUrl,
     tokens: new UnsubscribeTokens(config.authSecret),
     now,
+    links,
   });
   const timeline = new TradeTimelineService({ db: database.db });
   const savedSearches = new SavedSearchService({ db: database.db, lots, notifications, now });
