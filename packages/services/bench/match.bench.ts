@@ -26,6 +26,7 @@ import {
   solveAllocation,
 } from '../src/matching/allocation.service.ts';
 import { MatchingService } from '../src/matching/matching.service.ts';
+import { webLinks } from '../src/ports/links.ts';
 
 const SIZES: { lots: number; requests: number }[] = (
   process.env.BENCH_MATCH_SIZES ?? '10000x1000,100000x10000,5000x5000'
@@ -390,7 +391,7 @@ async function main() {
         const matching = new MatchingService({
           db: handle.db,
           mailer: createMailer(config, handle.db),
-          publicUrl: config.publicUrl,
+          links: webLinks(config.publicUrl),
           now: () => new Date(),
         });
         const admin = userActor({ userId, email: `${userId}@bench.test`, name: 'bench', roles: ['admin'] });

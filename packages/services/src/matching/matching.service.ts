@@ -29,6 +29,7 @@ import type { Actor } from '../auth/actor.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
 import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { Links } from '../ports/links.ts';
 
 export type { ProposalDto } from '@retaille/domain';
 
@@ -112,7 +113,8 @@ export class MatchingService {
       mailer: Mailer;
       /** The digest's claim, its e-mail and the notifications' marks commit together. */
       jobs?: JobTransactions;
-      publicUrl: string;
+      /** The lot pages the digest links to. */
+      links: Pick<Links, 'lotPage'>;
       now: () => Date;
     },
   ) {}
@@ -260,7 +262,7 @@ export class MatchingService {
       const first = items[0]!;
       const lines = items.map((n) => {
         const p = n.payload as { lotTitle?: string; distanceKm?: number };
-        return `- ${p.lotTitle ?? ''} (${String(p.distanceKm ?? '').replace('.', ',')} km) : ${this.deps.publicUrl}/lots/${n.lot_id}`;
+        return `- ${p.lotTitle ?? ''} (${String(p.distanceKm ?? '').replace('.', ',')} km) : ${this.deps.links.lotPage(n.lot_id ?? '')}`;
       });
       // Claim, message and marks in one transaction: a crash never claims a digest whose e-mail
       // is lost, nor sends one whose notifications stay pending (they would be sent again).
