@@ -17,7 +17,7 @@ export {
 export * from './materials/mass.ts';
 export * from './materials/taxonomy.ts';
 export * from './materials/units.ts';
-export { parseDecimal, scaleHalfUp } from './money/decimal.ts';
+export { fromDecimalComma, parseDecimal, scaleHalfUp } from './money/decimal.ts';
 export * from './money/format-eur.ts';
 export { type Money, money } from './money/money.ts';
 export * from './sites/sectors.ts';

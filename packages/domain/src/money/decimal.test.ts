@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../shared/errors.ts';
-import { compareDecimals, decimalToString, divideHalfUp, parseDecimal, scaleHalfUp } from './decimal.ts';
+import {
+  compareDecimals,
+  decimalToString,
+  divideHalfUp,
+  fromDecimalComma,
+  parseDecimal,
+  scaleHalfUp,
+} from './decimal.ts';
 
 function errorKey(fn: () => unknown): string | undefined {
   try {
@@ -112,5 +119,19 @@ describe('parseDecimal limits', () => {
       expect(isDomainError(e) && e.details.fields).toEqual([{ path: 'value', key: 'decimal.invalid' }]);
     }
     expect.assertions(1);
+  });
+});
+
+describe('fromDecimalComma', () => {
+  it('reads a French decimal comma as a dot, and leaves numbers and dots alone', () => {
+    expect(fromDecimalComma('2,5')).toBe('2.5');
+    expect(fromDecimalComma('2.5')).toBe('2.5');
+    expect(fromDecimalComma(2.5)).toBe(2.5);
+    expect(decimalToString(parseDecimal(fromDecimalComma('0,001')))).toBe('0.001');
+  });
+
+  it('turns only the first comma, so a thousands-separated value stays invalid for the rules', () => {
+    expect(fromDecimalComma('1,234,5')).toBe('1.234,5');
+    expect(() => parseDecimal(fromDecimalComma('1,234,5'))).toThrow();
   });
 });

@@ -3,6 +3,14 @@ import { DomainError } from '../shared/errors.ts';
 /** A non-negative decimal given as a number (`2.5`) or a string (`'2.5'`, `'1e-3'`); never a comma. */
 export type DecimalInput = number | string;
 
+/**
+ * What a French user types (`2,5`) as the decimal the rules read (`2.5`): the one place a decimal
+ * comma becomes a dot, for the API's inputs and the web's fields alike. Numbers pass unchanged.
+ */
+export function fromDecimalComma<T extends DecimalInput>(value: T): T {
+  return (typeof value === 'string' ? value.replace(',', '.') : value) as T;
+}
+
 /** An exact non-negative decimal: `units / 10^scale`. */
 export interface ExactDecimal {
   readonly units: bigint;

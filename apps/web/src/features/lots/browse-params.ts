@@ -6,6 +6,7 @@
 import type { SearchLotsInput } from '@retaille/api/client';
 import {
   FRANCE_BOUNDS,
+  fromDecimalComma,
   INSEE_CODE,
   isMaterialFamilyKey,
   isMaterialKey,
@@ -46,7 +47,7 @@ export interface BrowseState {
 
 const num = (v: string | null, min: number, max: number): number | null => {
   if (v === null || v.trim() === '') return null;
-  const n = Number(v.replace(',', '.'));
+  const n = Number(fromDecimalComma(v));
   return Number.isFinite(n) && n >= min && n <= max ? n : null;
 };
 

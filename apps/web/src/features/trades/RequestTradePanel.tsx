@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type LotView, requestTradeInput, type TradeOutput } from '@retaille/api/client';
+import { fromDecimalComma } from '@retaille/domain/web';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,7 @@ import { formatCents, formatQty, unitName } from './format.ts';
 import { PriceBreakdown } from './PriceBreakdown.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
-const parseDecimal = (v: string) => Number(v.trim().replace(',', '.'));
+const parseDecimal = (v: string) => Number(fromDecimalComma(v.trim()));
 
 /**
  * "Demander une quantité" on a lot page: quantity in the lot's unit and a message to the seller.

@@ -23,6 +23,7 @@ import {
   type TradeOutput,
   type vehicleKeys,
 } from '@retaille/api/client';
+import { fromDecimalComma } from '@retaille/domain/web';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { type FormEvent, type ReactNode, useState } from 'react';
@@ -341,7 +342,7 @@ function ResolveDispute({ trade }: { trade: TradeOutput }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (kind === 'refund_partial') {
-      const cents = Math.round(Number(euros.replace(',', '.')) * 100);
+      const cents = Math.round(Number(fromDecimalComma(euros)) * 100);
       if (!Number.isFinite(cents) || cents <= 0) return setErrors({ refundCents: t('action.weightInvalid') });
       await run(
         () => resolve.mutateAsync({ id: trade.id, resolution: { kind, refundCents: cents } }),

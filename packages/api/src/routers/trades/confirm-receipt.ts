@@ -1,6 +1,6 @@
+import { fromDecimalComma } from '@retaille/domain';
 import { authedProcedure } from '../../trpc.ts';
 import { confirmReceiptInput, tradeSchema } from './trade.types.ts';
-import { decimalInput } from './trade-input.ts';
 
 export const confirmReceipt = authedProcedure
   .input(confirmReceiptInput)
@@ -9,6 +9,6 @@ export const confirmReceipt = authedProcedure
     ctx.services.trades.confirmReceipt(
       ctx.actor,
       input.id,
-      input.receivedKg === undefined || input.receivedKg === null ? null : decimalInput(input.receivedKg),
+      input.receivedKg === undefined || input.receivedKg === null ? null : fromDecimalComma(input.receivedKg),
     ),
   );

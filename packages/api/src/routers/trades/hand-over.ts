@@ -1,6 +1,6 @@
+import { fromDecimalComma } from '@retaille/domain';
 import { authedProcedure } from '../../trpc.ts';
 import { handOverInput, tradeSchema } from './trade.types.ts';
-import { decimalInput } from './trade-input.ts';
 
 export const handOver = authedProcedure
   .input(handOverInput)
@@ -9,7 +9,7 @@ export const handOver = authedProcedure
     ctx.services.trades.handOver(
       ctx.actor,
       input.id,
-      decimalInput(input.measuredKg),
+      fromDecimalComma(input.measuredKg),
       input.vehicleKey ?? null,
       input.travel ?? null,
     ),

@@ -1,6 +1,6 @@
+import { fromDecimalComma } from '@retaille/domain';
 import { authedProcedure } from '../../trpc.ts';
 import { requestTradeInput, tradeSchema } from './trade.types.ts';
-import { decimalInput } from './trade-input.ts';
 
 export const requestTrade = authedProcedure
   .input(requestTradeInput)
@@ -8,7 +8,7 @@ export const requestTrade = authedProcedure
   .mutation(({ ctx, input }) =>
     ctx.services.trades.request(ctx.actor, {
       lotId: input.lotId,
-      quantity: decimalInput(input.quantity),
+      quantity: fromDecimalComma(input.quantity),
       buyerSiteId: input.buyerSiteId ?? null,
       message: input.message,
     }),

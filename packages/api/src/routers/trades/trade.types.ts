@@ -1,5 +1,6 @@
 import {
   DISPUTE_REASON_MAX_LENGTH,
+  fromDecimalComma,
   instantSchema,
   MAX_MEASURED_KG,
   MAX_TRADE_TOTAL_CENTS,
@@ -25,7 +26,7 @@ const decimal = z.union([
   safeText()
     .trim()
     .regex(/^-?\d{1,15}([.,]\d{1,9})?$/, { error: 'trade.decimal' })
-    .refine((v) => Math.abs(Number(v.replace(',', '.'))) <= MAX_MEASURED_KG, {
+    .refine((v) => Math.abs(Number(fromDecimalComma(v))) <= MAX_MEASURED_KG, {
       error: 'field.numberTooLarge',
     }),
 ]);
