@@ -1,10 +1,9 @@
-import { Button, Popover, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Popover, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { SearchLotsInput } from '@retaille/api/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { currentLocale } from '../../../i18n/i18n.ts';
 import { fieldErrorsOf, messageOf } from '../../../lib/errors.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
@@ -34,7 +33,8 @@ export function SaveSearchButton({ input }: { input: Omit<SearchLotsInput, 'curs
         color: 'forest',
         message: (
           <>
-            {t('savedSearch.saved')} <Link to="/recherches">{t('savedSearch.nav')}</Link>
+            {/* A plain link: notifications render outside the router. */}
+            {t('savedSearch.saved')} <Anchor href="/recherches">{t('savedSearch.nav')}</Anchor>
           </>
         ),
       });
