@@ -52,6 +52,11 @@ export const en: Resources = {
     },
   },
   sites: {
+    mapLabel: 'Map: {{name}}, {{commune}}',
+    mapAttribution: 'Boundaries: IGN Admin Express, Licence Ouverte · préfecture names',
+    mapLoading: 'Loading the map…',
+    mapUnavailable: 'Map unavailable',
+    mapUnavailableText: 'This browser cannot show the map; the site’s address and coordinates are above.',
     title: 'Workshops and sites',
     subtitle: 'The sites of the network, by sector, département and territory type.',
     filters: 'Filters',

@@ -51,6 +51,12 @@ export const fr = {
     },
   },
   sites: {
+    mapLabel: 'Carte : {{name}}, {{commune}}',
+    mapAttribution: 'Contours : IGN Admin Express, Licence Ouverte · noms des préfectures',
+    mapLoading: 'Chargement de la carte…',
+    mapUnavailable: 'Carte indisponible',
+    mapUnavailableText:
+      'Ce navigateur ne peut pas afficher la carte ; l’adresse et les coordonnées du site sont ci-dessus.',
     title: 'Manufactures et ateliers',
     subtitle: 'Les sites du réseau, par filière, département et type de territoire.',
     filters: 'Filtres',

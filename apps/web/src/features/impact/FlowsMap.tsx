@@ -14,7 +14,9 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addPlaceLabels } from '../../components/map/place-labels.ts';
 import classes from './impact.module.css';
+import '../../components/map/place-labels.css';
 
 setWorkerUrl(workerUrl);
 
@@ -135,6 +137,7 @@ export default function FlowsMap({ flows, onFail }: { flows: Flow[]; onFail: (e:
     });
     instance.on('load', () => {
       ready = true;
+      void addPlaceLabels(instance);
     });
     return () => {
       instance.remove();

@@ -1,8 +1,8 @@
 /**
  * The offline map (a lazily loaded chunk): MapLibre with a style made only of a background and
  * our own GeoJSON — the départements contours served by the web app, the lots (clustered) and the
- * search circle. No tile server, no glyphs, so no text layers: counts and names live in popups
- * and in the list beside the map.
+ * search circle. No tile server, no glyphs, so no text layers: the préfectures' names are HTML
+ * labels (place-labels.ts), counts and lot names live in popups and in the list beside the map.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { FRANCE_BOUNDS } from '@retaille/domain/web';
@@ -19,6 +19,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { addPlaceLabels } from '../../components/map/place-labels.ts';
+import '../../components/map/place-labels.css';
 import classes from './lots.module.css';
 
 setWorkerUrl(workerUrl);
@@ -238,6 +240,7 @@ export default function LotsMap({ lots, center, radiusKm, pickPoint, onPick, onF
     });
     instance.on('load', () => {
       ready.current = true;
+      void addPlaceLabels(instance);
     });
     // Tests and screenshots wait for the first complete render.
     instance.once('idle', () => box.current?.setAttribute('data-ready', 'true'));

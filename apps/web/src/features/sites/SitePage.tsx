@@ -27,6 +27,7 @@ import { sectorLabel } from '../../lib/labels.ts';
 import { coversSite, useMe } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { PaymentsCard } from '../payments/PaymentsCard.tsx';
+import { SiteMapPanel } from './SiteMapPanel.tsx';
 import classes from './sites.module.css';
 
 export function SitePage() {
@@ -211,6 +212,7 @@ export function SitePage() {
                 </Text>
               )}
             </Paper>
+            <SiteMapPanel site={site} />
             <PaymentsCard siteId={site.id} mt="lg" />
           </Grid.Col>
         </Grid>
