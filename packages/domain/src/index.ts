@@ -2,6 +2,7 @@
  * Retaille's pure domain: rules with no I/O. Time and ids are passed in.
  * Nothing here imports kysely, pg, stripe, @trpc or node:*.
  */
+export * from './accounts/account.schemas.ts';
 export * from './geo/codes.ts';
 export * from './geo/commune-directory.ts';
 export * from './geo/departements.ts';

@@ -4,41 +4,20 @@ import {
   membershipRepository,
   userRepository,
 } from '@retaille/db';
-import { type CommuneDirectory, DomainError, haversineKm, type LatLon } from '@retaille/domain';
+import {
+  type CommuneDirectory,
+  DomainError,
+  haversineKm,
+  type LatLon,
+  type MeDto,
+  type OutboxMessageDto,
+  type ProfileInput,
+} from '@retaille/domain';
 import type { Actor, PlatformRole } from '../auth/actor.ts';
-import { forbidden, isAdmin, requireUser, type SiteRole } from '../auth/policy.ts';
+import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
-export interface MeDto {
-  userId: string;
-  name: string;
-  email: string;
-  emailVerified: boolean;
-  roles: PlatformRole[];
-  coordinatorScope: { departements: string[]; regions: string[] };
-  home: { communeInsee: string | null; communeName: string | null; lat: number; lon: number } | null;
-  sites: { siteId: string; name: string; role: SiteRole; verified: boolean }[];
-  activeSiteId: string | null;
-  isDemo: boolean;
-}
-
-export interface ProfileInput {
-  name: string;
-  /** Home location for distances when the user has no site (designers). */
-  homeCommuneInsee?: string | null | undefined;
-  homeLat?: number | undefined;
-  homeLon?: number | undefined;
-  designer?: boolean | undefined;
-}
-
-export interface OutboxMessageDto {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  kind: string;
-  createdAt: string;
-}
+export type { MeDto, OutboxMessageDto, ProfileInput } from '@retaille/domain';
 
 /** The signed-in user's account, profile and active site; platform roles for admins. */
 export class AccountService {

@@ -1,9 +1,13 @@
 import {
   DEPARTEMENT_CODE,
   hasForbiddenCharacters,
-  INSEE_CODE,
+  meDtoSchema,
+  outboxMessageSchema,
+  platformRoleSchema,
   safeText,
+  siteRoleSchema,
   TEXT_CONTROL_KEY,
+  updateProfileInput,
 } from '@retaille/domain';
 import { z } from 'zod';
 
@@ -48,41 +52,9 @@ export const signInSchema = z.object({
 export const requestResetSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({ password: passwordSchema });
 
-const platformRoleSchema = z.enum(['designer', 'coordinator', 'admin']);
-const siteRoleSchema = z.enum(['owner', 'member']);
-
-export const meSchema = z
-  .object({
-    userId: z.string(),
-    name: z.string(),
-    email: z.string(),
-    emailVerified: z.boolean(),
-    roles: z.array(platformRoleSchema),
-    coordinatorScope: z.object({ departements: z.array(z.string()), regions: z.array(z.string()) }),
-    home: z
-      .object({
-        communeInsee: z.string().nullable(),
-        communeName: z.string().nullable(),
-        lat: z.number(),
-        lon: z.number(),
-      })
-      .nullable(),
-    sites: z.array(
-      z.object({ siteId: z.string(), name: z.string(), role: siteRoleSchema, verified: z.boolean() }),
-    ),
-    activeSiteId: z.string().nullable(),
-    isDemo: z.boolean(),
-  })
-  .nullable();
+/** The signed-in user, or null: the DTO's schema is declared once in the domain (docs/decisions/013). */
+export const meSchema = meDtoSchema.nullable();
 export type Me = z.infer<typeof meSchema>;
-
-export const updateProfileInput = z.object({
-  name: safeText().trim().min(1, { error: 'field.required' }).max(100, { error: 'field.tooLong' }),
-  homeCommuneInsee: safeText().regex(INSEE_CODE, { error: 'profile.communeUnknown' }).nullable().optional(),
-  homeLat: z.number().min(-90, { error: 'site.lat.range' }).max(90, { error: 'site.lat.range' }).optional(),
-  homeLon: z.number().min(-180, { error: 'site.lon.range' }).max(180, { error: 'site.lon.range' }).optional(),
-  designer: z.boolean().optional(),
-});
 
 export const setActiveSiteInput = z.object({ siteId: z.uuid({ error: 'field.uuid' }) });
 
@@ -100,15 +72,6 @@ export const setRolesInput = z.object({
 });
 
 export const outboxInput = z.object({ to: emailSchema.optional() }).default({});
-export const outboxOutput = z.array(
-  z.object({
-    id: z.string(),
-    to: z.string(),
-    subject: z.string(),
-    text: z.string(),
-    kind: z.string(),
-    createdAt: z.string(),
-  }),
-);
+export const outboxOutput = z.array(outboxMessageSchema);
 
-export { platformRoleSchema, siteRoleSchema };
+export { platformRoleSchema, siteRoleSchema, updateProfileInput };
