@@ -23,6 +23,7 @@ import {
 import type { Actor } from '../auth/actor.ts';
 import { requireUser } from '../auth/policy.ts';
 import { checkHandoverTravel, type HandoverTravel, recordHandoverTravel } from '../impact/trip-recorder.ts';
+import { assertPricedLotRequestable } from './seller-readiness.ts';
 import type { TradeDto, TradeRequestInput } from './trade.dto.ts';
 import {
   conflict,
@@ -94,6 +95,7 @@ export class TradeCommands {
     }
     const site = await siteRepository.findSiteById(db, lot.site_id);
     if (!site) throw new DomainError('NOT_FOUND', 'site.notFound');
+    await assertPricedLotRequestable(db, this.deps.gateway, lot, now);
     const price = priceTrade({
       unitPriceCents: lot.price_cents ?? 0,
       quantity,
