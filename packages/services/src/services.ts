@@ -144,6 +144,7 @@ export async function createServices(deps: {
     now,
   );
   const sites = new SiteService({ db: database.db, communes, now });
+  const links = deps.links ?? webLinks(config.publicUrl);
   const memberships = new MembershipService({ db: database.db, mailer, links, now });
   const accounts = new AccountService({
     db: database.db,
@@ -157,7 +158,6 @@ export async function createServices(deps: {
       ['127.0.0.1', 'localhost', '::1'].includes(config.HOST),
   });
   const jobs = deps.jobs ?? new JobQueue(database.db);
-  const links = deps.links ?? webLinks(config.publicUrl);
   const matching = new MatchingService({ db: database.db, mailer, jobs, links, now });
   const allocations = new AllocationService({
     db: database.db,
