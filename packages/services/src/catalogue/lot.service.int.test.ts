@@ -211,6 +211,7 @@ describe('search', () => {
     // Its own site and lots, so each filter's answer is an exact set (never an empty one); Brest
     // is beyond 500 km of Lyon, out of the shared fixtures' radius searches.
     const site = await createTestSite(t, me, { postalCode: '29200' });
+    await allowPricedLots(t, site.id);
     const make = (title: string, materialKey: string, priceCents: number | null) =>
       t.lots.create(me, lotInput(site.id, { title, materialKey, priceCents } as never));
     const oakFree = await make('Chêne donné', 'oak', null);

@@ -417,7 +417,8 @@ export function TradeActions({ trade }: { trade: TradeOutput }) {
   const { t } = useTranslation('trades');
   const locale = currentLocale();
   const trpc = useTRPC();
-  const run = useRun(trade.sellerSite.id);
+  // Partial trades (tests, optimistic updates) may lack the site.
+  const run = useRun(trade.sellerSite?.id);
   const accept = useMutation(trpc.trades.accept.mutationOptions());
   const decline = useMutation(trpc.trades.decline.mutationOptions());
   const cancel = useMutation(trpc.trades.cancel.mutationOptions());
