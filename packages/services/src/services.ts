@@ -20,12 +20,13 @@ import { MatchingService } from './matching/matching.service.ts';
 import { NotificationService } from './notifications/notification.service.ts';
 import { UnsubscribeTokens } from './notifications/unsubscribe-token.ts';
 import { OfferService } from './offers/offer.service.ts';
+import { createOperations, type OperationsServices } from './operations/operations.ts';
+import { type Links, webLinks } from './ports/links.ts';
 import { SavedSearchService } from './saved-searches/saved-search.service.ts';
 import { type SeedReport, seedDemo } from './seed/demo-seed.ts';
 import { MembershipService } from './sites/membership.service.ts';
 import { SiteService } from './sites/site.service.ts';
 import { TradeTimelineService } from './timeline/trade-timeline.service.ts';
-import { type Links, webLinks } from './ports/links.ts';
 import { PaymentAccountService } from './trades/payment-account.service.ts';
 import { paymentsUnavailable } from './trades/payment-setup.ts';
 import { TradeService } from './trades/trade.service.ts';
@@ -55,6 +56,8 @@ export interface Services {
   matching: MatchingService;
   allocations: AllocationService;
   impact: ImpactService;
+  /** The operator console: disputes, money owed, verification, moderation, roles, fee, reconciliation. */
+  operations: OperationsServices;
   /** Notices of trade events and alerts: the bell, e-mails, the digest, preferences. */
   notifications: NotificationService;
   /** A trade's history from `trade_event`. */
@@ -210,21 +213,42 @@ export async function createServices(deps: {
   });
   // Records an older impact method computed are recomputed once, after the migrations (ADR 007).
   await impact.upgradeRecords();
+  const operations = createOperations({
+    db: database.db,
+    gateway,
+    mailer,
+    jobs,
+    sites,
+    accounts,
+    registry: factorRegistry,
+    publicUrl: config.publicUrl,
+    defaultFeeBps: config.PLATFORM_FEE_BPS,
+    now,
+  });
+  await operations.fee.refresh();
   const trades = new TradeService({
     db: database.db,
     gateway,
     timings: config.tradeTimings,
-    platformFeeBps: config.PLATFORM_FEE_BPS,
+    // The fee an operator set in the console (PLATFORM_FEE_BPS until then), read at each pricing.
+    get platformFeeBps() {
+      return operations.fee.bps;
+    },
     jobs,
     links,
     now,
     recordImpact: (trx, trade, completedAt) => impact.recordTrade(trx, trade, completedAt),
+    assertMayTrade: (subjects) => operations.moderation.assertMayTrade(subjects),
   });
+  operations.bindTrades(trades);
   const payments = new PaymentAccountService({
     db: database.db,
     gateway,
     mode: deps.payments?.mode ?? config.paymentsMode,
-    platformFeeBps: config.PLATFORM_FEE_BPS,
+    // The fee an operator set in the console (PLATFORM_FEE_BPS until then), read at each pricing.
+    get platformFeeBps() {
+      return operations.fee.bps;
+    },
     links,
     now,
   });
@@ -247,6 +271,7 @@ export async function createServices(deps: {
     allocations,
     jobs,
     impact,
+    operations,
     notifications,
     timeline,
     auth,
