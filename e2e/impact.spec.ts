@@ -56,7 +56,7 @@ describe('impact: coordinators dashboard, exports and report', () => {
 
     const allTrades = parseFr(await kpi(page, 'kpi-trades'));
     expect(allTrades).toBeGreaterThan(0);
-    expect(await kpi(page, 'kpi-mass')).toMatch(/^[\d\s\u202f\u00a0]+(,\d)? (kg|t)$/);
+    expect(await kpi(page, 'kpi-mass')).toMatch(/^[\d\s\u202f\u00a0]+(,\d)?\u202f(kg|t)$/);
     expect(parseFr(await kpi(page, 'kpi-mass'))).toBeGreaterThan(0);
     expect(await kpi(page, 'kpi-net')).toMatch(/CO2e$/);
     expect(await kpi(page, 'kpi-30')).toMatch(/%$/);
