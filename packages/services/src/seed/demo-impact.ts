@@ -128,11 +128,11 @@ export async function seedDemoImpact(deps: {
       const completedAt = new Date(end - Math.floor(rand() * 364 * DAY));
       // Mostly small lots: 2 to 80 kg, skewed towards 10-20 kg.
       const kg = Math.round((2 + 78 * rand() ** 2.2) * 10) / 10;
-      const lotKg = lot.mass_kg === null ? null : Number(lot.mass_kg);
+      const lotKg = lot.mass_kg;
       const quantity =
         lot.unit === 'kg'
           ? kg
-          : Math.max(0.001, Math.min(Number(lot.quantity), lotKg ? (Number(lot.quantity) * kg) / lotKg : 1));
+          : Math.max(0.001, Math.min(lot.quantity, lotKg ? (lot.quantity * kg) / lotKg : 1));
       const trade = await tradeRepository.insertTrade(trx, {
         lot_id: lot.id,
         seller_site_id: origin.id,
