@@ -77,12 +77,15 @@ describe('saved searches', () => {
 
   it('goes into the daily digest by default, once', async () => {
     const before = await mailOutboxRepository.listMail(s.database.db, { to: designer.email, limit: 20 });
-    const first = await s.notifications.sendDigests();
+    // The digest goes out in the evening (Paris): run it at 19:00 UTC today, whatever the wall clock.
+    const evening = new Date();
+    evening.setUTCHours(19, 0, 0, 0);
+    const first = await s.notifications.sendDigests(evening);
     expect(first.emails).toBeGreaterThanOrEqual(1);
     const mails = await mailOutboxRepository.listMail(s.database.db, { to: designer.email, limit: 20 });
     expect(mails.length).toBe(before.length + 1);
     expect(mails[0]!.text_body).toContain('Chêne 1 m');
-    await s.notifications.sendDigests();
+    await s.notifications.sendDigests(evening);
     expect(
       await mailOutboxRepository.listMail(s.database.db, { to: designer.email, limit: 20 }),
     ).toHaveLength(mails.length);
