@@ -13,6 +13,7 @@ import {
   type SectorKey,
   type TerritoryType,
 } from '@retaille/domain';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserActor } from '../auth/actor.ts';
 import { anonymous } from '../auth/actor.ts';
@@ -398,6 +399,19 @@ describe('exports', () => {
     expect(aggCsv.body).toContain(`;${IMPACT_METHOD_VERSION};`);
     expect(aggCsv.body.replaceAll(IMPACT_METHOD_VERSION, '')).not.toMatch(/\d\.\d/);
     expect(aggCsv.body).not.toMatch(/,\d{4,}/);
+    // The Excel workbook cites the method version on its cover sheet and on every line.
+    const book = new ExcelJS.Workbook();
+    const xlsx = await s.impact.export(admin, period, { format: 'xlsx', kind: 'lines' });
+    await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const cover = book.worksheets[0]!;
+    const coverRows = cover.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).join(' ') : ''));
+    expect(coverRows).toContain(`Version de la méthode ${IMPACT_METHOD_VERSION}`);
+    expect(coverRows.some((r) => /^Document de méthode docs\/impact-method\.md — http/.test(r))).toBe(true);
+    const linesSheet = book.worksheets[1]!;
+    const head = (linesSheet.getRow(1).values as unknown[]).map(String);
+    const col = head.indexOf('Version de la méthode');
+    expect(col).toBeGreaterThan(0);
+    expect(String(linesSheet.getRow(2).getCell(col).value)).toBe(IMPACT_METHOD_VERSION);
     await expect(s.impact.export(seller, period, { format: 'csv', kind: 'lines' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
