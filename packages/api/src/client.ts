@@ -13,6 +13,7 @@ export * from './routers/lots/lot.types.ts';
 export * from './routers/matching/matching.types.ts';
 export * from './routers/notifications/notifications.types.ts';
 export * from './routers/offers/offer.types.ts';
+export * from './routers/operations/operations.types.ts';
 export * from './routers/pagination.types.ts';
 export * from './routers/payments/payments.types.ts';
 export * from './routers/requests/request.types.ts';

@@ -8,6 +8,7 @@ import { lazyPage } from '../components/LazyPage.tsx';
 import { impactRoutes } from '../features/impact/routes.tsx';
 import { lotRoutes } from '../features/lots/routes.tsx';
 import { matchingRoutes } from '../features/matching/routes.tsx';
+import { operationsRoutes } from '../features/operations/routes.tsx';
 import { paymentRoutes } from '../features/payments/routes.tsx';
 import { requestRoutes } from '../features/requests/routes.tsx';
 import { tradeRoutes } from '../features/trades/routes.tsx';
@@ -102,6 +103,7 @@ export const routes: RouteObject[] = [
       ...tradeRoutes,
       ...paymentRoutes,
       ...impactRoutes,
+      ...operationsRoutes,
       {
         path: '*',
         element: lazyPage(() => import('../routes/NotFoundPage.tsx').then((m) => m.NotFoundPage)),

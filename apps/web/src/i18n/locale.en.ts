@@ -3,6 +3,7 @@ import { catalogueEn } from './catalogue.en.ts';
 import { en } from './en.ts';
 import { impactEn } from './impact.en.ts';
 import { matchingEn } from './matching.en.ts';
+import { operationsEn } from './operations.en.ts';
 import { tradesEn } from './trades.en.ts';
 
 export const resources: Record<string, object> = {
@@ -11,4 +12,5 @@ export const resources: Record<string, object> = {
   matching: matchingEn,
   trades: tradesEn,
   impact: impactEn,
+  operations: operationsEn,
 };

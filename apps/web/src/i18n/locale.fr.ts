@@ -3,6 +3,7 @@ import { catalogueFr } from './catalogue.fr.ts';
 import { fr } from './fr.ts';
 import { impactFr } from './impact.fr.ts';
 import { matchingFr } from './matching.fr.ts';
+import { operationsFr } from './operations.fr.ts';
 import { tradesFr } from './trades.fr.ts';
 
 export const resources: Record<string, object> = {
@@ -11,4 +12,5 @@ export const resources: Record<string, object> = {
   matching: matchingFr,
   trades: tradesFr,
   impact: impactFr,
+  operations: operationsFr,
 };

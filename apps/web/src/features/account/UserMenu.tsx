@@ -110,6 +110,11 @@ function SignedInMenu({ me }: { me: SignedIn }) {
           {t('catalogue:savedSearch.nav')}
         </Menu.Item>
         {isCoordinator(me) && (
+          <Menu.Item component={Link} to="/operations">
+            {t('operations:title')}
+          </Menu.Item>
+        )}
+        {isCoordinator(me) && (
           <Menu.Item component={Link} to="/coordination/verification">
             {t('nav.verificationQueue')}
           </Menu.Item>
@@ -208,6 +213,7 @@ export function AccountNavLinks({ onNavigate }: { onNavigate: () => void }) {
           ))}
         </NavLink>
       )}
+      {isCoordinator(user) && item('/operations', t('operations:title'))}
       {isCoordinator(user) && item('/coordination/verification', t('nav.verificationQueue'))}
       {isCoordinator(user) && item('/coordination/allocation', t('matching:nav.allocationLong'))}
       {isCoordinator(user) && item('/impact', t('impact:nav.dashboard'))}

@@ -65,7 +65,7 @@ export const disputeSchema = z.object({
   photoIds: z.array(z.string()),
 });
 export type Dispute = z.infer<typeof disputeSchema>;
-export const resolveDisputeInput = z.object({
+export const resolveDisputeWithNoteInput = z.object({
   tradeId: uuid,
   refundCents: z
     .number({ error: 'field.required' })
