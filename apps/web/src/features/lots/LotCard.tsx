@@ -72,7 +72,7 @@ export function LotCard({
               {formatPrice(lot.priceCents, lot.unit, locale, t)}
             </Text>
             {lot.paymentPending && (
-              <Badge color="yellow" variant="light" size="sm">
+              <Badge color="wood" variant="light" size="sm">
                 {t('payment.pendingBadge')}
               </Badge>
             )}

@@ -251,7 +251,7 @@ export function LotPage() {
                     </Text>
                   )}
                   {lot.paymentPending && (
-                    <Badge color="yellow" variant="light" mt={4} data-testid="lot-payment-pending">
+                    <Badge color="wood" variant="light" mt={4} data-testid="lot-payment-pending">
                       {t('payment.pendingBadge')}
                     </Badge>
                   )}
