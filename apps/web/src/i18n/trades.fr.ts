@@ -225,6 +225,12 @@ export const tradesFr = {
     travel: 'Comment le lot a voyagé',
     travelHelp: 'Sert au calcul du CO2e du transport (bilan d’impact, docs/impact-method.md).',
     roundTrip: 'Aller-retour (le véhicule revient à son point de départ)',
+    distance: 'Distance parcourue (km, facultatif)',
+    distanceHelp:
+      'Trajet simple entre les deux sites ; laissé vide, la distance entre les sites est utilisée.',
+    tourDistance: 'Distance totale de la tournée (km)',
+    tourDistanceHelp:
+      'Toute la boucle, retour compris : elle est répartie entre les lots de la tournée selon leur masse.',
     vehicle: 'Véhicule de l’enlèvement',
     vehicleHelp: 'Sert au calcul du CO2e du transport (bilan d’impact).',
     accept: 'Accepter',

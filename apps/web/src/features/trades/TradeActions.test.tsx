@@ -3,8 +3,8 @@ import { MantineProvider } from '@mantine/core';
 import type { TradeOutput } from '@retaille/api/client';
 import { availableTransitions, type TradeParty, type TradeState } from '@retaille/domain/web';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/i18n.ts';
 import { tradesFr } from '../../i18n/trades.fr.ts';
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from '../../lib/trpc.ts';
@@ -27,7 +27,10 @@ beforeAll(async () => {
     }) as MediaQueryList;
   await i18n.changeLanguage('fr');
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 function trade(
   state: TradeState,
@@ -121,5 +124,86 @@ describe('<TradeActions>', () => {
     const closed = show(trade('completed', 'buyer'));
     expect(closed.buttons).toEqual([]);
     expect(closed.panel.textContent).toContain(frenchTypography(tradesFr.trade.finished));
+  });
+});
+
+describe('<TradeActions> handover form', () => {
+  const form = () => within(screen.getByTestId('hand-over'));
+  const errorOf = (input: HTMLElement) => {
+    const ids = (input.getAttribute('aria-describedby') ?? '').split(' ');
+    return ids.map((i) => document.getElementById(i)?.textContent ?? '').join(' ');
+  };
+  const pick = (mode: string) =>
+    fireEvent.change(screen.getByTestId('travel-mode'), { target: { value: mode } });
+
+  it('shows the fields each travel mode needs', () => {
+    show(trade('pickup_scheduled', 'seller', 'buyer'));
+    expect(screen.queryByTestId('travel-distance')).toBeNull();
+    pick('shared_tour');
+    const tour = screen.getByTestId('travel-distance');
+    expect(tour.hasAttribute('required')).toBe(true);
+    expect(form().queryByRole('checkbox')).toBeNull();
+    pick('car_dedicated');
+    expect(screen.getByTestId('travel-distance').hasAttribute('required')).toBe(false);
+    expect(form().getByRole('checkbox', { name: /Aller-retour/ })).toBeTruthy();
+    pick('on_foot');
+    expect(screen.queryByTestId('travel-distance')).toBeNull();
+    expect(form().queryByRole('checkbox')).toBeNull();
+  });
+
+  it('refuses a shared tour without its distance next to the distance field, without calling the server', () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    show(trade('pickup_scheduled', 'seller', 'buyer'));
+    fireEvent.change(form().getByLabelText(/Poids mesuré/), { target: { value: '12,5' } });
+    pick('shared_tour');
+    fireEvent.click(form().getByRole('button', { name: a.hand_over }));
+    const distance = screen.getByTestId('travel-distance');
+    expect(distance.getAttribute('aria-invalid')).toBe('true');
+    expect(errorOf(distance)).toContain('Indiquez la distance totale de la tournée.');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('shows the server’s field errors next to their fields, and the others above the button', async () => {
+    const fields = [
+      {
+        path: 'travel.distanceKm',
+        key: 'impact.tripNegativeDistance',
+        fr: 'Distance refusée.',
+        en: 'Distance refused.',
+      },
+      { path: 'travel.tripId', key: 'impact.tripPartiesMismatch', fr: 'Pas un arrêt.', en: 'Not a stop.' },
+    ];
+    const body = [
+      {
+        error: {
+          message: 'impact.invalidTrip',
+          code: -32600,
+          data: {
+            code: 'BAD_REQUEST',
+            httpStatus: 400,
+            key: 'impact.invalidTrip',
+            messages: { fr: 'Trajet impossible.', en: 'Impossible trip.' },
+            fields,
+          },
+        },
+      },
+    ];
+    const fetch = vi.fn(
+      async () =>
+        new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/json' } }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    show(trade('pickup_scheduled', 'seller', 'buyer'));
+    fireEvent.change(form().getByLabelText(/Poids mesuré/), { target: { value: '12,5' } });
+    pick('shared_tour');
+    fireEvent.change(screen.getByTestId('travel-distance'), { target: { value: '18,5' } });
+    fireEvent.click(form().getByRole('button', { name: a.hand_over }));
+    await screen.findByTestId('hand-over-errors');
+    expect(fetch).toHaveBeenCalledOnce();
+    const sent = JSON.parse(String((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body));
+    expect(sent[0].travel).toEqual({ mode: 'shared_tour', roundTrip: false, distanceKm: 18.5 });
+    expect(errorOf(screen.getByTestId('travel-distance'))).toContain('Distance refusée.');
+    expect(screen.getByTestId('hand-over-errors').textContent).toBe('Pas un arrêt.');
   });
 });

@@ -15,14 +15,7 @@ import {
 } from '@mantine/core';
 import { DatesProvider, DateTimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import {
-  handOverInput,
-  handOverTravelInput,
-  openDisputeInput,
-  proposePickupInput,
-  type TradeOutput,
-  type vehicleKeys,
-} from '@retaille/api/client';
+import { openDisputeInput, proposePickupInput, type TradeOutput } from '@retaille/api/client';
 import { fromDecimalComma } from '@retaille/domain/web';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -36,6 +29,14 @@ import { validateWith } from '../../lib/validate.ts';
 import { useTradeChanged } from './api.ts';
 import { FailureMessage } from './FailureMessage.tsx';
 import { formatCents, formatKg, formatSlot } from './format.ts';
+import {
+  type HandOverTravelMode,
+  handOverFormSchema,
+  handOverTravelModes,
+  handOverValues,
+  placeHandOverErrors,
+  travelFieldsFor,
+} from './handOverForm.ts';
 import { type TradeAction, tradeActionsFor } from './states.ts';
 
 type Errors = Record<string, string>;
@@ -161,10 +162,6 @@ function ProposePickup({ trade, counter }: { trade: TradeOutput; counter: boolea
   );
 }
 
-type VehicleKey = (typeof vehicleKeys)[number];
-const travelModes = handOverTravelInput.shape.mode.options;
-type TravelMode = (typeof travelModes)[number];
-
 function HandOver({ trade }: { trade: TradeOutput }) {
   const { t } = useTranslation('trades');
   const locale = currentLocale();
@@ -173,21 +170,17 @@ function HandOver({ trade }: { trade: TradeOutput }) {
   const run = useRun();
   const [kg, setKg] = useState('');
   // How the lot travelled (docs/impact-method.md §4); '' = not recorded, the labelled default.
-  const [mode, setMode] = useState<TravelMode | ''>('');
+  const [mode, setMode] = useState<HandOverTravelMode | ''>('');
   const [roundTrip, setRoundTrip] = useState(true);
+  const [distance, setDistance] = useState('');
   const [errors, setErrors] = useState<Errors>({});
+  const fields = travelFieldsFor(mode);
+  const placed = placeHandOverErrors(errors, mode);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!kg.trim()) return setErrors({ measuredKg: t('action.weightRequired') });
-    const vehicleKey: VehicleKey | null =
-      mode === 'van_electric' ? 'van_bev_avg_defra' : mode === 'van_diesel' ? 'van_diesel_avg_defra' : null;
-    const values = {
-      id: trade.id,
-      measuredKg: kg.trim(),
-      vehicleKey,
-      travel: mode === '' ? null : { mode, roundTrip },
-    };
-    const checked = validateWith(handOverInput, values, locale);
+    const values = handOverValues({ tradeId: trade.id, kg, mode, roundTrip, distance });
+    const checked = validateWith(handOverFormSchema, values, locale);
     if (!checked.ok) return setErrors(checked.errors);
     await run(() => handOver.mutateAsync(values), setErrors);
   };
@@ -202,7 +195,7 @@ function HandOver({ trade }: { trade: TradeOutput }) {
           required
           value={kg}
           onChange={(e) => setKg(e.currentTarget.value)}
-          error={errors.measuredKg}
+          error={placed.byField.measuredKg}
           maw={320}
           rightSection={<Text size="sm">kg</Text>}
         />
@@ -210,20 +203,51 @@ function HandOver({ trade }: { trade: TradeOutput }) {
           label={t('action.travel')}
           description={t('action.travelHelp')}
           value={mode}
-          onChange={(e) => setMode(e.currentTarget.value as TravelMode | '')}
+          onChange={(e) => {
+            setMode(e.currentTarget.value as HandOverTravelMode | '');
+            setErrors(({ measuredKg }): Errors => (measuredKg ? { measuredKg } : {}));
+          }}
           data={[
             { value: '', label: t('travel.none') },
-            ...travelModes.map((m) => ({ value: m, label: t(`travel.${m}`) })),
+            ...handOverTravelModes.map((m) => ({ value: m, label: t(`travel.${m}`) })),
           ]}
-          error={errors['travel.mode'] ?? errors.vehicleKey}
+          error={placed.byField['travel.mode']}
           maw={320}
+          data-testid="travel-mode"
         />
-        {mode !== '' && mode !== 'carrier' && (
+        {fields.distance !== 'hidden' && (
+          <TextInput
+            label={fields.distance === 'required' ? t('action.tourDistance') : t('action.distance')}
+            description={
+              fields.distance === 'required' ? t('action.tourDistanceHelp') : t('action.distanceHelp')
+            }
+            inputMode="decimal"
+            autoComplete="off"
+            required={fields.distance === 'required'}
+            value={distance}
+            onChange={(e) => setDistance(e.currentTarget.value)}
+            error={placed.byField['travel.distanceKm']}
+            maw={320}
+            rightSection={<Text size="sm">km</Text>}
+            data-testid="travel-distance"
+          />
+        )}
+        {fields.roundTrip && (
           <Checkbox
             label={t('action.roundTrip')}
             checked={roundTrip}
             onChange={(e) => setRoundTrip(e.currentTarget.checked)}
+            error={placed.byField['travel.roundTrip']}
           />
+        )}
+        {placed.general.length > 0 && (
+          <Alert color="red" variant="light" role="alert" data-testid="hand-over-errors">
+            {placed.general.map((m) => (
+              <Text key={m} size="sm">
+                {m}
+              </Text>
+            ))}
+          </Alert>
         )}
         <Group>
           <Button type="submit" loading={handOver.isPending}>
