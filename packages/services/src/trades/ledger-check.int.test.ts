@@ -137,6 +137,11 @@ describe('checkLedger and pnpm ledger:check', () => {
         [`half-b:${tradeId}`, 700],
       ]);
       expect(split.balanced).toBe(false);
+      // The handover's 2 postings and the 4 planted. Read back 4 then 1 at a time (the first with a
+      // short last page): every posting once, the same verdict.
+      expect(split.postings).toBe(6);
+      expect(await checkLedger(s.database.db, 4)).toEqual(split);
+      expect(await checkLedger(s.database.db, 1)).toEqual(split);
     } finally {
       await s.database.close();
     }

@@ -25,16 +25,11 @@ function toEntries(rows: readonly LedgerEntryRow[]): JournalEntry[] {
   return [...byKey.values()];
 }
 
-/** Reads the whole journal back and verifies it with the domain's `checkBalanced`, overall and per trade. */
-export async function checkLedger(db: DatabaseHandle['db']): Promise<LedgerCheck> {
-  const rows: LedgerEntryRow[] = [];
-  let after = 0;
-  for (;;) {
-    const page = await ledgerRepository.listEntriesPage(db, after);
-    if (page.length === 0) break;
-    rows.push(...page);
-    after = page[page.length - 1]!.id;
-  }
+/**
+ * Verifies journal rows (as read back, in id order) with the domain's `checkBalanced`, overall
+ * and per trade. Pure: `checkLedger` reads the rows, this decides.
+ */
+export function checkLedgerRows(rows: readonly LedgerEntryRow[]): LedgerCheck {
   const entries = toEntries(rows);
   const journal = checkBalanced(entries);
   const byTrade = new Map<string, JournalEntry[]>();
@@ -59,6 +54,22 @@ export async function checkLedger(db: DatabaseHandle['db']): Promise<LedgerCheck
     unbalancedTrades,
     balanced: journal.balanced && unbalancedTrades.length === 0,
   };
+}
+
+/**
+ * Reads the whole journal back, page by page in id order (`pageSize` rows at a time), and
+ * verifies it with `checkLedgerRows`.
+ */
+export async function checkLedger(db: DatabaseHandle['db'], pageSize?: number): Promise<LedgerCheck> {
+  const rows: LedgerEntryRow[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await ledgerRepository.listEntriesPage(db, after, pageSize);
+    if (page.length === 0) break;
+    rows.push(...page);
+    after = page[page.length - 1]!.id;
+  }
+  return checkLedgerRows(rows);
 }
 
 /** Human-readable totals for `pnpm ledger:check`. */
