@@ -26,6 +26,8 @@ export default {
     'packages/domain/src/trades/trade-states.ts',
     'packages/domain/src/trades/ledger.ts',
     'packages/domain/src/trades/weight.ts',
+    // What a trade may request of a lot and how its quantity moves (moved out of trade.service.ts).
+    'packages/domain/src/trades/lot-quantity.ts',
     'packages/domain/src/money/money.ts',
     'packages/domain/src/money/pricing.ts',
     'packages/domain/src/money/decimal.ts',

@@ -7,17 +7,21 @@ import base from './stryker.conf.mjs';
 export default {
   ...base,
   vitest: { configFile: 'vitest.stryker.services.config.ts', related: false },
-  // Line ranges (Stryker has no function selector): check them when these files move.
+  // Line ranges (Stryker has no function selector), each a whole function: check them when these
+  // files move (`grep -n` the function names below).
   mutate: [
-    // toEntries + checkLedger (the French formatting below is for the CLI only).
-    'packages/services/src/trades/ledger-check.ts:15-62',
-    // Pricing in the trade service: stored breakdown, quantity checks and price at request, and
-    // the settlement repricing (weight difference, partial refund).
-    'packages/services/src/trades/trade.service.ts:86-93',
-    'packages/services/src/trades/trade.service.ts:308-331',
-    'packages/services/src/trades/trade.service.ts:677-710',
-    // Search filters and keyset paging.
-    'packages/db/src/repositories/lot.repository.ts:167-234',
+    // toEntries + checkLedgerRows + checkLedger (formatLedgerCheck below is the CLI's French text).
+    'packages/services/src/trades/ledger-check.ts:15-73',
+    // Pricing (docs/decisions/008-trades-payments-ledger.md for the split of trade.service.ts):
+    // breakdownOf, the stored breakdown every later step reprices from;
+    'packages/services/src/trades/trade-context.ts:48-55',
+    // TradeCommands.request: quantity checks (the rules themselves, requestedQuantity and
+    // fitsAvailable, are pure and mutated with the domain in stryker.conf.mjs) and price at request;
+    'packages/services/src/trades/trade-commands.ts:69-163',
+    // the settlement repricing: refund_weight_difference and refund_partial effect handlers.
+    'packages/services/src/trades/trade-effect-handlers.ts:96-124',
+    // Search filters (filtered) and keyset paging (searchLots).
+    'packages/db/src/repositories/lot.repository.ts:176-246',
   ],
   ignorePatterns: [
     '/*',

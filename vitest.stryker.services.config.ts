@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Vitest for stryker.services.conf.mjs: the two integration test files that cover the mutated
-// service and repository rules, each on its own freshly migrated database (PGlite by default,
+// Vitest for stryker.services.conf.mjs: the test files that cover the mutated service and
+// repository rules, each on its own freshly migrated database (PGlite by default,
 // PostgreSQL when DATABASE_URL is set), one worker.
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -20,7 +20,17 @@ export default defineConfig({
   },
   test: {
     include: [
+      // The ledger check: its pure half (unit) and the reading half with the script (integration).
+      'packages/services/src/trades/ledger-check.test.ts',
+      'packages/services/src/trades/ledger-check.int.test.ts',
+      // Request: quantity checks and price at request; priced lots up to payment.
       'packages/services/src/trades/trade.service.int.test.ts',
+      'packages/services/src/trades/priced-lot-payment-path.int.test.ts',
+      // A paid per-kg trade handed over lighter: the weight-difference refund (refund_weight_difference).
+      'packages/services/src/trades/payment-restart.int.test.ts',
+      // Dispute resolution with a partial refund (refund_partial).
+      'packages/services/src/operations/operations.int.test.ts',
+      // Search filters and keyset paging.
       'packages/services/src/catalogue/lot.service.int.test.ts',
     ],
     globalSetup: ['./packages/db/src/testing/global-setup.ts'],
