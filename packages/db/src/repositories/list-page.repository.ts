@@ -66,7 +66,11 @@ export async function listTradesPage(
           ? eb.and([
               mine,
               eb.or([
-                eb('trade.state', 'in', f.action.buyer.length ? f.action.buyer : ['-']),
+                eb(
+                  'trade.state',
+                  'in',
+                  (f.action.buyer.length ? f.action.buyer : ['-']) as TradeRow['state'][],
+                ),
                 eb.and([
                   eb('trade.state', '=', 'pickup_proposed'),
                   eb('trade.pickup_proposed_by', '=', 'seller'),
@@ -83,7 +87,11 @@ export async function listTradesPage(
           ? eb.and([
               mine,
               eb.or([
-                eb('trade.state', 'in', f.action.seller.length ? f.action.seller : ['-']),
+                eb(
+                  'trade.state',
+                  'in',
+                  (f.action.seller.length ? f.action.seller : ['-']) as TradeRow['state'][],
+                ),
                 eb.and([
                   eb('trade.state', '=', 'pickup_proposed'),
                   eb('trade.pickup_proposed_by', '=', 'buyer'),
@@ -95,7 +103,7 @@ export async function listTradesPage(
     }
     return eb.or(sides);
   });
-  if (f.states) q = q.where('trade.state', 'in', f.states.length ? f.states : ['-']);
+  if (f.states) q = q.where('trade.state', 'in', (f.states.length ? f.states : ['-']) as TradeRow['state'][]);
   return (await keyset(q, 'trade', after, limit).execute()) as Paged<TradeRow>[];
 }
 
