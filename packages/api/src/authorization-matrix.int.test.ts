@@ -185,6 +185,33 @@ const pickupSlot = () => ({
   start: new Date(Date.now() + 86_400_000),
   end: new Date(Date.now() + 90_000_000),
 });
+/**
+ * A tour through one pickup otherMember agreed for tomorrow 12:00–14:00 UTC (midday in Paris
+ * whatever the hour the test runs), from a point in Saint-Étienne near the owner's site.
+ */
+async function newTourInput() {
+  const tradeId = await newTrade('accepted');
+  const start = new Date(Date.now() + 86_400_000);
+  start.setUTCHours(12, 0, 0, 0);
+  await s.trades.proposePickup(actors.owner, tradeId, { start, end: new Date(start.getTime() + 7_200_000) });
+  await s.trades.agreePickup(actors.otherMember, tradeId);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(start);
+  return {
+    tradeIds: [tradeId],
+    start: { kind: 'point' as const, lat: 45.44, lon: 4.39 },
+    day,
+    departMin: 0,
+    returnByMin: 1440,
+    vehicle: { vehicleKey: 'van_diesel_avg_defra', capacityKg: 500 },
+  };
+}
+const buyerOfTradesOnly: Record<ActorName, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  otherMember: 'ok',
+  owner: 'NOT_FOUND',
+  coordinator: 'NOT_FOUND',
+  admin: 'NOT_FOUND',
+};
 const buyerOnly: Record<ActorName, Outcome> = {
   anonymous: 'UNAUTHORIZED',
   otherMember: 'ok',
@@ -406,6 +433,8 @@ const matrix: Record<
     input: async () => ({ id: await newTrade('accepted'), measuredKg: 1.2 }),
     expect: sellerOnly,
   },
+  'tours.plan': { input: newTourInput, expect: buyerOfTradesOnly },
+  'tours.recordTrip': { input: newTourInput, expect: buyerOfTradesOnly },
   'trades.confirmReceipt': { input: async () => ({ id: await newTrade('handedOver') }), expect: buyerOnly },
   'trades.openDispute': {
     input: async () => ({ id: await newTrade('handedOver'), reason: 'Abîmé' }),

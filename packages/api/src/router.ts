@@ -78,6 +78,8 @@ import { revokeInvitation } from './routers/sites/revoke-invitation.ts';
 import { setMemberRole } from './routers/sites/set-member-role.ts';
 import { updateSite } from './routers/sites/update-site.ts';
 import { verifySite } from './routers/sites/verify-site.ts';
+import { planPickupTour } from './routers/tours/plan-pickup-tour.ts';
+import { recordTourTrip } from './routers/tours/record-tour-trip.ts';
 import { acceptTrade } from './routers/trades/accept-trade.ts';
 import { agreePickup } from './routers/trades/agree-pickup.ts';
 import { cancelTrade } from './routers/trades/cancel-trade.ts';
@@ -172,6 +174,7 @@ export const appRouter = router({
     }),
   }),
   invitations: router({ get: getInvitation, accept: acceptInvitation }),
+  tours: router({ plan: planPickupTour, recordTrip: recordTourTrip }),
   lots: router({
     search: searchLots,
     get: getLot,

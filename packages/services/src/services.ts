@@ -27,6 +27,7 @@ import { type SeedReport, seedDemo } from './seed/demo-seed.ts';
 import { MembershipService } from './sites/membership.service.ts';
 import { SiteService } from './sites/site.service.ts';
 import { TradeTimelineService } from './timeline/trade-timeline.service.ts';
+import { PickupTourService } from './tours/pickup-tour.service.ts';
 import { PaymentAccountService } from './trades/payment-account.service.ts';
 import { paymentsUnavailable } from './trades/payment-setup.ts';
 import { TradeService } from './trades/trade.service.ts';
@@ -56,6 +57,8 @@ export interface Services {
   matching: MatchingService;
   allocations: AllocationService;
   impact: ImpactService;
+  /** A buyer's pickup tours: planned, then recorded as the trip of the trades they carried. */
+  tours: PickupTourService;
   /** The operator console: disputes, money owed, verification, moderation, roles, fee, reconciliation. */
   operations: OperationsServices;
   /** Notices of trade events and alerts: the bell, e-mails, the digest, preferences. */
@@ -271,6 +274,7 @@ export async function createServices(deps: {
     allocations,
     jobs,
     impact,
+    tours: new PickupTourService({ db: database.db, registry: factorRegistry, now }),
     operations,
     notifications,
     timeline,

@@ -727,6 +727,30 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     fr: 'Ce retrait n’a pas trouvé de place dans la tournée en respectant les créneaux.',
     en: 'This pickup found no place in the tour that meets the time windows.',
   },
+  'tour.capacityPositive': {
+    fr: 'La capacité du véhicule doit être supérieure à zéro.',
+    en: 'The vehicle’s capacity must be above zero.',
+  },
+  'tour.tradeNotReady': {
+    fr: 'Cet échange n’a pas de retrait convenu : il ne peut pas entrer dans une tournée.',
+    en: 'This trade has no agreed pickup: it cannot be part of a tour.',
+  },
+  'tour.pickupOtherDay': {
+    fr: 'Le retrait convenu pour cet échange tombe un autre jour.',
+    en: 'The pickup agreed for this trade falls on another day.',
+  },
+  'tour.placeNotYours': {
+    fr: 'Une tournée part de l’un de vos sites de destination ou d’un point de votre choix.',
+    en: 'A tour starts from one of your destination sites or from a point of your choice.',
+  },
+  'tour.tradeAlreadyOnTrip': {
+    fr: 'Cet échange est déjà rattaché à un trajet.',
+    en: 'This trade is already part of a trip.',
+  },
+  'tour.infeasible': {
+    fr: 'Cette tournée est impossible : elle ne peut pas être enregistrée comme trajet.',
+    en: 'This tour is infeasible: it cannot be recorded as a trip.',
+  },
   'sourcing.invalidBom': { fr: 'Cette nomenclature est invalide.', en: 'This bill of materials is invalid.' },
   'sourcing.emptyBom': { fr: 'La nomenclature est vide.', en: 'The bill of materials is empty.' },
   'sourcing.tooManyLines': {

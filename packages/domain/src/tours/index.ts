@@ -3,6 +3,7 @@
  * (Held–Karp with time windows) for small tours, savings + local search above. Pure.
  */
 export * from './held-karp.ts';
+export * from './pickup-tour.schemas.ts';
 export * from './plan-tours.ts';
 export * from './routing-instance.ts';
 export * from './vrp-heuristic.ts';

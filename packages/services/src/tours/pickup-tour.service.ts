@@ -1,0 +1,340 @@
+import {
+  type Database,
+  impactRepository,
+  type Kysely,
+  lotRepository,
+  siteRepository,
+  type TradeRow,
+  type Transaction,
+  tradeRepository,
+} from '@retaille/db';
+import {
+  DomainError,
+  type FactorSet,
+  type FieldProblem,
+  findTransportFactor,
+  IMPACT_METHOD_VERSION,
+  type LatLon,
+  type PickupTourInput,
+  type PickupTourPlan,
+  type PickupTourRequest,
+  pickupTourInputSchema,
+  planTour,
+  type RecordedTourTrip,
+  type TourPlace,
+  type TradeState,
+  validateTrip,
+} from '@retaille/domain';
+import type { Actor } from '../auth/actor.ts';
+import { requireUser } from '../auth/policy.ts';
+import type { FactorRegistry } from '../impact/factor-registry.service.ts';
+import { reallocateTrip } from '../impact/trip-recorder.ts';
+
+/** A tour is planned only through pickups the parties agreed (a slot is set). */
+const PLANNABLE_STATES: readonly TradeState[] = ['pickup_scheduled'];
+/** Once driven, the lots may already be handed over, received or completed when the trip is recorded. */
+const RECORDABLE_STATES: readonly TradeState[] = ['pickup_scheduled', 'handed_over', 'received', 'completed'];
+/** The solver's wall-clock budget: the request answers within it whatever the instance. */
+const SOLVE_TIME_LIMIT_MS = 1_500;
+const SOLVE_SEED = 17;
+
+export interface PickupTourDeps {
+  db: Kysely<Database>;
+  registry: FactorRegistry;
+  now: () => Date;
+}
+
+interface LoadedStop {
+  trade: TradeRow;
+  siteId: string;
+  siteName: string;
+  communeName: string;
+  lotTitle: string;
+  point: LatLon;
+  massKg: number;
+  window: { fromMin: number; toMin: number };
+}
+
+interface Loaded {
+  request: PickupTourRequest;
+  start: LatLon;
+  end: LatLon;
+  stops: LoadedStop[];
+}
+
+function refuse(fields: FieldProblem[]): never {
+  throw new DomainError('VALIDATION', 'tour.invalidInput', { fields });
+}
+
+const parisParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The Paris calendar day and minutes from midnight of an instant. */
+function parisDayMinutes(at: Date): { day: string; min: number } {
+  const p = Object.fromEntries(parisParts.formatToParts(at).map((x) => [x.type, x.value]));
+  return { day: `${p.year}-${p.month}-${p.day}`, min: Number(p.hour) * 60 + Number(p.minute) };
+}
+
+/**
+ * The agreed pickup slot as a window of the tour's day: refused when the slot is another day.
+ * A slot running past midnight keeps the day's end.
+ */
+function windowOnDay(trade: TradeRow, day: string): { fromMin: number; toMin: number } | null {
+  if (trade.pickup_start === null) return null;
+  const start = parisDayMinutes(new Date(trade.pickup_start));
+  const end = trade.pickup_end ? parisDayMinutes(new Date(trade.pickup_end)) : null;
+  if (start.day !== day) return null;
+  const toMin = end === null ? 24 * 60 : end.day === day ? end.min : 24 * 60;
+  return { fromMin: start.min, toMin: Math.max(start.min, toMin) };
+}
+
+/**
+ * A buyer's pickup tour (issue 17): plans the order of their agreed pickups with the domain's
+ * solver (exact up to 10 stops, heuristic above, within a time budget) and, once driven, records
+ * it as the trip of every trade it carried (docs/impact-method.md §4), so each trade's impact
+ * counts its share of the tour instead of a round trip of its own.
+ */
+export class PickupTourService {
+  constructor(private readonly deps: PickupTourDeps) {}
+
+  async plan(actor: Actor, raw: PickupTourInput): Promise<PickupTourPlan> {
+    const user = requireUser(actor);
+    const factorSet = await this.deps.registry.active();
+    const loaded = await this.load(this.deps.db, user.userId, raw, PLANNABLE_STATES, factorSet);
+    return this.solve(loaded, factorSet);
+  }
+
+  /**
+   * Records the tour as driven: one `shared_tour` trip over the tour's km (planned again here,
+   * the client never sends a distance), every trade joined with its mass, the impact records
+   * already written for these trades recomputed with their share. A trade already on a trip is
+   * refused (a lot travels once).
+   */
+  async recordTrip(actor: Actor, raw: PickupTourInput): Promise<RecordedTourTrip> {
+    const user = requireUser(actor);
+    const factorSet = await this.deps.registry.active();
+    const loaded = await this.load(this.deps.db, user.userId, raw, RECORDABLE_STATES, factorSet);
+    const plan = this.solve(loaded, factorSet);
+    if (plan.status !== 'ok') {
+      throw new DomainError('CONFLICT', 'tour.infeasible', {
+        fields: plan.reasons.map((r) => ({
+          path: `tradeIds.${loaded.request.tradeIds.indexOf(r.tradeId)}`,
+          key: r.reason,
+        })),
+      });
+    }
+    const now = this.deps.now();
+    return this.deps.db.transaction().execute(async (trx) => {
+      // Locked in a fixed order so two recordings of overlapping tours cannot deadlock; the
+      // second one then sees the first's trip and is refused.
+      const ids = [...loaded.request.tradeIds].sort();
+      for (const id of ids) {
+        const trade = await tradeRepository.lockTrade(trx, id);
+        const i = loaded.request.tradeIds.indexOf(id);
+        if (trade === undefined || trade.buyer_user_id !== user.userId) {
+          throw new DomainError('NOT_FOUND', 'trade.notFound', {
+            fields: [{ path: `tradeIds.${i}`, key: 'trade.notFound' }],
+          });
+        }
+        if (!RECORDABLE_STATES.includes(trade.state)) {
+          refuse([{ path: `tradeIds.${i}`, key: 'tour.tradeNotReady' }]);
+        }
+        if ((await impactRepository.findTripOfTrade(trx, id)) !== undefined) {
+          throw new DomainError('CONFLICT', 'tour.tradeAlreadyOnTrip', {
+            fields: [{ path: `tradeIds.${i}`, key: 'tour.tradeAlreadyOnTrip' }],
+          });
+        }
+      }
+      const lots = loaded.stops.map((s) => ({
+        tradeId: s.trade.id,
+        massKg: s.massKg,
+        sellerSiteId: `site:${s.trade.seller_site_id}`,
+        buyerSiteId: s.trade.buyer_site_id
+          ? `site:${s.trade.buyer_site_id}`
+          : `user:${s.trade.buyer_user_id}`,
+      }));
+      const stops = [...new Set(lots.flatMap((l) => [l.sellerSiteId, l.buyerSiteId]))];
+      validateTrip({ mode: 'shared_tour', distanceKm: plan.km, roundTrip: false, stopSiteIds: stops, lots });
+      const trip = await impactRepository.insertTrip(trx, {
+        mode: 'shared_tour',
+        distance_km: plan.km,
+        round_trip: false,
+        stops,
+        recorded_by_user_id: user.userId,
+        method_version: IMPACT_METHOD_VERSION,
+        created_at: now,
+      });
+      for (const l of lots) {
+        await impactRepository.addTripTrade(trx, {
+          trip_id: trip.id,
+          trade_id: l.tradeId,
+          mass_kg: l.massKg,
+          added_at: now,
+        });
+      }
+      await reallocateTrip(trx, trip.id, now);
+      return { tripId: trip.id, km: plan.km, tradeIds: lots.map((l) => l.tradeId) };
+    });
+  }
+
+  private solve(loaded: Loaded, factorSet: FactorSet): PickupTourPlan {
+    const { request, stops } = loaded;
+    const plan = planTour(
+      {
+        start: { point: loaded.start, window: { fromMin: request.departMin, toMin: request.returnByMin } },
+        end: { point: loaded.end, window: { fromMin: request.departMin, toMin: request.returnByMin } },
+        day: request.day,
+        vehicle: {
+          capacityKg: request.vehicle.capacityKg,
+          capacityM3: request.vehicle.capacityM3,
+          vehicleKey: request.vehicle.vehicleKey,
+        },
+        stops: stops.map((s) => ({
+          id: s.trade.id,
+          point: s.point,
+          loadKg: s.massKg,
+          serviceMin: request.serviceMin,
+          availability: s.window,
+        })),
+      },
+      {
+        factorSet,
+        budget: { timeLimitMs: SOLVE_TIME_LIMIT_MS, clock: () => performance.now(), seed: SOLVE_SEED },
+      },
+    );
+    if (plan.status === 'infeasible') {
+      return {
+        status: 'infeasible',
+        day: request.day,
+        reasons: plan.reasons.map((r) => ({ tradeId: r.stopId, reason: r.reason })),
+      };
+    }
+    const tour = plan.tours[0]!;
+    const byId = new Map(stops.map((s) => [s.trade.id, s]));
+    const lastLegKm = tour.km - tour.stops.reduce((sum, s) => sum + s.legKm, 0);
+    return {
+      status: 'ok',
+      day: request.day,
+      method: plan.method,
+      optimal: plan.optimal,
+      vehicleKey: request.vehicle.vehicleKey,
+      start: loaded.start,
+      end: loaded.end,
+      startMin: tour.startMin,
+      endMin: tour.endMin,
+      lastLegKm: Math.max(0, lastLegKm),
+      km: plan.km,
+      separateKm: plan.separateKm,
+      co2eKg: plan.co2eKg,
+      separateCo2eKg: plan.separateCo2eKg,
+      loadKg: tour.loadKg,
+      stops: tour.stops.map((p) => {
+        const s = byId.get(p.stopId)!;
+        return {
+          tradeId: s.trade.id,
+          siteId: s.siteId,
+          siteName: s.siteName,
+          communeName: s.communeName,
+          lotTitle: s.lotTitle,
+          point: s.point,
+          loadKg: s.massKg,
+          arrivalMin: p.arrivalMin,
+          serviceStartMin: p.serviceStartMin,
+          departureMin: p.departureMin,
+          waitMin: p.waitMin,
+          legKm: p.legKm,
+        };
+      }),
+    };
+  }
+
+  /** Validates the request and reads each trade's seller site, lot mass and agreed slot. */
+  private async load(
+    db: Kysely<Database> | Transaction<Database>,
+    userId: string,
+    raw: PickupTourInput,
+    states: readonly TradeState[],
+    factorSet: FactorSet,
+  ): Promise<Loaded> {
+    const parsed = pickupTourInputSchema.safeParse(raw);
+    if (!parsed.success) {
+      refuse(
+        parsed.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          key:
+            i.message.startsWith('tour.') || i.message.startsWith('field.') ? i.message : 'tour.invalidInput',
+        })),
+      );
+    }
+    const request = parsed.data;
+    const problems: FieldProblem[] = [];
+    if (findTransportFactor(factorSet, request.vehicle.vehicleKey) === undefined) {
+      problems.push({ path: 'vehicle.vehicleKey', key: 'impact.unknownVehicle' });
+    }
+    const stops: LoadedStop[] = [];
+    const buyerSiteIds = new Set<string>();
+    for (const [i, id] of request.tradeIds.entries()) {
+      const trade = await tradeRepository.findTrade(db, id);
+      if (trade === undefined || trade.buyer_user_id !== userId) {
+        // Another party's trade reads as missing: its existence is not the caller's to learn.
+        throw new DomainError('NOT_FOUND', 'trade.notFound', {
+          fields: [{ path: `tradeIds.${i}`, key: 'trade.notFound' }],
+        });
+      }
+      if (trade.buyer_site_id) buyerSiteIds.add(trade.buyer_site_id);
+      if (!states.includes(trade.state)) {
+        problems.push({ path: `tradeIds.${i}`, key: 'tour.tradeNotReady' });
+        continue;
+      }
+      const window = windowOnDay(trade, request.day);
+      if (window === null) {
+        problems.push({ path: `tradeIds.${i}`, key: 'tour.pickupOtherDay' });
+        continue;
+      }
+      const site = await siteRepository.findSiteById(db, trade.seller_site_id);
+      const lot = await lotRepository.findLot(db, trade.lot_id);
+      if (!site || !lot) throw new Error(`trade ${trade.id}: lot or seller site missing`);
+      stops.push({
+        trade,
+        siteId: site.id,
+        siteName: site.name,
+        communeName: site.commune_name,
+        lotTitle: lot.title,
+        point: { lat: site.lat, lon: site.lon },
+        massKg: massOf(trade, lot),
+        window,
+      });
+    }
+    const place = async (p: TourPlace, path: string): Promise<LatLon | null> => {
+      if (p.kind === 'point') return { lat: p.lat, lon: p.lon };
+      // A tour starts from the buyer's own site (where the lots go), not from any site's address.
+      if (!buyerSiteIds.has(p.siteId)) {
+        problems.push({ path: `${path}.siteId`, key: 'tour.placeNotYours' });
+        return null;
+      }
+      const site = await siteRepository.findSiteById(db, p.siteId);
+      return site ? { lat: site.lat, lon: site.lon } : null;
+    };
+    const start = await place(request.start, 'start');
+    const end = request.end ? await place(request.end, 'end') : start;
+    if (problems.length > 0 || start === null || end === null) refuse(problems);
+    return { request, start, end, stops };
+  }
+}
+
+/** The mass carried: weighed at handover, else the quantity in kg, else the lot's mass pro rata. */
+function massOf(trade: TradeRow, lot: { mass_kg: unknown; quantity: unknown }): number {
+  if (trade.handover_grams !== null) return trade.handover_grams / 1000;
+  const quantity = Number(trade.quantity);
+  if (trade.unit === 'kg') return quantity;
+  if (trade.unit === 't') return quantity * 1000;
+  const lotQuantity = Number(lot.quantity);
+  return lotQuantity > 0 ? (Number(lot.mass_kg ?? 0) * quantity) / lotQuantity : 0;
+}
