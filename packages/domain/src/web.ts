@@ -7,7 +7,12 @@
 
 export * from './geo/codes.ts';
 export { DEPARTEMENTS, type Departement, departementOf } from './geo/departements.ts';
-export { FRANCE_BOUNDS } from './geo/distance.ts';
+export { EARTH_RADIUS_M, FRANCE_BOUNDS } from './geo/distance.ts';
+export {
+  HANDOVER_VEHICLE_KEYS,
+  type HandoverVehicleKey,
+  vehicleKeyOfTravelMode,
+} from './impact/vehicles.ts';
 export {
   type LotCondition,
   lotConditions,

@@ -4,6 +4,8 @@
  * form, the tRPC procedures and the service all use these (docs/decisions/013).
  */
 import { z } from 'zod';
+import { INSEE_CODE } from '../geo/codes.ts';
+import { FRANCE_BOUNDS } from '../geo/distance.ts';
 import { materialFamilyKeys, materialKeys } from '../materials/taxonomy.ts';
 import { unitKeys } from '../materials/units.ts';
 import { calendarDateSchema, degreesSchema, safeText } from '../shared/input-schemas.ts';
@@ -143,14 +145,14 @@ export type PhotoDto = z.output<typeof photoSchema>;
 export const searchPointSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('point'),
-    lat: degreesSchema(41, 51.5, 'search.pointOutside'),
-    lon: degreesSchema(-5.5, 10, 'search.pointOutside'),
+    lat: degreesSchema(FRANCE_BOUNDS.minLat, FRANCE_BOUNDS.maxLat, 'search.pointOutside'),
+    lon: degreesSchema(FRANCE_BOUNDS.minLon, FRANCE_BOUNDS.maxLon, 'search.pointOutside'),
   }),
   z.object({ kind: z.literal('site'), siteId: z.uuid({ error: 'field.uuid' }) }),
   z.object({ kind: z.literal('home') }),
   z.object({
     kind: z.literal('commune'),
-    insee: safeText().regex(/^[0-9][0-9AB]\d{3}$/, { error: 'profile.communeUnknown' }),
+    insee: safeText().regex(INSEE_CODE, { error: 'profile.communeUnknown' }),
   }),
 ]);
 

@@ -5,7 +5,7 @@
  * labels (place-labels.ts), counts and lot names live in popups and in the list beside the map.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { FRANCE_BOUNDS } from '@retaille/domain/web';
+import { EARTH_RADIUS_M, FRANCE_BOUNDS } from '@retaille/domain/web';
 import {
   type GeoJSONSource,
   LngLatBounds,
@@ -63,7 +63,8 @@ interface FeatureCollection<G> {
   features: Feature<G>[];
 }
 
-const EARTH_KM = 6371.0088;
+/** The sphere the server's radius search measures on (earthdistance), so the circle drawn is the one searched. */
+const EARTH_KM = EARTH_RADIUS_M / 1000;
 
 /** A geodesic circle as a polygon of 72 points. */
 function circle(lat: number, lon: number, km: number): Feature<PolygonGeometry> {
