@@ -12,3 +12,4 @@ export * from './method.ts';
 export * from './stored-record.ts';
 export * from './transport.ts';
 export * from './travel.ts';
+export * from './vehicles.ts';

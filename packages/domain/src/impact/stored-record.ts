@@ -5,6 +5,7 @@ import { recomputeTradeImpact, storedTradeImpactInputSchema } from './impact.ts'
 import { assessTrade, IMPACT_METHOD_VERSION, type MethodTradeImpact } from './method.ts';
 import { tonneKm } from './transport.ts';
 import { computeTripEmissions, DEFAULT_TRAVEL, type Range, type TravelMode, travelModes } from './travel.ts';
+import { ELECTRIC_VAN_VEHICLE_KEY } from './vehicles.ts';
 
 /**
  * What an impact record stores so that its figures replay exactly under the method version it
@@ -93,7 +94,7 @@ export function defaultRecordTravel(tradeId: string, massKg: number, distanceKm:
  */
 export function travelModeOfLegacyVehicle(vehicleKey: string, transportMode: string): TravelMode {
   if (transportMode === 'tonne_km') return 'carrier';
-  if (vehicleKey === 'van_bev_avg_defra') return 'van_electric';
+  if (vehicleKey === ELECTRIC_VAN_VEHICLE_KEY) return 'van_electric';
   return 'van_diesel';
 }
 

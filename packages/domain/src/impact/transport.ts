@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
 import { type FactorSet, findTransportFactor, type TransportFactor } from './factor-registry.ts';
+import { DEFAULT_VEHICLE_KEY } from './vehicles.ts';
 
 /**
  * Transport emissions of one pickup: the single model used by impact accounting
@@ -17,9 +18,6 @@ import { type FactorSet, findTransportFactor, type TransportFactor } from './fac
  */
 export const transportModes = ['dedicated_trip', 'tonne_km'] as const;
 export type TransportMode = (typeof transportModes)[number];
-
-/** Pickups are mostly made in a small van (transport-factors.csv: van_diesel_avg_defra). */
-export const DEFAULT_VEHICLE_KEY = 'van_diesel_avg_defra';
 
 /**
  * A trade's pickup is usually a trip made for that lot alone, so the whole vehicle-km is the

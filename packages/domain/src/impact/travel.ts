@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { DomainError, type FieldProblem } from '../shared/errors.ts';
+import { EMBEDDED_FACTOR_SET } from './embedded-factors.ts';
+import { findTransportFactor } from './factor-registry.ts';
+import { DEFAULT_VEHICLE_KEY, ELECTRIC_VAN_VEHICLE_KEY } from './vehicles.ts';
 
 /**
  * Transport as really travelled (impact method v1, docs/impact-method.md §4): how a lot went from
@@ -57,10 +60,31 @@ export interface TravelModeFactor {
   note: string;
 }
 
+/**
+ * A published value of the embedded registry (transport-factors.csv), read from it rather than
+ * copied, so the registry stays the one owner of the registry vehicles' factors.
+ */
+function registryValue(
+  vehicleKey: string,
+  field: 'kgCo2ePerVehicleKm' | 'wttPerVehicleKm' | 'kgCo2ePerTonneKm' | 'wttPerTonneKm',
+): number {
+  const v = findTransportFactor(EMBEDDED_FACTOR_SET, vehicleKey)?.[field];
+  if (v === undefined || v === null)
+    throw new Error(`transport-factors.csv has no ${field} for ${vehicleKey}`);
+  return v;
+}
 /** DESNZ/DEFRA 2025 diesel van, direct + WTT (transport-factors.csv, van_diesel_avg_defra). */
-const VAN_DIESEL_PER_KM = 0.25561 + 0.06128;
+const VAN_DIESEL_PER_KM =
+  registryValue(DEFAULT_VEHICLE_KEY, 'kgCo2ePerVehicleKm') +
+  registryValue(DEFAULT_VEHICLE_KEY, 'wttPerVehicleKm');
 /** Same row, per tonne-km: direct + WTT. */
-const VAN_DIESEL_PER_TKM = 0.6313 + 0.15095;
+const VAN_DIESEL_PER_TKM =
+  registryValue(DEFAULT_VEHICLE_KEY, 'kgCo2ePerTonneKm') +
+  registryValue(DEFAULT_VEHICLE_KEY, 'wttPerTonneKm');
+/** DESNZ/DEFRA 2025 battery-electric van, direct (UK grid; the row gives no WTT). */
+const VAN_ELECTRIC_PER_KM = registryValue(ELECTRIC_VAN_VEHICLE_KEY, 'kgCo2ePerVehicleKm');
+/** ADEME Base Impacts, truck France, per tonne-km (fleet, use and infrastructure). */
+const TRUCK_FR_PER_TKM = registryValue('truck_fr_unspecified_baseimpacts', 'kgCo2ePerTonneKm');
 /** ADEME Base Carbone / Impact CO2, "voiture thermique" (average French car), upstream included. */
 const CAR_PER_KM = 0.218;
 /** Retaille assumption: a car trip made with other errands charges this share to the lots. */
@@ -144,7 +168,7 @@ export const TRAVEL_MODE_FACTORS: Readonly<Record<TravelMode, TravelModeFactor>>
     labelFr: 'Utilitaire électrique',
     labelEn: 'Electric van',
     basis: 'vehicle_km',
-    kgCo2e: { low: 0.012, central: 0.06976, high: 0.06976 * 1.2 },
+    kgCo2e: { low: 0.012, central: VAN_ELECTRIC_PER_KM, high: VAN_ELECTRIC_PER_KM * 1.2 },
     source:
       'DESNZ/DEFRA 2025 van battery electric 0.06976 /km (UK grid); low: ~0.2 kWh/km × ~60 g/kWh French grid',
     assumption: false,
@@ -155,7 +179,7 @@ export const TRAVEL_MODE_FACTORS: Readonly<Record<TravelMode, TravelModeFactor>>
     labelFr: 'Transporteur ou colis',
     labelEn: 'Carrier or parcel',
     basis: 'tonne_km',
-    kgCo2e: { low: 0.269575, central: VAN_DIESEL_PER_TKM, high: VAN_DIESEL_PER_TKM * 1.2 },
+    kgCo2e: { low: TRUCK_FR_PER_TKM, central: VAN_DIESEL_PER_TKM, high: VAN_DIESEL_PER_TKM * 1.2 },
     source:
       'DESNZ/DEFRA 2025 van diesel per tonne-km 0.6313 + WTT 0.15095; low: ADEME Base Impacts truck France 0.269575 /t.km',
     assumption: false,

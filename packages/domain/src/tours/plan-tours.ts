@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { haversineKm, isInFrance, type LatLon } from '../geo/distance.ts';
 import type { FactorSet } from '../impact/factor-registry.ts';
-import { computeTransportEmissions, DEFAULT_VEHICLE_KEY } from '../impact/transport.ts';
+import { computeTransportEmissions } from '../impact/transport.ts';
+import { DEFAULT_VEHICLE_KEY } from '../impact/vehicles.ts';
 import { DomainError, type FieldProblem } from '../shared/errors.ts';
 import { HELD_KARP_MAX_STOPS, solveExactTour } from './held-karp.ts';
 import { evaluateRoute, type RoutingInstance, routeKm, scheduleRoute } from './routing-instance.ts';

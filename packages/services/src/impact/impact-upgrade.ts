@@ -1,5 +1,6 @@
 import { type Database, impactRepository, type Kysely, type Transaction } from '@retaille/db';
 import {
+  DEFAULT_VEHICLE_KEY,
   defaultRecordTravel,
   IMPACT_METHOD_VERSION,
   type MethodRecordInput,
@@ -26,7 +27,7 @@ function legacyVehicle(
   if (r.trade_vehicle_key) return { key: r.trade_vehicle_key };
   const parsed = storedTradeImpactInputSchema.safeParse(r.input);
   // A method-0 record without a vehicle on its trade was charged the default van: keep it labelled so.
-  if (!parsed.success || parsed.data.vehicleKey === 'van_diesel_avg_defra') return null;
+  if (!parsed.success || parsed.data.vehicleKey === DEFAULT_VEHICLE_KEY) return null;
   return {
     key: parsed.data.vehicleKey,
     transportMode: parsed.data.transportMode,

@@ -1,6 +1,7 @@
 import {
   DISPUTE_REASON_MAX_LENGTH,
   fromDecimalComma,
+  HANDOVER_VEHICLE_KEYS,
   instantSchema,
   MAX_MEASURED_KG,
   MAX_TRADE_TOTAL_CENTS,
@@ -47,12 +48,7 @@ export const proposePickupInput = z.object({
 });
 
 /** Vehicles of the transport factor registry (impact accounting); absent = the default van. */
-export const vehicleKeys = [
-  'van_diesel_avg_defra',
-  'van_bev_avg_defra',
-  'hgv_rigid_avg_laden_defra',
-  'hgv_all_avg_laden_defra',
-] as const;
+export const vehicleKeys = HANDOVER_VEHICLE_KEYS;
 /** How the lot travelled (docs/impact-method.md §4); absent = the labelled default (diesel van, round trip). */
 export const handOverTravelInput = z.object({
   mode: z.enum(travelModes, { error: 'impact.tripModeWithoutFactor' }),
