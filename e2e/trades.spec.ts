@@ -12,6 +12,7 @@ import {
   launchBrowser,
   newPage,
   type RunningApp,
+  SCREENSHOTS,
   screenshot,
   signInAs,
   startApp,
@@ -113,6 +114,20 @@ async function pickupToCompletion(seller: Page, buyer: Page, id: string, from: '
   await button(seller, 'Confirmer la remise').click();
   await seller.getByText('Indiquez un poids.').waitFor();
   await seller.getByLabel('Poids mesuré à la remise (kg)').fill('12,5');
+  if (from === 'accepted') {
+    // The free lot travelled in a shared tour: its loop distance is asked for, next to its field.
+    await seller.getByLabel('Comment le lot a voyagé').selectOption('shared_tour');
+    await button(seller, 'Confirmer la remise').click();
+    const distance = seller.getByRole('textbox', { name: /Distance totale de la tournée/ });
+    await eventually(() => distance.getAttribute('aria-invalid')).toBe('true');
+    await seller.getByText('Indiquez la distance totale de la tournée.').waitFor();
+    // The card alone: a full-page screenshot resizes the viewport, which re-lays out the trade page
+    // and resets the form.
+    await seller
+      .locator('section[aria-labelledby="next-step"]')
+      .screenshot({ path: `${SCREENSHOTS}trade-handover-tour-distance-fr-desktop.png` });
+    await distance.fill('18,5');
+  }
   await button(seller, 'Confirmer la remise').click();
   await eventually(() => stateOf(seller)).toBe('handed_over');
   await eventually(() => seller.getByTestId('trade-handover-kg').textContent()).toMatch(/^12,5\s?kg$/u);
