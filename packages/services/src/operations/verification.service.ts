@@ -56,7 +56,18 @@ export class VerificationService {
       this.deps.db,
       rows.map((r) => r.id),
     );
-    return rows.map((r) =>
+    // A site created before its creator was recorded (seeded, imported): its first owner applied.
+    const withApplicants = await Promise.all(
+      rows.map(async (r) => {
+        if (r.applicant_id) return r;
+        const members = await membershipRepository.listMembers(this.deps.db, r.id);
+        const owner = members.find((m) => m.role === 'owner');
+        return owner
+          ? { ...r, applicant_id: owner.userId, applicant_name: owner.name, applicant_email: owner.email }
+          : r;
+      }),
+    );
+    return withApplicants.map((r) =>
       toItem(
         r,
         reviews.find((v) => v.site_id === r.id),
