@@ -3,6 +3,8 @@
  * the pickup slip, Stripe onboarding): the i18next namespace `trades`, used with
  * `useTranslation('trades')`. The reference language: `trades.en.ts` is typed against it.
  */
+import type { HandoverVehicleKey } from '@retaille/domain/web';
+
 export const tradesFr = {
   nav: {
     trades: 'Mes échanges',
@@ -208,7 +210,7 @@ export const tradesFr = {
     van_bev_avg_defra: 'Utilitaire électrique',
     hgv_rigid_avg_laden_defra: 'Porteur (camion)',
     hgv_all_avg_laden_defra: 'Poids lourd',
-  },
+  } satisfies Record<HandoverVehicleKey, string>,
   travel: {
     none: 'Non renseigné (par défaut : utilitaire diesel aller-retour)',
     on_foot: 'À pied',

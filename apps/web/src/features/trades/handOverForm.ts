@@ -1,5 +1,5 @@
-import { handOverInput, handOverTravelInput, type vehicleKeys } from '@retaille/api/client';
-import { fromDecimalComma } from '@retaille/domain/web';
+import { handOverInput, handOverTravelInput } from '@retaille/api/client';
+import { fromDecimalComma, vehicleKeyOfTravelMode } from '@retaille/domain/web';
 
 /**
  * The handover form's field logic, kept apart from the component so it is unit-tested: which
@@ -10,7 +10,6 @@ import { fromDecimalComma } from '@retaille/domain/web';
 
 export const handOverTravelModes = handOverTravelInput.shape.mode.options;
 export type HandOverTravelMode = (typeof handOverTravelModes)[number];
-type VehicleKey = (typeof vehicleKeys)[number];
 
 /** `required`: refused without it (a shared tour's loop); `optional`: blank = the sites' distance. */
 export type DistanceNeed = 'hidden' | 'optional' | 'required';
@@ -66,8 +65,7 @@ export function parseDistance(text: string): number | null {
 /** The input of `trades.handOver` for a draft: only the fields the chosen mode uses are sent. */
 export function handOverValues(d: HandOverDraft) {
   const fields = travelFieldsFor(d.mode);
-  const vehicleKey: VehicleKey | null =
-    d.mode === 'van_electric' ? 'van_bev_avg_defra' : d.mode === 'van_diesel' ? 'van_diesel_avg_defra' : null;
+  const vehicleKey = vehicleKeyOfTravelMode(d.mode);
   return {
     id: d.tradeId,
     measuredKg: d.kg.trim(),

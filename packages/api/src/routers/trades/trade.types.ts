@@ -47,8 +47,6 @@ export const proposePickupInput = z.object({
   end: instantSchema('trade.pickupSlotInvalid'),
 });
 
-/** Vehicles of the transport factor registry (impact accounting); absent = the default van. */
-export const vehicleKeys = HANDOVER_VEHICLE_KEYS;
 /** How the lot travelled (docs/impact-method.md §4); absent = the labelled default (diesel van, round trip). */
 export const handOverTravelInput = z.object({
   mode: z.enum(travelModes, { error: 'impact.tripModeWithoutFactor' }),
@@ -66,7 +64,8 @@ export const handOverTravelInput = z.object({
 export const handOverInput = z.object({
   id: uuid,
   measuredKg: decimal,
-  vehicleKey: z.enum(vehicleKeys, { error: 'trade.vehicleUnknown' }).nullable().optional(),
+  /** A vehicle of the transport factor registry (impact accounting); absent = the default van. */
+  vehicleKey: z.enum(HANDOVER_VEHICLE_KEYS, { error: 'trade.vehicleUnknown' }).nullable().optional(),
   travel: handOverTravelInput.nullable().optional(),
 });
 export const confirmReceiptInput = z.object({ id: uuid, receivedKg: decimal.nullable().optional() });
