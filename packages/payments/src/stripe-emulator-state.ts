@@ -227,6 +227,12 @@ const ONBOARDING_REQUIREMENTS = [
   'tos_acceptance.ip',
 ];
 
+/** What `POST /v1/accounts/:id` accepts here: capabilities to request or remove, metadata. */
+const accountUpdateShape = {
+  metadata: 'map',
+  capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
+} as const satisfies Record<string, ParamShape>;
+
 const accountShape = {
   type: true,
   country: true,
@@ -530,6 +536,60 @@ export class StripeEmulatorState {
   completeOnboarding(accountId: string): AccountObject {
     this.submitOnboarding(accountId);
     return this.verifyAccount(accountId);
+  }
+
+  /**
+   * `POST /v1/accounts/:id`: the platform requests or removes capabilities (and merges metadata,
+   * an empty value removing a key), as at Stripe. A removed capability leaves the account's
+   * `capabilities` hash (it is `unrequested`), so a transfer to it fails with
+   * `insufficient_capabilities_for_transfer`. Requested again on an account whose onboarding is
+   * done, it goes `pending` then `active` (two `account.updated` events, as after verification);
+   * on an account still onboarding it stays `inactive` until the seller finishes.
+   */
+  updateAccountByPlatform(accountId: string, params: FormParams): AccountObject {
+    const p = readerFor(params, accountUpdateShape);
+    const account = this.retrieveAccount(accountId);
+    const requests: [string, boolean][] = [];
+    for (const cap of ['card_payments', 'transfers'] as const) {
+      const requested = p.boolean(['capabilities', cap, 'requested']);
+      if (requested !== undefined) requests.push([cap, requested]);
+    }
+    const metadataRaw = p.raw(['metadata']);
+    const metadata = metadataRaw === undefined ? undefined : metadataRaw === '' ? null : p.metadata();
+    const emptied =
+      metadataRaw !== undefined && typeof metadataRaw === 'object' && !Array.isArray(metadataRaw)
+        ? Object.entries(metadataRaw)
+            .filter(([, v]) => v === '')
+            .map(([k]) => k)
+        : [];
+    // Checked before anything changes: a refused request moves nothing.
+    let nextMetadata: Metadata | undefined;
+    if (metadata === null) nextMetadata = {};
+    else if (metadata !== undefined) {
+      nextMetadata = { ...account.metadata, ...metadata };
+      for (const k of emptied) delete nextMetadata[k];
+      if (Object.keys(nextMetadata).length > 50) {
+        throw paramError('metadata', 'Invalid metadata: at most 50 keys.');
+      }
+    }
+    const removed = requests.filter(([cap, on]) => !on && cap in account.capabilities).map(([c]) => c);
+    const added = requests.filter(([cap, on]) => on && !(cap in account.capabilities)).map(([c]) => c);
+    const verified = account.details_submitted && account.requirements.disabled_reason === null;
+    if (removed.length > 0 || added.length > 0) {
+      this.updateAccount(account, (a) => {
+        for (const cap of removed) delete a.capabilities[cap];
+        for (const cap of added) a.capabilities[cap] = verified ? 'pending' : 'inactive';
+        a.charges_enabled = a.capabilities.card_payments === 'active';
+      });
+      if (verified && added.length > 0) {
+        this.updateAccount(account, (a) => {
+          for (const cap of added) a.capabilities[cap] = 'active';
+          a.charges_enabled = a.capabilities.card_payments === 'active';
+        });
+      }
+    }
+    if (nextMetadata !== undefined) account.metadata = nextMetadata;
+    return account;
   }
 
   // --- Checkout ---------------------------------------------------------------------------

@@ -482,6 +482,78 @@ describe('transfers', () => {
     });
   });
 
+  it('the platform removes `transfers` (POST /v1/accounts/:id): the transfer fails as at Stripe; requested again, it pays', async () => {
+    const { tradeId, paymentIntentId } = await paidTrade(1500);
+    const accountId = await onboardedAccount();
+    const mark = emulator.events.length;
+    const remove = await api(`/v1/accounts/${accountId}`, {
+      body: 'capabilities[transfers][requested]=false&metadata[reason]=kyc',
+    });
+    expect(remove.status).toBe(200);
+    const removed = (await remove.json()) as { capabilities: Record<string, string>; metadata: object };
+    expect(removed.capabilities).toEqual({});
+    // Metadata is merged into what the account had (its siteId stays).
+    expect(removed.metadata).toEqual({ siteId: expect.any(String), reason: 'kyc' });
+    // The Connect endpoint hears of it, with what changed.
+    const update = emulator.events.slice(mark).find((e) => e.type === 'account.updated');
+    expect(update).toMatchObject({
+      account: accountId,
+      data: { previous_attributes: { capabilities: { transfers: 'active' } } },
+    });
+    expect((await gateway.getAccountStatus(accountId)).transfersActive).toBe(false);
+
+    const raw = await api('/v1/transfers', {
+      body: `amount=100&currency=eur&destination=${accountId}&transfer_group=${tradeId}`,
+      idempotencyKey: `raw:${tradeId}`,
+    });
+    expect(raw.status).toBe(400);
+    expect(await raw.json()).toEqual({
+      error: {
+        type: 'invalid_request_error',
+        code: 'insufficient_capabilities_for_transfer',
+        param: 'destination',
+        doc_url: 'https://stripe.com/docs/error-codes/insufficient-capabilities-for-transfer',
+        message:
+          'Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments',
+      },
+    });
+    const transfer = () =>
+      gateway.transferToSeller({
+        tradeId,
+        destinationAccountId: accountId,
+        amountCents: 1400,
+        sourcePaymentIntentId: paymentIntentId,
+      });
+    expect(await gatewayError(transfer())).toMatchObject({ code: 'destination_not_ready' });
+
+    // Unknown parameters and an unknown account are refused, nothing moves.
+    const unknown = await api(`/v1/accounts/${accountId}`, {
+      body: 'capabilities[transfers][requested]=true&type=custom',
+    });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { param: string } }).error.param).toBe('type');
+    expect(emulator.find(accountId)).toMatchObject({ capabilities: {} });
+    expect(
+      (await api('/v1/accounts/acct_missing', { body: 'capabilities[transfers][requested]=true' })).status,
+    ).toBe(404);
+
+    // Requested again on a verified account: pending, then active (two account.updated).
+    const back = emulator.events.length;
+    const restore = await api(`/v1/accounts/${accountId}`, {
+      body: 'capabilities[transfers][requested]=true&metadata[reason]=',
+    });
+    expect(restore.status).toBe(200);
+    expect(await restore.json()).toMatchObject({ capabilities: { transfers: 'active' } });
+    expect(emulator.find(accountId)).toHaveProperty('metadata', { siteId: expect.any(String) });
+    expect(
+      emulator.events
+        .slice(back)
+        .filter((e) => e.type === 'account.updated')
+        .map((e) => (e.data.object as { capabilities: Record<string, string> }).capabilities.transfers),
+    ).toEqual(['pending', 'active']);
+    expect((await transfer()).transferId).toMatch(/^tr_/);
+  });
+
   it('cannot take more from a payment than it brought in; a refused key stays refused; nor pay an unknown account', async () => {
     const { tradeId, paymentIntentId } = await paidTrade(1000);
     const accountId = await onboardedAccount();
@@ -717,6 +789,47 @@ describe('restart with a state file', () => {
           }),
         ),
       ).toMatchObject({ code: 'refund_exceeds_payment' });
+    } finally {
+      await second.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a removed capability survives a restart', () => {
+  it('the account stays without `transfers` after the emulator restarts on its state file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'retaille-emulator-cap-'));
+    const common = {
+      webhookSecret: WEBHOOK_SECRET,
+      connectWebhookSecret: CONNECT_WEBHOOK_SECRET,
+      secretKey: 'sk_test_emulator_capability',
+      stateFile: join(dir, 'stripe-emulator.json'),
+      redirectWaitMs: 10,
+    };
+    const first = await startStripeEmulator(common);
+    const stripeOf = (e: StripeEmulator) =>
+      createStripeGateway({
+        secretKey: e.secretKey,
+        webhookSecret: WEBHOOK_SECRET,
+        ...e.clientOptions,
+        maxNetworkRetries: 0,
+      });
+    const { accountId } = await stripeOf(first).createConnectedAccount({ siteId: 'site-cap', country: 'FR' });
+    await first.completeOnboarding(accountId);
+    const res = await fetch(`${first.url}/v1/accounts/${accountId}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${first.secretKey}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'capabilities[transfers][requested]=false',
+    });
+    expect(res.status).toBe(200);
+    await first.stop();
+    const second = await startStripeEmulator(common);
+    try {
+      expect((await stripeOf(second).getAccountStatus(accountId)).transfersActive).toBe(false);
+      expect(second.find(accountId)).toMatchObject({ capabilities: {} });
     } finally {
       await second.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -403,6 +403,11 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
       pattern: /^\/v1\/accounts\/([^/]+)$/,
       handler: (m) => state.retrieveAccount(m[1] as string),
     },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/accounts\/([^/]+)$/,
+      handler: (m, p) => state.updateAccountByPlatform(m[1] as string, p),
+    },
     { method: 'POST', pattern: /^\/v1\/account_links$/, handler: (_m, p) => state.createAccountLink(p) },
     {
       method: 'POST',
