@@ -122,6 +122,14 @@ export const configSchema = z.object({
   /** Simulation: the emulator's state file (default: stripe-emulator.json next to PGLITE_DATA_DIR). */
   STRIPE_EMULATOR_STATE_FILE: z.string().min(1).optional(),
   /**
+   * Simulation: the API key the emulator accepts (default: a random one per start). Set it to reach
+   * the emulator's API from outside the server, e.g. an end-to-end test changing an account.
+   */
+  STRIPE_EMULATOR_SECRET_KEY: z
+    .string()
+    .regex(/^sk_test_[A-Za-z0-9_]{8,100}$/, 'must look like sk_test_… (letters, digits, _)')
+    .optional(),
+  /**
    * Platform fee on the HT subtotal of paid trades, in basis points (250 = 2.5 %). Default 0: the
    * network starts without a commission; set it when the operator needs one.
    */

@@ -24,6 +24,15 @@ describe('Stripe emulator settings (simulation mode)', () => {
     ).toEqual({ port: 4242, stateFile: '/tmp/emulator.json' });
   });
 
+  it('the emulator API key can be fixed, and must look like a test key', () => {
+    expect(
+      loadConfig({ STRIPE_EMULATOR_SECRET_KEY: 'sk_test_e2e_emulator' }).STRIPE_EMULATOR_SECRET_KEY,
+    ).toBe('sk_test_e2e_emulator');
+    expect(() => loadConfig({ STRIPE_EMULATOR_SECRET_KEY: 'sk_live_nope_nope' })).toThrow(
+      /STRIPE_EMULATOR_SECRET_KEY/,
+    );
+  });
+
   it('a Connect webhook secret is its own key', () => {
     const c = loadConfig({ STRIPE_WEBHOOK_SECRET: 'whsec_a', STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_b' });
     expect([c.STRIPE_WEBHOOK_SECRET, c.STRIPE_CONNECT_WEBHOOK_SECRET]).toEqual(['whsec_a', 'whsec_b']);

@@ -8,6 +8,8 @@ export interface PaymentSettings {
   STRIPE_SECRET_KEY?: string | undefined;
   STRIPE_WEBHOOK_SECRET?: string | undefined;
   STRIPE_CONNECT_WEBHOOK_SECRET?: string | undefined;
+  /** Simulation only: the emulator's API key (random when unset). */
+  STRIPE_EMULATOR_SECRET_KEY?: string | undefined;
 }
 
 export interface Payments {
@@ -57,6 +59,7 @@ export async function startPayments(
     connectWebhookUrl: options.connectWebhookUrl,
     port: options.emulatorPort,
     stateFile: options.emulatorStateFile,
+    secretKey: settings.STRIPE_EMULATOR_SECRET_KEY,
     ...(options.webhookRetryDelayMs !== undefined
       ? { webhookRetryDelayMs: options.webhookRetryDelayMs }
       : {}),
