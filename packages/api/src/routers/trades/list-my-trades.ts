@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { authedProcedure } from '../../trpc.ts';
 import { cursorSchema, pageLimitSchema, pageOf } from '../pagination.types.ts';
 import { tradeListInput, tradeSchema } from './trade.types.ts';
