@@ -4,6 +4,7 @@ import { en } from './en.ts';
 import { impactEn } from './impact.en.ts';
 import { matchingEn } from './matching.en.ts';
 import { operationsEn } from './operations.en.ts';
+import { toursEn } from './tours.en.ts';
 import { tradesEn } from './trades.en.ts';
 
 export const resources: Record<string, object> = {
@@ -11,6 +12,7 @@ export const resources: Record<string, object> = {
   catalogue: catalogueEn,
   matching: matchingEn,
   trades: tradesEn,
+  tours: toursEn,
   impact: impactEn,
   operations: operationsEn,
 };

@@ -4,6 +4,7 @@ import { fr } from './fr.ts';
 import { impactFr } from './impact.fr.ts';
 import { matchingFr } from './matching.fr.ts';
 import { operationsFr } from './operations.fr.ts';
+import { toursFr } from './tours.fr.ts';
 import { tradesFr } from './trades.fr.ts';
 
 export const resources: Record<string, object> = {
@@ -11,6 +12,7 @@ export const resources: Record<string, object> = {
   catalogue: catalogueFr,
   matching: matchingFr,
   trades: tradesFr,
+  tours: toursFr,
   impact: impactFr,
   operations: operationsFr,
 };

@@ -1,0 +1,139 @@
+/**
+ * A buyer's pickup tour in the browser: the demo designer has two pickups agreed for tomorrow at
+ * two demo sites, plans the tour from a point, sees it on the map (or its notice) and as a table,
+ * downloads the GPX, records it as the trip driven. Screenshots on a desktop and a phone.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  demo,
+  launchBrowser,
+  newPage,
+  type RunningApp,
+  screenshot,
+  signInAs,
+  startApp,
+} from './support/app.ts';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function query<T>(context: BrowserContext, path: string, input: unknown): Promise<T> {
+  const r = await context.request.get(
+    `${app.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+  );
+  if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
+  return ((await r.json()) as { result: { data: T } }).result.data;
+}
+
+async function mutate<T>(context: BrowserContext, path: string, input: unknown): Promise<T> {
+  const r = await context.request.post(`${app.url}/trpc/${path}`, {
+    data: input,
+    headers: { origin: app.url, 'x-retaille-csrf': '1' },
+  });
+  if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
+  return ((await r.json()) as { result: { data: T } }).result.data;
+}
+
+describe('a pickup tour', () => {
+  it('plans two agreed pickups, shows the map and the table, exports GPX and records the trip', async () => {
+    const designer = await newPage(browser, 'desktop');
+    const workshop = await newPage(browser, 'desktop');
+    await signInAs(designer.context, app, demo.designer);
+    await signInAs(workshop.context, app, demo.workshop);
+
+    const { items } = await query<{ items: { id: string; siteId: string; priceCents: number | null }[] }>(
+      workshop.context,
+      'lots.search',
+      { sort: 'newest', limit: 50 },
+    );
+    const lots: typeof items = [];
+    for (const lot of items) {
+      if (lot.priceCents === null && !lots.some((l) => l.siteId === lot.siteId)) lots.push(lot);
+    }
+    expect(lots.length).toBeGreaterThanOrEqual(2);
+    // The two demo sites closest to each other (at least 1 km apart), and a start between them.
+    const sites = await Promise.all(
+      lots.map((l) => query<{ lat: number; lon: number }>(workshop.context, 'sites.get', { id: l.siteId })),
+    );
+    const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) =>
+      Math.hypot(a.lat - b.lat, (a.lon - b.lon) * Math.cos((a.lat * Math.PI) / 180)) * 111;
+    let pair: [number, number] = [0, 1];
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < sites.length; i++) {
+      for (let j = i + 1; j < sites.length; j++) {
+        const d = km(sites[i]!, sites[j]!);
+        if (d >= 1 && d < best) [pair, best] = [[i, j], d];
+      }
+    }
+    expect(best).toBeLessThan(100);
+    const mid = {
+      lat: (sites[pair[0]]!.lat + sites[pair[1]]!.lat) / 2,
+      lon: (sites[pair[0]]!.lon + sites[pair[1]]!.lon) / 2,
+    };
+    const start = new Date(Date.now() + 86_400_000);
+    start.setUTCHours(8, 0, 0, 0);
+    const end = new Date(start.getTime() + 6 * 3_600_000);
+    for (const lot of [lots[pair[0]]!, lots[pair[1]]!]) {
+      const trade = await mutate<{ id: string }>(designer.context, 'trades.request', {
+        lotId: lot.id,
+        quantity: '1',
+      });
+      await mutate(workshop.context, 'trades.accept', { id: trade.id });
+      await mutate(workshop.context, 'trades.proposePickup', {
+        id: trade.id,
+        start: start.toISOString(),
+        end: end.toISOString(),
+      });
+      await mutate(designer.context, 'trades.agreePickup', { id: trade.id });
+    }
+
+    const { page, errors } = designer;
+    await page.goto(`${app.url}/echanges/tournee`);
+    await page.getByRole('heading', { name: 'Tournée de retraits' }).waitFor();
+    await page.getByRole('radio', { name: 'Un autre point (latitude, longitude)' }).check();
+    await page.getByRole('textbox', { name: 'Latitude' }).fill(mid.lat.toFixed(4).replace('.', ','));
+    await page.getByRole('textbox', { name: 'Longitude' }).fill(mid.lon.toFixed(4).replace('.', ','));
+    await page.getByRole('button', { name: 'Calculer la tournée' }).click();
+    const table = page.getByTestId('tour-table');
+    await table.waitFor({ timeout: 15_000 });
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    await expect
+      .poll(() => page.getByTestId('tour-km').textContent())
+      .toMatch(/Distance\s:\s[1-9][\d\s,]*\skm contre/);
+    await page
+      .locator('[data-testid="tour-map"] section[data-ready], [data-testid="map-unavailable"]')
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await screenshot(page, 'tour-desktop');
+
+    const gpx = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Télécharger (GPX)' }).click();
+    const file = await gpx;
+    expect(file.suggestedFilename()).toMatch(/^tournee-\d{4}-\d{2}-\d{2}\.gpx$/);
+
+    await page.getByRole('button', { name: 'Enregistrer comme trajet effectué' }).click();
+    await page.getByRole('status').filter({ hasText: 'Trajet enregistré' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Trajet enregistré' }).textContent()).toContain(
+      '2 échanges',
+    );
+    // Once recorded, a second recording of the same tour is refused, not a 500.
+    await page.getByRole('button', { name: 'Enregistrer comme trajet effectué' }).click();
+    await page.getByText('Cet échange est déjà rattaché à un trajet.').first().waitFor();
+
+    const phone = await newPage(browser, 'phone');
+    await signInAs(phone.context, app, demo.designer);
+    await phone.page.goto(`${app.url}/echanges/tournee`);
+    await phone.page.getByRole('heading', { name: 'Tournée de retraits' }).waitFor();
+    await screenshot(phone.page, 'tour-phone');
+    expect(errors.filter((e) => !/WebGL|409|Conflict/i.test(e))).toEqual([]);
+  });
+});
