@@ -4,6 +4,7 @@
  */
 export * from './ledger.ts';
 export * from './lot-quantity.ts';
+export * from './trade.schemas.ts';
 export * from './trade-effects.ts';
 export * from './trade-machine.ts';
 export * from './trade-states.ts';

@@ -6,8 +6,7 @@ import {
   MAX_MEASURED_KG,
   MAX_TRADE_TOTAL_CENTS,
   safeText,
-  TRADE_STATES,
-  TRANSITION_NAMES,
+  type TradeDto,
   travelModes,
 } from '@retaille/domain';
 import { z } from 'zod';
@@ -95,75 +94,11 @@ export const sendTradeMessageInput = z.object({
     .max(2000, { error: 'field.tooLong' }),
 });
 
+/** The trade contract is declared once, in the domain (ADR 013). */
+export { priceBreakdownSchema, tradeMessageSchema, tradeSchema } from '@retaille/domain';
+export type TradeOutput = TradeDto;
+
 const iso = z.string();
-export const priceBreakdownSchema = z.object({
-  unitPriceCents: z.number().int(),
-  quantity: z.string(),
-  subtotalCents: z.number().int(),
-  vatRateBps: z.number().int().nullable(),
-  vatCents: z.number().int(),
-  totalCents: z.number().int(),
-  platformFeeBps: z.number().int(),
-  platformFeeCents: z.number().int(),
-  sellerPayoutCents: z.number().int(),
-  isFree: z.boolean(),
-});
-
-export const tradeSchema = z.object({
-  id: z.string(),
-  state: z.enum(TRADE_STATES),
-  isPaid: z.boolean(),
-  role: z.enum(['buyer', 'seller', 'operator']),
-  availableTransitions: z.array(z.enum(TRANSITION_NAMES)),
-  lot: z.object({ id: z.string(), title: z.string(), unit: z.string() }),
-  sellerSite: z.object({ id: z.string(), name: z.string() }),
-  buyer: z.object({ userId: z.string(), name: z.string(), siteId: z.string().nullable() }),
-  quantity: z.string(),
-  unit: z.string(),
-  price: priceBreakdownSchema,
-  final: z
-    .object({
-      totalCents: z.number().int(),
-      platformFeeCents: z.number().int(),
-      sellerPayoutCents: z.number().int(),
-    })
-    .nullable(),
-  paidCents: z.number().int(),
-  refundedCents: z.number().int(),
-  pickup: z
-    .object({
-      start: iso,
-      end: iso,
-      proposedBy: z.enum(['buyer', 'seller']).nullable(),
-      agreed: z.boolean(),
-    })
-    .nullable(),
-  handoverKg: z.string().nullable(),
-  receiptKg: z.string().nullable(),
-  dispute: z
-    .object({
-      reason: z.string(),
-      openedAt: iso,
-      resolution: z.string().nullable(),
-      refundCents: z.number().int().nullable(),
-    })
-    .nullable(),
-  nextDeadline: z.object({ transition: z.string(), at: iso }).nullable(),
-  stateEnteredAt: iso,
-  createdAt: iso,
-  updatedAt: iso,
-});
-export type TradeOutput = z.infer<typeof tradeSchema>;
-
-export const tradeMessageSchema = z.object({
-  id: z.string(),
-  authorRole: z.enum(['buyer', 'seller', 'operator']),
-  authorName: z.string().nullable(),
-  mine: z.boolean(),
-  body: z.string(),
-  createdAt: iso,
-});
-
 export const checkoutUrlSchema = z.object({ url: z.string(), expiresAt: iso });
 
 /** Filters of « Mes échanges » (kept in the page's URL as `cote` and `statut`). */
