@@ -131,8 +131,11 @@ describe('a pickup tour', () => {
 
     const phone = await newPage(browser, 'phone');
     await signInAs(phone.context, app, demo.designer);
-    await phone.page.goto(`${app.url}/echanges/tournee`);
+    // From « Mes échanges » to the tour page, its agreed pickups listed.
+    await phone.page.goto(`${app.url}/echanges`);
+    await phone.page.getByTestId('tour-link').click();
     await phone.page.getByRole('heading', { name: 'Tournée de retraits' }).waitFor();
+    await phone.page.getByRole('checkbox').first().waitFor();
     await screenshot(phone.page, 'tour-phone');
     expect(errors.filter((e) => !/WebGL|409|Conflict/i.test(e))).toEqual([]);
   });

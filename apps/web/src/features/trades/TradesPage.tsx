@@ -312,6 +312,9 @@ export function TradesPage() {
         <Stack gap={4}>
           <Title order={1}>{t('list.title')}</Title>
           <Text c="dimmed">{t('list.intro')}</Text>
+          <Anchor component={Link} to="/echanges/tournee" size="sm" data-testid="tour-link">
+            {t('link', { ns: 'tours' })}
+          </Anchor>
         </Stack>
         <RequireAuth>
           <TradesList />
