@@ -175,7 +175,11 @@ describe('money owed: a failed payout retried by an operator', () => {
 
     // A retry while the capability is still missing: refused by Stripe again, nothing paid.
     await row.getByRole('button', { name: 'Réessayer' }).click();
-    await page.getByText('Nouvelle tentative lancée.').first().waitFor();
+    await page
+      .getByText('Nouvelle tentative refusée par le prestataire de paiement : la somme reste due.')
+      .waitFor();
+    expect(await page.getByText('Nouvelle tentative lancée.').count()).toBe(0);
+    await screenshot(page, 'operations-money-retry-refused-desktop');
     await row.getByText('En échec').waitFor();
     expect(await transfers()).toEqual([]);
 
@@ -187,6 +191,7 @@ describe('money owed: a failed payout retried by an operator', () => {
     );
     expect(restored.body.capabilities.transfers).toBe('active');
     await row.getByRole('button', { name: 'Réessayer' }).click();
+    await page.getByText('Nouvelle tentative lancée.').waitFor();
     await eventually(() => row.count()).toBe(0);
     const made = await transfers();
     expect(made).toHaveLength(1);

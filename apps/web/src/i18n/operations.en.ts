@@ -52,6 +52,7 @@ export const operationsEn: OperationsResources = {
     exhausted: 'No more automatic retries.',
     retry: 'Retry',
     retried: 'Retried.',
+    retryRefused: 'The payment provider refused the new attempt: the amount is still owed.',
     settle: 'Mark as settled off platform',
     settled: 'Marked as settled off platform.',
   },

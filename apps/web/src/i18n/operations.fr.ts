@@ -50,6 +50,7 @@ export const operationsFr = {
     exhausted: 'Plus de nouvelle tentative automatique.',
     retry: 'Réessayer',
     retried: 'Nouvelle tentative lancée.',
+    retryRefused: 'Nouvelle tentative refusée par le prestataire de paiement : la somme reste due.',
     settle: 'Marquer comme réglé hors plateforme',
     settled: 'Marqué comme réglé hors plateforme.',
   },

@@ -77,7 +77,15 @@ function Row({ owed }: { owed: MoneyOwed }) {
             <Button
               size="xs"
               loading={busy}
-              onClick={() => run(() => retry.mutateAsync({ effectId: owed.effectId }), t('money.retried'))}
+              onClick={() =>
+                run(
+                  () => retry.mutateAsync({ effectId: owed.effectId }),
+                  (r) =>
+                    r.status === 'failed'
+                      ? { ok: false, message: t('money.retryRefused') }
+                      : { ok: true, message: t('money.retried') },
+                )
+              }
             >
               {t('money.retry')}
             </Button>

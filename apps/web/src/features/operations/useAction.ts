@@ -17,13 +17,21 @@ export function useAction() {
   const locale = currentLocale();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
+  /**
+   * `done` is the success toast, or reads the answer: an action the server ran but that did not
+   * succeed (a payout Stripe refused again) says so in red instead.
+   */
+  const run = async <T>(
+    work: () => Promise<T>,
+    done: string | ((result: T) => { ok: boolean; message: string }),
+  ): Promise<boolean> => {
     setBusy(true);
     setErrors({});
     try {
-      await work();
-      notifications.show({ color: 'forest', message: done });
-      return true;
+      const result = await work();
+      const outcome = typeof done === 'string' ? { ok: true, message: done } : done(result);
+      notifications.show({ color: outcome.ok ? 'forest' : 'red', message: outcome.message });
+      return outcome.ok;
     } catch (error) {
       setErrors(fieldErrorsOf(error, locale));
       notifications.show({ color: 'red', message: messageOf(error, locale, t('failed')) });
