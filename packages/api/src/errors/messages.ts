@@ -377,6 +377,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     en: 'This lot is already in this trip.',
   },
   'impact.tripNotFound': { fr: 'Trajet introuvable.', en: 'Trip not found.' },
+  'impact.tripAlreadyRecorded': {
+    fr: 'Le trajet de ce lot est déjà enregistré (une tournée).',
+    en: 'This lot’s trip is already recorded (a tour).',
+  },
   'impact.tradeCountedTwice': {
     fr: 'Un échange serait compté deux fois.',
     en: 'A trade would be counted twice.',

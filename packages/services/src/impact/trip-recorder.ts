@@ -56,7 +56,8 @@ function check(input: TripInput): void {
 /**
  * `checkHandoverTravel` checks a handover's travel without writing (called before the transition, so an impossible trip
  * is refused before the lot is marked handed over), or records it inside `trx` when given.
- * Refused with the field named: `travel.distanceKm` (negative, or missing for a shared tour),
+ * Refused with the field named: `travel.tripId` (the trade already travelled in a recorded trip),
+ * `travel.distanceKm` (negative, or missing for a shared tour),
  * `travel.mode` (no factor), `travel.tripId` (unknown trip, or this trade's parties are not stops
  * of the trip).
  */
@@ -83,6 +84,10 @@ export interface HandoverTravelArgs {
 async function handoverTravel(db: Db, args: HandoverTravelArgs, record: boolean): Promise<void> {
   const { trade, massKg, travel, now } = args;
   const self = { tradeId: trade.id, massKg, ...partiesOf(trade) };
+  // A lot travels once: a tour recorded as its trip (services/tours) already says how it travelled.
+  if ((await impactRepository.findTripOfTrade(db, trade.id)) !== undefined) {
+    refuse([{ path: 'tripId', key: 'impact.tripAlreadyRecorded' }]);
+  }
 
   if (travel.tripId) {
     const found = record

@@ -169,6 +169,12 @@ describe('a buyer’s pickup tour: planned, recorded as the trip, counted in the
     expect((failed.reason as DomainError).key).toBe('tour.tradeAlreadyOnTrip');
     const trips = await Promise.all(ids.map((id) => impactRepository.findTripOfTrade(s.database.db, id)));
     expect(trips[0]!.trip.id).toBe(trips[1]!.trip.id);
+    // A lot travels once: a handover then saying how it travelled is refused with the field named.
+    const refused = await refusal(
+      s.trades.handOver(sellers[0]!, ids[0]!, 5, null, { mode: 'van_diesel', roundTrip: true }),
+    );
+    expect(refused).toEqual({ code: 'VALIDATION', fields: ['travel.tripId:impact.tripAlreadyRecorded'] });
+    expect((await s.trades.get(sellers[0]!, ids[0]!)).state).toBe('pickup_scheduled');
   });
 });
 
