@@ -46,6 +46,9 @@ const DOMAIN_COLUMNS: Record<string, ColumnType> = {
   'trade_timer.transition': { select: 'TransitionName' },
   'trade_payment_effect.reason': { select: 'RefundReason' },
   'trip.mode': { select: 'TravelMode' },
+  'saved_search.filters': { select: 'JsonObject', write: 'string' },
+  'saved_search.point': { select: 'JsonObject', write: 'string' },
+  'operator_audit_log.details': { select: 'JsonObject', write: 'string' },
 };
 
 /**

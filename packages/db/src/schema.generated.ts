@@ -385,7 +385,7 @@ export interface NotificationPreference {
 export interface OperatorAuditLog {
   actor_user_id: string | null;
   created_at: Timestamp;
-  details: Generated<Json>;
+  details: Generated<ColumnType<JsonObject, string, string>>;
   id: Generated<number>;
   kind: string;
   note: Generated<string>;
@@ -417,12 +417,12 @@ export interface RequestDigest {
 export interface SavedSearch {
   created_at: Timestamp;
   earth_point: string | null;
-  filters: Json;
+  filters: ColumnType<JsonObject, string, string>;
   id: Generated<string>;
   lat: number | null;
   lon: number | null;
   name: string;
-  point: Json | null;
+  point: ColumnType<JsonObject | null, string | null, string | null>;
   radius_km: Numeric | null;
   user_id: string;
 }

@@ -212,7 +212,7 @@ export class NotificationService {
     const db = this.deps.db;
     const event = await notificationRepository.findTradeEventContext(db, job.eventId);
     if (!event || event.tradeId !== job.tradeId) return { status: 'skipped', reason: 'unknown_event' };
-    const movedOn = Number(event.lastSeq ?? event.seq) > event.seq;
+    const movedOn = (event.lastSeq ?? event.seq) > event.seq;
     const lotGone = event.lotStatus === 'withdrawn';
     const params = (event.params ?? {}) as Record<string, unknown>;
     const slot = params.slot as { start?: unknown; end?: unknown } | undefined;
@@ -221,7 +221,7 @@ export class NotificationService {
       lotTitle: event.lotTitle,
       siteName: event.siteName,
       buyerName: event.buyerName,
-      quantity: Number(event.quantity),
+      quantity: event.quantity,
       unit: event.unit,
       totalCents: event.totalCents,
       slotStart: typeof slot?.start === 'string' ? slot.start : (event.pickupStart?.toISOString() ?? null),

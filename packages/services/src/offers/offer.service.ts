@@ -88,9 +88,9 @@ export class OfferService {
     const q = parseDecimal(input.quantity, 'quantity');
     if (q.scale > 3 || q.units <= 0n) throw field('quantity', 'trade.quantityInvalid');
     const available = availableQuantity({
-      quantity: Number(lot.quantity),
-      reserved: Number(lot.quantity_reserved),
-      sold: Number(lot.quantity_sold),
+      quantity: lot.quantity,
+      reserved: lot.quantity_reserved,
+      sold: lot.quantity_sold,
     });
     if (toMilli(input.quantity) > toMilli(available)) {
       throw field('quantity', 'trade.quantityExceedsAvailable', { available, unit: lot.unit });
@@ -123,7 +123,7 @@ export class OfferService {
           lotTitle: lot.title,
           requestTitle: request.title,
           siteName: site?.name ?? '',
-          quantity: Number(row.quantity),
+          quantity: row.quantity,
           unit: lot.unit,
           priceCents: lot.price_cents,
         },
@@ -154,7 +154,7 @@ export class OfferService {
       if (!offerer) throw new DomainError('CONFLICT', 'offer.notOpen');
       const trade = await this.deps.trades.request(actor, {
         lotId: offer.lot_id,
-        quantity: Number(offer.quantity),
+        quantity: offer.quantity,
         ...(offer.message ? { message: offer.message } : {}),
       });
       tradeId = trade.id;
@@ -232,7 +232,7 @@ export class OfferService {
       requestTitle: requestById.get(r.request_id)?.title ?? '',
       siteId: r.site_id,
       siteName: siteById.get(r.site_id)?.name ?? '',
-      quantity: Number(r.quantity),
+      quantity: r.quantity,
       unit: lotById.get(r.lot_id)?.unit ?? '',
       priceCents: lotById.get(r.lot_id)?.price_cents ?? null,
       message: r.message,

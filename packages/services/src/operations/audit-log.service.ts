@@ -106,6 +106,6 @@ function toDto(r: AuditLogRow, names: Map<string, string>): AuditEntryDto {
     subjectKind: r.subject_kind,
     subjectId: r.subject_id,
     note: r.note,
-    details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
+    details: r.details,
   };
 }

@@ -179,7 +179,7 @@ function criteriaOf(search: SavedSearchRow) {
   }
   return {
     point: search.lat !== null && search.lon !== null ? { lat: search.lat, lon: search.lon } : undefined,
-    radiusKm: search.radius_km === null ? undefined : Number(search.radius_km),
+    radiusKm: search.radius_km ?? undefined,
     text: f.q,
     familyKeys: f.familyKey ? [f.familyKey] : undefined,
     materialKeys,
@@ -196,17 +196,16 @@ function criteriaOf(search: SavedSearchRow) {
 }
 
 function parseFilters(v: unknown): SavedSearchFilters {
-  const o = (typeof v === 'string' ? JSON.parse(v) : v) as SavedSearchFilters | null;
-  return o ?? {};
+  return (v ?? {}) as SavedSearchFilters;
 }
 
 function toDto(row: SavedSearchRow): SavedSearchDto {
-  const point = (typeof row.point === 'string' ? JSON.parse(row.point) : row.point) as SearchPoint | null;
+  const point = row.point as SearchPoint | null;
   return {
     id: row.id,
     name: row.name,
     point,
-    radiusKm: row.radius_km === null ? null : Number(row.radius_km),
+    radiusKm: row.radius_km,
     filters: parseFilters(row.filters),
     createdAt: new Date(row.created_at).toISOString(),
   };
