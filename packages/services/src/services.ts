@@ -124,13 +124,14 @@ export async function createServices(deps: {
   jobs?: JobQueue;
   /** Outgoing mail: SMTP when SMTP_URL is set, the outbox table otherwise, when absent. */
   mailer?: Mailer;
-  /** The web app's pages and the server's file routes; those of PUBLIC_URL when absent. */
-  links?: Links;
   /** Where the server mounts the auth endpoints (its links in e-mails start there). */
   authBasePath?: string;
+  /** The web app's pages and the server's file routes; those of PUBLIC_URL when absent. */
+  links?: Links;
 }): Promise<Services> {
   const { config, database } = deps;
   const now = deps.now ?? (() => new Date());
+  const links = deps.links ?? webLinks(config.publicUrl);
   const communes = await loadCommuneDirectory();
   const mailer = deps.mailer ?? createMailer(config, database.db);
   const auth = createAuth({ config, database, mailer, basePath: deps.authBasePath });
@@ -150,7 +151,6 @@ export async function createServices(deps: {
     now,
   );
   const sites = new SiteService({ db: database.db, communes, now });
-  const links = deps.links ?? webLinks(config.publicUrl);
   const memberships = new MembershipService({ db: database.db, mailer, links, now });
   const accounts = new AccountService({
     db: database.db,
@@ -185,6 +185,7 @@ export async function createServices(deps: {
     publicUrl: config.publicUrl,
     tokens: new UnsubscribeTokens(config.authSecret),
     now,
+    links,
   });
   const timeline = new TradeTimelineService({ db: database.db });
   const savedSearches = new SavedSearchService({ db: database.db, lots, notifications, now });
@@ -232,13 +233,13 @@ export async function createServices(deps: {
   const trades = new TradeService({
     db: database.db,
     gateway,
+    jobs,
+    links,
     timings: config.tradeTimings,
     // The fee an operator set in the console (PLATFORM_FEE_BPS until then), read at each pricing.
     get platformFeeBps() {
       return operations.fee.bps;
     },
-    jobs,
-    links,
     now,
     recordImpact: (trx, trade, completedAt) => impact.recordTrade(trx, trade, completedAt),
     assertMayTrade: (subjects) => operations.moderation.assertMayTrade(subjects),
