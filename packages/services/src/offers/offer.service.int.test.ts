@@ -1,4 +1,4 @@
-import { mailOutboxRepository, tradeRepository } from '@retaille/db';
+import { mailOutboxRepository, offerRepository, tradeRepository } from '@retaille/db';
 import { DomainError } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserActor } from '../auth/actor.ts';
@@ -92,6 +92,70 @@ describe('offering a lot to a request', () => {
     const failed = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
     expect((failed.reason as DomainError).key).toBe('offer.notOpen');
     expect((await s.lots.get(seller, lot.id)).reserved).toBe(2);
+  });
+
+  it('survives the server stopping between the request and the acceptance: the offer keeps its trade and resumes', async () => {
+    const lot = await newLot();
+    const offer = await s.offers.create(seller, {
+      lotId: lot.id,
+      requestId: (await newRequest()).id,
+      quantity: 2,
+    });
+    // What a crash after the first transaction leaves: the request written and the offer claimed
+    // with it, the seller's acceptance never run.
+    const requested = await s.trades.request(
+      designer,
+      { lotId: lot.id, quantity: 2 },
+      async (trx, tradeId) => {
+        expect(
+          await offerRepository.moveOffer(trx, offer.id, 'open', 'accepting', { trade_id: tradeId }),
+        ).toBeDefined();
+      },
+    );
+    expect((await s.offers.listReceived(designer)).find((o) => o.id === offer.id)).toMatchObject({
+      status: 'accepting',
+      tradeId: requested.id,
+    });
+    // Accepting the offer again finishes that trade rather than requesting a second one.
+    const { tradeId, offer: accepted } = await s.offers.accept(designer, offer.id);
+    expect(tradeId).toBe(requested.id);
+    expect(accepted.status).toBe('accepted');
+    expect((await s.trades.get(designer, tradeId)).state).toBe('accepted');
+    expect((await s.lots.get(seller, lot.id)).reserved).toBe(2);
+  });
+
+  it('a claimed offer whose request the seller accepted by hand closes without a second trade', async () => {
+    const lot = await newLot();
+    const offer = await s.offers.create(seller, {
+      lotId: lot.id,
+      requestId: (await newRequest()).id,
+      quantity: 1,
+    });
+    const requested = await s.trades.request(
+      designer,
+      { lotId: lot.id, quantity: 1 },
+      async (trx, tradeId) => {
+        await offerRepository.moveOffer(trx, offer.id, 'open', 'accepting', { trade_id: tradeId });
+      },
+    );
+    await s.trades.accept(seller, requested.id);
+    const { tradeId } = await s.offers.accept(designer, offer.id);
+    expect(tradeId).toBe(requested.id);
+    expect((await s.lots.get(seller, lot.id)).reserved).toBe(1);
+    expect((await rejection(s.offers.accept(designer, offer.id))).key).toBe('offer.notOpen');
+  });
+
+  it('a request written with a claim that fails is rolled back with it', async () => {
+    const lot = await newLot();
+    const before = (await s.lots.get(seller, lot.id)).reserved;
+    const e = await rejection(
+      s.trades.request(designer, { lotId: lot.id, quantity: 1 }, async () => {
+        throw new DomainError('CONFLICT', 'offer.notOpen');
+      }),
+    );
+    expect(e.key).toBe('offer.notOpen');
+    expect((await s.trades.listMine(designer)).filter((t) => t.lot.id === lot.id)).toEqual([]);
+    expect((await s.lots.get(seller, lot.id)).reserved).toBe(before);
   });
 
   it('a priced lot of an onboarded site starts awaiting payment', async () => {

@@ -5,6 +5,7 @@ import {
   membershipRepository,
   offerRepository,
   siteRepository,
+  tradeRepository,
   userRepository,
   wantedRequestRepository,
 } from '@retaille/db';
@@ -134,42 +135,71 @@ export class OfferService {
   }
 
   /**
-   * The designer accepts: the offer is claimed first (a second click, or a concurrent one, gets
-   * CONFLICT `offer.notOpen`), then the trade is requested and accepted. If either transition is
-   * refused (the lot sold out, the site can no longer be paid…), the request is withdrawn, the
-   * offer reopens and the refusal is returned as is.
+   * The designer accepts. The trade is requested and the offer claimed (`accepting`, with the
+   * trade's id) in one transaction, so a second click, or a concurrent one, gets CONFLICT
+   * `offer.notOpen` and no second trade. The seller's acceptance follows; if it is refused (the
+   * lot sold out, the site can no longer be paid…) the request is withdrawn, the offer reopens and
+   * the refusal is returned as is. Should the server stop between the two, the offer keeps its
+   * trade: the seller can still accept that request, and accepting the offer again resumes it.
    */
   async accept(actor: Actor, offerId: string): Promise<{ offer: OfferDto; tradeId: string }> {
     const user = requireUser(actor);
     const db = this.deps.db;
     const offer = await this.ownOffer(user.userId, offerId);
+    const offerer = await userRepository.findUserWithProfile(db, offer.offered_by);
+    if (!offerer) throw new DomainError('CONFLICT', 'offer.notOpen');
+    const seller = userActor({ userId: offerer.id, email: offerer.email, name: offerer.name });
+    if (offer.status === 'accepting' && offer.trade_id)
+      return this.finish(offer, offer.trade_id, actor, seller);
+    if (offer.status !== 'open') throw new DomainError('CONFLICT', 'offer.notOpen');
     const request = await wantedRequestRepository.findRequest(db, offer.request_id);
     if (request?.status !== 'open') throw new DomainError('CONFLICT', 'offer.requestClosed');
-    if (!(await offerRepository.moveOffer(db, offer.id, 'open', 'accepting'))) {
-      throw new DomainError('CONFLICT', 'offer.notOpen');
-    }
-    let tradeId: string | null = null;
-    try {
-      const offerer = await userRepository.findUserWithProfile(db, offer.offered_by);
-      if (!offerer) throw new DomainError('CONFLICT', 'offer.notOpen');
-      const trade = await this.deps.trades.request(actor, {
+    const trade = await this.deps.trades.request(
+      actor,
+      {
         lotId: offer.lot_id,
         quantity: offer.quantity,
         ...(offer.message ? { message: offer.message } : {}),
-      });
-      tradeId = trade.id;
-      const seller = userActor({ userId: offerer.id, email: offerer.email, name: offerer.name });
-      await this.deps.trades.accept(seller, trade.id);
+      },
+      async (trx, tradeId) => {
+        if (!(await offerRepository.moveOffer(trx, offer.id, 'open', 'accepting', { trade_id: tradeId }))) {
+          throw new DomainError('CONFLICT', 'offer.notOpen');
+        }
+      },
+    );
+    return this.finish(offer, trade.id, actor, seller);
+  }
+
+  /** The seller's side of an accepted offer: accept the linked request (once), then close the offer. */
+  private async finish(
+    offer: LotOfferRow,
+    tradeId: string,
+    buyer: Actor,
+    seller: Actor,
+  ): Promise<{ offer: OfferDto; tradeId: string }> {
+    const db = this.deps.db;
+    const trade = await tradeRepository.findTrade(db, tradeId);
+    const closed = (state: string | undefined) =>
+      !state || ['declined', 'cancelled', 'expired'].includes(state);
+    try {
+      if (trade?.state === 'requested') await this.deps.trades.accept(seller, tradeId);
+      else if (closed(trade?.state)) throw new DomainError('CONFLICT', 'offer.notOpen');
     } catch (e) {
-      if (tradeId) await this.deps.trades.cancel(actor, tradeId).catch(() => undefined);
-      await offerRepository.moveOffer(db, offer.id, 'accepting', 'open');
-      throw e;
+      // A concurrent call (a double click resuming the offer) may have accepted it meanwhile.
+      const now = await tradeRepository.findTrade(db, tradeId);
+      if (now?.state === 'requested' || closed(now?.state)) {
+        if (now?.state === 'requested') await this.deps.trades.cancel(buyer, tradeId).catch(() => undefined);
+        await offerRepository.moveOffer(db, offer.id, 'accepting', 'open', { trade_id: null });
+        throw e;
+      }
     }
     const done = await offerRepository.moveOffer(db, offer.id, 'accepting', 'accepted', {
       trade_id: tradeId,
       decided_at: this.deps.now(),
     });
-    return { offer: (await this.toDtos([done ?? offer]))[0]!, tradeId };
+    // Whoever closes the offer answers; a concurrent click that got here second is told so.
+    if (!done) throw new DomainError('CONFLICT', 'offer.notOpen');
+    return { offer: (await this.toDtos([done]))[0]!, tradeId };
   }
 
   async decline(actor: Actor, offerId: string): Promise<OfferDto> {

@@ -1,8 +1,10 @@
 import {
+  type Database,
   lotRepository,
   membershipRepository,
   siteRepository,
   type TradeRow,
+  type Transaction,
   tradeRepository,
 } from '@retaille/db';
 import {
@@ -66,7 +68,15 @@ export class TradeCommands {
     private readonly run: RunTransition,
   ) {}
 
-  async request(actor: Actor, input: TradeRequestInput): Promise<TradeDto> {
+  /**
+   * `within` runs in the request's own transaction, after the trade is written: a caller that must
+   * link the new trade to its own record (an accepted offer) commits with it or not at all.
+   */
+  async request(
+    actor: Actor,
+    input: TradeRequestInput,
+    within?: (trx: Transaction<Database>, tradeId: string) => Promise<void>,
+  ): Promise<TradeDto> {
     const user = requireUser(actor);
     const db = this.deps.db;
     const now = this.deps.now();
@@ -157,6 +167,7 @@ export class TradeCommands {
           created_at: now,
         });
       }
+      await within?.(trx, trade.id);
       return trade;
     });
     return this.read.toDto(trade, ['buyer']);

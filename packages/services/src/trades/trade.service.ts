@@ -1,4 +1,4 @@
-import { type TradeRow, tradeRepository } from '@retaille/db';
+import { type Database, type TradeRow, type Transaction, tradeRepository } from '@retaille/db';
 import type { DisputeResolution, TradeActor, TransitionName, TransitionResult } from '@retaille/domain';
 import { DomainError } from '@retaille/domain';
 import { isPaymentGatewayError, type WebhookEndpoint } from '@retaille/payments';
@@ -72,8 +72,12 @@ export class TradeService {
   }
 
   // ── Commands ──
-  request(actor: Actor, input: TradeRequestInput): Promise<TradeDto> {
-    return this.commands.request(actor, input);
+  request(
+    actor: Actor,
+    input: TradeRequestInput,
+    within?: (trx: Transaction<Database>, tradeId: string) => Promise<void>,
+  ): Promise<TradeDto> {
+    return this.commands.request(actor, input, within);
   }
   accept(actor: Actor, id: string): Promise<TradeDto> {
     return this.commands.accept(actor, id);
