@@ -80,4 +80,23 @@ describe('inputs the fuzz suite found answering 500 or an unnamed 400', () => {
     expect(created.status).toBe(200);
     expect(created.data.id).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('refuses notification preferences naming a kind twice on the second line, and changes nothing', async () => {
+    const user = await createTestUser(services);
+    const c = new TestClient(app, ORIGIN);
+    expect((await c.auth('/sign-in/email', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(
+      200,
+    );
+    const before = await c.query('notifications.preferences');
+    const r = await c.mutate('notifications.setPreferences', {
+      changes: [
+        { kind: 'dispute_resolved', mode: 'digest' },
+        { kind: 'dispute_resolved', mode: 'immediate' },
+      ],
+    });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.error)).toContain('changes.1.kind');
+    expect(JSON.stringify(r.error)).toContain('notifications.duplicateKind');
+    expect((await c.query('notifications.preferences')).data).toEqual(before.data);
+  });
 });

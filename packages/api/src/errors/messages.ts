@@ -271,6 +271,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     fr: 'Page de notifications invalide : rechargez la page.',
     en: 'Invalid notifications page: reload the page.',
   },
+  'notifications.duplicateKind': {
+    fr: 'Ce type de notification est déjà réglé plus haut : gardez un seul choix.',
+    en: 'This kind of notification is already set above: keep a single choice.',
+  },
   'notifications.badUnsubscribeToken': {
     fr: 'Ce lien de désabonnement est invalide. Connectez-vous pour régler vos préférences.',
     en: 'This unsubscribe link is invalid. Sign in to set your preferences.',

@@ -46,7 +46,17 @@ export const setPreferencesInput = z.object({
   changes: z
     .array(z.object({ kind: preferenceKindSchema, mode: emailModeSchema }))
     .min(1)
-    .max(preferenceKindSchema.options.length),
+    .max(preferenceKindSchema.options.length)
+    // One mode per kind: a kind given twice is refused on its second line, never half applied.
+    .superRefine((changes, ctx) => {
+      const seen = new Set<string>();
+      changes.forEach((c, i) => {
+        if (seen.has(c.kind)) {
+          ctx.addIssue({ code: 'custom', path: [i, 'kind'], message: 'notifications.duplicateKind' });
+        }
+        seen.add(c.kind);
+      });
+    }),
 });
 
 export const unsubscribeInput = z.object({
