@@ -84,12 +84,14 @@ export async function claimExhaustedUnwarned(
   db: Db,
   maxAttempts: number,
   now: Date,
+  /** A failure retried without end (the seller's account cannot receive transfers yet) counts too once it is this old. */
+  failingSince: Date,
 ): Promise<TradePaymentEffectRow[]> {
   return db
     .updateTable('trade_payment_effect')
     .set({ warned_at: now })
     .where('status', '=', 'failed')
-    .where('attempt', '>', maxAttempts)
+    .where((eb) => eb.or([eb('attempt', '>', maxAttempts), eb('created_at', '<', failingSince)]))
     .where('warned_at', 'is', null)
     .where('kind', 'in', ['refund', 'transfer'])
     .returningAll()

@@ -18,6 +18,8 @@ import type { TradesPort } from './trades-port.ts';
  * (its MAX_EFFECT_ATTEMPTS): the effect then waits for an operator.
  */
 export const AUTOMATIC_PAYMENT_ATTEMPTS = 5;
+/** A payout or refund still failing this long after it was due is reported even while it is retried. */
+export const STILL_FAILING_AFTER_MS = 24 * 3600 * 1000;
 
 export interface MoneyOwedDto {
   effectId: string;
@@ -112,14 +114,21 @@ export class MoneyOwedService {
   }
 
   /**
-   * Never silent: each payout or refund the automatic retries gave up on is logged at warn level
+   * Never silent: each payout or refund the automatic retries gave up on — or that still fails a day
+   * after it was due, as a payout to an account that cannot receive transfers is retried without
+   * counting — is logged at warn level
    * once and e-mailed to the operators (the periodic tick calls this).
    */
   async reportExhausted(): Promise<number> {
     const now = this.deps.now();
     const log = this.deps.log ?? consoleLogger;
     return this.deps.jobs.transaction(async (trx, enqueue) => {
-      const given = await moneyOwedRepository.claimExhaustedUnwarned(trx, AUTOMATIC_PAYMENT_ATTEMPTS, now);
+      const given = await moneyOwedRepository.claimExhaustedUnwarned(
+        trx,
+        AUTOMATIC_PAYMENT_ATTEMPTS,
+        now,
+        new Date(now.getTime() - STILL_FAILING_AFTER_MS),
+      );
       if (given.length === 0) return 0;
       for (const e of given) {
         log.warn(
@@ -130,7 +139,7 @@ export class MoneyOwedService {
             amountCents: e.amount_cents,
             lastError: e.last_error,
           },
-          'payment effect failed after the last automatic retry',
+          'payment effect failed after the last automatic retry, or still failing after a day',
         );
       }
       const lines = given

@@ -208,6 +208,38 @@ describe('money owed', () => {
     );
   });
 
+  it('a payout still failing a day after it was due is warned once, even before the automatic retries run out', async () => {
+    const m = await market();
+    const id = await paidTrade(m);
+    await s.trades.handOver(m.seller, id, '3');
+    await operationsPlants.plantSellerAccountId(
+      s.database.db,
+      m.site.id,
+      `acct_gone_${m.site.id.slice(0, 8)}`,
+    );
+    await s.trades.confirmReceipt(m.buyer, id);
+    await s.trades.runPaymentEffects(id);
+    const owed = (await s.operations.moneyOwed.list(admin)).find((x) => x.tradeId === id)!;
+    expect(owed).toMatchObject({ kind: 'transfer', status: 'failed', exhausted: false });
+    warnings.length = 0;
+    (s.operations.moneyOwed as unknown as { deps: { log: unknown } }).deps.log = {
+      warn: (data: Record<string, unknown>) => warnings.push(data),
+    };
+    // Failing for less than a day, with retries left: nobody is bothered yet.
+    await s.operations.moneyOwed.reportExhausted();
+    expect(warnings.some((w) => w.effectId === owed.effectId)).toBe(false);
+    // The same failure, due a day and an hour ago.
+    await s.database.db
+      .updateTable('trade_payment_effect')
+      .set({ created_at: new Date(Date.now() - 25 * 3600 * 1000) })
+      .where('id', '=', owed.effectId)
+      .execute();
+    expect(await s.operations.moneyOwed.reportExhausted()).toBeGreaterThanOrEqual(1);
+    expect(warnings.filter((w) => w.effectId === owed.effectId)).toHaveLength(1);
+    await s.operations.moneyOwed.reportExhausted();
+    expect(warnings.filter((w) => w.effectId === owed.effectId)).toHaveLength(1);
+  });
+
   it('marks a payout settled off platform with a note: no more retries, and reconciliation counts it', async () => {
     const m = await market();
     const id = await paidTrade(m);
