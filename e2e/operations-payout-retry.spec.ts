@@ -171,6 +171,8 @@ describe('money owed: a failed payout retried by an operator', () => {
     await row.getByText('Versement au vendeur').waitFor();
     await row.getByText('En échec').waitFor();
     await row.getByText(/destination_not_ready/).waitFor();
+    // Explained in words for the operator, above the provider's raw message.
+    await row.getByText(/ne peut pas encore recevoir de virements/).waitFor();
     await screenshot(page, 'operations-money-failed-payout-desktop');
 
     // A retry while the capability is still missing: refused by Stripe again, nothing paid.

@@ -55,6 +55,20 @@ export const operationsEn: OperationsResources = {
     retryRefused: 'The payment provider refused the new attempt: the amount is still owed.',
     settle: 'Mark as settled off platform',
     settled: 'Marked as settled off platform.',
+    errors: {
+      destination_not_ready:
+        'The seller account cannot receive transfers yet (the “transfers” capability is inactive): it must finish onboarding.',
+      insufficient_funds: 'The platform balance is too low for this payout.',
+      not_found: 'The payment provider does not know this account or payment.',
+      refund_exceeds_payment: 'The refund is above what is left of the payment.',
+      amount_too_small: 'The amount is below the provider’s minimum.',
+      authentication: 'The payment provider refused our key: check the configuration.',
+      permission: 'The payment provider refused the operation.',
+      rate_limited: 'Too many requests to the provider: retried automatically.',
+      connection: 'The provider could not be reached: retried automatically.',
+      stripe_unavailable: 'The provider is unavailable: retried automatically.',
+      other: 'Payment provider error (details below).',
+    },
   },
   verification: {
     none: 'No site waiting for verification.',

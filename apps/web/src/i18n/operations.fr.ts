@@ -53,6 +53,20 @@ export const operationsFr = {
     retryRefused: 'Nouvelle tentative refusée par le prestataire de paiement : la somme reste due.',
     settle: 'Marquer comme réglé hors plateforme',
     settled: 'Marqué comme réglé hors plateforme.',
+    errors: {
+      destination_not_ready:
+        'Le compte du vendeur ne peut pas encore recevoir de virements (capacité « transfers » inactive) : il doit terminer son inscription.',
+      insufficient_funds: 'Solde de la plateforme insuffisant pour ce virement.',
+      not_found: 'Le prestataire ne connaît pas ce compte ou ce paiement.',
+      refund_exceeds_payment: 'Le remboursement dépasse ce qui reste du paiement.',
+      amount_too_small: 'Montant inférieur au minimum du prestataire.',
+      authentication: 'Clé du prestataire de paiement refusée : vérifiez la configuration.',
+      permission: 'Opération refusée par le prestataire de paiement.',
+      rate_limited: 'Trop de requêtes vers le prestataire : nouvelle tentative automatique.',
+      connection: 'Prestataire injoignable : nouvelle tentative automatique.',
+      stripe_unavailable: 'Prestataire indisponible : nouvelle tentative automatique.',
+      other: 'Erreur du prestataire de paiement (détail ci-dessous).',
+    },
   },
   verification: {
     none: 'Aucun site en attente de vérification.',

@@ -6,6 +6,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { dateTime, euros, type MoneyOwed } from './api.ts';
+import { paymentErrorKey } from './paymentError.ts';
 import { useAction } from './useAction.ts';
 
 /** Payouts and refunds not made: retry, or mark settled outside the platform with a note. */
@@ -66,9 +67,12 @@ function Row({ owed }: { owed: MoneyOwed }) {
           </Text>
         )}
         {owed.lastError && (
-          <Text size="xs" c="dimmed">
-            {owed.lastError}
-          </Text>
+          <>
+            <Text size="sm">{t(`money.errors.${paymentErrorKey(owed.lastError)}`)}</Text>
+            <Text size="xs" c="dimmed">
+              {owed.lastError}
+            </Text>
+          </>
         )}
       </Table.Td>
       <Table.Td>
