@@ -7,7 +7,7 @@
  *   tsx crash-after-commit.script.ts publish '{"actor":…,"lotId":"…"}'
  *   tsx crash-after-commit.script.ts allocate '{"actor":…}'
  */
-import { loadConfig } from '@retaille/config';
+import { loadConfig, toolEnvironment } from '@retaille/config';
 import { createDatabase, type DatabaseHandle } from '@retaille/db';
 import type { UserActor } from '../../auth/actor.ts';
 import { createServices } from '../../services.ts';
@@ -56,7 +56,7 @@ let armed = false;
 watchCommits(database, () => {
   if (armed) process.kill(process.pid, 'SIGKILL');
 });
-armed = process.env.RETAILLE_TEST_KILL_AFTER_COMMIT === '1';
+armed = toolEnvironment('RETAILLE_TEST_').RETAILLE_TEST_KILL_AFTER_COMMIT === '1';
 if (mode === 'publish') await services.lots.setStatus(input.actor, input.lotId!, 'publish');
 else if (mode === 'allocate') await services.allocations.start(input.actor, null);
 else throw new Error(`unknown mode ${mode}`);
