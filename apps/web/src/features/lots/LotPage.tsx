@@ -18,7 +18,6 @@ import type { LotView } from '@retaille/api/client';
 import { getMaterial, type SectorKey } from '@retaille/domain/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -43,6 +42,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { ProposalsForLot } from '../matching/Proposals.tsx';
 import { RequestTradePanel } from '../trades/RequestTradePanel.tsx';
 import { parseBrowse } from './browse-params.ts';
+import { Gallery } from './LotGallery.tsx';
 import classes from './lots.module.css';
 
 const statusColor: Record<LotView['status'], string> = {
@@ -53,48 +53,6 @@ const statusColor: Record<LotView['status'], string> = {
   expired: 'gray',
   withdrawn: 'red',
 };
-
-function Gallery({ lot }: { lot: LotView }) {
-  const { t } = useTranslation('catalogue');
-  const locale = currentLocale();
-  const [index, setIndex] = useState(0);
-  const photo = lot.photos[index] ?? lot.photos[0];
-  if (!photo) {
-    return (
-      <div className={classes.photoPlaceholder} aria-hidden>
-        {materialLabel(lot.materialKey, locale).slice(0, 1)}
-      </div>
-    );
-  }
-  return (
-    <div className={classes.gallery}>
-      <img
-        src={photo.url}
-        alt={t('lot.photoAlt', { title: lot.title, n: index + 1, total: lot.photos.length })}
-        className={classes.mainPhoto}
-        width={photo.width}
-        height={photo.height}
-        data-testid="lot-photo"
-      />
-      {lot.photos.length > 1 && (
-        <Group gap={6} role="group" aria-label={t('lot.photos')}>
-          {lot.photos.map((p, i) => (
-            <button
-              key={p.id}
-              type="button"
-              className={classes.thumbButton}
-              aria-pressed={i === index}
-              aria-label={t('lot.showPhoto', { n: i + 1 })}
-              onClick={() => setIndex(i)}
-            >
-              <img src={p.thumbUrl} alt="" />
-            </button>
-          ))}
-        </Group>
-      )}
-    </div>
-  );
-}
 
 /** Where the distance is measured from, in words. */
 function useFromLabel(point: PointValue | null): string | null {
