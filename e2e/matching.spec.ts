@@ -15,6 +15,7 @@ import {
   signInAs,
   startApp,
 } from './support/app.ts';
+import { trpcMutate, trpcQuery } from './support/trpc.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -27,21 +28,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** A tRPC query through the signed-in context (no transformer: the answer is `result.data`). */
-async function query<T>(context: BrowserContext, path: string): Promise<T> {
-  const r = await context.request.get(`${app.url}/trpc/${path}`);
-  if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
-  return ((await r.json()) as { result: { data: T } }).result.data;
-}
+const query = <T>(context: BrowserContext, path: string, input?: unknown) =>
+  trpcQuery<T>(context, app, path, input);
 
-async function mutate<T>(context: BrowserContext, path: string, input: unknown): Promise<T> {
-  const r = await context.request.post(`${app.url}/trpc/${path}`, {
-    data: input,
-    headers: { origin: app.url, 'x-retaille-csrf': '1' },
-  });
-  if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
-  return ((await r.json()) as { result: { data: T } }).result.data;
-}
+const mutate = <T>(context: BrowserContext, path: string, input: unknown) =>
+  trpcMutate<T>(context, app, path, input);
 
 /** The map rendered, or its fallback notice (headless Chromium often has no WebGL 2). */
 async function mapOrNotice(page: Page): Promise<'map' | 'notice'> {

@@ -14,6 +14,7 @@ import {
   signInAs,
   startApp,
 } from './support/app.ts';
+import { trpcQuery } from './support/trpc.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -28,12 +29,8 @@ afterAll(async () => {
 
 const eventually = <T>(fn: () => Promise<T> | T, timeout = 10_000) => expect.poll(fn, { timeout });
 
-async function query<T>(context: BrowserContext, path: string, input?: unknown): Promise<T> {
-  const q = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const r = await context.request.get(`${app.url}/trpc/${path}${q}`);
-  if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
-  return ((await r.json()) as { result: { data: T } }).result.data;
-}
+const query = <T>(context: BrowserContext, path: string, input?: unknown) =>
+  trpcQuery<T>(context, app, path, input);
 
 describe('offers and saved searches', () => {
   it('the workshop offers a free lot to the designer’s request; the designer accepts in one click', async () => {

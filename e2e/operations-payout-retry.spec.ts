@@ -20,6 +20,7 @@ import {
   signInAs,
   startApp,
 } from './support/app.ts';
+import { trpcMutate, trpcQuery } from './support/trpc.ts';
 
 const EMULATOR_KEY = 'sk_test_e2e_payout_retry';
 
@@ -43,25 +44,9 @@ afterAll(async () => {
 
 const PAID_LOT = 'Plaques de PMMA (plexiglas) couleur';
 
-/** Calls a procedure over HTTP with the context's session (no transformer: `result.data`). */
-async function call<T>(
-  context: BrowserContext,
-  path: string,
-  input: unknown,
-  method: 'GET' | 'POST' = 'POST',
-) {
-  const r =
-    method === 'GET'
-      ? await context.request.get(
-          `${app.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
-        )
-      : await context.request.post(`${app.url}/trpc/${path}`, {
-          data: input,
-          headers: { origin: app.url, 'x-retaille-csrf': '1' },
-        });
-  if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
-  return ((await r.json()) as { result: { data: T } }).result.data;
-}
+/** Calls a procedure with the context's session (e2e/support/trpc.ts). */
+const call = <T>(context: BrowserContext, path: string, input: unknown, method: 'GET' | 'POST' = 'POST') =>
+  method === 'GET' ? trpcQuery<T>(context, app, path, input) : trpcMutate<T>(context, app, path, input);
 
 /** The emulator's own API, as the platform would call Stripe's. */
 async function stripe<T>(base: string, path: string, form?: string): Promise<{ status: number; body: T }> {

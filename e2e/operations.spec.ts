@@ -15,6 +15,7 @@ import {
   signInAs,
   startApp,
 } from './support/app.ts';
+import { trpcMutate, trpcQuery } from './support/trpc.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -29,25 +30,9 @@ afterAll(async () => {
 
 const FREE_LOT = 'Chutes de contreplaqué bouleau 15 mm';
 
-/** Calls a procedure over HTTP with the context's session (no transformer: `result.data`). */
-async function call<T>(
-  context: BrowserContext,
-  path: string,
-  input: unknown,
-  method: 'GET' | 'POST' = 'POST',
-) {
-  const r =
-    method === 'GET'
-      ? await context.request.get(
-          `${app.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
-        )
-      : await context.request.post(`${app.url}/trpc/${path}`, {
-          data: input,
-          headers: { origin: app.url, 'x-retaille-csrf': '1' },
-        });
-  if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
-  return ((await r.json()) as { result: { data: T } }).result.data;
-}
+/** Calls a procedure with the context's session (e2e/support/trpc.ts). */
+const call = <T>(context: BrowserContext, path: string, input: unknown, method: 'GET' | 'POST' = 'POST') =>
+  method === 'GET' ? trpcQuery<T>(context, app, path, input) : trpcMutate<T>(context, app, path, input);
 
 async function signedIn(email: string, viewport: 'desktop' | 'phone' = 'desktop') {
   const session = await newPage(browser, viewport);

@@ -14,6 +14,7 @@ import {
   signInAs,
   startApp,
 } from './support/app.ts';
+import { trpcMutate, trpcQuery } from './support/trpc.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -26,22 +27,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function query<T>(context: BrowserContext, path: string, input: unknown): Promise<T> {
-  const r = await context.request.get(
-    `${app.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
-  );
-  if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
-  return ((await r.json()) as { result: { data: T } }).result.data;
-}
+const query = <T>(context: BrowserContext, path: string, input?: unknown) =>
+  trpcQuery<T>(context, app, path, input);
 
-async function mutate<T>(context: BrowserContext, path: string, input: unknown): Promise<T> {
-  const r = await context.request.post(`${app.url}/trpc/${path}`, {
-    data: input,
-    headers: { origin: app.url, 'x-retaille-csrf': '1' },
-  });
-  if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
-  return ((await r.json()) as { result: { data: T } }).result.data;
-}
+const mutate = <T>(context: BrowserContext, path: string, input: unknown) =>
+  trpcMutate<T>(context, app, path, input);
 
 describe('a pickup tour', () => {
   it('plans two agreed pickups, shows the map and the table, exports GPX and records the trip', async () => {
