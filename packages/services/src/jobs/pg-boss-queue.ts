@@ -4,6 +4,7 @@ import PgBoss from 'pg-boss';
 import { type JobQueue, jobNames } from './job-queue.ts';
 
 const TICK_QUEUE = 'timers.tick';
+const QUEUE_CREATE_ATTEMPTS = 8;
 
 /** A stable UUID (version 5 layout) for an idempotency key, as pg-boss job ids must be UUIDs. */
 export function jobIdOf(key: string): string {
@@ -67,12 +68,20 @@ export async function startPgBossQueue(
       throw e;
     }
   };
-  // Several processes may start at once: a queue another one just created is fine.
+  // Several processes may start at once against one database (a rolling deploy, two servers and a
+  // worker): PostgreSQL may then pick one `create_queue` as a deadlock victim (40P01) or see a
+  // duplicate. The queue the other process created is what we wanted, so look again and retry.
   const ensureQueue = async (name: string) => {
-    try {
-      await boss.createQueue(name);
-    } catch (e) {
-      if (!(await boss.getQueue(name))) throw e;
+    for (let attempt = 1; ; attempt++) {
+      if (await boss.getQueue(name)) return;
+      try {
+        await boss.createQueue(name);
+        return;
+      } catch (e) {
+        if (attempt >= QUEUE_CREATE_ATTEMPTS) throw e;
+        log(`job queue: creating ${name} collided with another process (${(e as Error).message}), retrying`);
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+      }
     }
   };
   for (const name of jobNames) {
