@@ -10,6 +10,17 @@ export interface CapturedPayment {
 /** Why money goes back to the buyer; part of the refund's idempotency key and of the ledger entry. */
 export type RefundReason = 'cancellation' | 'weight_difference' | 'dispute' | 'duplicate';
 
+/**
+ * A payout or refund call that failed definitively is retried automatically this many times; after
+ * that it waits for an operator (the « Sommes dues » console), who retries or settles it by hand.
+ */
+export const AUTOMATIC_PAYMENT_ATTEMPTS = 5;
+
+/** Whether a payment effect has used up its automatic attempts (`attempt` counts the tries made). */
+export function paymentAttemptsExhausted(effect: { status: string; attempt: number }): boolean {
+  return effect.status === 'failed' && effect.attempt > AUTOMATIC_PAYMENT_ATTEMPTS;
+}
+
 export interface PickupSlot {
   start: Date;
   end: Date;

@@ -5,6 +5,7 @@ import {
   moneyOwedRepository,
   platformRoleRepository,
 } from '@retaille/db';
+import { AUTOMATIC_PAYMENT_ATTEMPTS, paymentAttemptsExhausted } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import type { JobTransactions } from '../jobs/job-queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -13,11 +14,6 @@ import { operationsMail } from './operations-mail.ts';
 import { fieldRefusal, requireOperator } from './operator-access.ts';
 import type { TradesPort } from './trades-port.ts';
 
-/**
- * After this many definitive failures the trades runner stops retrying a Stripe call on its own
- * (its MAX_EFFECT_ATTEMPTS): the effect then waits for an operator.
- */
-export const AUTOMATIC_PAYMENT_ATTEMPTS = 5;
 /** A payout or refund still failing this long after it was due is reported even while it is retried. */
 export const STILL_FAILING_AFTER_MS = 24 * 3600 * 1000;
 
@@ -179,7 +175,7 @@ function toDto(r: MoneyOwedRow): MoneyOwedDto {
     amountCents: r.amount_cents,
     status: r.status as 'pending' | 'failed',
     attempt: r.attempt,
-    exhausted: r.status === 'failed' && r.attempt > AUTOMATIC_PAYMENT_ATTEMPTS,
+    exhausted: paymentAttemptsExhausted(r),
     lastError: r.last_error,
     reason: r.reason,
     createdAt: new Date(r.created_at).toISOString(),

@@ -1,6 +1,6 @@
 import { mailOutboxRepository, paymentAccountRepository, tradeRepository } from '@retaille/db';
 import { operationsPlants } from '@retaille/db/testing';
-import { DomainError } from '@retaille/domain';
+import { AUTOMATIC_PAYMENT_ATTEMPTS, DomainError } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserActor } from '../auth/actor.ts';
 import {
@@ -11,7 +11,6 @@ import {
   onboardTestSeller,
   type TestServices,
 } from '../testing/test-services.ts';
-import { AUTOMATIC_PAYMENT_ATTEMPTS } from './money-owed.service.ts';
 
 /**
  * The operator console's actions against a real database and the Stripe emulator: each one is

@@ -8,6 +8,7 @@ import {
 import {
   type CapturedPayment,
   money,
+  paymentAttemptsExhausted,
   paymentCapturedEntry,
   refundEntry,
   transferToSellerEntry,
@@ -17,7 +18,6 @@ import { breakdownOf, conflict, type TradeServiceDeps, type Trx } from './trade-
 import { post, queueRefund } from './trade-writes.ts';
 
 /** Stripe calls that failed definitively are retried with a new attempt number this many times. */
-const MAX_EFFECT_ATTEMPTS = 5;
 const CHECKOUT_MAX_MS = 24 * 3_600_000 - 5 * 60_000;
 
 /**
@@ -106,7 +106,7 @@ export class PaymentsRunner {
     let done = 0;
     let failed = 0;
     for (const effect of pending) {
-      if (effect.status === 'failed' && effect.attempt > MAX_EFFECT_ATTEMPTS) continue;
+      if (paymentAttemptsExhausted(effect)) continue;
       try {
         await this.runPaymentEffect(effect);
         done++;
