@@ -144,6 +144,13 @@ describe('money owed: a failed payout retried by an operator', () => {
       ).body.data;
     expect(await transfers()).toEqual([]);
 
+    // The seller sees on the trade page that its payout failed and will be tried again.
+    await workshop.page.goto(`${app.url}/echanges/${trade.id}`);
+    const payments = workshop.page.getByTestId('trade-payments');
+    await payments.getByText('Versement au vendeur').waitFor();
+    await payments.getByText('Nouvel essai prévu').waitFor();
+    await screenshot(workshop.page, 'trade-payout-retrying-desktop');
+
     // The admin finds it under « Sommes dues ».
     const admin = await signedIn(demo.admin);
     const { page, errors } = admin;
@@ -185,6 +192,9 @@ describe('money owed: a failed payout retried by an operator', () => {
     expect(made[0]).toMatchObject({ destination: accountId });
     expect(made[0]!.amount).toBeGreaterThan(0);
     await screenshot(page, 'operations-money-after-retry-desktop');
+    await workshop.page.reload();
+    await workshop.page.getByTestId('trade-payments').getByText('Effectué').waitFor();
+    expect(workshop.errors).toEqual([]);
 
     // Both retries are in the action log.
     await page.getByRole('tab', { name: 'Journal' }).click();

@@ -417,6 +417,7 @@ const matrix: Record<
   },
   'trades.get': { input: async () => ({ id: await newTrade() }), expect: partiesAndAdmin },
   'trades.timeline': { input: async () => ({ id: await newTrade() }), expect: partiesAndAdmin },
+  'trades.payments': { input: async () => ({ id: await newTrade() }), expect: partiesAndAdmin },
   'trades.listMine': { input: async () => undefined, expect: signedIn },
   'trades.accept': { input: async () => ({ id: await newTrade() }), expect: sellerOnly },
   'trades.decline': { input: async () => ({ id: await newTrade() }), expect: sellerOnly },

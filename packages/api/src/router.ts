@@ -87,6 +87,7 @@ import { confirmReceipt } from './routers/trades/confirm-receipt.ts';
 import { declineTrade } from './routers/trades/decline-trade.ts';
 import { getCheckoutUrl } from './routers/trades/get-checkout-url.ts';
 import { getTrade } from './routers/trades/get-trade.ts';
+import { getTradePayments } from './routers/trades/get-trade-payments.ts';
 import { getTradeTimeline } from './routers/trades/get-trade-timeline.ts';
 import { handOver } from './routers/trades/hand-over.ts';
 import { listMyTrades } from './routers/trades/list-my-trades.ts';
@@ -105,6 +106,7 @@ export const appRouter = router({
     request: requestTrade,
     get: getTrade,
     timeline: getTradeTimeline,
+    payments: getTradePayments,
     listMine: listMyTrades,
     accept: acceptTrade,
     decline: declineTrade,

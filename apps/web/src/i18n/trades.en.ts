@@ -55,6 +55,27 @@ export const tradesEn: TradesResources = {
     computedByServer: 'Amounts computed by Retaille when the request was made.',
     freeText: 'Donation: no payment, the trade is recorded like the others.',
   },
+  money: {
+    transfer: 'Payout to the seller',
+    refund: {
+      cancellation: 'Refund (cancellation)',
+      weight_difference: 'Refund (weight difference)',
+      dispute: 'Refund (dispute)',
+      duplicate: 'Refund (duplicate payment)',
+    },
+    status: {
+      pending: 'In progress',
+      retrying: 'Retry scheduled',
+      operator: 'Handled by the team',
+      done: 'Done',
+      settled_off_platform: 'Settled off platform',
+    },
+    help: {
+      pending: 'Retaille is sending the transfer, nothing to do.',
+      retrying: 'The payment provider refused the transfer; Retaille retries automatically.',
+      operator: 'The automatic retries failed: the Retaille team has been told and will get back to you.',
+    },
+  },
   request: {
     paymentPendingTitle: 'Payment pending activation',
     paymentPendingText:

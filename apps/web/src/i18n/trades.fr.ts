@@ -59,6 +59,27 @@ export const tradesFr = {
     computedByServer: 'Montants calculés par Retaille au moment de la demande.',
     freeText: 'Don : aucun paiement, l’échange est enregistré comme les autres.',
   },
+  money: {
+    transfer: 'Versement au vendeur',
+    refund: {
+      cancellation: 'Remboursement (annulation)',
+      weight_difference: 'Remboursement (écart de poids)',
+      dispute: 'Remboursement (litige)',
+      duplicate: 'Remboursement (paiement en double)',
+    },
+    status: {
+      pending: 'En cours',
+      retrying: 'Nouvel essai prévu',
+      operator: 'Pris en charge par l’équipe',
+      done: 'Effectué',
+      settled_off_platform: 'Réglé hors plateforme',
+    },
+    help: {
+      pending: 'Retaille envoie le virement, rien à faire.',
+      retrying: 'Le prestataire de paiement a refusé le virement ; Retaille réessaie automatiquement.',
+      operator: 'Les essais automatiques ont échoué : l’équipe Retaille est prévenue et reviendra vers vous.',
+    },
+  },
   request: {
     paymentPendingTitle: 'Paiement en attente d’activation',
     paymentPendingText:

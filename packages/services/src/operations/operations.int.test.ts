@@ -168,7 +168,15 @@ describe('money owed', () => {
       `acct_gone_${m.site.id.slice(0, 8)}`,
     );
     await s.trades.confirmReceipt(m.buyer, id);
-    for (let i = 0; i < AUTOMATIC_PAYMENT_ATTEMPTS + 2; i++) await s.trades.runPaymentEffects(id);
+    await s.trades.runPaymentEffects(id);
+    // The parties see where their money stands, without the provider's raw error.
+    const sellerView = async () => (await s.timeline.payments(m.seller, id)).map((x) => [x.kind, x.status]);
+    expect(await sellerView()).toEqual([['transfer', 'retrying']]);
+    for (let i = 1; i < AUTOMATIC_PAYMENT_ATTEMPTS + 2; i++) await s.trades.runPaymentEffects(id);
+    expect(await sellerView()).toEqual([['transfer', 'operator']]);
+    expect((await s.timeline.payments(m.buyer, id)).map((x) => x.status)).toEqual(['operator']);
+    const stranger = await createTestUser(s);
+    expect((await rejection(s.timeline.payments(stranger, id))).key).toBe('trade.notParty');
     const owed = (await s.operations.moneyOwed.list(admin)).find((x) => x.tradeId === id)!;
     const payout = (await s.trades.get(admin, id)).final!.sellerPayoutCents;
     expect(payout).toBeGreaterThan(0);
@@ -192,6 +200,7 @@ describe('money owed', () => {
       status: 'done',
       lastError: null,
     });
+    expect(await sellerView()).toEqual([['transfer', 'done']]);
     const row = await tradeRepository.findTrade(s.database.db, id);
     expect(s.emulator!.find(row!.transfer_id!)).toMatchObject({ amount: payout, destination: m.accountId });
 

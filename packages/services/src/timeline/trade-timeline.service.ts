@@ -1,12 +1,19 @@
 import {
   type DatabaseHandle,
   membershipRepository,
+  reconciliationRepository,
   type TradeEventRow,
   type TradeRow,
   tradeRepository,
   userRepository,
 } from '@retaille/db';
-import { DomainError, type TradeActor, type TradeState } from '@retaille/domain';
+import {
+  DomainError,
+  paymentAttemptsExhausted,
+  type RefundReason,
+  type TradeActor,
+  type TradeState,
+} from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { isAdmin, requireUser } from '../auth/policy.ts';
 
@@ -30,6 +37,20 @@ export interface TradeTimelineEventDto {
   resolution: string | null;
   /** The money this step moved or asked for, in cents: what to pay, what was paid, settled or refunded. */
   amountCents: number | null;
+}
+
+/**
+ * Money the platform owes on a trade, as its parties follow it: the payout to the seller and any
+ * refund to the buyer. `retrying` is a failed call the platform will try again on its own;
+ * `operator` is one that has used its automatic attempts and waits for the Retaille team.
+ */
+export interface TradeMoneyMovementDto {
+  kind: 'transfer' | 'refund';
+  reason: RefundReason | null;
+  amountCents: number;
+  status: 'pending' | 'retrying' | 'operator' | 'done' | 'settled_off_platform';
+  dueSince: string;
+  updatedAt: string;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -58,7 +79,8 @@ function amountOf(e: TradeEventRow, trade: TradeRow, params: Record<string, unkn
 export class TradeTimelineService {
   constructor(private readonly deps: { db: DatabaseHandle['db'] }) {}
 
-  async timeline(actor: Actor, tradeId: string): Promise<TradeTimelineEventDto[]> {
+  /** The trade, if the caller is its buyer, a member of its seller site or an operator. */
+  private async tradeOfParty(actor: Actor, tradeId: string): Promise<TradeRow> {
     const user = requireUser(actor);
     const db = this.deps.db;
     const trade = await tradeRepository.findTrade(db, tradeId);
@@ -68,6 +90,33 @@ export class TradeTimelineService {
       isAdmin(actor) ||
       (await membershipRepository.findRole(db, trade.seller_site_id, user.userId)) !== undefined;
     if (!party) throw new DomainError('FORBIDDEN', 'trade.notParty');
+    return trade;
+  }
+
+  /** Payouts and refunds of a trade with where each stands (the provider's raw errors stay with the operators). */
+  async payments(actor: Actor, tradeId: string): Promise<TradeMoneyMovementDto[]> {
+    const trade = await this.tradeOfParty(actor, tradeId);
+    const effects = await reconciliationRepository.listEffectsOfTrades(this.deps.db, [trade.id]);
+    return effects.flatMap((e) => {
+      if (e.kind !== 'transfer' && e.kind !== 'refund') return [];
+      const status: TradeMoneyMovementDto['status'] =
+        e.status === 'failed' ? (paymentAttemptsExhausted(e) ? 'operator' : 'retrying') : e.status;
+      return [
+        {
+          kind: e.kind,
+          reason: e.reason,
+          amountCents: e.amount_cents,
+          status,
+          dueSince: e.created_at.toISOString(),
+          updatedAt: e.updated_at.toISOString(),
+        },
+      ];
+    });
+  }
+
+  async timeline(actor: Actor, tradeId: string): Promise<TradeTimelineEventDto[]> {
+    const db = this.deps.db;
+    const trade = await this.tradeOfParty(actor, tradeId);
     const events = await tradeRepository.listEvents(db, tradeId);
     const names = await userRepository.findUserNames(
       db,

@@ -27,6 +27,7 @@ import { PriceBreakdown } from './PriceBreakdown.tsx';
 import { StateBadge } from './StateBadge.tsx';
 import { TradeActions } from './TradeActions.tsx';
 import { TradeMessages } from './TradeMessages.tsx';
+import { TradePayments } from './TradePayments.tsx';
 import { TradeTimeline } from './TradeTimeline.tsx';
 import classes from './trades.module.css';
 
@@ -178,6 +179,7 @@ function TradeView({ id }: { id: string }) {
             {t('price.title')}
           </Title>
           <PriceBreakdown trade={trade} />
+          <TradePayments trade={trade} />
         </Stack>
       </Card>
     </>

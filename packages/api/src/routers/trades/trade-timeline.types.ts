@@ -21,3 +21,16 @@ export const tradeTimelineOutput = z.array(
   }),
 );
 export type TradeTimelineEvent = z.infer<typeof tradeTimelineOutput>[number];
+
+/** The payout to the seller and the refunds to the buyer of a paid trade, with where each stands. */
+export const tradePaymentsOutput = z.array(
+  z.object({
+    kind: z.enum(['transfer', 'refund']),
+    reason: z.enum(['cancellation', 'weight_difference', 'dispute', 'duplicate']).nullable(),
+    amountCents: z.number().int(),
+    status: z.enum(['pending', 'retrying', 'operator', 'done', 'settled_off_platform']),
+    dueSince: z.string(),
+    updatedAt: z.string(),
+  }),
+);
+export type TradeMoneyMovement = z.infer<typeof tradePaymentsOutput>[number];
