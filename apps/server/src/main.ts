@@ -142,6 +142,9 @@ async function main() {
     },
   });
   metrics.attachJobQueue(jobQueue);
+  // Records an older impact method computed are recomputed by a worker, once (ADR 007).
+  if (await services.scheduleImpactUpgrade())
+    console.log('Impact : recalcul des anciens enregistrements planifié.');
   if (config.SEED_DEMO) printDemoSeed(await services.seedDemo(), config.DEMO_PASSWORD);
   const webDistDir = config.WEB_DIST_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   const app = await buildServer({

@@ -1,6 +1,6 @@
 import type { Config } from '@retaille/config';
 import { type DatabaseHandle, ping } from '@retaille/db';
-import type { CommuneDirectory } from '@retaille/domain';
+import { type CommuneDirectory, IMPACT_METHOD_VERSION } from '@retaille/domain';
 import type { PaymentGateway } from '@retaille/payments';
 import { AccountService } from './accounts/account.service.ts';
 import type { Actor } from './auth/actor.ts';
@@ -68,6 +68,11 @@ export interface Services {
   /** Background jobs: the port given to createServices, its handlers bound to the use cases. */
   jobs: JobQueue;
   seedDemo(): Promise<SeedReport>;
+  /**
+   * Queues the recomputation of the impact records an older method computed (ADR 007), once per
+   * method version across processes; startup does not wait for it. True when there was work.
+   */
+  scheduleImpactUpgrade(): Promise<boolean>;
   health(): Promise<boolean>;
 }
 
@@ -81,6 +86,7 @@ type Infrastructure =
   | 'resolveActor'
   | 'jobs'
   | 'seedDemo'
+  | 'scheduleImpactUpgrade'
   | 'health';
 
 /** The use cases: all that the transport (tRPC procedures, plain routes) may call. */
@@ -97,6 +103,7 @@ export function useCasesOf(services: Services): UseCases {
     resolveActor: _resolveActor,
     jobs: _jobs,
     seedDemo: _seedDemo,
+    scheduleImpactUpgrade: _scheduleImpactUpgrade,
     health: _health,
     ...useCases
   } = services;
@@ -197,6 +204,7 @@ export async function createServices(deps: {
     },
     'mail.deliver': ({ mailId }) => mailer.deliver(mailId),
     'trade.notify': (job) => notifications.handleTradeEvent(job),
+    'impact.upgrade': () => impact.upgradeRecords(),
   });
   const photos = new PhotoService({
     db: database.db,
@@ -215,8 +223,6 @@ export async function createServices(deps: {
     now,
     publicUrl: config.publicUrl,
   });
-  // Records an older impact method computed are recomputed once, after the migrations (ADR 007).
-  await impact.upgradeRecords();
   const operations = createOperations({
     db: database.db,
     gateway,
@@ -285,6 +291,17 @@ export async function createServices(deps: {
     sites,
     memberships,
     accounts,
+    scheduleImpactUpgrade: async () => {
+      if (!(await impact.hasRecordsToUpgrade())) return false;
+      await jobs.transaction((_trx, enqueue) =>
+        enqueue(
+          'impact.upgrade',
+          { methodVersion: IMPACT_METHOD_VERSION },
+          { key: `impact.upgrade:${IMPACT_METHOD_VERSION}` },
+        ),
+      );
+      return true;
+    },
     seedDemo: () =>
       seedDemo({
         db: database.db,

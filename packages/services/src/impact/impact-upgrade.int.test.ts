@@ -334,4 +334,22 @@ describe('recomputing the records of the first transport model', () => {
     expect(a.recomputed + b.recomputed).toBe(0);
     expect(await s.database.db.selectFrom('impact_record_revision').select('id').execute()).toHaveLength(6);
   });
+
+  it('startup queues the recomputation as a job once per method version, and nothing when none is left', async () => {
+    expect(await s.scheduleImpactUpgrade()).toBe(false);
+    // A record left behind by an older method (a server of the previous release wrote it meanwhile).
+    const one = await s.database.db
+      .updateTable('impact_record')
+      .set({ method_version: LEGACY_METHOD_VERSION })
+      .where('trade_id', '=', ids.bike!)
+      .returning('trade_id')
+      .execute();
+    expect(one).toHaveLength(1);
+    expect(await s.impact.hasRecordsToUpgrade()).toBe(true);
+    // Tests run jobs inline once the transaction commits; the server's pg-boss worker runs the same handler.
+    expect(await s.scheduleImpactUpgrade()).toBe(true);
+    expect((await records()).every((r) => r.method_version === IMPACT_METHOD_VERSION)).toBe(true);
+    expect(await s.database.db.selectFrom('impact_record_revision').select('id').execute()).toHaveLength(7);
+    expect(await s.scheduleImpactUpgrade()).toBe(false);
+  });
 });

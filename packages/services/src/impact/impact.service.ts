@@ -132,9 +132,14 @@ export class ImpactService {
   }
 
   /**
-   * Recomputes the stored records that an older method version computed (at startup, after the
-   * migrations); their previous figures stay in impact_record_revision. A no-op when none is left.
+   * Recomputes the stored records that an older method version computed (the `impact.upgrade`
+   * job queued at startup, after the migrations); their previous figures stay in
+   * impact_record_revision. A no-op when none is left.
    */
+  hasRecordsToUpgrade(): Promise<boolean> {
+    return impactRepository.hasRecordsToRecompute(this.deps.db, IMPACT_METHOD_VERSION);
+  }
+
   upgradeRecords(batch?: number): Promise<UpgradeReport> {
     return upgradeImpactRecords(this.deps, batch);
   }

@@ -81,6 +81,7 @@ it('inline (tests, scripts): handlers run once the transaction has committed, ne
     'allocation.run': async () => {},
     'mail.deliver': async () => {},
     'trade.notify': async () => {},
+    'impact.upgrade': async () => {},
     // Reads through the pool: on PGlite this would wait forever inside the open transaction.
     'lot.announce': async ({ lotId }) => {
       const r = await s.database.pool.query('select title from lot where id = $1', [lotId]);

@@ -10,11 +10,19 @@ export interface JobPayloads {
   'mail.deliver': { mailId: string };
   /** Tell the parties of a trade event (queued with the transition; see notifications/). */
   'trade.notify': { tradeId: string; eventId: string; event: string };
+  /** Recompute the impact records an older method computed (queued at startup, once per method version). */
+  'impact.upgrade': { methodVersion: string };
 }
 export type JobName = keyof JobPayloads;
 export type JobHandlers = { [K in JobName]: (data: JobPayloads[K]) => Promise<unknown> };
 
-export const jobNames: JobName[] = ['allocation.run', 'lot.announce', 'mail.deliver', 'trade.notify'];
+export const jobNames: JobName[] = [
+  'allocation.run',
+  'lot.announce',
+  'mail.deliver',
+  'trade.notify',
+  'impact.upgrade',
+];
 
 export interface EnqueueOptions {
   /** Idempotency key: a job queued again under the same key (a retried transaction) is not queued twice. */

@@ -65,6 +65,7 @@ beforeAll(async () => {
     'lot.announce': async () => {},
     'mail.deliver': ({ mailId }) => mailer.deliver(mailId),
     'trade.notify': async () => {},
+    'impact.upgrade': async () => {},
   });
 });
 afterAll(async () => {
@@ -110,6 +111,7 @@ it('keeps an undelivered message with its error, for the job to retry', async ()
     'lot.announce': async () => {},
     'mail.deliver': ({ mailId }) => down.deliver(mailId),
     'trade.notify': async () => {},
+    'impact.upgrade': async () => {},
   });
   await expect(
     queue.transaction(async (trx, enqueue) => {

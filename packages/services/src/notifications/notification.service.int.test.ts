@@ -29,6 +29,7 @@ beforeAll(async () => {
     'trade.notify': async (job) => {
       queuedNotices.push(job);
     },
+    'impact.upgrade': () => s.impact.upgradeRecords(),
   });
   seller = await createTestUser(s, { name: 'Atelier Dupont' });
   colleague = await createTestUser(s, { name: 'Collègue' });

@@ -24,6 +24,7 @@ beforeAll(async () => {
     'lot.announce': ({ lotId }) => s.matching.announceLot(lotId),
     'mail.deliver': ({ mailId }) => s.mailer.deliver(mailId),
     'trade.notify': async () => {},
+    'impact.upgrade': () => s.impact.upgradeRecords(),
   });
   seller = await createTestUser(s, { name: 'Atelier payant' });
   siteId = (await createTestSite(s, seller)).id;
