@@ -136,6 +136,7 @@ async function main() {
         await services.matching.sendDigests();
         await services.notifications.sendDigests();
         await services.photos.deleteUnattached(new Date());
+        await services.signInThrottle.prune();
         // Fee reload, payouts/refunds given up on (warned once), the daily reconciliation.
         await services.operations.tick();
       },

@@ -73,6 +73,8 @@ export interface Services {
    * method version across processes; startup does not wait for it. True when there was work.
    */
   scheduleImpactUpgrade(): Promise<boolean>;
+  /** The sign-in throttle in front of better-auth (the periodic tick prunes it). */
+  signInThrottle: SignInThrottle;
   health(): Promise<boolean>;
 }
 
@@ -87,6 +89,7 @@ type Infrastructure =
   | 'jobs'
   | 'seedDemo'
   | 'scheduleImpactUpgrade'
+  | 'signInThrottle'
   | 'health';
 
 /** The use cases: all that the transport (tRPC procedures, plain routes) may call. */
@@ -104,6 +107,7 @@ export function useCasesOf(services: Services): UseCases {
     jobs: _jobs,
     seedDemo: _seedDemo,
     scheduleImpactUpgrade: _scheduleImpactUpgrade,
+    signInThrottle: _signInThrottle,
     health: _health,
     ...useCases
   } = services;
@@ -287,6 +291,7 @@ export async function createServices(deps: {
     timeline,
     auth,
     handleAuthRequest: createAuthHandler(auth, throttle),
+    signInThrottle: throttle,
     resolveActor: (headers) => resolveActor(auth, database, headers),
     sites,
     memberships,

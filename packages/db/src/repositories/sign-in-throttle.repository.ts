@@ -91,3 +91,17 @@ export async function findThrottle(db: Db, key: string): Promise<ThrottleRow | u
 export async function deleteThrottle(db: Db, key: string): Promise<void> {
   await db.deleteFrom('sign_in_throttle').where('key', '=', key).execute();
 }
+
+/**
+ * Deletes the keys whose last attempt and block both ended before `before`: a key that old counts
+ * again from one at its next attempt, exactly as a missing row does. Returns how many went.
+ */
+export async function deleteStaleThrottles(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('sign_in_throttle')
+    .where(
+      sql<boolean>`greatest(window_started_at, coalesce(blocked_until, window_started_at)) <= ${before}::timestamptz`,
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

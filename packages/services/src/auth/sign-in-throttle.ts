@@ -88,6 +88,15 @@ export class SignInThrottle {
     return { blocked: false, ticket };
   }
 
+  /**
+   * Forgets the keys that no longer weigh on any attempt (older than the longest window, any block
+   * over); the periodic tick calls it so that the table holds only the recent attempts.
+   */
+  async prune(): Promise<number> {
+    const longest = Math.max(this.policy.perAddress.windowMs, this.policy.perAccount.windowMs);
+    return signInThrottleRepository.deleteStaleThrottles(this.db, new Date(this.now().getTime() - longest));
+  }
+
   /** A failure stays counted; a success clears the account × address key; anything else is refunded. */
   async settle(ticket: SignInTicket, outcome: SignInOutcome): Promise<void> {
     if (outcome === 'failure') return;
