@@ -162,7 +162,8 @@ export async function createServices(deps: {
     now,
   );
   const sites = new SiteService({ db: database.db, communes, now });
-  const memberships = new MembershipService({ db: database.db, mailer, links, now });
+  const jobs = deps.jobs ?? new JobQueue(database.db);
+  const memberships = new MembershipService({ db: database.db, mailer, jobs, links, now });
   const accounts = new AccountService({
     db: database.db,
     communes,
@@ -174,7 +175,6 @@ export async function createServices(deps: {
       config.NODE_ENV !== 'production' &&
       ['127.0.0.1', 'localhost', '::1'].includes(config.HOST),
   });
-  const jobs = deps.jobs ?? new JobQueue(database.db);
   const matching = new MatchingService({ db: database.db, mailer, jobs, links, now });
   const allocations = new AllocationService({
     db: database.db,

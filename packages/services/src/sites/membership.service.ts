@@ -10,6 +10,7 @@ import {
   requireUser,
   type SiteRole,
 } from '../auth/policy.ts';
+import type { JobTransactions } from '../jobs/job-queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { mailTemplates } from '../mail/templates.ts';
 import type { Links } from '../ports/links.ts';
@@ -46,7 +47,13 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** Site members (owner / member) and invitation links. */
 export class MembershipService {
   constructor(
-    private readonly deps: { db: DatabaseHandle['db']; mailer: Mailer; links: Links; now: () => Date },
+    private readonly deps: {
+      db: DatabaseHandle['db'];
+      mailer: Mailer;
+      jobs: JobTransactions;
+      links: Links;
+      now: () => Date;
+    },
   ) {}
 
   private async loadSite(actor: Actor, siteId: string) {
@@ -99,16 +106,21 @@ export class MembershipService {
     }
     const token = randomBytes(32).toString('base64url');
     const now = this.deps.now();
-    const row = await membershipRepository.insertInvitation(this.deps.db, {
-      site_id: siteId,
-      email,
-      role: input.role,
-      token_hash: hashToken(token),
-      invited_by: user.userId,
-      expires_at: new Date(now.getTime() + INVITATION_TTL_MS),
-    });
     const url = this.deps.links.invitation(token);
-    await this.deps.mailer.send(mailTemplates.invitation(email, user.name, site.name, url));
+    // The invitation and its e-mail commit together: no link is mailed for a row that rolled back,
+    // and with SMTP the message is sent once after the commit (docs/decisions/009).
+    const row = await this.deps.jobs.transaction(async (trx, enqueue) => {
+      const inserted = await membershipRepository.insertInvitation(trx, {
+        site_id: siteId,
+        email,
+        role: input.role,
+        token_hash: hashToken(token),
+        invited_by: user.userId,
+        expires_at: new Date(now.getTime() + INVITATION_TTL_MS),
+      });
+      await this.deps.mailer.queue(trx, enqueue, mailTemplates.invitation(email, user.name, site.name, url));
+      return inserted;
+    });
     return {
       invitation: {
         id: row.id,
