@@ -4,4 +4,6 @@
  * (HiGHS) is called by services.
  */
 export * from './bom.ts';
+export * from './sourcing.schemas.ts';
 export * from './sourcing-model.ts';
+export * from './wanted-request-for-line.ts';
