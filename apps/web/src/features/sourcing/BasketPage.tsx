@@ -1,4 +1,4 @@
-import { Anchor, Badge, Container, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Container, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -39,7 +39,27 @@ function Basket() {
           {t('basket.total')} : <strong>{formatMoney(b.totalCents, locale)}</strong> ·{' '}
           {t('basket.trades', { count: b.trades.length })}
         </Text>
-        <Table.ScrollContainer minWidth={560}>
+        {/* Phones: one card per trade, the state first in sight; from sm: the table. */}
+        <Stack gap="xs" hiddenFrom="sm" data-testid="basket-cards">
+          {b.trades.map((x) => (
+            <Paper key={x.tradeId} withBorder p="sm">
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Anchor component={Link} to={`/echanges/${x.tradeId}`}>
+                  {x.lotTitle}
+                </Anchor>
+                <Badge variant="light">{t(`trades:state.${x.state}`, { defaultValue: x.state })}</Badge>
+              </Group>
+              <Text size="sm">
+                {x.sellerName}, {x.sellerCommune}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {x.lineId} · {formatNumber(x.quantity, locale, 3)} {unitSymbol(x.unit, locale)} ·{' '}
+                {formatMoney(x.totalCents, locale)}
+              </Text>
+            </Paper>
+          ))}
+        </Stack>
+        <Table.ScrollContainer minWidth={560} visibleFrom="sm">
           <Table striped data-testid="basket-trades">
             <Table.Caption>{t('basket.caption')}</Table.Caption>
             <Table.Thead>
