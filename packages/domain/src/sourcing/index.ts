@@ -6,4 +6,6 @@
 export * from './bom.ts';
 export * from './sourcing.schemas.ts';
 export * from './sourcing-model.ts';
+export * from './sourcing-solution.ts';
+export * from './sourcing-start.ts';
 export * from './wanted-request-for-line.ts';
