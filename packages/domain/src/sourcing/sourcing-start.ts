@@ -3,7 +3,7 @@ import { type SourcingModel, uncoveredPenaltyCents } from './sourcing-model.ts';
 
 /**
  * The solver's starting plan: a greedy plan improved by seller moves (drop a visited seller, add
- * one), as for facility location. With a good start, a time-limited solve returns a plan close
+ * one, swap one for another), as for facility location. With a good start, a time-limited solve returns a plan close
  * to the optimum and prunes more of its search; the program stays exact. Pure.
  */
 
@@ -77,7 +77,8 @@ function greedy(
 
 /**
  * A feasible starting plan for the solver (values by column name): the greedy plan, then, while
- * one improves it and at most `maxPasses` times, dropping a visited seller or adding another.
+ * one improves it and at most `maxPasses` times, dropping a visited seller or adding another,
+ * else swapping one for another.
  * Each move re-runs the greedy (a few hundred lots), so this takes milliseconds.
  */
 export function greedySourcingStart(model: SourcingModel, maxPasses = 20): Record<string, number> {
