@@ -6,6 +6,7 @@ import {
   type CreateBasketInput,
   createBasketInput,
   DomainError,
+  parseOrRefuse,
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { requireUser } from '../auth/policy.ts';
@@ -34,13 +35,7 @@ export class BasketService {
 
   async create(actor: Actor, raw: CreateBasketInput): Promise<BasketDto> {
     const user = requireUser(actor);
-    const parsed = createBasketInput.safeParse(raw);
-    if (!parsed.success) {
-      throw new DomainError('VALIDATION', 'validation.failed', {
-        fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), key: i.message })),
-      });
-    }
-    const input = parsed.data;
+    const input = parseOrRefuse(createBasketInput, raw);
     const existing = await basketRepository.findBasketByKey(this.deps.db, user.userId, input.key);
     if (existing) return this.toDto(existing);
     const requests = basketRequestsOf(input.picks);

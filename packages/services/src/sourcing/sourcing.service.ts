@@ -8,6 +8,7 @@ import {
   type LatLon,
   type PlanSourcingInput,
   parseBom,
+  parseOrRefuse,
   planSourcingInput,
   planTour,
   SOURCING_MAX_LINES,
@@ -51,13 +52,7 @@ export class SourcingService {
 
   async plan(actor: Actor, raw: PlanSourcingInput): Promise<SourcingPlanDto> {
     const user = requireUser(actor);
-    const parsed = planSourcingInput.safeParse(raw);
-    if (!parsed.success) {
-      throw new DomainError('VALIDATION', 'sourcing.invalidBom', {
-        fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), key: i.message })),
-      });
-    }
-    const input = parsed.data;
+    const input = parseOrRefuse(planSourcingInput, raw, 'sourcing.invalidBom');
     const rawLines: unknown[] =
       input.csv !== undefined && input.csv.trim() !== '' ? bomLinesFromCsv(input.csv) : (input.lines ?? []);
     if (rawLines.length > SOURCING_MAX_LINES) {
