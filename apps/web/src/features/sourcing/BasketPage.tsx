@@ -47,7 +47,9 @@ function Basket() {
                 <Anchor component={Link} to={`/echanges/${x.tradeId}`}>
                   {x.lotTitle}
                 </Anchor>
-                <Badge variant="light">{t(`trades:state.${x.state}`, { defaultValue: x.state })}</Badge>
+                <Badge variant="light" style={{ flex: 'none' }}>
+                  {t(`trades:state.${x.state}`, { defaultValue: x.state })}
+                </Badge>
               </Group>
               <Text size="sm">
                 {x.sellerName}, {x.sellerCommune}
