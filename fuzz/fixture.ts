@@ -4,7 +4,7 @@
  * with the local Stripe emulator and a small data set: a verified site with an onboarded seller,
  * a free and a paid lot, a wanted request, two trades, an invitation and a photo.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { buildServer } from '../apps/server/src/server.ts';
@@ -58,7 +58,7 @@ export interface Fixture {
   /** Ids found in 2xx answers during the run (capped), offered to later calls. */
   harvested: string[];
   /** Ids by kind of row, for fields whose name says what they point at. */
-  ids: Record<'site' | 'lot' | 'trade' | 'request' | 'invitation' | 'photo' | 'user', string[]>;
+  ids: Record<'site' | 'lot' | 'trade' | 'request' | 'basket' | 'invitation' | 'photo' | 'user', string[]>;
   engine: 'pglite' | 'postgres';
   /** What the server logged as errors since the last call (message and first app frame). */
   takeServerErrors(): string[];
@@ -247,6 +247,12 @@ async function populate(
   const paidTrade = await services.trades.request(designer, { lotId: paidLot.id, quantity: 5 });
   await services.trades.accept(owner, paidTrade.id);
   const staged = await stagedTrades(services, owner, designer, freeLot.id);
+  // A basket of the designer (« Tout demander »), so that sourcing.basket.get meets a real one.
+  const basket = await services.baskets.create(designer, {
+    key: randomUUID(),
+    title: 'Panier de fuzz',
+    picks: [{ lineId: 'planches', lotId: freeLot.id, quantity: 1 }],
+  });
   const invitation = await services.memberships.invite(owner, site.id, {
     email: 'invitee@example.test',
     role: 'member',
@@ -276,6 +282,7 @@ async function populate(
       freeTrade.id,
       paidTrade.id,
       ...staged,
+      basket.id,
       invitation.invitation.id,
       photo.id,
       ...Object.values(users).map((u) => u.userId),
@@ -286,6 +293,7 @@ async function populate(
       lot: [freeLot.id, paidLot.id],
       trade: [freeTrade.id, paidTrade.id, ...staged],
       request: [request.id],
+      basket: [basket.id],
       invitation: [invitation.invitation.id],
       photo: [photo.id],
       user: Object.values(users).map((u) => u.userId),

@@ -214,6 +214,7 @@ export function procedureTargets(fixture: Fixture, seedFor: (name: string) => nu
     payments: fixture.ids.site,
     invitations: fixture.ids.invitation,
     matching: [...fixture.ids.lot, ...fixture.ids.request],
+    sourcing: fixture.ids.basket,
   };
   for (const [name, proc] of Object.entries(procedures)) {
     const type = proc._def.type;

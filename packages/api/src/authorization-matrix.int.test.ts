@@ -435,6 +435,35 @@ const matrix: Record<
     expect: sellerOnly,
   },
   'tours.plan': { input: newTourInput, expect: buyerOfTradesOnly },
+  'sourcing.plan': {
+    input: async () => ({
+      point: { kind: 'commune', insee: '42218' },
+      radiusKm: 30,
+      lines: [{ id: 'planches', material: 'oak', quantity: 2, unit: 'piece' }],
+    }),
+    expect: signedIn,
+  },
+  // Like a trade request: the owner cannot put their own site's lot in a basket.
+  'sourcing.createBasket': {
+    input: async () => ({
+      key: crypto.randomUUID(),
+      title: 'Panier',
+      picks: [{ lineId: 'planches', lotId: await newTradeLot(), quantity: 1 }],
+    }),
+    expect: { ...signedIn, owner: 'FORBIDDEN' },
+  },
+  'sourcing.basket.get': {
+    input: async () => {
+      const basket = await s.baskets.create(actors.otherMember, {
+        key: crypto.randomUUID(),
+        title: 'Panier',
+        picks: [{ lineId: 'planches', lotId: await newTradeLot(), quantity: 1 }],
+      });
+      return { id: basket.id };
+    },
+    expect: { ...all('NOT_FOUND'), anonymous: 'UNAUTHORIZED', otherMember: 'ok' },
+  },
+  'sourcing.basket.list': { input: async () => undefined, expect: signedIn },
   'tours.recordTrip': { input: newTourInput, expect: buyerOfTradesOnly },
   'trades.confirmReceipt': { input: async () => ({ id: await newTrade('handedOver') }), expect: buyerOnly },
   'trades.openDispute': {

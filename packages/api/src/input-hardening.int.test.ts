@@ -156,6 +156,17 @@ const samples: Record<string, { actor: 'anonymous' | 'admin'; input: unknown }> 
   'trades.confirmReceipt': { actor: 'admin', input: { id: U, receivedKg: '12,5' } },
   'trades.openDispute': { actor: 'admin', input: { id: U, reason: 'Pas conforme\nà la description' } },
   'trades.messages.send': { actor: 'admin', input: { id: U, body: 'Bonjour' } },
+  'sourcing.plan': {
+    actor: 'admin',
+    input: {
+      point: { kind: 'commune', insee: '42218' },
+      lines: [{ id: 'pieds', material: 'oak', substitutes: ['ash'], quantity: 4, unit: 'piece' }],
+    },
+  },
+  'sourcing.createBasket': {
+    actor: 'admin',
+    input: { key: U, title: 'Table de ferme', picks: [{ lineId: 'pieds', lotId: U, quantity: 4 }] },
+  },
 };
 
 /** Every string leaf of an input, with its dotted path. */

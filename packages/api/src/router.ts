@@ -78,6 +78,10 @@ import { revokeInvitation } from './routers/sites/revoke-invitation.ts';
 import { setMemberRole } from './routers/sites/set-member-role.ts';
 import { updateSite } from './routers/sites/update-site.ts';
 import { verifySite } from './routers/sites/verify-site.ts';
+import { createBasket } from './routers/sourcing/create-basket.ts';
+import { getBasket } from './routers/sourcing/get-basket.ts';
+import { listBaskets } from './routers/sourcing/list-baskets.ts';
+import { planSourcing } from './routers/sourcing/plan-sourcing.ts';
 import { planPickupTour } from './routers/tours/plan-pickup-tour.ts';
 import { recordTourTrip } from './routers/tours/record-tour-trip.ts';
 import { acceptTrade } from './routers/trades/accept-trade.ts';
@@ -177,6 +181,11 @@ export const appRouter = router({
   }),
   invitations: router({ get: getInvitation, accept: acceptInvitation }),
   tours: router({ plan: planPickupTour, recordTrip: recordTourTrip }),
+  sourcing: router({
+    plan: planSourcing,
+    createBasket,
+    basket: router({ get: getBasket, list: listBaskets }),
+  }),
   lots: router({
     search: searchLots,
     get: getLot,

@@ -7,6 +7,8 @@ export * from './database.ts';
 export * from './migrate.ts';
 export type { AuditLogFilter, AuditLogRow, NewAuditLogRow } from './repositories/audit-log.repository.ts';
 export * as auditLogRepository from './repositories/audit-log.repository.ts';
+export type { BasketRow, BasketTradeRow } from './repositories/basket.repository.ts';
+export * as basketRepository from './repositories/basket.repository.ts';
 export * as disputeQueueRepository from './repositories/dispute-queue.repository.ts';
 export type {
   FactorSetRow,

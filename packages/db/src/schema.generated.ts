@@ -103,6 +103,21 @@ export interface AuthVerification {
   value: string;
 }
 
+export interface Basket {
+  buyer_user_id: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  key: string;
+  title: string;
+}
+
+export interface BasketTrade {
+  basket_id: string;
+  line_id: string;
+  position: number;
+  trade_id: string;
+}
+
 export interface FactorSet {
   activated_at: Generated<Timestamp>;
   created_at: Timestamp;
@@ -663,6 +678,8 @@ export interface DB {
   auth_session: AuthSession;
   auth_user: AuthUser;
   auth_verification: AuthVerification;
+  basket: Basket;
+  basket_trade: BasketTrade;
   factor_set: FactorSet;
   impact_flow_monthly: ImpactFlowMonthly;
   impact_monthly: ImpactMonthly;

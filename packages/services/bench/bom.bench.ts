@@ -3,7 +3,8 @@
  * oak and beech pieces with minimum sizes, plywood sheets, steel and brass by the kg, linen and
  * leather by the m², with substitutes and a family line) over 100k generated lots held by 4 000
  * sellers at real communes (the offline directory) within 150 km of Lyon. The buyer is in Lyon,
- * the radius 50 km, 2 lots per seller and at most BENCH_BOM_PER_LINE (default 15) per line. Reports
+ * the radius 50 km, 2 lots per seller and at most BENCH_BOM_PER_LINE (default 15) per line, ranked by
+ * price plus the seller's trip spread over the line. Reports
  * the time of the whole plan (candidate pre-filter, LP text, HiGHS with a BENCH_BOM_TIME_LIMIT_S
  * limit, default 1.5 s so the plan fits in 2 s, reading back), the MIP gap HiGHS proves at that
  * point, and the lines covered. BENCH_BOM_LOTS (default 100000).

@@ -26,6 +26,8 @@ import { SavedSearchService } from './saved-searches/saved-search.service.ts';
 import { type SeedReport, seedDemo } from './seed/demo-seed.ts';
 import { MembershipService } from './sites/membership.service.ts';
 import { SiteService } from './sites/site.service.ts';
+import { BasketService } from './sourcing/basket.service.ts';
+import { SourcingService } from './sourcing/sourcing.service.ts';
 import { TradeTimelineService } from './timeline/trade-timeline.service.ts';
 import { PickupTourService } from './tours/pickup-tour.service.ts';
 import { PaymentAccountService } from './trades/payment-account.service.ts';
@@ -59,6 +61,10 @@ export interface Services {
   impact: ImpactService;
   /** A buyer's pickup tours: planned, then recorded as the trip of the trades they carried. */
   tours: PickupTourService;
+  /** Bill-of-materials sourcing: the plan over the lots around the designer (issue 17). */
+  sourcing: SourcingService;
+  /** « Tout demander »: the trades of a sourcing plan requested together, followed as a basket. */
+  baskets: BasketService;
   /** The operator console: disputes, money owed, verification, moderation, roles, fee, reconciliation. */
   operations: OperationsServices;
   /** Notices of trade events and alerts: the bell, e-mails, the digest, preferences. */
@@ -286,6 +292,8 @@ export async function createServices(deps: {
     jobs,
     impact,
     tours: new PickupTourService({ db: database.db, registry: factorRegistry, now }),
+    sourcing: new SourcingService({ db: database.db, lots, registry: factorRegistry, now }),
+    baskets: new BasketService({ db: database.db, trades, now }),
     operations,
     notifications,
     timeline,

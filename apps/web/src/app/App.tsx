@@ -11,6 +11,7 @@ import { matchingRoutes } from '../features/matching/routes.tsx';
 import { operationsRoutes } from '../features/operations/routes.tsx';
 import { paymentRoutes } from '../features/payments/routes.tsx';
 import { requestRoutes } from '../features/requests/routes.tsx';
+import { sourcingRoutes } from '../features/sourcing/routes.tsx';
 import { tourRoutes } from '../features/tours/routes.tsx';
 import { tradeRoutes } from '../features/trades/routes.tsx';
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from '../lib/trpc.ts';
@@ -102,6 +103,7 @@ export const routes: RouteObject[] = [
       ...requestRoutes,
       ...matchingRoutes,
       ...tourRoutes,
+      ...sourcingRoutes,
       ...tradeRoutes,
       ...paymentRoutes,
       ...impactRoutes,

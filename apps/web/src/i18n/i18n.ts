@@ -53,7 +53,7 @@ export const i18nReady = i18n
   .use(initReactI18next)
   .init({
     // `catalogue`: lots, photos, search, map and wanted requests (useTranslation('catalogue')).
-    ns: ['translation', 'catalogue', 'matching', 'trades', 'impact', 'operations', 'tours'],
+    ns: ['translation', 'catalogue', 'matching', 'trades', 'impact', 'operations', 'tours', 'sourcing'],
     defaultNS: 'translation',
     lng: initialLocale(),
     fallbackLng: false,

@@ -4,6 +4,7 @@ import { en } from './en.ts';
 import { impactEn } from './impact.en.ts';
 import { matchingEn } from './matching.en.ts';
 import { operationsEn } from './operations.en.ts';
+import { sourcingEn } from './sourcing.en.ts';
 import { toursEn } from './tours.en.ts';
 import { tradesEn } from './trades.en.ts';
 
@@ -13,6 +14,7 @@ export const resources: Record<string, object> = {
   matching: matchingEn,
   trades: tradesEn,
   tours: toursEn,
+  sourcing: sourcingEn,
   impact: impactEn,
   operations: operationsEn,
 };

@@ -4,6 +4,7 @@ import { fr } from './fr.ts';
 import { impactFr } from './impact.fr.ts';
 import { matchingFr } from './matching.fr.ts';
 import { operationsFr } from './operations.fr.ts';
+import { sourcingFr } from './sourcing.fr.ts';
 import { toursFr } from './tours.fr.ts';
 import { tradesFr } from './trades.fr.ts';
 
@@ -13,6 +14,7 @@ export const resources: Record<string, object> = {
   matching: matchingFr,
   trades: tradesFr,
   tours: toursFr,
+  sourcing: sourcingFr,
   impact: impactFr,
   operations: operationsFr,
 };

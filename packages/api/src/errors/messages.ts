@@ -2,6 +2,8 @@
  * French and English texts for the message keys used by the domain, the services and the
  * zod schemas. Shared by the API (error responses) and the web (field errors).
  */
+import { sourcingMessages } from './messages-sourcing.ts';
+
 export type Locale = 'fr' | 'en';
 type Params = Record<string, string | number>;
 type Text = string | ((p: Params) => string);
@@ -759,38 +761,7 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     fr: 'Cette tournée est impossible : elle ne peut pas être enregistrée comme trajet.',
     en: 'This tour is infeasible: it cannot be recorded as a trip.',
   },
-  'sourcing.invalidBom': { fr: 'Cette nomenclature est invalide.', en: 'This bill of materials is invalid.' },
-  'sourcing.emptyBom': { fr: 'La nomenclature est vide.', en: 'The bill of materials is empty.' },
-  'sourcing.tooManyLines': {
-    fr: (p) => `Trop de lignes (${p.max} au plus).`,
-    en: (p) => `Too many lines (at most ${p.max}).`,
-  },
-  'sourcing.invalidLine': {
-    fr: 'Cette ligne est incomplète ou invalide.',
-    en: 'This line is incomplete or invalid.',
-  },
-  'sourcing.duplicateId': { fr: 'Cette ligne figure deux fois.', en: 'This line appears twice.' },
-  'sourcing.unknownMaterial': { fr: 'Matière inconnue.', en: 'Unknown material.' },
-  'sourcing.impossibleDimension': {
-    fr: (p) => `Dimension impossible (positive, ${p.max} mm au plus).`,
-    en: (p) => `Impossible dimension (positive, at most ${p.max} mm).`,
-  },
-  'sourcing.csvHeader': {
-    fr: (p) => `L’en-tête du CSV doit nommer les colonnes : ${p.columns}.`,
-    en: (p) => `The CSV header must name the columns: ${p.columns}.`,
-  },
-  'sourcing.invalidCosts': {
-    fr: 'Les coûts au km et par vendeur doivent être positifs.',
-    en: 'The costs per km and per seller must be non-negative.',
-  },
-  'sourcing.noCandidate': {
-    fr: 'Aucun lot dans le rayon ne correspond à cette ligne.',
-    en: 'No lot within the radius matches this line.',
-  },
-  'sourcing.notEnoughQuantity': {
-    fr: 'Les lots dans le rayon ne suffisent pas à couvrir cette ligne.',
-    en: 'The lots within the radius are not enough to cover this line.',
-  },
+  ...sourcingMessages,
 };
 
 function fmt(v: string | number | undefined, locale: Locale): string {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * Every rule violation in the domain and services is a DomainError with a stable code.
  * The API layer maps codes to transport codes and French/English messages in one table.
@@ -33,3 +35,19 @@ export class DomainError extends Error {
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+/**
+ * `raw` as `schema` parses it, or a VALIDATION refusal under `key` with one field problem per
+ * issue, the issue's message as its key (the schemas give message keys, e.g. `measure.zero`).
+ */
+export function parseOrRefuse<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  key = 'validation.failed',
+): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new DomainError('VALIDATION', key, {
+    fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), key: i.message })),
+  });
+}

@@ -4,4 +4,8 @@
  * (HiGHS) is called by services.
  */
 export * from './bom.ts';
+export * from './sourcing.schemas.ts';
 export * from './sourcing-model.ts';
+export * from './sourcing-solution.ts';
+export * from './sourcing-start.ts';
+export * from './wanted-request-for-line.ts';

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { bomLinesFromCsv, parseBom } from './bom.ts';
-import {
-  buildSourcingModel,
-  greedySourcingStart,
-  parseSourcingSolution,
-  type SourcingLot,
-  selectCandidates,
-} from './sourcing-model.ts';
+import { buildSourcingModel, type SourcingLot, selectCandidates } from './sourcing-model.ts';
+import { parseSourcingSolution } from './sourcing-solution.ts';
+import { greedySourcingStart } from './sourcing-start.ts';
 
 const lot = (id: string, sellerId: string, extra: Partial<SourcingLot> = {}): SourcingLot => ({
   id,

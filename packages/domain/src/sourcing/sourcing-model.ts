@@ -98,15 +98,22 @@ export function selectCandidates(
   options: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS,
   costs: SourcingCosts = { centsPerKm: 0, centsPerSeller: 0 },
 ): LineCandidates[] {
+  // Lots indexed once by material and unit, so each line reads only its own (100k lots × 12
+  // lines was 1.2 M checks; this is one pass plus the lines' matches).
+  const index = new Map<string, SourcingLot[]>();
+  for (const lot of lots) {
+    const key = `${lot.material}|${lot.unit}`;
+    const list = index.get(key);
+    if (list) list.push(lot);
+    else index.set(key, [lot]);
+  }
   return lines.map((line) => {
-    const accepted = new Set(line.accepted);
     const bySeller = new Map<string, SourcingLot[]>();
-    for (const lot of lots) {
+    for (const lot of line.accepted.flatMap((m) => index.get(`${m}|${line.unit}`) ?? [])) {
       // A lot with a missing or absurd number is not a candidate (and would not be valid LP text).
-      if (!(lot.distanceKm >= 0 && lot.distanceKm <= options.radiusKm) || lot.unit !== line.unit) continue;
+      if (!(lot.distanceKm >= 0 && lot.distanceKm <= options.radiusKm)) continue;
       if (!(lot.available > 0 && Number.isFinite(lot.available))) continue;
       if (!(lot.priceCentsPerUnit >= 0 && Number.isFinite(lot.priceCentsPerUnit))) continue;
-      if (!accepted.has(lot.material)) continue;
       if (!fits(line.minLengthMm, lot.lengthMm) || !fits(line.minWidthMm, lot.widthMm)) continue;
       if (!fits(line.minThicknessMm, lot.thicknessMm)) continue;
       const list = bySeller.get(lot.sellerId) ?? [];
@@ -182,6 +189,7 @@ export function buildSourcingModel(
     const integer = getUnit(line.unit).integer;
     const cover: string[] = [];
     const sellerSupply = new Map<number, number>();
+    const sellerColumns = new Map<number, string[]>();
     let supply = 0;
     lots.forEach((lot, k) => {
       let s = sellerIndex.get(lot.sellerId);
@@ -196,6 +204,7 @@ export function buildSourcingModel(
       const upper = Math.min(line.quantity, lot.available);
       supply += lot.available;
       sellerSupply.set(s, (sellerSupply.get(s) ?? 0) + upper);
+      sellerColumns.set(s, [...(sellerColumns.get(s) ?? []), name]);
       columns.push({ name, kind: 'buy', lineIndex: l, lotId: lot.id, sellerId: lot.sellerId });
       objective.push(` + ${lpNum(lot.priceCentsPerUnit)} ${name}`);
       cover.push(` + ${name}`);
@@ -213,6 +222,15 @@ export function buildSourcingModel(
     columns.push({ name: u, kind: 'uncovered', lineIndex: l, lotId: null, sellerId: null });
     penaltyTerms.push(u);
     rows.push(` cover${l}:${cover.join('')} + ${u} >= ${lpNum(line.quantity)}\n`);
+    // Implied too, tighter than the lots' links when a seller has several lots for the line:
+    // what the line takes from one seller is at most the line's quantity, if it is visited.
+    for (const [seller, names] of sellerColumns) {
+      if (names.length < 2) continue;
+      const cap = Math.min(sellerSupply.get(seller)!, line.quantity);
+      rows.push(
+        ` sl${l}_${seller}:${names.map((x) => ` + ${x}`).join('')} - ${lpNum(cap)} y${seller} <= 0\n`,
+      );
+    }
     // Implied by the rows above, but tightens the relaxation a lot when lots are small: the
     // sellers visited must hold enough for the line.
     if (sellerSupply.size > 1) {
@@ -250,164 +268,4 @@ export function buildSourcingModel(
   if (binaries.length > 0) chunks.push('Binary\n', ...binaries);
   chunks.push('End\n');
   return { lp: chunks.join(''), columns, candidates: [...candidates], uncoveredBeforeSolve, sellers, costs };
-}
-
-/**
- * A feasible starting plan for the solver (values by column name): lines in order, each taking
- * the lots with the lowest price plus trip spread over the line (a seller already visited costs
- * no trip), within what earlier lines left; the rest uncovered. With it, a time-limited solve
- * returns at worst this plan instead of an incumbent made of penalties.
- */
-export function greedySourcingStart(model: SourcingModel): Record<string, number> {
-  const values: Record<string, number> = {};
-  for (const c of model.columns) values[c.name] = 0;
-  const left = new Map<string, number>();
-  for (const c of model.candidates) for (const lot of c.lots) left.set(lot.id, lot.available);
-  const sellerIndex = new Map(model.sellers.map((s, i) => [s.sellerId, i]));
-  const open = new Set<number>();
-  const trip = (km: number) => 2 * km * model.costs.centsPerKm + model.costs.centsPerSeller;
-  model.candidates.forEach(({ line, lots }, l) => {
-    const integer = getUnit(line.unit).integer;
-    let need = line.quantity;
-    const order = lots
-      .map((lot, k) => {
-        const s = sellerIndex.get(lot.sellerId)!;
-        const tripCost = open.has(s) ? 0 : trip(model.sellers[s]!.distanceKm);
-        return { lot, k, s, r: lot.priceCentsPerUnit + tripCost / line.quantity };
-      })
-      .sort((a, b) => a.r - b.r || a.k - b.k);
-    for (const { lot, k, s } of order) {
-      if (need <= 0) break;
-      let take = Math.min(need, left.get(lot.id)!);
-      if (integer) take = Math.floor(take);
-      if (take <= 0) continue;
-      values[`x${l}_${k}`] = take;
-      left.set(lot.id, left.get(lot.id)! - take);
-      need -= take;
-      open.add(s);
-      values[`y${s}`] = 1;
-    }
-    values[`u${l}`] = Math.max(0, need);
-  });
-  return values;
-}
-
-/** What the solver reports, independent of the solver package. */
-export interface SolverOutput {
-  status: 'optimal' | 'time_limit' | 'infeasible' | 'error';
-  /** Values by column name (absent when no solution was found). */
-  values: Readonly<Record<string, number>> | null;
-  objective: number | null;
-  /** Best proven lower bound. */
-  dualBound: number | null;
-  /** Relative gap (primal − dual) / |primal|, as the solver reports it; 0 when proven optimal. */
-  gap: number | null;
-  solveMs: number;
-}
-
-export interface SourcingPick {
-  lineId: string;
-  lotId: string;
-  sellerId: string;
-  quantity: number;
-  goodsCents: number;
-}
-
-export interface SourcingPlan {
-  status: 'optimal' | 'feasible' | 'no_solution';
-  picks: SourcingPick[];
-  sellers: { sellerId: string; distanceKm: number; tripCents: number }[];
-  uncovered: { lineId: string; reason: UncoveredReason; shortfall: number }[];
-  coveredLines: number;
-  goodsCents: number;
-  tripCents: number;
-  totalCents: number;
-  /** Percent; 0 when proven optimal, null without a bound. */
-  gapPct: number | null;
-  solveMs: number;
-}
-
-const EPS = 1e-6;
-
-/**
- * Reads the solver's values back into picks, visited sellers and uncovered lines. Integer
- * quantities are rounded (the solver's integrality tolerance leaves 2.9999999); money in whole
- * cents, rounded half up per pick.
- */
-export function parseSourcingSolution(model: SourcingModel, out: SolverOutput): SourcingPlan {
-  const values = out.values;
-  const gapPct = out.status === 'optimal' ? 0 : out.gap === null ? null : out.gap * 100;
-  if (values === null || out.status === 'infeasible' || out.status === 'error') {
-    return {
-      status: 'no_solution',
-      picks: [],
-      sellers: [],
-      uncovered: model.candidates.map(({ line }) => ({
-        lineId: line.id,
-        reason:
-          model.uncoveredBeforeSolve.find((u) => u.lineId === line.id)?.reason ??
-          'sourcing.notEnoughQuantity',
-        shortfall: line.quantity,
-      })),
-      coveredLines: 0,
-      goodsCents: 0,
-      tripCents: 0,
-      totalCents: 0,
-      gapPct,
-      solveMs: out.solveMs,
-    };
-  }
-  const lotsById = new Map<string, SourcingLot>();
-  for (const c of model.candidates) for (const lot of c.lots) lotsById.set(lot.id, lot);
-  const picks: SourcingPick[] = [];
-  const sellers: SourcingPlan['sellers'] = [];
-  const uncovered: SourcingPlan['uncovered'] = [];
-  for (const col of model.columns) {
-    const v = values[col.name] ?? 0;
-    if (col.kind === 'buy' && v > EPS) {
-      const line = model.candidates[col.lineIndex]!.line;
-      const lot = lotsById.get(col.lotId!)!;
-      const quantity = getUnit(line.unit).integer ? Math.round(v) : Number(v.toPrecision(12));
-      if (quantity <= 0) continue;
-      picks.push({
-        lineId: line.id,
-        lotId: lot.id,
-        sellerId: lot.sellerId,
-        quantity,
-        goodsCents: Math.floor(quantity * lot.priceCentsPerUnit + 0.5),
-      });
-    } else if (col.kind === 'visit' && v > 0.5) {
-      const seller = model.sellers.find((s) => s.sellerId === col.sellerId)!;
-      sellers.push({
-        sellerId: seller.sellerId,
-        distanceKm: seller.distanceKm,
-        tripCents: Math.floor(
-          2 * seller.distanceKm * model.costs.centsPerKm + model.costs.centsPerSeller + 0.5,
-        ),
-      });
-    } else if (col.kind === 'uncovered' && v > EPS) {
-      const line = model.candidates[col.lineIndex]!.line;
-      uncovered.push({
-        lineId: line.id,
-        reason:
-          model.uncoveredBeforeSolve.find((u) => u.lineId === line.id)?.reason ??
-          'sourcing.notEnoughQuantity',
-        shortfall: Number(v.toPrecision(12)),
-      });
-    }
-  }
-  const goodsCents = picks.reduce((s, p) => s + p.goodsCents, 0);
-  const tripCents = sellers.reduce((s, p) => s + p.tripCents, 0);
-  return {
-    status: out.status === 'optimal' ? 'optimal' : 'feasible',
-    picks,
-    sellers,
-    uncovered,
-    coveredLines: model.candidates.length - uncovered.length,
-    goodsCents,
-    tripCents,
-    totalCents: goodsCents + tripCents,
-    gapPct,
-    solveMs: out.solveMs,
-  };
 }

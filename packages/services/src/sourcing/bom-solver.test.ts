@@ -21,15 +21,19 @@ function instance(seed: number) {
     const distanceKm = Math.round(rng() * 40);
     for (const material of MATERIALS) {
       if (rng() < 0.35) continue;
-      lots.push({
-        id: `s${s}-${material}`,
-        sellerId: `s${s}`,
-        material,
-        unit: 'piece',
-        available: 1 + Math.floor(rng() * 6),
-        priceCentsPerUnit: 100 + Math.floor(rng() * 2000),
-        distanceKm,
-      });
+      // Sometimes two lots of one material at a seller (the seller-line link row then applies).
+      const count = rng() < 0.4 ? 2 : 1;
+      for (let k = 0; k < count; k++) {
+        lots.push({
+          id: `s${s}-${material}-${k}`,
+          sellerId: `s${s}`,
+          material,
+          unit: 'piece',
+          available: 1 + Math.floor(rng() * 6),
+          priceCentsPerUnit: 100 + Math.floor(rng() * 2000),
+          distanceKm,
+        });
+      }
     }
   }
   return { lines, lots };
@@ -131,6 +135,27 @@ describe('planSourcing (HiGHS)', () => {
     expect(plan.sellers.map((s) => s.sellerId)).toEqual(['a']);
     const cheapVisits = await planSourcing({ lines, lots, costs: { centsPerKm: 0, centsPerSeller: 0 } });
     expect(cheapVisits.plan.picks.find((p) => p.lineId === 'p')!.lotId).toBe('b-pine');
+  });
+
+  it('ranks the candidates with the trip: a cheap lot far away does not push out one next door', async () => {
+    // One slot per line: 4 pieces at 11 € from 1 km (5 € of trip) beat 4 at 9 € from 40 km (36 €).
+    const lot = (id: string, price: number, km: number): SourcingLot => ({
+      id,
+      sellerId: id,
+      material: 'oak',
+      unit: 'piece',
+      available: 4,
+      priceCentsPerUnit: price,
+      distanceKm: km,
+    });
+    const { plan } = await planSourcing({
+      lines: [{ id: 'legs', material: 'oak', quantity: 4, unit: 'piece' }],
+      lots: [lot('far', 900, 40), lot('near', 1100, 1)],
+      costs: { centsPerKm: 40, centsPerSeller: 420 },
+      candidates: { radiusKm: 50, perSeller: 1, maxPerLine: 1 },
+    });
+    expect(plan.picks.map((p) => p.lotId)).toEqual(['near']);
+    expect(plan.totalCents).toBe(4 * 1100 + 2 * 40 + 420);
   });
 
   it('reports the lines no lot covers, and refuses an unknown material or a zero quantity', async () => {

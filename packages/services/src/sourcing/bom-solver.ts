@@ -50,6 +50,9 @@ export async function solveLp(
     model.options.set('output_flag', false);
     // Exact in cents: the default relative gap (1e-4) would accept a plan a few euros too dear.
     model.options.set('mip_rel_gap', 1e-7);
+    // More of the search on primal heuristics (default 0.05): on the 100k-lot benchmark the
+    // default stayed at the start plan 6 % above the optimum after 4 s; 0.5 proved the optimum.
+    model.options.set('mip_heuristic_effort', 0.5);
     if (start !== undefined) {
       const colValue = new Float64Array(model.getDimensions().numCols);
       for (let i = 0; i < colValue.length; i++) colValue[i] = start[model.getColName(i)] ?? 0;
@@ -139,10 +142,14 @@ export async function planSourcing(request: SourcingRequest): Promise<SourcingRe
       fields: [{ path: 'costs', key: 'sourcing.invalidCosts' }],
     });
   }
-  const candidates = selectCandidates(lines, request.lots, {
-    ...DEFAULT_CANDIDATE_OPTIONS,
-    ...request.candidates,
-  });
+  // The costs rank the candidates (price plus the seller's trip spread over the line): without
+  // them a cheap lot 50 km away would push out one next door.
+  const candidates = selectCandidates(
+    lines,
+    request.lots,
+    { ...DEFAULT_CANDIDATE_OPTIONS, ...request.candidates },
+    request.costs,
+  );
   const model = buildSourcingModel(candidates, request.costs);
   const output = await solveLp(model.lp, request.timeLimitSec, greedySourcingStart(model));
   return {

@@ -1,43 +1,22 @@
+import type { Database, TradeRow, Transaction } from '@retaille/db';
 import {
-  type Database,
-  lotRepository,
-  membershipRepository,
-  siteRepository,
-  type TradeRow,
-  type Transaction,
-  tradeRepository,
-} from '@retaille/db';
-import {
-  applyTransition,
-  assertChargeable,
   assertKnownVehicle,
   assertReceiptAgrees,
-  availableOf,
   availableTransitions,
   type DisputeResolution,
   DomainError,
-  fitsAvailable,
   measuredKgToGrams,
-  priceTrade,
-  requestedQuantity,
   type TransitionName,
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { requireUser } from '../auth/policy.ts';
 import { checkHandoverTravel, type HandoverTravel, recordHandoverTravel } from '../impact/trip-recorder.ts';
-import { assertPricedLotRequestable } from './seller-readiness.ts';
 import type { TradeDto, TradeRequestInput } from './trade.dto.ts';
-import {
-  conflict,
-  fieldError,
-  MESSAGE_MAX_LENGTH,
-  type Role,
-  type TradeServiceDeps,
-} from './trade-context.ts';
-import { runEffects } from './trade-effect-handlers.ts';
-import { eventParams, type TransitionOptions, type TransitionParamsInput } from './trade-engine.ts';
+import type { Role, TradeServiceDeps } from './trade-context.ts';
+import type { TransitionOptions, TransitionParamsInput } from './trade-engine.ts';
 import type { PaymentsRunner } from './trade-payments.ts';
 import type { TradeReadModel } from './trade-read-model.ts';
+import { type PreparedTradeRequest, prepareTradeRequest, writeTradeRequest } from './trade-request.ts';
 
 /** A transition committed and settled (Stripe calls, due timers): the trade as it now stands. */
 export type RunTransition = (
@@ -78,99 +57,43 @@ export class TradeCommands {
     within?: (trx: Transaction<Database>, tradeId: string) => Promise<void>,
   ): Promise<TradeDto> {
     const user = requireUser(actor);
-    const db = this.deps.db;
-    const now = this.deps.now();
-    const lot = await lotRepository.findLot(db, input.lotId);
-    if (!lot) throw new DomainError('NOT_FOUND', 'lot.notFound');
-    if (lot.status !== 'published' && lot.status !== 'reserved') throw conflict('trade.lotNotAvailable');
-    await this.deps.assertMayTrade?.({ lotId: lot.id, siteId: lot.site_id, userIds: [user.userId] });
-    if (await membershipRepository.findRole(db, lot.site_id, user.userId)) {
-      throw new DomainError('FORBIDDEN', 'trade.ownLot');
-    }
-    const buyerSiteId = input.buyerSiteId ?? null;
-    if (buyerSiteId !== null && !(await membershipRepository.findRole(db, buyerSiteId, user.userId))) {
-      throw fieldError('buyerSiteId', 'trade.notBuyerSiteMember');
-    }
-    const quantity = requestedQuantity(input.quantity);
-    const stock = { quantity: lot.quantity, reserved: lot.quantity_reserved, sold: lot.quantity_sold };
-    if (!fitsAvailable(stock, quantity)) {
-      throw fieldError('quantity', 'trade.quantityExceedsAvailable', {
-        available: availableOf(stock),
-        unit: lot.unit,
-      });
-    }
-    const message = input.message?.trim() ?? '';
-    if (message.length > MESSAGE_MAX_LENGTH) {
-      throw fieldError('message', 'field.tooLong', { max: MESSAGE_MAX_LENGTH });
-    }
-    const site = await siteRepository.findSiteById(db, lot.site_id);
-    if (!site) throw new DomainError('NOT_FOUND', 'site.notFound');
-    await assertPricedLotRequestable(db, this.deps.gateway, lot, now);
-    const price = priceTrade({
-      unitPriceCents: lot.price_cents ?? 0,
-      quantity,
-      platformFeeBps: this.deps.platformFeeBps,
-      sellerVatRateBps: site.vat_rate_bps,
-    });
-    assertChargeable(price);
-    const isPaid = !price.isFree;
-    const result = applyTransition({ state: 'initial', isPaid }, 'request', 'buyer', now, {
-      timings: this.deps.timings,
-    });
+    const prepared = await prepareTradeRequest(this.deps, user.userId, input, this.deps.now());
     const trade = await this.deps.jobs.transaction(async (trx, enqueue) => {
-      const trade = await tradeRepository.insertTrade(trx, {
-        lot_id: lot.id,
-        seller_site_id: lot.site_id,
-        buyer_user_id: user.userId,
-        buyer_site_id: buyerSiteId,
-        quantity,
-        unit: lot.unit,
-        unit_price_cents: price.unitPrice.cents,
-        subtotal_cents: price.subtotal.cents,
-        vat_rate_bps: price.sellerVatRateBps,
-        vat_cents: price.vat.cents,
-        total_cents: price.total.cents,
-        platform_fee_bps: price.platformFeeBps,
-        platform_fee_cents: price.platformFee.cents,
-        seller_payout_cents: price.sellerPayout.cents,
-        is_paid: isPaid,
-        state: result.state,
-        state_entered_at: now,
-        created_at: now,
-        updated_at: now,
-      });
-      const event = await tradeRepository.insertEvent(trx, {
-        trade_id: trade.id,
-        transition: 'request',
-        from_state: 'initial',
-        to_state: result.state,
-        actor_role: 'buyer',
-        actor_user_id: user.userId,
-        params: JSON.stringify({ ...eventParams(result.effects, undefined), quantity }),
-        created_at: now,
-      });
-      // The request's own effects (none today) and its follow-ups (notify) change nothing on the row.
-      const env = { trx, enqueue, now, deps: this.deps, trade };
-      await runEffects(result.effects, { ...env, event: null });
-      await runEffects(result.followUps, { ...env, event });
-      await tradeRepository.replaceTimers(
-        trx,
-        trade.id,
-        result.timers.map((t) => ({ transition: t.name, dueAt: t.at })),
-      );
-      if (message !== '') {
-        await tradeRepository.insertMessage(trx, {
-          trade_id: trade.id,
-          author_user_id: user.userId,
-          author_role: 'buyer',
-          body: message,
-          created_at: now,
-        });
-      }
+      const trade = await writeTradeRequest(this.deps, trx, enqueue, prepared);
       await within?.(trx, trade.id);
       return trade;
     });
     return this.read.toDto(trade, ['buyer']);
+  }
+
+  /**
+   * Several requests of one buyer in ONE transaction: each checked first (the first refusal
+   * throws, tagged with its index in `details.index`, and nothing is written), then all written,
+   * then `within` (a basket linking them) in the same transaction. All trades or none.
+   */
+  async requestMany(
+    actor: Actor,
+    inputs: readonly TradeRequestInput[],
+    within: (trx: Transaction<Database>, trades: readonly TradeRow[]) => Promise<void>,
+  ): Promise<TradeDto[]> {
+    const user = requireUser(actor);
+    const now = this.deps.now();
+    const prepared: PreparedTradeRequest[] = [];
+    for (const [index, input] of inputs.entries()) {
+      try {
+        prepared.push(await prepareTradeRequest(this.deps, user.userId, input, now));
+      } catch (e) {
+        if (e instanceof DomainError) throw new DomainError(e.code, e.key, { ...e.details, index });
+        throw e;
+      }
+    }
+    const trades = await this.deps.jobs.transaction(async (trx, enqueue) => {
+      const written: TradeRow[] = [];
+      for (const p of prepared) written.push(await writeTradeRequest(this.deps, trx, enqueue, p));
+      await within(trx, written);
+      return written;
+    });
+    return Promise.all(trades.map((t) => this.read.toDto(t, ['buyer'])));
   }
 
   /** A paid trade is accepted only when the seller can be paid; the trade row is read once. */

@@ -79,6 +79,14 @@ export class TradeService {
   ): Promise<TradeDto> {
     return this.commands.request(actor, input, within);
   }
+  /** Several requests in one transaction, with `within` (a basket) in it: all or none. */
+  requestMany(
+    actor: Actor,
+    inputs: readonly TradeRequestInput[],
+    within: (trx: Transaction<Database>, trades: readonly TradeRow[]) => Promise<void>,
+  ): Promise<TradeDto[]> {
+    return this.commands.requestMany(actor, inputs, within);
+  }
   accept(actor: Actor, id: string): Promise<TradeDto> {
     return this.commands.accept(actor, id);
   }

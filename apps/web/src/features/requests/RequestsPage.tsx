@@ -202,9 +202,14 @@ function Requests({ me }: { me: SignedIn }) {
               {t('requests.subtitle')}
             </Text>
           </div>
-          <Button component={Link} to="/demandes/nouvelle" color="wood">
-            {t('requests.new')}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to="/nomenclature" variant="default" data-testid="sourcing-link">
+              {t('sourcing:link')}
+            </Button>
+            <Button component={Link} to="/demandes/nouvelle" color="wood">
+              {t('requests.new')}
+            </Button>
+          </Group>
         </Group>
         <Tabs
           value={tab}

@@ -1,0 +1,8 @@
+import { authedProcedure } from '../../trpc.ts';
+import { basketSchema, createBasketInput } from './sourcing.types.ts';
+
+/** « Tout demander »: every lot of the plan requested in one basket (the same key twice: one basket). */
+export const createBasket = authedProcedure
+  .input(createBasketInput)
+  .output(basketSchema)
+  .mutation(({ ctx, input }) => ctx.services.baskets.create(ctx.actor, input));
