@@ -26,7 +26,13 @@ export type { LedgerEntryRow, LedgerPostingWrite } from './repositories/ledger.r
 export * as ledgerRepository from './repositories/ledger.repository.ts';
 export type { Keyset, Paged, TradePageFilter } from './repositories/list-page.repository.ts';
 export * as listPageRepository from './repositories/list-page.repository.ts';
-export type { LotPhotoRow, LotRow, LotSearch, LotSearchRow } from './repositories/lot.repository.ts';
+export type {
+  LotCardRow,
+  LotPhotoRow,
+  LotRow,
+  LotSearch,
+  LotSearchRow,
+} from './repositories/lot.repository.ts';
 export * as lotRepository from './repositories/lot.repository.ts';
 export type { MailRow } from './repositories/mail-outbox.repository.ts';
 export * as mailOutboxRepository from './repositories/mail-outbox.repository.ts';

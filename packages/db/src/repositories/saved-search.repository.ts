@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from '../database.ts';
 import type { SavedSearch } from '../schema.generated.ts';
-import { type LotSearch, lotMatchesSearch } from './lot.repository.ts';
+import { type LotSearch, lotMatchesSearch } from './lot-search.repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type SavedSearchRow = Selectable<SavedSearch>;

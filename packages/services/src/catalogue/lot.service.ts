@@ -1,12 +1,10 @@
 import {
   type Database,
   type DatabaseHandle,
-  type LotPhotoRow,
   type LotRow,
   listPageRepository,
   lotRepository,
   membershipRepository,
-  paymentAccountRepository,
   type SiteRow,
   siteRepository,
   type Transaction,
@@ -20,7 +18,6 @@ import {
   estimateMassKg,
   type FieldProblem,
   getMaterial,
-  haversineKm,
   isCalendarDate,
   isPastWindow,
   type LatLon,
@@ -40,9 +37,10 @@ import type { Actor } from '../auth/actor.ts';
 import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
 import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 import { decodeKeyset, type Page, pageOf } from '../pagination/keyset-cursor.ts';
-import { type Links, serverLinks } from '../ports/links.ts';
+import type { Links } from '../ports/links.ts';
 import { siteReceivesTransfers } from '../trades/seller-readiness.ts';
 import type { LotDto, LotInput, LotSearchInput, LotSearchResult, SearchPoint } from './lot.dto.ts';
+import { type LotCard, loadLotCards, lotView } from './lot.view.ts';
 
 const validation = (fields: FieldProblem[]) => new DomainError('VALIDATION', 'validation.failed', { fields });
 
@@ -443,7 +441,7 @@ export class LotService {
       if (input.withSubstitutes)
         materialKeys.push(...substitutesOf(input.materialKey).map((s) => s.material));
     }
-    const rows = await lotRepository.searchLots(this.deps.db, {
+    const rows = await lotRepository.searchLotCards(this.deps.db, {
       point: center ?? undefined,
       radiusKm: center ? input.radiusKm : undefined,
       text: input.q,
@@ -465,7 +463,7 @@ export class LotService {
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     return {
-      items: await this.toDtos(actor, page, undefined, center),
+      items: page.map((card) => this.view(actor, card, undefined, center)),
       nextCursor: rows.length > input.limit && last ? encodeCursor(last.sort_key, last.id) : null,
       center: center ? { lat: center.lat, lon: center.lon } : null,
     };
@@ -475,94 +473,13 @@ export class LotService {
     actor: Actor,
     rows: (LotRow & { distance_m: number | null })[],
     from?: LatLon,
-    searchCenter?: LatLon | null,
   ): Promise<LotDto[]> {
-    const sites = new Map(
-      (
-        await siteRepository.findSitesByIds(
-          this.deps.db,
-          rows.map((r) => r.site_id),
-        )
-      ).map((s) => [s.id, s]),
-    );
-    const photos = await lotRepository.listPhotos(
-      this.deps.db,
-      rows.map((r) => r.id),
-    );
-    const payable = await paymentAccountRepository.sitesReceivingTransfers(
-      this.deps.db,
-      rows.filter((r) => r.price_cents !== null && r.price_cents > 0).map((r) => r.site_id),
-    );
-    const byLot = new Map<string, LotPhotoRow[]>();
-    for (const p of photos) byLot.set(p.lot_id!, [...(byLot.get(p.lot_id!) ?? []), p]);
-    const exact = actor.kind !== 'anonymous';
-    return rows.map((r) => {
-      const site = sites.get(r.site_id);
-      const commune = site ? this.deps.communes.get(site.commune_insee) : undefined;
-      const point = exact || !commune ? { lat: r.lat, lon: r.lon } : { lat: commune.lat, lon: commune.lon };
-      // Anonymous visitors get the distance to the commune's centre, like the point they see:
-      // exact distances from several places would give the workshop's address away.
-      const origin = from ?? searchCenter;
-      const distanceM = exact
-        ? (r.distance_m ?? (origin ? haversineMeters(origin, r) : null))
-        : origin
-          ? haversineMeters(origin, point)
-          : null;
-      const q = { quantity: r.quantity, reserved: r.quantity_reserved, sold: r.quantity_sold };
-      return {
-        id: r.id,
-        siteId: r.site_id,
-        siteName: site?.name ?? '',
-        siteCommuneName: site?.commune_name ?? '',
-        siteDepartementCode: site?.departement_code ?? '',
-        siteSectors: r.site_sectors,
-        title: r.title,
-        description: r.description,
-        materialKey: r.material_key,
-        familyKey: r.family_key,
-        composition: r.composition,
-        condition: r.condition,
-        unit: r.unit,
-        quantity: q.quantity,
-        available: availableQuantity(q),
-        reserved: q.reserved,
-        dimensions: {
-          lengthMm: r.length_mm,
-          widthMm: r.width_mm,
-          thicknessMm: r.thickness_mm,
-          rollLengthM: r.roll_length_m,
-        },
-        massKg: r.mass_kg,
-        massEstimated: r.mass_estimated,
-        massMethod: r.mass_method,
-        priceCents: r.price_cents,
-        availableFrom: r.available_from,
-        availableUntil: r.available_until,
-        recurring:
-          r.recurring_quantity !== null && r.recurring_period !== null
-            ? { quantity: r.recurring_quantity, period: r.recurring_period }
-            : null,
-        ewcCode: r.ewc_code,
-        status: r.status,
-        lat: point.lat,
-        lon: point.lon,
-        locationRounded: !exact,
-        distanceKm: distanceM === null ? null : Math.round(distanceM / 100) / 10,
-        photos: (byLot.get(r.id) ?? []).map((p) => ({
-          id: p.id,
-          url: (this.deps.links ?? serverLinks).photo(p.id),
-          thumbUrl: (this.deps.links ?? serverLinks).photo(p.id, 'thumb'),
-          width: p.width,
-          height: p.height,
-        })),
-        isDemo: r.is_demo,
-        canEdit: false,
-        paymentPending: r.price_cents !== null && r.price_cents > 0 && !payable.has(r.site_id),
-        publishedAt: r.published_at?.toISOString() ?? null,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      };
-    });
+    const cards = await loadLotCards(this.deps.db, rows);
+    return cards.map((card) => this.view(actor, card, from));
+  }
+
+  private view(actor: Actor, card: LotCard, from?: LatLon, searchCenter?: LatLon | null): LotDto {
+    return lotView(card, { actor, communes: this.deps.communes, links: this.deps.links, from, searchCenter });
   }
 
   /** Expires published lots whose availability window has ended (a daily job). */
@@ -570,5 +487,3 @@ export class LotService {
     return lotRepository.expirePastWindow(this.deps.db, parisDate(this.deps.now()));
   }
 }
-
-const haversineMeters = (a: LatLon, b: LatLon) => haversineKm(a, b) * 1000;

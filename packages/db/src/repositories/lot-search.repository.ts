@@ -1,0 +1,215 @@
+import type { LotCondition, MaterialFamilyKey, MaterialKey, SectorKey } from '@retaille/domain';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../database.ts';
+import type { LotRow } from './lot.repository.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Every column but the search vector and the index point, which callers never need. */
+const lotColumns = [
+  'lot.id',
+  'lot.site_id',
+  'lot.created_by',
+  'lot.title',
+  'lot.description',
+  'lot.material_key',
+  'lot.family_key',
+  'lot.composition',
+  'lot.condition',
+  'lot.unit',
+  'lot.quantity',
+  'lot.quantity_reserved',
+  'lot.quantity_sold',
+  'lot.length_mm',
+  'lot.width_mm',
+  'lot.thickness_mm',
+  'lot.roll_length_m',
+  'lot.mass_kg',
+  'lot.mass_estimated',
+  'lot.mass_method',
+  'lot.price_cents',
+  'lot.available_from',
+  'lot.available_until',
+  'lot.recurring_quantity',
+  'lot.recurring_period',
+  'lot.ewc_code',
+  'lot.status',
+  'lot.lat',
+  'lot.lon',
+  'lot.site_sectors',
+  'lot.is_demo',
+  'lot.published_at',
+  'lot.created_at',
+  'lot.updated_at',
+] as const;
+
+export interface LotSearch {
+  point?: { lat: number; lon: number } | undefined;
+  radiusKm?: number | undefined;
+  text?: string | undefined;
+  familyKeys?: MaterialFamilyKey[] | undefined;
+  materialKeys?: MaterialKey[] | undefined;
+  sector?: SectorKey | undefined;
+  condition?: LotCondition | undefined;
+  freeOnly?: boolean | undefined;
+  maxPriceCents?: number | undefined;
+  minLengthMm?: number | undefined;
+  minWidthMm?: number | undefined;
+  minThicknessMm?: number | undefined;
+  minQuantity?: number | undefined;
+  siteId?: string | undefined;
+  sort: 'distance' | 'newest';
+  /** Keyset cursor: the last row's sort key (chord metres, or published_at as text) and id. */
+  after?: { key: number | string; id: string } | undefined;
+  limit: number;
+}
+
+export type LotSearchRow = LotRow & { distance_m: number | null; sort_key: number | string };
+
+function filtered(db: Db, s: LotSearch, radiusM: number | null) {
+  const center = s.point ? sql`ll_to_earth(${s.point.lat}, ${s.point.lon})` : null;
+  let q = db.selectFrom('lot').where('lot.status', '=', 'published');
+  if (center && radiusM !== null) {
+    q = q
+      .where(sql<boolean>`earth_box(${center}, ${radiusM}) @> lot.earth_point`)
+      .where(sql<boolean>`earth_distance(${center}, lot.earth_point) <= ${radiusM}`);
+  }
+  if (s.text)
+    q = q.where(sql<boolean>`lot.search_tsv @@ websearch_to_tsquery('french', unaccent(${s.text}))`);
+  if (s.familyKeys?.length) q = q.where('lot.family_key', 'in', s.familyKeys);
+  if (s.materialKeys?.length) q = q.where('lot.material_key', 'in', s.materialKeys);
+  if (s.sector) q = q.where(sql<boolean>`lot.site_sectors @> array[${s.sector}]::text[]`);
+  if (s.condition) q = q.where('lot.condition', '=', s.condition);
+  if (s.freeOnly) q = q.where('lot.price_cents', 'is', null);
+  if (s.maxPriceCents !== undefined) {
+    const max = s.maxPriceCents;
+    q = q.where((eb) => eb.or([eb('lot.price_cents', 'is', null), eb('lot.price_cents', '<=', max)]));
+  }
+  if (s.minLengthMm !== undefined) q = q.where('lot.length_mm', '>=', s.minLengthMm);
+  if (s.minWidthMm !== undefined) q = q.where('lot.width_mm', '>=', s.minWidthMm);
+  if (s.minThicknessMm !== undefined) q = q.where('lot.thickness_mm', '>=', s.minThicknessMm);
+  if (s.minQuantity !== undefined) {
+    q = q.where(sql<boolean>`lot.quantity - lot.quantity_reserved - lot.quantity_sold >= ${s.minQuantity}`);
+  }
+  if (s.siteId) q = q.where('lot.site_id', '=', s.siteId);
+  // Moderation: a hidden lot, or a lot of a suspended site, is out of search.
+  q = q.where(
+    sql<boolean>`not exists (select 1 from moderation m where m.lifted_at is null and ((m.subject_kind = 'lot' and m.subject_id = lot.id::text) or (m.subject_kind = 'site' and m.subject_id = lot.site_id::text)))`,
+  );
+  return { q, center };
+}
+
+/**
+ * Published lots matching the filters, as a query. With a point and a radius, an `earth_box` over
+ * the GiST index of `earth_point` prefilters and the exact great-circle distance filters. Nearest
+ * first is a KNN index scan (`ORDER BY earth_point <-> centre`, which the index answers only as the
+ * sole sort key; points are distinct, see `earthPointFor`). Newest first walks the
+ * (published_at, id) index. Keyset pagination on (sort key, id).
+ */
+function searchPage(db: Db, s: LotSearch) {
+  const radiusM = s.point && s.radiusKm !== undefined ? s.radiusKm * 1000 : null;
+  const { q, center } = filtered(db, s, radiusM);
+  const distance = center
+    ? sql<number | null>`earth_distance(${center}, lot.earth_point)`
+    : sql<number | null>`null::float8`;
+
+  if (s.sort === 'distance' && center) {
+    const key = sql<number | string>`(lot.earth_point <-> ${center})`;
+    let page = q.select([...lotColumns, distance.as('distance_m'), key.as('sort_key')]);
+    if (s.after)
+      page = page.where(sql<boolean>`(${key}, lot.id) > (${Number(s.after.key)}, ${s.after.id}::uuid)`);
+    return page.orderBy(key).limit(s.limit);
+  }
+
+  let page = q.select([
+    ...lotColumns,
+    distance.as('distance_m'),
+    sql<number | string>`lot.published_at::text`.as('sort_key'),
+  ]);
+  if (s.after) {
+    page = page.where(
+      sql<boolean>`(lot.published_at, lot.id) < (${String(s.after.key)}::timestamptz, ${s.after.id}::uuid)`,
+    );
+  }
+  return page.orderBy('lot.published_at', 'desc').orderBy('lot.id', 'desc').limit(s.limit);
+}
+
+/** Published lots matching the filters, in the search's order (see `searchPage`). */
+export async function searchLots(db: Db, s: LotSearch): Promise<LotSearchRow[]> {
+  return (await searchPage(db, s).execute()) as LotSearchRow[];
+}
+
+/** What a search result card shows besides the lot: its site, its photos, whether the site is paid. */
+export interface LotCardExtras {
+  site_name: string | null;
+  site_commune_name: string | null;
+  site_commune_insee: string | null;
+  site_departement_code: string | null;
+  /** The site's Stripe account can receive transfers (a priced lot can be paid). */
+  site_receives_transfers: boolean;
+  /** The lot's photos by position. */
+  photos: { id: string; width: number; height: number }[];
+}
+
+export type LotCardRow = LotSearchRow & LotCardExtras;
+
+/**
+ * `searchLots` with each lot's site, photos and payment readiness, in one round trip: the page is
+ * the same query (a derived table, so its plan — the KNN index scan — is unchanged), then joined to
+ * its site and given its photos as JSON and the site's transfer flag.
+ */
+export async function searchLotCards(db: Db, s: LotSearch): Promise<LotCardRow[]> {
+  const page = db
+    .selectFrom(searchPage(db, s).as('l'))
+    .leftJoin('site', 'site.id', 'l.site_id')
+    .selectAll('l')
+    .select([
+      'site.name as site_name',
+      'site.commune_name as site_commune_name',
+      'site.commune_insee as site_commune_insee',
+      'site.departement_code as site_departement_code',
+      sql<boolean>`exists (select 1 from seller_payment_account a where a.site_id = l.site_id and a.transfers_active)`.as(
+        'site_receives_transfers',
+      ),
+      sql<
+        LotCardExtras['photos']
+      >`coalesce((select json_agg(json_build_object('id', p.id, 'width', p.width, 'height', p.height) order by p.position) from lot_photo p where p.lot_id = l.id), '[]'::json)`.as(
+        'photos',
+      ),
+    ]);
+  const ordered =
+    s.sort === 'distance' && s.point
+      ? page.orderBy('l.sort_key').orderBy('l.id')
+      : page.orderBy('l.published_at', 'desc').orderBy('l.id', 'desc');
+  return (await ordered.execute()) as LotCardRow[];
+}
+
+/** The same radius search done the naive way (haversine over every published lot), for benchmarks. */
+export async function searchLotsByScan(
+  db: Db,
+  s: { point: { lat: number; lon: number }; radiusKm: number; limit: number },
+): Promise<{ id: string; distance_m: number }[]> {
+  const d = sql<number>`2 * 6378168 * asin(sqrt(
+      power(sin(radians(lot.lat - ${s.point.lat}) / 2), 2) +
+      cos(radians(${s.point.lat})) * cos(radians(lot.lat)) * power(sin(radians(lot.lon - ${s.point.lon}) / 2), 2)))`;
+  return db
+    .selectFrom('lot')
+    .select(['lot.id', d.as('distance_m')])
+    .where('lot.status', '=', 'published')
+    .where(d, '<=', s.radiusKm * 1000)
+    .orderBy(d)
+    .orderBy('lot.id')
+    .limit(s.limit)
+    .execute();
+}
+
+/** Whether this published lot passes a search's filters and radius (a saved search's alert). */
+export async function lotMatchesSearch(
+  db: Db,
+  lotId: string,
+  s: Omit<LotSearch, 'sort' | 'after' | 'limit'>,
+): Promise<boolean> {
+  const radiusM = s.point && s.radiusKm !== undefined ? s.radiusKm * 1000 : null;
+  const { q } = filtered(db, { ...s, sort: 'newest', limit: 1 }, radiusM);
+  return (await q.select('lot.id').where('lot.id', '=', lotId).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,142 @@
+import {
+  type DatabaseHandle,
+  type LotCardRow,
+  type LotRow,
+  lotRepository,
+  paymentAccountRepository,
+  siteRepository,
+} from '@retaille/db';
+import { availableQuantity, type CommuneDirectory, haversineKm, type LatLon } from '@retaille/domain';
+import type { Actor } from '../auth/actor.ts';
+import { type Links, serverLinks } from '../ports/links.ts';
+import type { LotDto } from './lot.dto.ts';
+
+/** A lot with what its card shows: its site, its photos, whether its site can be paid. */
+export type LotCard = Omit<LotCardRow, 'sort_key'>;
+
+/**
+ * Lots read one by one or by site, given their cards' site, photos and payment readiness (three
+ * queries for the whole list). A search gets the same in its own query (`searchLotCards`).
+ */
+export async function loadLotCards(
+  db: DatabaseHandle['db'],
+  rows: (LotRow & { distance_m: number | null })[],
+): Promise<LotCard[]> {
+  const sites = new Map(
+    (
+      await siteRepository.findSitesByIds(
+        db,
+        rows.map((r) => r.site_id),
+      )
+    ).map((s) => [s.id, s]),
+  );
+  const photos = await lotRepository.listPhotos(
+    db,
+    rows.map((r) => r.id),
+  );
+  const payable = await paymentAccountRepository.sitesReceivingTransfers(
+    db,
+    rows.filter((r) => r.price_cents !== null && r.price_cents > 0).map((r) => r.site_id),
+  );
+  const byLot = new Map<string, LotCard['photos']>();
+  for (const p of photos) {
+    byLot.set(p.lot_id!, [...(byLot.get(p.lot_id!) ?? []), { id: p.id, width: p.width, height: p.height }]);
+  }
+  return rows.map((r) => {
+    const site = sites.get(r.site_id);
+    return {
+      ...r,
+      site_name: site?.name ?? null,
+      site_commune_name: site?.commune_name ?? null,
+      site_commune_insee: site?.commune_insee ?? null,
+      site_departement_code: site?.departement_code ?? null,
+      site_receives_transfers: payable.has(r.site_id),
+      photos: byLot.get(r.id) ?? [],
+    };
+  });
+}
+
+const haversineMeters = (a: LatLon, b: LatLon) => haversineKm(a, b) * 1000;
+
+/**
+ * The lot as its reader may see it. Anonymous visitors get the commune's centre instead of the
+ * workshop's point, and the distance to it.
+ */
+export function lotView(
+  card: LotCard,
+  o: {
+    actor: Actor;
+    communes: CommuneDirectory;
+    links?: Pick<Links, 'photo'> | undefined;
+    from?: LatLon | undefined;
+    searchCenter?: LatLon | null | undefined;
+  },
+): LotDto {
+  const r = card;
+  const links = o.links ?? serverLinks;
+  const commune = r.site_commune_insee ? o.communes.get(r.site_commune_insee) : undefined;
+  const exact = o.actor.kind !== 'anonymous';
+  const point = exact || !commune ? { lat: r.lat, lon: r.lon } : { lat: commune.lat, lon: commune.lon };
+  // Anonymous visitors get the distance to the commune's centre, like the point they see:
+  // exact distances from several places would give the workshop's address away.
+  const origin = o.from ?? o.searchCenter;
+  const distanceM = exact
+    ? (r.distance_m ?? (origin ? haversineMeters(origin, r) : null))
+    : origin
+      ? haversineMeters(origin, point)
+      : null;
+  const q = { quantity: r.quantity, reserved: r.quantity_reserved, sold: r.quantity_sold };
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    siteName: r.site_name ?? '',
+    siteCommuneName: r.site_commune_name ?? '',
+    siteDepartementCode: r.site_departement_code ?? '',
+    siteSectors: r.site_sectors,
+    title: r.title,
+    description: r.description,
+    materialKey: r.material_key,
+    familyKey: r.family_key,
+    composition: r.composition,
+    condition: r.condition,
+    unit: r.unit,
+    quantity: q.quantity,
+    available: availableQuantity(q),
+    reserved: q.reserved,
+    dimensions: {
+      lengthMm: r.length_mm,
+      widthMm: r.width_mm,
+      thicknessMm: r.thickness_mm,
+      rollLengthM: r.roll_length_m,
+    },
+    massKg: r.mass_kg,
+    massEstimated: r.mass_estimated,
+    massMethod: r.mass_method,
+    priceCents: r.price_cents,
+    availableFrom: r.available_from,
+    availableUntil: r.available_until,
+    recurring:
+      r.recurring_quantity !== null && r.recurring_period !== null
+        ? { quantity: r.recurring_quantity, period: r.recurring_period }
+        : null,
+    ewcCode: r.ewc_code,
+    status: r.status,
+    lat: point.lat,
+    lon: point.lon,
+    locationRounded: !exact,
+    distanceKm: distanceM === null ? null : Math.round(distanceM / 100) / 10,
+    photos: r.photos.map((p) => ({
+      id: p.id,
+      url: links.photo(p.id),
+      thumbUrl: links.photo(p.id, 'thumb'),
+      width: p.width,
+      height: p.height,
+    })),
+    isDemo: r.is_demo,
+    canEdit: false,
+    paymentPending: r.price_cents !== null && r.price_cents > 0 && !r.site_receives_transfers,
+    publishedAt: r.published_at?.toISOString() ?? null,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
