@@ -1,5 +1,5 @@
 import type { LotCondition, MaterialFamilyKey, MaterialKey, SectorKey } from '@retaille/domain';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type AliasedSelectQueryBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../database.ts';
 import type { LotRow } from './lot.repository.ts';
 
@@ -153,14 +153,18 @@ export interface LotCardExtras {
 
 export type LotCardRow = LotSearchRow & LotCardExtras;
 
+/** The lot columns a card reads (not the index point nor the search vector), its distance and sort key. */
+type CardSource = Omit<LotSearchRow, 'earth_point' | 'search_tsv' | 'sort_key'> & {
+  sort_key: number | string | null;
+};
+
 /**
- * `searchLots` with each lot's site, photos and payment readiness, in one round trip: the page is
- * the same query (a derived table, so its plan — the KNN index scan — is unchanged), then joined to
- * its site and given its photos as JSON and the site's transfer flag.
+ * Lots (a derived table `l`, so its own plan — a search's KNN index scan — is unchanged) joined to
+ * their site, with their photos as JSON and the site's transfer flag: a list of cards in one query.
  */
-export async function searchLotCards(db: Db, s: LotSearch): Promise<LotCardRow[]> {
-  const page = db
-    .selectFrom(searchPage(db, s).as('l'))
+function withCardExtras(db: Db, lots: AliasedSelectQueryBuilder<CardSource, 'l'>) {
+  return db
+    .selectFrom(lots)
     .leftJoin('site', 'site.id', 'l.site_id')
     .selectAll('l')
     .select([
@@ -177,11 +181,25 @@ export async function searchLotCards(db: Db, s: LotSearch): Promise<LotCardRow[]
         'photos',
       ),
     ]);
+}
+
+/** `searchLots` with each lot's card extras, in one round trip (see `withCardExtras`). */
+export async function searchLotCards(db: Db, s: LotSearch): Promise<LotCardRow[]> {
+  const page = withCardExtras(db, searchPage(db, s).as('l'));
   const ordered =
     s.sort === 'distance' && s.point
       ? page.orderBy('l.sort_key').orderBy('l.id')
       : page.orderBy('l.published_at', 'desc').orderBy('l.id', 'desc');
   return (await ordered.execute()) as LotCardRow[];
+}
+
+/** One lot, whatever its status, with its card extras (`distance_m` and `sort_key` null), in one query. */
+export async function findLotCard(db: Db, id: string): Promise<LotCardRow | undefined> {
+  const lot = db
+    .selectFrom('lot')
+    .select([...lotColumns, sql<null>`null::float8`.as('distance_m'), sql<null>`null::text`.as('sort_key')])
+    .where('lot.id', '=', id);
+  return (await withCardExtras(db, lot.as('l')).executeTakeFirst()) as LotCardRow | undefined;
 }
 
 /** The same radius search done the naive way (haversine over every published lot), for benchmarks. */

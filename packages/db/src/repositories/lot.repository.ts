@@ -16,7 +16,13 @@ export type LotRow = Selectable<Lot>;
 export type LotPhotoRow = Omit<Selectable<LotPhoto>, 'image' | 'thumb'>;
 
 export type { LotCardRow, LotSearch, LotSearchRow } from './lot-search.repository.ts';
-export { lotMatchesSearch, searchLotCards, searchLots, searchLotsByScan } from './lot-search.repository.ts';
+export {
+  findLotCard,
+  lotMatchesSearch,
+  searchLotCards,
+  searchLots,
+  searchLotsByScan,
+} from './lot-search.repository.ts';
 
 /** Columns the service provides; the point, the search vector and the JSON text are derived here. */
 export type LotWrite = Omit<Insertable<Lot>, 'earth_point' | 'search_tsv' | 'id' | 'composition'> & {

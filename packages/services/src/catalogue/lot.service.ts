@@ -319,14 +319,13 @@ export class LotService {
   }
 
   async get(actor: Actor, id: string, from?: LatLon): Promise<LotDto> {
-    const lot = await lotRepository.findLot(this.deps.db, id);
+    const lot = await lotRepository.findLotCard(this.deps.db, id);
     if (!lot) throw new DomainError('NOT_FOUND', 'lot.notFound');
     const editable = await this.canEdit(actor, lot.site_id);
     // Drafts and withdrawn lots are private to their site.
     if (!editable && (lot.status === 'draft' || lot.status === 'withdrawn'))
       throw new DomainError('NOT_FOUND', 'lot.notFound');
-    const [dto] = await this.toDtos(actor, [{ ...lot, distance_m: null }], from);
-    return { ...dto!, canEdit: editable };
+    return { ...this.view(actor, lot, from), canEdit: editable };
   }
 
   /**
