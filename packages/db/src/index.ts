@@ -2,7 +2,7 @@
  * Everything Kysely/pg: the database handle (PGlite or PostgreSQL), migrations and the
  * repositories, which are the only code that writes SQL.
  */
-export type { Kysely, Transaction } from 'kysely';
+export type { Kysely, KyselyPlugin, Transaction } from 'kysely';
 export * from './database.ts';
 export * from './migrate.ts';
 export type { AuditLogFilter, AuditLogRow, NewAuditLogRow } from './repositories/audit-log.repository.ts';
