@@ -20,8 +20,8 @@ export default {
     'packages/services/src/trades/trade-commands.ts:69-163',
     // the settlement repricing: refund_weight_difference and refund_partial effect handlers.
     'packages/services/src/trades/trade-effect-handlers.ts:96-124',
-    // Search filters (filtered) and keyset paging (searchLots).
-    'packages/db/src/repositories/lot.repository.ts:176-246',
+    // Search filters (filtered) and keyset paging (searchPage, searchLots).
+    'packages/db/src/repositories/lot-search.repository.ts:69-140',
   ],
   ignorePatterns: [
     '/*',

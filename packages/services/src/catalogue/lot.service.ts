@@ -15,22 +15,13 @@ import {
   availableQuantity,
   type CommuneDirectory,
   DomainError,
-  estimateMassKg,
-  type FieldProblem,
-  getMaterial,
-  isCalendarDate,
   isPastWindow,
   type LatLon,
   type LotStatus,
-  lotReachesMinimumCharge,
-  MAX_INPUT_YEAR,
   MAX_RADIUS_KM,
   type MaterialKey,
-  MIN_INPUT_YEAR,
   parisDate,
   substitutesOf,
-  validateComposition,
-  validateMeasure,
 } from '@retaille/domain';
 import type { PaymentGateway } from '@retaille/payments';
 import type { Actor } from '../auth/actor.ts';
@@ -41,49 +32,8 @@ import type { Links } from '../ports/links.ts';
 import { siteReceivesTransfers } from '../trades/seller-readiness.ts';
 import type { LotDto, LotInput, LotSearchInput, LotSearchResult, SearchPoint } from './lot.dto.ts';
 import { type LotCard, loadLotCards, lotView } from './lot.view.ts';
-
-const validation = (fields: FieldProblem[]) => new DomainError('VALIDATION', 'validation.failed', { fields });
-
-function encodeCursor(key: number | string, id: string): string {
-  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
-}
-/** Earth-centred chord distances in metres (`earth_point <-> centre`) are at most the diameter. */
-const MAX_CHORD_M = 12_760_000;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** `published_at::text` as PostgreSQL prints a timestamptz (ISO DateStyle). */
-const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
-
-/**
- * A cursor comes back from the client: anything but one we could have issued for this sort is a
- * field error on `cursor`, never a value handed to PostgreSQL to choke on (ids that are not uuids,
- * impossible timestamps, NaN, a distance key on a newest-first search…).
- */
-function decodeCursor(cursor: string, sort: 'distance' | 'newest'): { key: number | string; id: string } {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2) {
-      const [key, id] = parsed as [unknown, unknown];
-      const ts = typeof key === 'string' ? TIMESTAMP_RE.exec(key) : null;
-      const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = ts
-        ? ts.slice(1, 7).map(Number)
-        : [];
-      const validKey =
-        sort === 'distance'
-          ? typeof key === 'number' && Number.isFinite(key) && key >= 0 && key <= MAX_CHORD_M
-          : ts !== null &&
-            year >= MIN_INPUT_YEAR &&
-            year <= MAX_INPUT_YEAR &&
-            isCalendarDate(year, month, day) &&
-            hour <= 23 &&
-            minute <= 59 &&
-            second <= 59;
-      if (validKey && typeof id === 'string' && UUID_RE.test(id)) return { key: key as number | string, id };
-    }
-  } catch {
-    // reported below
-  }
-  throw validation([{ path: 'cursor', key: 'search.badCursor' }]);
-}
+import { prepareLot, validation } from './lot-input.ts';
+import { decodeCursor, encodeCursor } from './search-cursor.ts';
 
 /** Lots: posting, editing, publishing and withdrawing; search by distance and filters. */
 export class LotService {
@@ -118,90 +68,6 @@ export class LotService {
     return site;
   }
 
-  /** Validates a lot and derives its mass; throws one VALIDATION error listing every field. */
-  private prepare(input: LotInput, site: SiteRow) {
-    const problems: FieldProblem[] = [];
-    const material = getMaterial(input.materialKey);
-    if (!material) problems.push({ path: 'materialKey', key: 'lot.materialUnknown' });
-    const dims = {
-      lengthMm: input.dimensions.lengthMm ?? null,
-      widthMm: input.dimensions.widthMm ?? null,
-      thicknessMm: input.dimensions.thicknessMm ?? null,
-      rollLengthM: input.dimensions.rollLengthM ?? null,
-    };
-    problems.push(
-      ...validateMeasure({
-        quantity: input.quantity,
-        unit: input.unit,
-        dimensions: dims,
-        measuredKg: input.measuredKg ?? null,
-        material: material ?? null,
-      }).map((p) =>
-        p.path.startsWith('dimensions.') || p.path === 'quantity' || p.path === 'measuredKg'
-          ? p
-          : { ...p, path: `dimensions.${p.path}` },
-      ),
-    );
-    if (input.composition?.length) problems.push(...validateComposition(input.composition, 'composition'));
-    if (input.availableFrom && input.availableUntil && input.availableUntil < input.availableFrom) {
-      problems.push({ path: 'availableUntil', key: 'lot.windowReversed' });
-    }
-    const today = parisDate(this.deps.now());
-    if (input.publish && input.availableUntil && input.availableUntil < today) {
-      problems.push({ path: 'availableUntil', key: 'lot.windowPast' });
-    }
-    // No trade of a priced lot worth less than 0,50 € in all could ever be paid (Stripe's minimum).
-    const sellable = lotReachesMinimumCharge({
-      unitPriceCents: input.priceCents ?? null,
-      quantity: input.quantity,
-      sellerVatRateBps: site.vat_rate_bps,
-    });
-    if (!sellable) problems.push({ path: 'priceCents', key: 'pricing.belowMinimumCharge' });
-    if (problems.length > 0 || !material) throw validation(problems);
-    const mass = estimateMassKg({
-      material,
-      quantity: input.quantity,
-      unit: input.unit,
-      dimensions: dims,
-      measuredKg: input.measuredKg ?? null,
-    });
-    const searchText = [
-      input.title,
-      input.description,
-      material.label.fr,
-      material.label.en,
-      ...(material.aliases ?? []),
-    ].join(' ');
-    return {
-      site_id: site.id,
-      title: input.title.trim(),
-      description: input.description.trim(),
-      material_key: material.key,
-      family_key: material.familyKey,
-      composition: input.composition?.length ? input.composition : null,
-      condition: input.condition,
-      unit: input.unit,
-      quantity: input.quantity,
-      length_mm: dims.lengthMm,
-      width_mm: dims.widthMm,
-      thickness_mm: dims.thicknessMm,
-      roll_length_m: dims.rollLengthM,
-      mass_kg: mass.ok ? Math.round(mass.kg * 1000) / 1000 : null,
-      mass_estimated: mass.ok ? mass.estimated : true,
-      mass_method: mass.method,
-      price_cents: input.priceCents,
-      available_from: input.availableFrom ?? null,
-      available_until: input.availableUntil ?? null,
-      recurring_quantity: input.recurring?.quantity ?? null,
-      recurring_period: input.recurring?.period ?? null,
-      ewc_code: input.ewcCode ?? null,
-      lat: site.lat,
-      lon: site.lon,
-      site_sectors: site.sectors,
-      searchText,
-    };
-  }
-
   private assertPublishable(site: SiteRow) {
     if (!site.verified_at) throw new DomainError('CONFLICT', 'lot.siteNotVerified');
   }
@@ -228,7 +94,7 @@ export class LotService {
   ): Promise<LotDto> {
     const user = requireUser(actor);
     const site = await this.siteForWriting(actor, input.siteId);
-    const row = this.prepare(input, site);
+    const row = prepareLot(input, site, parisDate(this.deps.now()));
     if (input.publish) this.assertPublishable(site);
     if (input.publish && !options.allowPaymentPending) await this.assertPaymentPath(site.id, row.price_cents);
     const now = this.deps.now();
@@ -253,7 +119,7 @@ export class LotService {
     if (!current) throw new DomainError('NOT_FOUND', 'lot.notFound');
     const site = await this.siteForWriting(actor, current.site_id);
     if (input.siteId !== current.site_id) throw validation([{ path: 'siteId', key: 'lot.siteFixed' }]);
-    const row = this.prepare(input, site);
+    const row = prepareLot(input, site, parisDate(this.deps.now()));
     // Publishing it priced, or pricing a published lot, needs a payment path; keeping a price does not.
     const staysPublic = current.status === 'published' || current.status === 'reserved';
     if ((input.publish || staysPublic) && !(staysPublic && current.price_cents !== null))
