@@ -60,7 +60,7 @@ export type { SavedSearchRow } from './repositories/saved-search.repository.ts';
 export * as savedSearchRepository from './repositories/saved-search.repository.ts';
 export type { ThrottleRow } from './repositories/sign-in-throttle.repository.ts';
 export * as signInThrottleRepository from './repositories/sign-in-throttle.repository.ts';
-export type { SiteListFilter, SiteRow } from './repositories/site.repository.ts';
+export type { SiteListFilter, SiteOpening, SiteRow } from './repositories/site.repository.ts';
 export * as siteRepository from './repositories/site.repository.ts';
 export type { PendingSiteRow, SiteReviewRow } from './repositories/site-review.repository.ts';
 export * as siteReviewRepository from './repositories/site-review.repository.ts';

@@ -508,6 +508,13 @@ export interface SiteMember {
   user_id: string;
 }
 
+export interface SiteOpeningHours {
+  from_min: number;
+  site_id: string;
+  to_min: number;
+  weekday: number;
+}
+
 export interface SiteReview {
   created_at: Timestamp;
   created_by: string | null;
@@ -705,6 +712,7 @@ export interface DB {
   site: Site;
   site_invitation: SiteInvitation;
   site_member: SiteMember;
+  site_opening_hours: SiteOpeningHours;
   site_review: SiteReview;
   trade: Trade;
   trade_event: TradeEvent;

@@ -25,6 +25,7 @@ export * from './materials/units.ts';
 export { fromDecimalComma, parseDecimal, scaleHalfUp } from './money/decimal.ts';
 export * from './money/format-eur.ts';
 export { type Money, money } from './money/money.ts';
+export * from './sites/opening-hours.ts';
 export * from './sites/sectors.ts';
 export * from './sites/territory.ts';
 export { availableTransitions } from './trades/trade-machine.ts';

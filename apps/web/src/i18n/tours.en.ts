@@ -53,7 +53,11 @@ export const toursEn: typeof toursFr = {
     geojson: 'Download (GeoJSON)',
     record: 'Record as the trip driven',
     recorded: 'Trip recorded: {{km}} km, linked to {{count}} trades.',
+    slot: 'agreed slot {{from}}–{{to}}',
+    opening: 'open {{from}}–{{to}}',
     reasons: {
+      'tour.siteClosed': 'the pickup site is closed that day',
+      'tour.outsideOpeningHours': 'the agreed slot falls outside the site’s opening hours',
       'tour.windowEmpty': 'the pickup window is empty',
       'tour.windowUnreachable': 'the window cannot be reached from the start',
       'tour.capacityBelowLot': 'the lot exceeds the payload',

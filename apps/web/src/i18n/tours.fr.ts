@@ -52,7 +52,11 @@ export const toursFr = {
     geojson: 'Télécharger (GeoJSON)',
     record: 'Enregistrer comme trajet effectué',
     recorded: 'Trajet enregistré : {{km}} km, rattaché à {{count}} échanges.',
+    slot: 'créneau convenu {{from}}–{{to}}',
+    opening: 'ouverture {{from}}–{{to}}',
     reasons: {
+      'tour.siteClosed': 'le site de retrait est fermé ce jour-là',
+      'tour.outsideOpeningHours': 'le créneau convenu tombe hors des heures d’ouverture du site',
       'tour.windowEmpty': 'le créneau de retrait est vide',
       'tour.windowUnreachable': 'le créneau ne peut pas être atteint depuis le départ',
       'tour.capacityBelowLot': 'le lot dépasse la charge utile',

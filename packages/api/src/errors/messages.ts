@@ -3,6 +3,7 @@
  * zod schemas. Shared by the API (error responses) and the web (field errors).
  */
 import { sourcingMessages } from './messages-sourcing.ts';
+import { tourMessages } from './messages-tours.ts';
 
 export type Locale = 'fr' | 'en';
 type Params = Record<string, string | number>;
@@ -762,6 +763,7 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     en: 'This tour is infeasible: it cannot be recorded as a trip.',
   },
   ...sourcingMessages,
+  ...tourMessages,
 };
 
 function fmt(v: string | number | undefined, locale: Locale): string {

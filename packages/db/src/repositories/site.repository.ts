@@ -163,3 +163,43 @@ export async function findSitesByIds(db: Db, ids: string[]): Promise<SiteRow[]> 
     .where('id', 'in', [...new Set(ids)])
     .execute();
 }
+
+/** One opening of a site's week (ISO weekday, minutes from midnight). */
+export interface SiteOpening {
+  weekday: number;
+  fromMin: number;
+  toMin: number;
+}
+
+/** The weekly opening hours of several sites at once (a tour's stops), by site id. */
+export async function openingHoursOf(
+  db: Db,
+  siteIds: readonly string[],
+): Promise<Map<string, SiteOpening[]>> {
+  const byId = new Map<string, SiteOpening[]>(siteIds.map((id) => [id, []]));
+  if (siteIds.length === 0) return byId;
+  const rows = await db
+    .selectFrom('site_opening_hours')
+    .select(['site_id', 'weekday', 'from_min', 'to_min'])
+    .where('site_id', 'in', [...new Set(siteIds)])
+    .orderBy('site_id')
+    .orderBy('weekday')
+    .execute();
+  for (const r of rows)
+    byId.get(r.site_id)?.push({ weekday: r.weekday, fromMin: r.from_min, toMin: r.to_min });
+  return byId;
+}
+
+/** Replaces a site's opening hours (the site form sends the whole week). */
+export async function replaceOpeningHours(
+  trx: Transaction<Database>,
+  siteId: string,
+  hours: readonly SiteOpening[],
+): Promise<void> {
+  await trx.deleteFrom('site_opening_hours').where('site_id', '=', siteId).execute();
+  if (hours.length === 0) return;
+  await trx
+    .insertInto('site_opening_hours')
+    .values(hours.map((h) => ({ site_id: siteId, weekday: h.weekday, from_min: h.fromMin, to_min: h.toMin })))
+    .execute();
+}

@@ -10,6 +10,7 @@ import {
   safeText,
   TEXT_CONTROL_KEY,
 } from '../shared/input-schemas.ts';
+import { openingHoursSchema } from './opening-hours.ts';
 import { sectorKeys } from './sectors.ts';
 import { territoryTypes } from './territory.ts';
 
@@ -64,6 +65,8 @@ export const siteInputSchema = z
         error: 'site.vatRate',
       })
       .optional(),
+    /** Weekly opening hours; left out, the stored hours are kept; [] clears them. */
+    openingHours: openingHoursSchema.optional(),
   })
   .refine((s) => (s.lat === undefined) === (s.lon === undefined), {
     path: ['lon'],
@@ -93,6 +96,7 @@ export const siteSchema = z.object({
   contactPhone: z.string().nullable(),
   website: z.string().nullable(),
   vatRateBps: z.number().nullable(),
+  openingHours: openingHoursSchema,
   isDemo: z.boolean(),
   verified: z.boolean(),
   verifiedAt: z.string().nullable(),

@@ -62,6 +62,7 @@ export type PickupTourInput = z.input<typeof pickupTourInputSchema>;
 export type PickupTourRequest = z.output<typeof pickupTourInputSchema>;
 
 const pointSchema = z.object({ lat: z.number(), lon: z.number() });
+const windowOutputSchema = z.object({ fromMin: z.number(), toMin: z.number() });
 
 export const pickupTourStopSchema = z.object({
   tradeId: z.uuid(),
@@ -101,7 +102,15 @@ export const pickupTourPlanSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('infeasible'),
     day: z.string(),
-    reasons: z.array(z.object({ tradeId: z.uuid(), reason: z.string() })),
+    reasons: z.array(
+      z.object({
+        tradeId: z.uuid(),
+        reason: z.string(),
+        /** For a window reason: the agreed pickup slot and the site's opening that day. */
+        slot: windowOutputSchema.optional(),
+        openingHours: windowOutputSchema.optional(),
+      }),
+    ),
   }),
 ]);
 export type PickupTourPlan = z.infer<typeof pickupTourPlanSchema>;

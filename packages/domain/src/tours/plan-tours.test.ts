@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EMBEDDED_FACTOR_SET } from '../impact/embedded-factors.ts';
 import { DomainError } from '../shared/errors.ts';
-import { planPooledTours, planTour, type TourRequest } from './plan-tours.ts';
+import { planPooledTours, planTour } from './plan-tours.ts';
+import type { TourRequest } from './tour-request.ts';
 
 const ctx = { factorSet: EMBEDDED_FACTOR_SET };
 const lyon = { lat: 45.764, lon: 4.8357 };
@@ -45,21 +46,45 @@ describe('planTour', () => {
 
   it.each([
     [
-      'a window that cannot be met',
+      'an agreed slot outside the opening hours',
       { availability: { fromMin: 600, toMin: 610 }, openingHours: { fromMin: 800, toMin: 900 } },
-      'tour.windowEmpty',
+      {
+        reason: 'tour.outsideOpeningHours',
+        availability: { fromMin: 600, toMin: 610 },
+        openingHours: { fromMin: 800, toMin: 900 },
+      },
     ],
     [
       'a window closing before the vehicle can arrive',
       { availability: { fromMin: 0, toMin: 400 } },
-      'tour.windowUnreachable',
+      { reason: 'tour.windowUnreachable', availability: { fromMin: 0, toMin: 400 }, openingHours: undefined },
     ],
-    ['a lot heavier than the vehicle', { loadKg: 900 }, 'tour.capacityBelowLot'],
+    [
+      'opening hours closing before the vehicle can arrive',
+      { openingHours: { fromMin: 300, toMin: 420 } },
+      {
+        reason: 'tour.windowUnreachable',
+        availability: undefined,
+        openingHours: { fromMin: 300, toMin: 420 },
+      },
+    ],
+    ['a site closed that day', { closed: true }, { reason: 'tour.siteClosed' }],
+    ['a lot heavier than the vehicle', { loadKg: 900 }, { reason: 'tour.capacityBelowLot' }],
   ])('answers infeasible with the reason for %s', (_, change, reason) => {
     const r = request(3);
     r.stops[1] = { ...r.stops[1]!, ...change };
     const plan = planTour(r, ctx);
-    expect(plan).toEqual({ status: 'infeasible', reasons: [{ stopId: 's1', reason }] });
+    expect(plan).toEqual({ status: 'infeasible', reasons: [{ stopId: 's1', ...reason }] });
+  });
+
+  it('waits for a site to open and serves it within its hours', () => {
+    const r = request(3);
+    r.stops[1] = { ...r.stops[1]!, openingHours: { fromMin: 14 * 60, toMin: 17 * 60 } };
+    const plan = planTour(r, ctx);
+    if (plan.status !== 'ok') throw new Error(plan.status);
+    const s1 = plan.tours[0]!.stops.find((s) => s.stopId === 's1')!;
+    expect(s1.serviceStartMin).toBeGreaterThanOrEqual(14 * 60);
+    expect(s1.serviceStartMin).toBeLessThanOrEqual(17 * 60);
   });
 
   it('answers infeasible when the loads together exceed the vehicle', () => {

@@ -1,12 +1,24 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { haversineKm, isInFrance, type LatLon } from '../geo/distance.ts';
-import type { FactorSet } from '../impact/factor-registry.ts';
 import { computeTransportEmissions } from '../impact/transport.ts';
-import { DEFAULT_VEHICLE_KEY } from '../impact/vehicles.ts';
 import { DomainError, type FieldProblem } from '../shared/errors.ts';
 import { HELD_KARP_MAX_STOPS, solveExactTour } from './held-karp.ts';
 import { evaluateRoute, type RoutingInstance, routeKm, scheduleRoute } from './routing-instance.ts';
-import { type SolveBudget, solveHeuristicTours } from './vrp-heuristic.ts';
+import {
+  DEFAULT_END_MIN,
+  DEFAULT_POOLED_MAX_STOPS,
+  DEFAULT_START_MIN,
+  DEFAULT_TOUR_CONFIG,
+  MINUTES_PER_DAY,
+  type PlannedTour,
+  type TourContext,
+  type TourPlan,
+  type TourPlanOk,
+  type TourRequest,
+  tourRequestSchema,
+  type UnservedStop,
+} from './tour-request.ts';
+import { solveHeuristicTours } from './vrp-heuristic.ts';
 
 /**
  * Pickup tours: a buyer's several pickups in one tour (`planTour`), or a coordinator's pickups of
@@ -19,141 +31,6 @@ import { type SolveBudget, solveHeuristicTours } from './vrp-heuristic.ts';
  * `status: 'infeasible'` (single tour) or listed in `unserved` (pooled), with its reason.
  */
 
-const MINUTES_PER_DAY = 24 * 60;
-
-const pointSchema = z.object({ lat: z.number(), lon: z.number() });
-const windowSchema = z
-  .object({
-    fromMin: z.number().int().min(0).max(MINUTES_PER_DAY),
-    toMin: z.number().int().min(0).max(MINUTES_PER_DAY),
-  })
-  .refine((w) => w.fromMin <= w.toMin, { error: 'tour.windowReversed' });
-export type TimeWindow = z.infer<typeof windowSchema>;
-
-export const tourStopSchema = z.object({
-  id: z.string().min(1).max(100),
-  /** The buyer (or trade) the pickup belongs to, for pooled tours. */
-  ownerId: z.string().min(1).max(100).optional(),
-  point: pointSchema,
-  loadKg: z.number().nonnegative().max(100_000),
-  loadM3: z.number().nonnegative().max(1_000).default(0),
-  /** Minutes spent loading. */
-  serviceMin: z.number().nonnegative().max(480).default(10),
-  /** When the pickup is agreed (minutes from midnight of the day). */
-  availability: windowSchema.optional(),
-  /** The seller's site opening hours that day. */
-  openingHours: windowSchema.optional(),
-});
-export type TourStopInput = z.input<typeof tourStopSchema>;
-
-const placeSchema = z.object({ point: pointSchema, window: windowSchema.optional() });
-
-export const tourRequestSchema = z.object({
-  /** Start (a site or home); leaves at its window's start (default 08:00). */
-  start: placeSchema,
-  /** End; defaults to the start. Must be reached by its window's end (default 19:00). */
-  end: placeSchema.optional(),
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  vehicle: z.object({
-    capacityKg: z.number().positive().max(40_000),
-    capacityM3: z.number().positive().max(200).optional(),
-    vehicleKey: z.string().min(1).default(DEFAULT_VEHICLE_KEY),
-    /** Pooled tours only: at most this many tours. */
-    count: z.number().int().positive().max(1_000).optional(),
-  }),
-  stops: z.array(tourStopSchema).min(1),
-});
-export type TourRequest = z.input<typeof tourRequestSchema>;
-
-/** A distance (and optionally duration) table over [start, ...stops, end], e.g. from OSRM `/table`. */
-export interface DistanceMatrix {
-  km: readonly (readonly number[])[];
-  minutes?: readonly (readonly number[])[];
-}
-
-export interface TourConfig {
-  /** Most stops in one request (single tour), or pickups (pooled). */
-  maxStops: number;
-  /** Road km ≈ haversine km × this, when no matrix is given. */
-  detourFactor: number;
-  /** Average speed turning km into minutes when the matrix gives no durations. */
-  speedKmh: number;
-  /** Exact dynamic programming up to this many stops, heuristic above. */
-  exactMaxStops: number;
-}
-
-export const DEFAULT_TOUR_CONFIG: TourConfig = {
-  maxStops: 60,
-  detourFactor: 1.3,
-  speedKmh: 45,
-  exactMaxStops: 10,
-};
-export const DEFAULT_POOLED_MAX_STOPS = 500;
-const DEFAULT_START_MIN = 8 * 60;
-const DEFAULT_END_MIN = 19 * 60;
-
-export type TourInfeasibility =
-  | 'tour.windowEmpty'
-  | 'tour.windowUnreachable'
-  | 'tour.capacityBelowLot'
-  | 'tour.capacityExceeded'
-  | 'tour.windowsConflict'
-  | 'tour.noFeasiblePlace';
-
-export interface UnservedStop {
-  stopId: string;
-  reason: TourInfeasibility;
-}
-
-export interface PlannedStop {
-  stopId: string;
-  ownerId: string | null;
-  arrivalMin: number;
-  serviceStartMin: number;
-  departureMin: number;
-  waitMin: number;
-  legKm: number;
-}
-
-export interface PlannedTour {
-  stops: PlannedStop[];
-  startMin: number;
-  endMin: number;
-  km: number;
-  loadKg: number;
-  loadM3: number;
-  co2eKg: number;
-}
-
-export interface TourPlanOk {
-  status: 'ok';
-  tours: PlannedTour[];
-  km: number;
-  /** Each pickup as its own trip start → stop → end. */
-  separateKm: number;
-  co2eKg: number;
-  separateCo2eKg: number;
-  method: 'exact' | 'heuristic';
-  /** True when the tours are proven shortest (exact method). */
-  optimal: boolean;
-  iterations: number;
-  unserved: UnservedStop[];
-}
-
-export interface TourPlanInfeasible {
-  status: 'infeasible';
-  reasons: UnservedStop[];
-}
-
-export type TourPlan = TourPlanOk | TourPlanInfeasible;
-
-export interface TourContext {
-  factorSet: FactorSet;
-  config?: Partial<TourConfig>;
-  matrix?: DistanceMatrix;
-  budget?: SolveBudget;
-}
-
 /** Great-circle km × detour factor between every pair of points. */
 export function haversineMatrix(points: readonly LatLon[], detourFactor: number): number[][] {
   return points.map((a) => points.map((b) => haversineKm(a, b) * detourFactor));
@@ -163,7 +40,7 @@ interface Prepared {
   request: z.infer<typeof tourRequestSchema>;
   inst: RoutingInstance;
   /** Per stop (index 0 = node 1): why no tour can serve it, or null. */
-  blocked: (TourInfeasibility | null)[];
+  blocked: (UnservedStop | null)[];
 }
 
 function refuse(fields: FieldProblem[]): never {
@@ -262,11 +139,19 @@ function prepare(raw: unknown, ctx: TourContext, pooled: boolean): Prepared {
     capacityKg: request.vehicle.capacityKg,
     capacityM3: request.vehicle.capacityM3 ?? Number.POSITIVE_INFINITY,
   };
-  const blocked = request.stops.map((s, k): TourInfeasibility | null => {
+  const blocked = request.stops.map((s, k): UnservedStop | null => {
     const i = k + 1;
-    if (open[i]! > close[i]!) return 'tour.windowEmpty';
-    if (s.loadKg > inst.capacityKg || s.loadM3 > inst.capacityM3) return 'tour.capacityBelowLot';
-    if (!evaluateRoute(inst, [i]).feasible) return 'tour.windowUnreachable';
+    const windows = { availability: s.availability, openingHours: s.openingHours };
+    if (s.closed) return { stopId: s.id, reason: 'tour.siteClosed' };
+    if (open[i]! > close[i]!) {
+      const both = s.availability !== undefined && s.openingHours !== undefined;
+      return { stopId: s.id, reason: both ? 'tour.outsideOpeningHours' : 'tour.windowEmpty', ...windows };
+    }
+    if (s.loadKg > inst.capacityKg || s.loadM3 > inst.capacityM3) {
+      return { stopId: s.id, reason: 'tour.capacityBelowLot' };
+    }
+    if (!evaluateRoute(inst, [i]).feasible)
+      return { stopId: s.id, reason: 'tour.windowUnreachable', ...windows };
     return null;
   });
   return { request, inst, blocked };
@@ -345,9 +230,7 @@ export function planTour(raw: TourRequest, ctx: TourContext): TourPlan {
   const p = prepare(raw, ctx, false);
   const { inst, request } = p;
   const reasons: UnservedStop[] = [];
-  p.blocked.forEach((b, k) => {
-    if (b !== null) reasons.push({ stopId: request.stops[k]!.id, reason: b });
-  });
+  for (const b of p.blocked) if (b !== null) reasons.push(b);
   if (reasons.length > 0) return { status: 'infeasible', reasons };
   let kg = 0;
   let m3 = 0;
@@ -402,7 +285,7 @@ export function planPooledTours(raw: TourRequest, ctx: TourContext): TourPlanOk 
   const unserved: UnservedStop[] = [];
   const stops: number[] = [];
   p.blocked.forEach((b, k) => {
-    if (b !== null) unserved.push({ stopId: request.stops[k]!.id, reason: b });
+    if (b !== null) unserved.push(b);
     else stops.push(k + 1);
   });
   const h = solveHeuristicTours(p.inst, stops, { ...ctx.budget, maxRoutes: request.vehicle.count });

@@ -1,4 +1,4 @@
-import type { SectorKey, TerritoryType } from '@retaille/domain';
+import type { Opening, SectorKey, TerritoryType } from '@retaille/domain';
 
 /** The site's DTO and the directory's query are the `z.output` of the API's schemas (docs/decisions/013). */
 export type { SiteDto, SiteListQuery } from '@retaille/domain';
@@ -19,6 +19,8 @@ export interface SiteInput {
   contactPhone?: string | null | undefined;
   website?: string | null | undefined;
   vatRateBps?: number | null | undefined;
+  /** Left out: the stored hours are kept. */
+  openingHours?: Opening[] | undefined;
 }
 
 export interface Page<T> {

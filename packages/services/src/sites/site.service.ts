@@ -1,4 +1,10 @@
-import { type DatabaseHandle, membershipRepository, type SiteRow, siteRepository } from '@retaille/db';
+import {
+  type DatabaseHandle,
+  membershipRepository,
+  type SiteOpening,
+  type SiteRow,
+  siteRepository,
+} from '@retaille/db';
 import { type CommuneDirectory, DomainError, type FieldProblem, haversineKm } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import {
@@ -57,8 +63,12 @@ export class SiteService {
           ])
         : [],
     );
+    const hours = await siteRepository.openingHoursOf(
+      this.deps.db,
+      rows.map((r) => r.id),
+    );
     return {
-      items: rows.map((r) => this.toDto(actor, r, roles.get(r.id))),
+      items: rows.map((r) => this.toDto(actor, r, roles.get(r.id), hours.get(r.id))),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -71,7 +81,7 @@ export class SiteService {
     const role = row ? await this.roleOf(actor, id) : undefined;
     // An unverified site is invisible to outsiders: same answer as a missing one.
     if (!row || !canSeeSite(actor, row, role)) throw new DomainError('NOT_FOUND', 'site.notFound');
-    return this.toDto(actor, row, role);
+    return this.toDto(actor, row, role, await this.hoursOf(this.deps.db, id));
   }
 
   /** Creates a site; its creator becomes its owner and it waits for a coordinator's verification. */
@@ -85,7 +95,8 @@ export class SiteService {
         created_by: user.userId,
       });
       await membershipRepository.addMember(trx, row.id, user.userId, 'owner');
-      return this.toDto(actor, row, 'owner');
+      await siteRepository.replaceOpeningHours(trx, row.id, input.openingHours ?? []);
+      return this.toDto(actor, row, 'owner', input.openingHours);
     });
   }
 
@@ -114,7 +125,10 @@ export class SiteService {
       if (!canEditSite(actor, role)) throw forbidden('site.notOwner');
       const row = await siteRepository.updateSite(trx, id, { ...this.columns(input), ...place });
       if (!row) throw new DomainError('NOT_FOUND', 'site.notFound');
-      return this.toDto(actor, row, role);
+      if (input.openingHours !== undefined) {
+        await siteRepository.replaceOpeningHours(trx, id, input.openingHours);
+      }
+      return this.toDto(actor, row, role, await this.hoursOf(trx, id));
     });
   }
 
@@ -127,9 +141,10 @@ export class SiteService {
       if (!current || !canSeeSite(actor, current, role)) throw new DomainError('NOT_FOUND', 'site.notFound');
       if (!canVerifySite(actor, current)) throw forbidden('site.notInScope');
       if (!mayVerifySite(actor, current, role)) throw forbidden('site.selfVerification');
-      if (current.verified_at) return this.toDto(actor, current, role);
+      const hours = await this.hoursOf(trx, id);
+      if (current.verified_at) return this.toDto(actor, current, role, hours);
       const row = await siteRepository.markVerified(trx, id, user.userId, this.deps.now());
-      return this.toDto(actor, row ?? current, role);
+      return this.toDto(actor, row ?? current, role, hours);
     });
   }
 
@@ -140,6 +155,10 @@ export class SiteService {
   ): Promise<SiteRole | undefined> {
     if (actor.kind !== 'user') return undefined;
     return membershipRepository.findRole(db, siteId, actor.userId);
+  }
+
+  private async hoursOf(db: SiteServiceDeps['db'], siteId: string): Promise<SiteOpening[]> {
+    return (await siteRepository.openingHoursOf(db, [siteId])).get(siteId) ?? [];
   }
 
   private visibilityOf(actor: Actor) {
@@ -209,7 +228,7 @@ export class SiteService {
     };
   }
 
-  toDto(actor: Actor, r: SiteRow, role?: SiteRole): SiteDto {
+  toDto(actor: Actor, r: SiteRow, role?: SiteRole, openingHours: readonly SiteOpening[] = []): SiteDto {
     const commune = this.deps.communes.get(r.commune_insee);
     const exact = canSeeExactLocation(actor);
     return {
@@ -234,6 +253,7 @@ export class SiteService {
       contactPhone: exact ? r.contact_phone : null,
       website: r.website,
       vatRateBps: r.vat_rate_bps,
+      openingHours: [...openingHours],
       isDemo: r.is_demo,
       verified: r.verified_at !== null,
       verifiedAt: r.verified_at?.toISOString() ?? null,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@retaille/config';
 import { type DatabaseHandle, paymentAccountRepository, userRepository } from '@retaille/db';
 import { createTestDatabase } from '@retaille/db/testing';
+import type { Opening } from '@retaille/domain';
 import { type StripeEmulator, startPayments } from '@retaille/payments';
 import type { PlatformRole, UserActor } from '../auth/actor.ts';
 import { createServices, type Services } from '../services.ts';
@@ -103,9 +104,11 @@ export async function createTestSite(
     name?: string;
     lat?: number;
     lon?: number;
+    openingHours?: Opening[];
   } = {},
 ) {
   const site = await services.sites.create(owner, {
+    openingHours: options.openingHours,
     name: options.name ?? `Site ${randomBytes(3).toString('hex')}`,
     description: '',
     address: '1 rue de l’Atelier',

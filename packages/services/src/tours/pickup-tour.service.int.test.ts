@@ -1,5 +1,5 @@
 import { impactRepository } from '@retaille/db';
-import { computeTripEmissions, DomainError, type PickupTourInput } from '@retaille/domain';
+import { computeTripEmissions, DomainError, isoWeekday, type PickupTourInput } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserActor } from '../auth/actor.ts';
 import {
@@ -253,5 +253,74 @@ describe('bad input is refused with the field named, or answered infeasible with
     );
     expect(refused).toEqual({ code: 'CONFLICT', fields: ['tradeIds.0:tour.windowUnreachable'] });
     expect(await impactRepository.findTripOfTrade(s.database.db, heavy)).toBeUndefined();
+  });
+});
+
+describe('the seller sites’ opening hours are the stops’ windows too', () => {
+  /** A seller whose site opens `hours` (ISO weekdays), with a trade scheduled for the usual slot. */
+  async function tradeAtSiteOpen(openings: { weekday: number; fromMin: number; toMin: number }[]) {
+    const seller = await createTestUser(s);
+    const site = await createTestSite(s, seller, { postalCode: '69007', openingHours: openings });
+    sellers.push(seller);
+    sellerSites.push(site.id);
+    return { siteId: site.id, tradeId: await scheduledTrade(sellers.length - 1, 20) };
+  }
+  const weekday = isoWeekday(day);
+  /** The slot in Paris minutes: 08:00 UTC for 4 hours. */
+  const slotFrom =
+    Number(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Paris',
+        hour: 'numeric',
+        hourCycle: 'h23',
+      }).format(slotStart),
+    ) * 60;
+
+  it('stores the hours on the site and answers infeasible with the stop and both windows', async () => {
+    const closed = await tradeAtSiteOpen([{ weekday: (weekday % 7) + 1, fromMin: 0, toMin: 1440 }]);
+    const afternoon = await tradeAtSiteOpen([
+      { weekday, fromMin: slotFrom + 5 * 60, toMin: slotFrom + 8 * 60 },
+    ]);
+    const seller = sellers.at(-1)!;
+    expect((await s.sites.get(seller, afternoon.siteId)).openingHours).toEqual([
+      { weekday, fromMin: slotFrom + 5 * 60, toMin: slotFrom + 8 * 60 },
+    ]);
+    const plan = await s.tours.plan(buyer, tourInput([closed.tradeId, afternoon.tradeId]));
+    expect(plan).toEqual({
+      status: 'infeasible',
+      day,
+      reasons: [
+        { tradeId: closed.tradeId, reason: 'tour.siteClosed' },
+        {
+          tradeId: afternoon.tradeId,
+          reason: 'tour.outsideOpeningHours',
+          slot: { fromMin: slotFrom, toMin: slotFrom + 4 * 60 },
+          openingHours: { fromMin: slotFrom + 5 * 60, toMin: slotFrom + 8 * 60 },
+        },
+      ],
+    });
+  });
+
+  it('serves a stop inside both its slot and its site’s hours', async () => {
+    const late = await tradeAtSiteOpen([{ weekday, fromMin: slotFrom + 3 * 60, toMin: slotFrom + 6 * 60 }]);
+    const open = await scheduledTrade(0, 5);
+    const plan = await s.tours.plan(buyer, tourInput([late.tradeId, open]));
+    if (plan.status !== 'ok') throw new Error(JSON.stringify(plan.reasons));
+    const stop = plan.stops.find((x) => x.tradeId === late.tradeId)!;
+    expect(stop.serviceStartMin).toBeGreaterThanOrEqual(slotFrom + 3 * 60);
+    expect(stop.serviceStartMin).toBeLessThanOrEqual(slotFrom + 4 * 60);
+    // Hours edited to the whole day: the stop is no longer held back.
+    const owner = sellers.at(-1)!;
+    const site = await s.sites.get(owner, late.siteId);
+    await s.sites.update(owner, late.siteId, {
+      ...site,
+      address: site.address ?? '1 rue',
+      openingHours: [{ weekday, fromMin: 0, toMin: 1440 }],
+    });
+    const again = await s.tours.plan(buyer, tourInput([late.tradeId, open]));
+    if (again.status !== 'ok') throw new Error('infeasible');
+    expect(again.stops.find((x) => x.tradeId === late.tradeId)!.serviceStartMin).toBeLessThan(
+      slotFrom + 3 * 60,
+    );
   });
 });

@@ -15,6 +15,7 @@ import {
   findTransportFactor,
   IMPACT_METHOD_VERSION,
   type LatLon,
+  openingWindowOn,
   type PickupTourInput,
   type PickupTourPlan,
   type PickupTourRequest,
@@ -53,6 +54,8 @@ interface LoadedStop {
   point: LatLon;
   massKg: number;
   window: { fromMin: number; toMin: number };
+  /** The seller site's opening that day: none given, closed, or a window. */
+  opening: { fromMin: number; toMin: number } | 'closed' | null;
 }
 
 interface Loaded {
@@ -202,6 +205,11 @@ export class PickupTourService {
           loadKg: s.massKg,
           serviceMin: request.serviceMin,
           availability: s.window,
+          ...(s.opening === 'closed'
+            ? { closed: true }
+            : s.opening === null
+              ? {}
+              : { openingHours: s.opening }),
         })),
       },
       {
@@ -213,7 +221,12 @@ export class PickupTourService {
       return {
         status: 'infeasible',
         day: request.day,
-        reasons: plan.reasons.map((r) => ({ tradeId: r.stopId, reason: r.reason })),
+        reasons: plan.reasons.map((r) => ({
+          tradeId: r.stopId,
+          reason: r.reason,
+          ...(r.availability ? { slot: r.availability } : {}),
+          ...(r.openingHours ? { openingHours: r.openingHours } : {}),
+        })),
       };
     }
     const tour = plan.tours[0]!;
@@ -310,8 +323,14 @@ export class PickupTourService {
         point: { lat: site.lat, lon: site.lon },
         massKg: massOf(trade, lot),
         window,
+        opening: null,
       });
     }
+    const hours = await siteRepository.openingHoursOf(
+      db,
+      stops.map((s) => s.siteId),
+    );
+    for (const s of stops) s.opening = openingWindowOn(hours.get(s.siteId) ?? [], request.day);
     const place = async (p: TourPlace, path: string): Promise<LatLon | null> => {
       if (p.kind === 'point') return { lat: p.lat, lon: p.lon };
       // A tour starts from the buyer's own site (where the lots go), not from any site's address.

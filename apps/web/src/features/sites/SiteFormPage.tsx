@@ -19,8 +19,14 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type SiteFormValues, siteInputSchema } from '@retaille/api/client';
-import { type SectorKey, type TerritoryType, territoryTypes } from '@retaille/domain/web';
+import { type SiteFormValues, siteInputSchema, translate } from '@retaille/api/client';
+import {
+  formatOpeningHours,
+  parseOpeningHours,
+  type SectorKey,
+  type TerritoryType,
+  territoryTypes,
+} from '@retaille/domain/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +54,8 @@ interface FormValues {
   contactPhone: string;
   website: string;
   vatRateBps: string;
+  /** « lun.–ven. 9 h–17 h ; sam. 9 h–12 h », read by the domain's parser. */
+  openingHours: string;
 }
 
 const empty: FormValues = {
@@ -65,9 +73,11 @@ const empty: FormValues = {
   contactPhone: '',
   website: '',
   vatRateBps: '',
+  openingHours: '',
 };
 
 function toInput(v: FormValues): SiteFormValues {
+  const hours = parseOpeningHours(v.openingHours);
   return {
     name: v.name,
     description: v.description,
@@ -82,6 +92,7 @@ function toInput(v: FormValues): SiteFormValues {
     contactPhone: v.contactPhone,
     website: v.website,
     vatRateBps: v.vatRateBps === '' ? null : (Number(v.vatRateBps) as 2000 | 1000 | 550 | 210),
+    openingHours: hours.ok ? hours.hours : undefined,
   };
 }
 
@@ -125,6 +136,7 @@ function SiteForm() {
       contactPhone: s.contactPhone ?? '',
       website: s.website ?? '',
       vatRateBps: s.vatRateBps === null ? '' : String(s.vatRateBps),
+      openingHours: formatOpeningHours(s.openingHours, locale),
     });
     form.resetDirty();
   }, [existing.data]);
@@ -155,8 +167,12 @@ function SiteForm() {
   const onSubmit = form.onSubmit(async (values) => {
     setFormError(null);
     const checked = validateWith(siteInputSchema, toInput(values), locale);
-    if (!checked.ok) {
-      form.setErrors(checked.errors);
+    const hours = parseOpeningHours(values.openingHours);
+    if (!checked.ok || !hours.ok) {
+      form.setErrors({
+        ...(checked.ok ? {} : checked.errors),
+        ...(hours.ok ? {} : { openingHours: translate(hours.key, locale) }),
+      });
       setFormError(t('siteForm.fixErrors'));
       return;
     }
@@ -349,6 +365,14 @@ function SiteForm() {
                 {...form.getInputProps('vatRateBps')}
               />
             </SimpleGrid>
+            <TextInput
+              mt="md"
+              label={t('siteForm.openingHours')}
+              description={t('siteForm.openingHoursHelp')}
+              placeholder={t('siteForm.openingHoursPlaceholder')}
+              maxLength={300}
+              {...form.getInputProps('openingHours')}
+            />
           </Fieldset>
 
           <Group justify="flex-end">

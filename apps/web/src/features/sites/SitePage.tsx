@@ -14,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { formatOpeningHours } from '@retaille/domain/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTranslation } from 'react-i18next';
@@ -190,6 +191,12 @@ export function SitePage() {
                     </dd>
                   </>
                 )}
+                <dt>{t('sites.openingHours')}</dt>
+                <dd data-testid="site-opening-hours">
+                  {site.openingHours.length > 0
+                    ? formatOpeningHours(site.openingHours, locale)
+                    : t('sites.openingHoursUnknown')}
+                </dd>
                 {site.website && (
                   <>
                     <dt>{t('sites.website')}</dt>

@@ -264,6 +264,10 @@ function TourResult({
           {plan.reasons.map((r) => (
             <li key={r.tradeId}>
               {names.get(r.tradeId) ?? ''} — {t(`result.reasons.${r.reason}`, { defaultValue: r.reason })}
+              {r.slot &&
+                ` — ${t('result.slot', { from: clockOf(r.slot.fromMin), to: clockOf(r.slot.toMin) })}`}
+              {r.openingHours &&
+                ` — ${t('result.opening', { from: clockOf(r.openingHours.fromMin), to: clockOf(r.openingHours.toMin) })}`}
             </li>
           ))}
         </ul>
