@@ -23,6 +23,7 @@ export * from './routers/sites/members.types.ts';
 export * from './routers/sites/site.types.ts';
 export * from './routers/sites/update-site.types.ts';
 export * from './routers/sourcing/sourcing.types.ts';
+export * from './routers/tours/pooled-tours.types.ts';
 export * from './routers/tours/tours.types.ts';
 export * from './routers/trades/trade.types.ts';
 export * from './routers/trades/trade-timeline.types.ts';

@@ -82,8 +82,14 @@ import { createBasket } from './routers/sourcing/create-basket.ts';
 import { getBasket } from './routers/sourcing/get-basket.ts';
 import { listBaskets } from './routers/sourcing/list-baskets.ts';
 import { planSourcing } from './routers/sourcing/plan-sourcing.ts';
+import { getPooledTour } from './routers/tours/get-pooled-tour.ts';
+import { listPooledTours } from './routers/tours/list-pooled-tours.ts';
 import { planPickupTour } from './routers/tours/plan-pickup-tour.ts';
+import { planPooledTours } from './routers/tours/plan-pooled-tours.ts';
+import { proposePooledTours } from './routers/tours/propose-pooled-tours.ts';
+import { recordPooledTour } from './routers/tours/record-pooled-tour.ts';
 import { recordTourTrip } from './routers/tours/record-tour-trip.ts';
+import { respondPooledTour } from './routers/tours/respond-pooled-tour.ts';
 import { acceptTrade } from './routers/trades/accept-trade.ts';
 import { agreePickup } from './routers/trades/agree-pickup.ts';
 import { cancelTrade } from './routers/trades/cancel-trade.ts';
@@ -185,6 +191,14 @@ export const appRouter = router({
     plan: planSourcing,
     createBasket,
     basket: router({ get: getBasket, list: listBaskets }),
+  }),
+  pooledTours: router({
+    plan: planPooledTours,
+    propose: proposePooledTours,
+    get: getPooledTour,
+    list: listPooledTours,
+    respond: respondPooledTour,
+    record: recordPooledTour,
   }),
   lots: router({
     search: searchLots,

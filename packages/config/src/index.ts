@@ -134,6 +134,8 @@ export const configSchema = z.object({
    * network starts without a commission; set it when the operator needs one.
    */
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(0),
+  /** Most agreed pickups a coordinator's pooled tours may gather in one territory and day (issue 17). */
+  POOLED_TOUR_MAX_STOPS: z.coerce.number().int().min(1).max(500).default(200),
   /** An unanswered trade request expires after this many hours (7 days). */
   TRADE_REQUEST_EXPIRY_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
   /** An accepted paid trade left unpaid expires after this many minutes (Stripe Checkout: 30 min to 24 h). */

@@ -55,6 +55,12 @@ export * as photoRepository from './repositories/photo.repository.ts';
 export type { RoleHolderRow } from './repositories/platform-role.repository.ts';
 export * as platformRoleRepository from './repositories/platform-role.repository.ts';
 export * as platformSettingRepository from './repositories/platform-setting.repository.ts';
+export type {
+  PoolableTradeRow,
+  PooledTourRow,
+  PooledTourStopRow,
+} from './repositories/pooled-tour.repository.ts';
+export * as pooledTourRepository from './repositories/pooled-tour.repository.ts';
 export * as reconciliationRepository from './repositories/reconciliation.repository.ts';
 export type { SavedSearchRow } from './repositories/saved-search.repository.ts';
 export * as savedSearchRepository from './repositories/saved-search.repository.ts';

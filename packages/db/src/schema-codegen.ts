@@ -49,6 +49,10 @@ const DOMAIN_COLUMNS: Record<string, ColumnType> = {
   'saved_search.filters': { select: 'JsonObject', write: 'string' },
   'saved_search.point': { select: 'JsonObject', write: 'string' },
   'operator_audit_log.details': { select: 'JsonObject', write: 'string' },
+  'pooled_tour.status': { select: 'PooledTourStatus' },
+  'pooled_tour.scope_kind': { select: 'TerritoryScopeKind' },
+  'pooled_tour_stop.buyer_response': { select: 'PooledTourResponse' },
+  'pooled_tour_stop.seller_response': { select: 'PooledTourResponse' },
 };
 
 /**
@@ -67,12 +71,15 @@ const DOMAIN_TYPES = [
   'MaterialFamilyKey',
   'MaterialKey',
   'PlatformRole',
+  'PooledTourResponse',
+  'PooledTourStatus',
   'RecurringPeriod',
   'RefundReason',
   'RequestStatus',
   'SectorKey',
   'SiteRole',
   'StoredAllocationSummary',
+  'TerritoryScopeKind',
   'TerritoryType',
   'TradeActor',
   'TradeParty',

@@ -30,6 +30,7 @@ import { BasketService } from './sourcing/basket.service.ts';
 import { SourcingService } from './sourcing/sourcing.service.ts';
 import { TradeTimelineService } from './timeline/trade-timeline.service.ts';
 import { PickupTourService } from './tours/pickup-tour.service.ts';
+import { PooledTourService } from './tours/pooled-tour.service.ts';
 import { PaymentAccountService } from './trades/payment-account.service.ts';
 import { paymentsUnavailable } from './trades/payment-setup.ts';
 import { TradeService } from './trades/trade.service.ts';
@@ -65,6 +66,8 @@ export interface Services {
   sourcing: SourcingService;
   /** « Tout demander »: the trades of a sourcing plan requested together, followed as a basket. */
   baskets: BasketService;
+  /** A coordinator's pooled pickup tours: planned, proposed, answered by the parties, recorded. */
+  pooledTours: PooledTourService;
   /** The operator console: disputes, money owed, verification, moderation, roles, fee, reconciliation. */
   operations: OperationsServices;
   /** Notices of trade events and alerts: the bell, e-mails, the digest, preferences. */
@@ -294,6 +297,14 @@ export async function createServices(deps: {
     tours: new PickupTourService({ db: database.db, registry: factorRegistry, now }),
     sourcing: new SourcingService({ db: database.db, lots, registry: factorRegistry, now }),
     baskets: new BasketService({ db: database.db, trades, now }),
+    pooledTours: new PooledTourService({
+      db: database.db,
+      registry: factorRegistry,
+      notifications,
+      jobs,
+      now,
+      maxStops: config.POOLED_TOUR_MAX_STOPS,
+    }),
     operations,
     notifications,
     timeline,

@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'trade_disputed',
   'trade_completed',
   'dispute_resolved',
+  'pooled_tour_proposed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
@@ -71,6 +72,7 @@ export function needsAction(kind: NotificationKind): boolean {
     case 'pickup_proposed':
     case 'trade_disputed':
     case 'lot_offer':
+    case 'pooled_tour_proposed':
       return true;
     case 'lot_matches_request':
     case 'allocation_proposal':

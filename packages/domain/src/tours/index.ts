@@ -5,6 +5,7 @@
 export * from './held-karp.ts';
 export * from './pickup-tour.schemas.ts';
 export * from './plan-tours.ts';
+export * from './pooled-tour.schemas.ts';
 export * from './routing-instance.ts';
 export * from './tour-request.ts';
 export * from './vrp-heuristic.ts';

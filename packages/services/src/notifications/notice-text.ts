@@ -130,6 +130,11 @@ function french(kind: NotificationKind, d: NoticeData): Lines {
       return { what: `Un nouveau lot correspond à votre recherche : ${lot}.`, next: 'Consultez le lot.' };
     case 'allocation_proposal':
       return { what: `Une allocation du réseau vous propose ${lot}.`, next: 'Consultez la proposition.' };
+    case 'pooled_tour_proposed':
+      return {
+        what: `Une tournée partagée passe prendre ${lot} chez ${site} le ${str(d.day)}, vers ${str(d.time)}.`,
+        next: 'Acceptez ou déclinez ce passage sur la page de la tournée.',
+      };
     default: {
       const unknownKind: never = kind;
       throw new Error(`Unknown notification kind: ${String(unknownKind)}`);
@@ -212,6 +217,11 @@ function english(kind: NotificationKind, d: NoticeData): Lines {
       return { what: `A new lot matches your search: ${lot}.`, next: 'See the lot.' };
     case 'allocation_proposal':
       return { what: `A network allocation proposes ${lot} to you.`, next: 'See the proposal.' };
+    case 'pooled_tour_proposed':
+      return {
+        what: `A shared tour would pick up ${lot} at ${site} on ${str(d.day)}, around ${str(d.time)}.`,
+        next: 'Accept or decline this stop on the tour page.',
+      };
     default: {
       const unknownKind: never = kind;
       throw new Error(`Unknown notification kind: ${String(unknownKind)}`);
@@ -247,6 +257,7 @@ const SUBJECTS: Record<NotificationKind, [string, string]> = {
   lot_matches_search: ['Nouveau lot pour votre recherche', 'New lot for your search'],
   lot_matches_request: ['Nouveau lot pour votre demande', 'New lot for your request'],
   allocation_proposal: ['Proposition d’allocation', 'Allocation proposal'],
+  pooled_tour_proposed: ['Tournée partagée proposée', 'Shared tour proposed'],
 };
 
 /** The French-then-English words of a notice. */

@@ -155,9 +155,11 @@ export class NotificationService {
     return this.deps.jobs.transaction((trx, enqueue) => this.notify(trx, enqueue, notice));
   }
 
-  private linkOf(notice: Pick<Notice, 'tradeId' | 'lotId' | 'requestId'>): string {
+  private linkOf(notice: Pick<Notice, 'tradeId' | 'lotId' | 'requestId'> & { tourId?: unknown }): string {
     const base = this.deps.publicUrl;
     const links = this.deps.links;
+    // A pooled tour's proposal is answered on the tour's page, not the trade's.
+    if (typeof notice.tourId === 'string') return `${base}/tournees/${notice.tourId}`;
     if (notice.tradeId) return links ? links.tradePage(notice.tradeId) : `${base}/echanges/${notice.tradeId}`;
     if (notice.lotId) return links ? links.lotPage(notice.lotId) : `${base}/lots/${notice.lotId}`;
     return `${base}/notifications`;
@@ -169,7 +171,7 @@ export class NotificationService {
 
   private mailOf(to: string, notice: Notice): OutgoingMail {
     const text = renderNotice(notice.kind, notice.data);
-    const link = this.linkOf(notice);
+    const link = this.linkOf({ ...notice, tourId: notice.data.tourId });
     const scope = isPreferenceKind(notice.kind) ? notice.kind : 'all';
     const unsubscribe = this.unsubscribeUrl(notice.userId, scope);
     const settings = `${this.deps.publicUrl}/notifications/preferences`;
@@ -285,7 +287,7 @@ export class NotificationService {
     for (const [userId, items] of byUser) {
       const lines = items.map((n) => {
         const text = renderNotice(n.kind as NotificationKind, n.payload as NoticeData);
-        const link = this.linkOf({ tradeId: n.trade_id, lotId: n.lot_id });
+        const link = this.linkOf({ tradeId: n.trade_id, lotId: n.lot_id, tourId: n.payload.tourId });
         return { fr: `- ${text.summary.fr}\n  ${link}`, en: `- ${text.summary.en}\n  ${link}` };
       });
       const sent = await this.deps.jobs.transaction(async (trx, enqueue) => {

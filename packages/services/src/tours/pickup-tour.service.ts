@@ -1,6 +1,5 @@
 import {
   type Database,
-  impactRepository,
   type Kysely,
   lotRepository,
   siteRepository,
@@ -13,7 +12,6 @@ import {
   type FactorSet,
   type FieldProblem,
   findTransportFactor,
-  IMPACT_METHOD_VERSION,
   type LatLon,
   openingWindowOn,
   type PickupTourInput,
@@ -24,17 +22,20 @@ import {
   type RecordedTourTrip,
   type TourPlace,
   type TradeState,
-  validateTrip,
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { requireUser } from '../auth/policy.ts';
 import type { FactorRegistry } from '../impact/factor-registry.service.ts';
-import { reallocateTrip } from '../impact/trip-recorder.ts';
+import {
+  insertTourTrip,
+  massCarriedKg,
+  RECORDABLE_STATES,
+  refuseIfOnTrip,
+  slotWindowOnDay,
+} from './shared-tour-trip.ts';
 
 /** A tour is planned only through pickups the parties agreed (a slot is set). */
 const PLANNABLE_STATES: readonly TradeState[] = ['pickup_scheduled'];
-/** Once driven, the lots may already be handed over, received or completed when the trip is recorded. */
-const RECORDABLE_STATES: readonly TradeState[] = ['pickup_scheduled', 'handed_over', 'received', 'completed'];
 /** The solver's wall-clock budget: the request answers within it whatever the instance. */
 const SOLVE_TIME_LIMIT_MS = 1_500;
 const SOLVE_SEED = 17;
@@ -67,35 +68,6 @@ interface Loaded {
 
 function refuse(fields: FieldProblem[]): never {
   throw new DomainError('VALIDATION', 'tour.invalidInput', { fields });
-}
-
-const parisParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The Paris calendar day and minutes from midnight of an instant. */
-function parisDayMinutes(at: Date): { day: string; min: number } {
-  const p = Object.fromEntries(parisParts.formatToParts(at).map((x) => [x.type, x.value]));
-  return { day: `${p.year}-${p.month}-${p.day}`, min: Number(p.hour) * 60 + Number(p.minute) };
-}
-
-/**
- * The agreed pickup slot as a window of the tour's day: refused when the slot is another day.
- * A slot running past midnight keeps the day's end.
- */
-function windowOnDay(trade: TradeRow, day: string): { fromMin: number; toMin: number } | null {
-  if (trade.pickup_start === null) return null;
-  const start = parisDayMinutes(new Date(trade.pickup_start));
-  const end = trade.pickup_end ? parisDayMinutes(new Date(trade.pickup_end)) : null;
-  if (start.day !== day) return null;
-  const toMin = end === null ? 24 * 60 : end.day === day ? end.min : 24 * 60;
-  return { fromMin: start.min, toMin: Math.max(start.min, toMin) };
 }
 
 /**
@@ -149,41 +121,21 @@ export class PickupTourService {
         if (!RECORDABLE_STATES.includes(trade.state)) {
           refuse([{ path: `tradeIds.${i}`, key: 'tour.tradeNotReady' }]);
         }
-        if ((await impactRepository.findTripOfTrade(trx, id)) !== undefined) {
-          throw new DomainError('CONFLICT', 'tour.tradeAlreadyOnTrip', {
-            fields: [{ path: `tradeIds.${i}`, key: 'tour.tradeAlreadyOnTrip' }],
-          });
-        }
+        await refuseIfOnTrip(trx, id, `tradeIds.${i}`);
       }
-      const lots = loaded.stops.map((s) => ({
-        tradeId: s.trade.id,
-        massKg: s.massKg,
-        sellerSiteId: `site:${s.trade.seller_site_id}`,
-        buyerSiteId: s.trade.buyer_site_id
-          ? `site:${s.trade.buyer_site_id}`
-          : `user:${s.trade.buyer_user_id}`,
-      }));
-      const stops = [...new Set(lots.flatMap((l) => [l.sellerSiteId, l.buyerSiteId]))];
-      validateTrip({ mode: 'shared_tour', distanceKm: plan.km, roundTrip: false, stopSiteIds: stops, lots });
-      const trip = await impactRepository.insertTrip(trx, {
-        mode: 'shared_tour',
-        distance_km: plan.km,
-        round_trip: false,
-        stops,
-        recorded_by_user_id: user.userId,
-        method_version: IMPACT_METHOD_VERSION,
-        created_at: now,
+      const tripId = await insertTourTrip(trx, {
+        km: plan.km,
+        recordedBy: user.userId,
+        now,
+        lots: loaded.stops.map((st) => ({
+          tradeId: st.trade.id,
+          massKg: st.massKg,
+          sellerSiteId: st.trade.seller_site_id,
+          buyerSiteId: st.trade.buyer_site_id,
+          buyerUserId: st.trade.buyer_user_id,
+        })),
       });
-      for (const l of lots) {
-        await impactRepository.addTripTrade(trx, {
-          trip_id: trip.id,
-          trade_id: l.tradeId,
-          mass_kg: l.massKg,
-          added_at: now,
-        });
-      }
-      await reallocateTrip(trx, trip.id, now);
-      return { tripId: trip.id, km: plan.km, tradeIds: lots.map((l) => l.tradeId) };
+      return { tripId, km: plan.km, tradeIds: loaded.stops.map((st) => st.trade.id) };
     });
   }
 
@@ -306,7 +258,7 @@ export class PickupTourService {
         problems.push({ path: `tradeIds.${i}`, key: 'tour.tradeNotReady' });
         continue;
       }
-      const window = windowOnDay(trade, request.day);
+      const window = slotWindowOnDay(trade.pickup_start, trade.pickup_end, request.day);
       if (window === null) {
         problems.push({ path: `tradeIds.${i}`, key: 'tour.pickupOtherDay' });
         continue;
@@ -321,7 +273,7 @@ export class PickupTourService {
         communeName: site.commune_name,
         lotTitle: lot.title,
         point: { lat: site.lat, lon: site.lon },
-        massKg: massOf(trade, lot),
+        massKg: massCarriedKg(trade, lot),
         window,
         opening: null,
       });
@@ -346,14 +298,4 @@ export class PickupTourService {
     if (problems.length > 0 || start === null || end === null) refuse(problems);
     return { request, start, end, stops };
   }
-}
-
-/** The mass carried: weighed at handover, else the quantity in kg, else the lot's mass pro rata. */
-function massOf(trade: TradeRow, lot: { mass_kg: unknown; quantity: unknown }): number {
-  if (trade.handover_grams !== null) return trade.handover_grams / 1000;
-  const quantity = Number(trade.quantity);
-  if (trade.unit === 'kg') return quantity;
-  if (trade.unit === 't') return quantity * 1000;
-  const lotQuantity = Number(lot.quantity);
-  return lotQuantity > 0 ? (Number(lot.mass_kg ?? 0) * quantity) / lotQuantity : 0;
 }

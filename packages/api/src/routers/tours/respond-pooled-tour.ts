@@ -1,0 +1,8 @@
+import { authedProcedure } from '../../trpc.ts';
+import { pooledTourOutput, pooledTourRespondInput } from './pooled-tours.types.ts';
+
+/** A stop's buyer or seller accepts or declines the pooled tour's passage. */
+export const respondPooledTour = authedProcedure
+  .input(pooledTourRespondInput)
+  .output(pooledTourOutput)
+  .mutation(({ ctx, input }) => ctx.services.pooledTours.respond(ctx.actor, input));
