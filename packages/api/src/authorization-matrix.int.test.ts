@@ -205,6 +205,40 @@ async function newTourInput() {
     vehicle: { vehicleKey: 'van_diesel_avg_defra', capacityKg: 500 },
   };
 }
+/** Pooled tours in the Loire (the owner's site is the depot) over the pickups agreed for `day`. */
+const poolInput = (day: string) => ({
+  territory: { kind: 'departement' as const, code: '42' },
+  day,
+  depotSiteId: siteId,
+  departMin: 0,
+  returnByMin: 1440,
+  vehicle: { vehicleKey: 'van_diesel_avg_defra', capacityKg: 1000 },
+});
+/** A fresh pickup agreed by otherMember, pooled and proposed by the coordinator. */
+async function newPooledTour(accepted = false): Promise<{ tourId: string; tradeId: string }> {
+  const tour = await newTourInput();
+  const proposed = await s.pooledTours.propose(actors.coordinator, poolInput(tour.day));
+  const tradeId = tour.tradeIds[0]!;
+  if (accepted) {
+    await s.pooledTours.respond(actors.otherMember, { tourId: proposed.id!, tradeId, accept: true });
+    await s.pooledTours.respond(actors.owner, { tourId: proposed.id!, tradeId, accept: true });
+  }
+  return { tourId: proposed.id!, tradeId };
+}
+const pooledParties: Record<ActorName, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  otherMember: 'ok',
+  owner: 'ok',
+  coordinator: 'NOT_FOUND',
+  admin: 'NOT_FOUND',
+};
+const pooledCoordinator: Record<ActorName, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  otherMember: 'NOT_FOUND',
+  owner: 'NOT_FOUND',
+  coordinator: 'ok',
+  admin: 'ok',
+};
 const buyerOfTradesOnly: Record<ActorName, Outcome> = {
   anonymous: 'UNAUTHORIZED',
   otherMember: 'ok',
@@ -464,6 +498,24 @@ const matrix: Record<
     expect: { ...all('NOT_FOUND'), anonymous: 'UNAUTHORIZED', otherMember: 'ok' },
   },
   'sourcing.basket.list': { input: async () => undefined, expect: signedIn },
+  'pooledTours.plan': {
+    input: async () => poolInput((await newTourInput()).day),
+    expect: coordinatorOrAdmin,
+  },
+  'pooledTours.propose': {
+    input: async () => poolInput((await newTourInput()).day),
+    expect: coordinatorOrAdmin,
+  },
+  'pooledTours.get': { input: async () => ({ tourId: (await newPooledTour()).tourId }), expect: signedIn },
+  'pooledTours.list': { input: async () => undefined, expect: signedIn },
+  'pooledTours.respond': {
+    input: async () => ({ ...(await newPooledTour()), accept: true }),
+    expect: pooledParties,
+  },
+  'pooledTours.record': {
+    input: async () => ({ tourId: (await newPooledTour(true)).tourId }),
+    expect: pooledCoordinator,
+  },
   'tours.recordTrip': { input: newTourInput, expect: buyerOfTradesOnly },
   'trades.confirmReceipt': { input: async () => ({ id: await newTrade('handedOver') }), expect: buyerOnly },
   'trades.openDispute': {
