@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { PooledTourOutput } from '@retaille/api/client';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,11 @@ function download(name: string, type: string, body: string) {
   URL.revokeObjectURL(url);
 }
 
-const responseColor = { pending: 'gray', accepted: 'green', declined: 'red' } as const;
+const responseColor = { pending: 'gray.7', accepted: 'green.8', declined: 'red.8' } as const;
+
+type Stop = PooledTourOutput['vehicles'][number]['stops'][number];
+/** The caller's own answer on a stop (the buttons show until they answered). */
+const mine = (s: Stop) => (s.myRole === 'buyer' ? s.buyerResponse : s.sellerResponse);
 
 /**
  * The pooled tours as planned or proposed: totals against the separate round trips, then each
@@ -107,15 +111,13 @@ export function PooledTourResult({
                       <Table.Td>{clockOf(s.serviceStartMin)}</Table.Td>
                       <Table.Td>{n(s.loadKg)}</Table.Td>
                       <Table.Td>
-                        <Group gap={4}>
-                          <Badge color={responseColor[s.buyerResponse]} variant="light">
-                            {t('pooled.buyer')} : {t(`pooled.response.${s.buyerResponse}`)}
-                          </Badge>
-                          <Badge color={responseColor[s.sellerResponse]} variant="light">
-                            {t('pooled.seller')} : {t(`pooled.response.${s.sellerResponse}`)}
-                          </Badge>
-                        </Group>
-                        {onRespond && s.myRole && plan.status === 'proposed' ? (
+                        <Text size="xs" c={responseColor[s.buyerResponse]} fw={600}>
+                          {t('pooled.buyer')} : {t(`pooled.response.${s.buyerResponse}`)}
+                        </Text>
+                        <Text size="xs" c={responseColor[s.sellerResponse]} fw={600}>
+                          {t('pooled.seller')} : {t(`pooled.response.${s.sellerResponse}`)}
+                        </Text>
+                        {onRespond && s.myRole && plan.status === 'proposed' && mine(s) === 'pending' ? (
                           <Group gap="xs" mt={4} className={classes.noPrint}>
                             <Button size="xs" loading={busy} onClick={() => onRespond(s.tradeId, true)}>
                               {t('pooled.accept')}
