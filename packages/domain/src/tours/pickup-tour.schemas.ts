@@ -9,6 +9,22 @@ import { calendarDateSchema } from '../shared/input-schemas.ts';
 const MINUTES_PER_DAY = 24 * 60;
 export const PICKUP_TOUR_MAX_TRADES = 60;
 
+/** Departure and latest return, minutes from midnight (08:00 and 19:00 by default); shared with pooled tours. */
+export const tourTimesShape = {
+  departMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(MINUTES_PER_DAY)
+    .default(8 * 60),
+  returnByMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(MINUTES_PER_DAY)
+    .default(19 * 60),
+};
+
 export const tourPlaceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('site'), siteId: z.uuid({ error: 'tour.invalidInput' }) }),
   z.object({
@@ -28,18 +44,7 @@ export const pickupTourInputSchema = z
     start: tourPlaceSchema,
     end: tourPlaceSchema.optional(),
     day: calendarDateSchema,
-    departMin: z
-      .number()
-      .int()
-      .min(0)
-      .max(MINUTES_PER_DAY)
-      .default(8 * 60),
-    returnByMin: z
-      .number()
-      .int()
-      .min(0)
-      .max(MINUTES_PER_DAY)
-      .default(19 * 60),
+    ...tourTimesShape,
     vehicle: z.object({
       vehicleKey: z.string().min(1).max(100),
       capacityKg: z.number().positive({ error: 'tour.capacityPositive' }).max(40_000),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEPARTEMENT_CODE } from '../geo/codes.ts';
 import { calendarDateSchema, safeText } from '../shared/input-schemas.ts';
+import { tourTimesShape } from './pickup-tour.schemas.ts';
 
 /**
  * A coordinator's pooled pickup tours (issue 17): over the agreed pickups of every buyer whose
@@ -8,7 +9,6 @@ import { calendarDateSchema, safeText } from '../shared/input-schemas.ts';
  * tours from a depot site with vehicles of a capacity; proposed to the parties, who accept or
  * decline each stop; the accepted stops recorded as the trips driven.
  */
-const MINUTES_PER_DAY = 24 * 60;
 /** The hard ceiling of the schema; the configured maximum (POOLED_TOUR_MAX_STOPS) is at most this. */
 export const POOLED_TOUR_HARD_MAX_STOPS = 500;
 
@@ -41,18 +41,7 @@ export const pooledTourInputSchema = z
     territory: territoryScopeSchema,
     day: calendarDateSchema,
     depotSiteId: z.uuid({ error: 'tour.invalidInput' }),
-    departMin: z
-      .number()
-      .int()
-      .min(0)
-      .max(MINUTES_PER_DAY)
-      .default(8 * 60),
-    returnByMin: z
-      .number()
-      .int()
-      .min(0)
-      .max(MINUTES_PER_DAY)
-      .default(19 * 60),
+    ...tourTimesShape,
     vehicle: z.object({
       vehicleKey: safeText().min(1).max(100),
       capacityKg: z.number().positive({ error: 'tour.capacityPositive' }).max(40_000),

@@ -163,6 +163,29 @@ describe('pooled tours: planned by a coordinator, proposed, answered, recorded a
   });
 });
 
+describe('pooled tours: two proposals at once over the same pickups', () => {
+  it('stores one; the other is refused with tour.tradeAlreadyPooled, not a 500', async () => {
+    const later = new Date(slotStart.getTime() + 86_400_000);
+    const laterDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(later);
+    const saved = slotStart.getTime();
+    slotStart.setTime(later.getTime());
+    const ids = [await scheduledTrade(0, 0, 10), await scheduledTrade(2, 1, 10)];
+    slotStart.setTime(saved);
+    const outcomes = await Promise.allSettled([
+      s.pooledTours.propose(coordinator, input({ day: laterDay })),
+      s.pooledTours.propose(coordinator, input({ day: laterDay })),
+    ]);
+    const ok = outcomes.filter((o) => o.status === 'fulfilled');
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(DomainError);
+    expect(['tour.tradeAlreadyPooled', 'tour.nothingToPool']).toContain((refused[0] as DomainError).key);
+    const stored = (ok[0] as PromiseFulfilledResult<{ vehicles: { stops: { tradeId: string }[] }[] }>).value;
+    expect(stored.vehicles.flatMap((v) => v.stops.map((x) => x.tradeId)).sort()).toEqual([...ids].sort());
+  });
+});
+
 describe('pooled tours: who may, and bad input', () => {
   it('refuses a non-coordinator, a territory outside the scope, a depot outside the territory', async () => {
     expect(await refusal(s.pooledTours.plan(buyers[0]!, input()))).toMatchObject({

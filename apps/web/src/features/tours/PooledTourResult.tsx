@@ -5,20 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { MapFrame } from '../../components/map/MapFrame.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { download } from './download.ts';
 import { vehicleAsTour } from './pooled-tour-view.ts';
 import { clockOf, tourGeoJson, tourGpx } from './tour-export.ts';
 import classes from './tours.module.css';
 
 const TourMap = lazy(() => import('./TourMap.tsx'));
-
-function download(name: string, type: string, body: string) {
-  const url = URL.createObjectURL(new Blob([body], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 const responseColor = { pending: 'gray.7', accepted: 'green.8', declined: 'red.8' } as const;
 

@@ -24,6 +24,7 @@ import { fieldErrorsOf, messageOf } from '../../lib/errors.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useMe } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { download } from './download.ts';
 import { clockOf, type TourOk, tourGeoJson, tourGpx } from './tour-export.ts';
 import classes from './tours.module.css';
 
@@ -36,15 +37,6 @@ const clockToMin = (v: string) => {
   const [h, m] = v.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 };
-
-function download(name: string, type: string, body: string) {
-  const url = URL.createObjectURL(new Blob([body], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 /** « Tournée de retraits »: a buyer's agreed pickups of one day in one tour, on the map and as a table. */
 export function TourPage() {
