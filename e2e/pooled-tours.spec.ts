@@ -112,6 +112,12 @@ describe('a pooled tour', () => {
     });
 
     const { page, errors } = coordinator;
+    // The depot's opening hours, as the site page shows them in French.
+    await page.goto(`${app.url}/sites/${depot.id}`);
+    await expect
+      .poll(() => page.getByTestId('site-opening-hours').textContent())
+      .toBe('lun.–ven. 7\u00a0h–19\u00a0h');
+    await screenshot(page, 'site-opening-hours-desktop');
     await page.goto(`${app.url}/tournees`);
     await page.getByRole('heading', { name: 'Tournées partagées', level: 1 }).waitFor();
     await page.getByRole('textbox', { name: 'Département (code)' }).fill(dep);
