@@ -81,6 +81,7 @@ export const matchingFr = {
     allocationProposal: 'Proposition de l’allocation du réseau : « {{lot}} » pour « {{request}} »',
     at: 'à {{distance}}',
     seeLot: 'Voir le lot',
+    seeTour: 'Voir la tournée',
     seeProposals: 'Toutes les propositions de la demande',
     markedAll: 'Toutes les notifications sont lues.',
     seeTrade: 'Voir l’échange',
@@ -97,6 +98,8 @@ export const matchingFr = {
       trade_paid: '{{buyer}} a payé {{total}} pour « {{lot}} »',
       pickup_proposed: 'Créneau de retrait à confirmer pour « {{lot}} »',
       pickup_agreed: 'Créneau de retrait confirmé pour « {{lot}} »',
+      pooled_tour_proposed:
+        'Une tournée partagée passe prendre « {{lot}} » chez {{site}} : acceptez ou déclinez',
       trade_cancelled: 'L’échange pour « {{lot}} » a été annulé',
       trade_handed_over: '« {{lot}} » vous a été remis : confirmez la réception',
       trade_received: '{{buyer}} a confirmé la réception de « {{lot}} »',

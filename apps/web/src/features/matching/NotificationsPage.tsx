@@ -96,6 +96,17 @@ function NotificationItem({ n, onRead, busy }: { n: Item; onRead: (id: string) =
               {t('notifications.seeTrade')} →
             </Anchor>
           )}
+          {n.kind === 'pooled_tour_proposed' && typeof n.payload.tourId === 'string' && (
+            <Anchor
+              component={Link}
+              to={`/tournees/${n.payload.tourId}`}
+              size="sm"
+              fw={600}
+              onClick={() => !n.read && onRead(n.id)}
+            >
+              {t('notifications.seeTour')} →
+            </Anchor>
+          )}
           {n.lotId && !n.tradeId && (
             <Anchor
               component={Link}
