@@ -28,7 +28,8 @@ it('the demo seed records twelve months of completed trades, mostly short circui
     .select('id')
     .where('state', '=', 'completed')
     .execute();
-  expect(completed).toHaveLength(DEMO_IMPACT_TRADES);
+  // The history, and the live trades of the marketplace that reached « completed ».
+  expect(completed.length).toBeGreaterThanOrEqual(DEMO_IMPACT_TRADES);
   const inPeriod = await s.database.db
     .selectFrom('impact_record')
     .select('trade_id')
@@ -39,8 +40,8 @@ it('the demo seed records twelve months of completed trades, mostly short circui
   const again = await seedDemoImpact({
     db: s.database.db,
     impact: s.impact,
-    auth: s.auth,
-    workshopUserId: coordinator.userId,
+    buyers: [{ actor: coordinator, lat: 48.85, lon: 2.35 }],
+    owners: new Map(),
     now: () => now,
   });
   expect(again.trades).toBe(0);

@@ -1,0 +1,132 @@
+import { membershipRepository, paymentAccountRepository, type SiteRow } from '@retaille/db';
+import { mulberry32 } from '@retaille/domain';
+import type { UserActor } from '../auth/actor.ts';
+import { departementChefLieu } from '../geo/commune-directory.loader.ts';
+import {
+  type DemoManufacture,
+  demoOpeningHours,
+  generateBuyers,
+  generateManufactures,
+} from './demo-network.ts';
+import { createDemoUser, type SeedDeps } from './demo-seed.ts';
+import { type DemoSite, demoSites } from './demo-sites.ts';
+
+/** Kept without a payment account: the onboarding path of a priced lot stays visible (and tested). */
+export const NOT_ONBOARDED_SITE = 'Électrolab';
+
+export interface LoadedSite {
+  row: SiteRow;
+  spec: DemoSite | DemoManufacture;
+  owner: UserActor;
+}
+
+export interface LoadedNetwork {
+  sites: LoadedSite[];
+  /** Owner of each verified site, by site id. */
+  owners: Map<string, UserActor>;
+  /** Designers and other buyers across France, with their home commune. */
+  buyers: { actor: UserActor; lat: number; lon: number; insee: string }[];
+}
+
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+
+/**
+ * Creates the demo network: the laureates (owned by the demo workshop account, as before), the
+ * generated manufactures (each with its own owner and members), one site awaiting verification,
+ * and the buyers; onboards the verified sites to the simulated payments (the emulator) so their
+ * priced lots can be bought, except `NOT_ONBOARDED_SITE`.
+ */
+export async function seedDemoNetwork(deps: SeedDeps, workshop: UserActor): Promise<LoadedNetwork> {
+  const rand = mulberry32(20261207);
+  const manufactures = generateManufactures(deps.communes);
+  const specs: { spec: DemoSite | DemoManufacture; verified: boolean }[] = [
+    ...demoSites.map((spec) => ({ spec, verified: true })),
+    ...manufactures.map((spec) => ({ spec, verified: true })),
+    {
+      spec: {
+        name: 'Atelier partagé des Tanneurs (démo, en attente)',
+        description: 'Site de démonstration en attente de vérification par la coordination.',
+        departementCode: '92',
+        communeInsee: '92050',
+        sectors: ['textile', 'metiers_d_art'],
+        territoryType: 'metropolis',
+      },
+      verified: false,
+    },
+  ];
+  const sites: LoadedSite[] = [];
+  const owners = new Map<string, UserActor>();
+  for (const [i, { spec, verified }] of specs.entries()) {
+    const insee = spec.communeInsee ?? departementChefLieu(spec.departementCode);
+    const commune = insee ? deps.communes.get(insee) : undefined;
+    if (!commune) throw new Error(`demo site ${spec.name}: no commune for ${insee ?? spec.departementCode}`);
+    const approximate = spec.communeInsee === undefined;
+    // Opening hours are generated for every site; stored once the sites table has a column for them.
+    demoOpeningHours(rand);
+    const row = await deps.sites.createDemo(
+      {
+        name: spec.name,
+        description: spec.description,
+        address: approximate
+          ? 'Adresse à confirmer (donnée de démonstration)'
+          : `${commune.name} (adresse de démonstration)`,
+        postalCode: commune.postalCodes[0] ?? '',
+        communeInsee: commune.insee,
+        sectors: spec.sectors,
+        territoryType: spec.territoryType,
+      },
+      { approximate, verifiedAt: verified ? deps.now() : null },
+    );
+    let owner = workshop;
+    if ('generated' in spec) {
+      const members: UserActor[] = [];
+      for (const [m, name] of spec.members.entries()) {
+        members.push(
+          await createDemoUser(deps, {
+            email: `${slug(name)}.${i}-${m}@demo.retaille.fr`,
+            name: `${name} (démo)`,
+            roles: [],
+          }),
+        );
+      }
+      owner = members[0]!;
+      for (const [m, member] of members.entries()) {
+        await membershipRepository.addMember(deps.db, row.id, member.userId, m === 0 ? 'owner' : 'member');
+      }
+    } else {
+      await membershipRepository.addMember(deps.db, row.id, workshop.userId, 'owner');
+    }
+    if (verified) owners.set(row.id, owner);
+    sites.push({ row, spec, owner });
+  }
+  if (deps.payments && deps.emulator) {
+    for (const site of sites) {
+      if (!site.row.verified_at || site.spec.name === NOT_ONBOARDED_SITE) continue;
+      await deps.payments.onboard(site.owner, site.row.id);
+      const account = await paymentAccountRepository.findSellerAccount(deps.db, site.row.id);
+      if (!account) continue;
+      await deps.emulator.completeOnboarding(account.stripe_account_id);
+      await deps.payments.accountStatus(site.owner, site.row.id);
+    }
+  }
+  const buyers: LoadedNetwork['buyers'] = [];
+  for (const [i, b] of generateBuyers().entries()) {
+    const commune = deps.communes.get(b.communeInsee);
+    if (!commune) continue;
+    const actor = await createDemoUser(deps, {
+      email: `acheteur-${i + 1}@demo.retaille.fr`,
+      name: b.name,
+      roles: b.kind === 'designer' ? ['designer'] : [],
+      home: commune.insee,
+    });
+    buyers.push({ actor, lat: commune.lat, lon: commune.lon, insee: commune.insee });
+  }
+  return { sites, owners, buyers };
+}
