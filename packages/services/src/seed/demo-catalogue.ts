@@ -250,12 +250,12 @@ const BY_SECTOR: Record<SectorKey, string[]> = {
   energies_renouvelables: ['alu', 'cables', 'steel'],
 };
 
-/** One to three lots for a generated site, or none (about one site in six shows an empty shop). */
+/** One or two lots for a generated site, or none (about one site in six shows an empty shop). */
 export function generatedLots(siteName: string, sectors: SectorKey[], seed: number): DemoLot[] {
   const r = mulberry32(seed);
   if (r() < 0.16) return [];
   const keys = [...new Set(sectors.flatMap((s) => BY_SECTOR[s]))];
-  const n = Math.min(keys.length, 1 + Math.floor(r() * 3));
+  const n = Math.min(keys.length, r() < 0.4 ? 2 : 1);
   const out: DemoLot[] = [];
   for (let i = 0; i < n; i++) {
     const key = keys.splice(Math.floor(r() * keys.length), 1)[0]!;

@@ -4,7 +4,7 @@ import type { UserActor } from '../auth/actor.ts';
 import { buyerRequests, generatedLots } from './demo-catalogue.ts';
 import { type DemoLot, demoLots, demoRequests } from './demo-lots.ts';
 import type { LoadedNetwork } from './demo-network-loader.ts';
-import { NOT_ONBOARDED_SITE } from './demo-network-loader.ts';
+import { NOT_ONBOARDED_SITE, onboardDemoSite } from './demo-network-loader.ts';
 import { demoPhoto } from './demo-photos.ts';
 import type { SeedDeps } from './demo-seed.ts';
 import {
@@ -105,6 +105,8 @@ export async function seedDemoMarket(
     const site = byName.get(demo.site);
     if (!site?.row.verified_at) throw new Error(`demo lot ${demo.title}: unknown site ${demo.site}`);
     const seller = site.owner;
+    // A priced lot's site takes payments (the emulator) before the lot is published.
+    const payable = demo.priceCents !== null && (await onboardDemoSite(deps, site));
     // Two pictures per material family and hue: rendered and processed once, then copied per lot.
     const key = `${demo.photo}:${i % 2}:${demo.hue}`;
     const source = processed.get(key);
@@ -133,7 +135,7 @@ export async function seedDemoMarket(
         publish: true,
       },
       // Only the site kept off the payments (NOT_ONBOARDED_SITE) shows « paiement en attente ».
-      { allowPaymentPending: demo.site === NOT_ONBOARDED_SITE || !deps.emulator },
+      { allowPaymentPending: demo.priceCents !== null && !payable },
     );
     await lotRepository.updateLot(deps.db, lot.id, { is_demo: true });
     report.lots++;
@@ -195,12 +197,17 @@ export async function seedDemoMarket(
   }
   report.trades += await beforeTrades();
   if (deps.trades) {
-    const free = tradable.filter((l) => !l.priceCents);
-    const priced = tradable.filter((l) => (l.priceCents ?? 0) > 0);
+    // The scripted trades draw from the generated manufactures' lots; the workshop's own get one request.
     const workshopLots = tradable.filter((l) => l.seller.userId === roles.workshop.userId);
+    const others = tradable.filter((l) => l.seller.userId !== roles.workshop.userId);
+    const free = others.filter((l) => !l.priceCents);
+    const priced = others.filter((l) => (l.priceCents ?? 0) > 0);
+    // Each scripted trade takes a lot no other script touched, so none finds its lot sold out.
+    const cursor = { free: 0, priced: 0 };
+    const take = (paid: boolean) =>
+      paid ? priced[cursor.priced++ % priced.length]! : free[cursor.free++ % free.length]!;
     const scripts: DemoTradeScript[] = SCRIPT.map((step, i) => {
-      const pool = step.paid ? priced : free;
-      const lot = pool[(i * 7) % pool.length]!;
+      const lot = take(step.paid);
       const buyer = network.buyers[(i * 5) % network.buyers.length]!.actor;
       return {
         target: step.target,
@@ -221,11 +228,20 @@ export async function seedDemoMarket(
         messages: MESSAGES,
       });
     }
-    const otherFree = free.filter((l) => l.seller.userId !== roles.workshop.userId);
+    const workshopSite = network.sites.find(
+      (x) => x.owner.userId === roles.workshop.userId && x.row.verified_at,
+    );
     scripts.push(
-      { target: 'accepted', lot: otherFree[3]!, buyer: roles.designer, messages: MESSAGES.slice(0, 2) },
-      { target: 'pickup_scheduled', lot: otherFree[5]!, buyer: roles.designer },
-      { target: 'completed', lot: otherFree[8]!, buyer: roles.designer, travel: 'on_foot' },
+      { target: 'accepted', lot: take(false), buyer: roles.designer, messages: MESSAGES.slice(0, 2) },
+      { target: 'pickup_scheduled', lot: take(false), buyer: roles.designer },
+      { target: 'completed', lot: take(false), buyer: roles.designer, travel: 'on_foot' },
+      // The workshop buys for one of its sites from another manufacture (never from itself).
+      {
+        target: 'pickup_proposed',
+        lot: take(false),
+        buyer: roles.workshop,
+        ...(workshopSite ? { buyerSiteId: workshopSite.row.id } : {}),
+      },
     );
     const states = await playDemoTrades({
       db: deps.db,

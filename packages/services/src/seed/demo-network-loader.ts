@@ -40,8 +40,8 @@ const slug = (s: string) =>
 /**
  * Creates the demo network: the laureates (owned by the demo workshop account, as before), the
  * generated manufactures (each with its own owner and members), one site awaiting verification,
- * and the buyers; onboards the verified sites to the simulated payments (the emulator) so their
- * priced lots can be bought, except `NOT_ONBOARDED_SITE`.
+ * and the buyers. Sites are onboarded to the simulated payments with their first priced lot
+ * (`onboardDemoSite`).
  */
 export async function seedDemoNetwork(deps: SeedDeps, workshop: UserActor): Promise<LoadedNetwork> {
   const rand = mulberry32(20261207);
@@ -106,16 +106,6 @@ export async function seedDemoNetwork(deps: SeedDeps, workshop: UserActor): Prom
     if (verified) owners.set(row.id, owner);
     sites.push({ row, spec, owner });
   }
-  if (deps.payments && deps.emulator) {
-    for (const site of sites) {
-      if (!site.row.verified_at || site.spec.name === NOT_ONBOARDED_SITE) continue;
-      await deps.payments.onboard(site.owner, site.row.id);
-      const account = await paymentAccountRepository.findSellerAccount(deps.db, site.row.id);
-      if (!account) continue;
-      await deps.emulator.completeOnboarding(account.stripe_account_id);
-      await deps.payments.accountStatus(site.owner, site.row.id);
-    }
-  }
   const buyers: LoadedNetwork['buyers'] = [];
   for (const [i, b] of generateBuyers().entries()) {
     const commune = deps.communes.get(b.communeInsee);
@@ -129,4 +119,21 @@ export async function seedDemoNetwork(deps: SeedDeps, workshop: UserActor): Prom
     buyers.push({ actor, lat: commune.lat, lon: commune.lon, insee: commune.insee });
   }
   return { sites, owners, buyers };
+}
+
+/**
+ * Onboards a verified demo site to the simulated payments (the emulator), once: the account is
+ * created, its onboarding completed on the emulator and its flags read back, as the site page's
+ * return from Stripe would. Nothing without the emulator (live Stripe) or for `NOT_ONBOARDED_SITE`.
+ */
+export async function onboardDemoSite(deps: SeedDeps, site: LoadedSite): Promise<boolean> {
+  if (!deps.payments || !deps.emulator) return false;
+  if (!site.row.verified_at || site.spec.name === NOT_ONBOARDED_SITE) return false;
+  if (await paymentAccountRepository.findSellerAccount(deps.db, site.row.id)) return true;
+  await deps.payments.onboard(site.owner, site.row.id);
+  const account = await paymentAccountRepository.findSellerAccount(deps.db, site.row.id);
+  if (!account) return false;
+  await deps.emulator.completeOnboarding(account.stripe_account_id);
+  await deps.payments.accountStatus(site.owner, site.row.id);
+  return true;
 }
