@@ -106,7 +106,7 @@ describe('the demo from an empty data directory', () => {
       expect(realErrors(errors), email).toEqual([]);
       await context.close();
     }
-  });
+  }, 300_000);
 
   it('the designer sees a living marketplace: trades waiting, notifications, lots with photos', async () => {
     const { page, context, errors } = await newPage(browser, 'desktop');

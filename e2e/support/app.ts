@@ -56,7 +56,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     output += d;
   });
   // The demo network (100 manufactures, their lots and trades) loads before the server listens.
-  const deadline = Date.now() + 170_000;
+  const deadline = Date.now() + 290_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -67,7 +67,11 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  if (Date.now() >= deadline) throw new Error(`server did not start:\n${output}`);
+  if (Date.now() >= deadline) {
+    // Not left running behind a failed suite on a shared machine.
+    child.kill('SIGKILL');
+    throw new Error(`server did not start:\n${output}`);
+  }
   return {
     url,
     output: () => output,

@@ -44,8 +44,8 @@ export function demoTravel(
 /**
  * Twelve months of completed trades across the demo network, so the impact dashboard shows
  * meaningful figures on first start. Each trade sells part of a demo lot (whole pieces for counted
- * units, weighed at handover) either to one of the demo buyers living nearest the workshop (most
- * of them: short circuits) or to another manufacture within 120 km with a different owner (a
+ * units, weighed at handover) either to a maker living a few km from the workshop (most of them:
+ * short circuits), to one of the designers of the nearest towns, or to another manufacture within 120 km with a different owner (a
  * workshop never buys from itself); the trade row is written completed in the past and its impact
  * is recorded by the same code as a live completion (`ImpactService.recordTrade`), so the
  * aggregates are real. The lots' quantities account for it: what the history sold is added to the
@@ -56,6 +56,8 @@ export async function seedDemoImpact(deps: {
   db: DatabaseHandle['db'];
   impact: ImpactService;
   buyers: { actor: UserActor; lat: number; lon: number }[];
+  /** A maker living near each site, who makes most of its short circuits. */
+  localBuyers?: Map<string, UserActor>;
   owners: Map<string, UserActor>;
   now: () => Date;
 }): Promise<{ trades: number }> {
@@ -100,9 +102,11 @@ export async function seedDemoImpact(deps: {
       const lot: LotRow = lots[Math.floor(rand() * lots.length)]!;
       const origin = siteById.get(lot.site_id)!;
       const near = neighbours(origin);
-      const toSite = near.length > 0 && rand() < 0.3 ? near[Math.floor(rand() * near.length)]! : undefined;
-      const local = nearestBuyers.get(origin.id)!;
-      const buyerId = toSite ? ownerOf(toSite.id) : local[Math.floor(rand() * local.length)]!.userId;
+      const toSite = near.length > 0 && rand() < 0.25 ? near[Math.floor(rand() * near.length)]! : undefined;
+      const neighbour = deps.localBuyers?.get(origin.id);
+      const city = nearestBuyers.get(origin.id)!;
+      const local = neighbour && rand() < 0.92 ? neighbour : city[Math.floor(rand() * city.length)]!;
+      const buyerId = toSite ? ownerOf(toSite.id) : local.userId;
       const completedAt = new Date(end - Math.floor(rand() * 364 * DAY));
       // Mostly small lots: 2 to 80 kg, skewed towards 10-20 kg.
       let kg = Math.round((2 + 78 * rand() ** 2.2) * 10) / 10;

@@ -7,6 +7,7 @@ import {
   demoOpeningHours,
   generateBuyers,
   generateManufactures,
+  localBuyerName,
 } from './demo-network.ts';
 import { createDemoUser, type SeedDeps } from './demo-seed.ts';
 import { type DemoSite, demoSites } from './demo-sites.ts';
@@ -26,7 +27,11 @@ export interface LoadedNetwork {
   owners: Map<string, UserActor>;
   /** Designers and other buyers across France, with their home commune. */
   buyers: { actor: UserActor; lat: number; lon: number; insee: string }[];
+  /** One maker living 3 to 18 km from each verified site, by site id (the history's short circuits). */
+  localBuyers: Map<string, UserActor>;
 }
+
+const KM_PER_DEG_LAT = 111.32;
 
 const slug = (s: string) =>
   s
@@ -118,7 +123,23 @@ export async function seedDemoNetwork(deps: SeedDeps, workshop: UserActor): Prom
     });
     buyers.push({ actor, lat: commune.lat, lon: commune.lon, insee: commune.insee });
   }
-  return { sites, owners, buyers };
+  const localBuyers = new Map<string, UserActor>();
+  for (const [i, site] of sites.entries()) {
+    if (!site.row.verified_at) continue;
+    const km = 3 + rand() * 15;
+    const bearing = rand() * 2 * Math.PI;
+    const lat = site.row.lat + (km * Math.cos(bearing)) / KM_PER_DEG_LAT;
+    const lon =
+      site.row.lon + (km * Math.sin(bearing)) / (KM_PER_DEG_LAT * Math.cos((site.row.lat * Math.PI) / 180));
+    const actor = await createDemoUser(deps, {
+      email: `voisin-${i + 1}@demo.retaille.fr`,
+      name: localBuyerName(rand),
+      roles: ['designer'],
+      point: { lat, lon },
+    });
+    localBuyers.set(site.row.id, actor);
+  }
+  return { sites, owners, buyers, localBuyers };
 }
 
 /**

@@ -357,6 +357,11 @@ const BUYER_TRADES = [
   'compagnie de théâtre',
 ];
 
+/** A maker living near a workshop, who buys from it (the history's short circuits). */
+export function localBuyerName(rand: () => number): string {
+  return `${pick(rand, FIRST_NAMES)} ${pick(rand, LAST_NAMES)}, ${pick(rand, BUYER_TRADES)} (démo)`;
+}
+
 export function generateBuyers(seed = 20261206, count = 36): DemoBuyer[] {
   const rand = mulberry32(seed);
   return Array.from({ length: count }, (_, i) => {

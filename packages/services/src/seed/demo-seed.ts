@@ -79,7 +79,15 @@ export interface SeedDeps {
 /** A demo user: verified, marked demo; a password only for the printed accounts. */
 export async function createDemoUser(
   deps: Pick<SeedDeps, 'db' | 'auth' | 'communes'>,
-  user: { email: string; name: string; roles: PlatformRole[]; home?: string; password?: string },
+  user: {
+    email: string;
+    name: string;
+    roles: PlatformRole[];
+    home?: string;
+    /** A home point without a commune (a maker living near a workshop). */
+    point?: { lat: number; lon: number };
+    password?: string;
+  },
 ): Promise<UserActor> {
   const ctx = await deps.auth.$context;
   const created = await ctx.internalAdapter.createUser(
@@ -99,6 +107,7 @@ export async function createDemoUser(
     roles: user.roles,
     is_demo: true,
     ...(home ? { home_commune_insee: home.insee, home_lat: home.lat, home_lon: home.lon } : {}),
+    ...(user.point ? { home_lat: user.point.lat, home_lon: user.point.lon } : {}),
   });
   return userActor({ userId: created.id, email: user.email, name: user.name, roles: user.roles });
 }
@@ -144,6 +153,7 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedReport> {
             db: deps.db,
             impact: deps.impact,
             buyers: network.buyers,
+            localBuyers: network.localBuyers,
             owners: network.owners,
             now: deps.now,
           })
