@@ -30,7 +30,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
           testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // The servers load the demo network before they listen (e2e/support/app.ts waits 290 s).
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

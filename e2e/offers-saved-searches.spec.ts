@@ -45,17 +45,20 @@ describe('offers and saved searches', () => {
       'requests.listMine',
     );
     const open = new Set(mine.items.filter((r) => r.status === 'open').map((r) => r.id));
-    const lots = await query<{ items: { id: string; priceCents: number | null }[] }>(
+    // The workshop's own free lots (the demo network has a hundred other manufactures).
+    const me = await query<{ sites: { siteId: string }[] }>(workshop.context, 'account.me');
+    const own = new Set(me.sites.map((x) => x.siteId));
+    const lots = await query<{ items: { id: string; siteId: string; priceCents: number | null }[] }>(
       workshop.context,
       'lots.search',
       {
         sort: 'newest',
         freeOnly: true,
-        limit: 50,
+        limit: 100,
       },
     );
     let pair: { lotId: string; requestId: string } | null = null;
-    for (const lot of lots.items) {
+    for (const lot of lots.items.filter((l) => own.has(l.siteId))) {
       const proposals = await query<{ requestId: string }[]>(workshop.context, 'matching.forLot', {
         lotId: lot.id,
       });

@@ -37,6 +37,9 @@ describe('sites directory', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
     await page.getByRole('link', { name: 'Browse the workshops' }).click();
+    await page.waitForURL((u) => u.pathname === '/sites');
+    // A hundred manufactures: narrow the directory to Hauts-de-Seine to find Électrolab.
+    await page.goto(`${app.url}/sites?departement=92`);
     await page.getByRole('link', { name: 'Électrolab' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Électrolab');
     await expect.poll(() => page.getByText('Nanterre (92050)').count()).toBe(1);

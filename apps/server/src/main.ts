@@ -37,9 +37,17 @@ function loadConfigOrExit(): Config {
 }
 
 function printDemoSeed(report: SeedReport, password: string): void {
+  if (report.refused) {
+    const r = report.refused;
+    console.warn(
+      `Données de démonstration NON chargées : la base contient déjà des données réelles (${r.sites} sites, ${r.lots} lots, ${r.requests} demandes, ${r.users} comptes, ${r.trades} échanges non « démo »). ` +
+        'Demo data not loaded: the database holds non-demo rows. Set SEED_DEMO=false to silence this, or SEED_DEMO_FORCE=true to load the demo next to them.',
+    );
+    return;
+  }
   if (report.sites > 0) {
     console.log(
-      `Données de démonstration chargées : ${report.sites} sites, ${report.lots} lots, ${report.requests} demandes (marqués « démo »).`,
+      `Données de démonstration chargées : ${report.sites} sites, ${report.lots} lots, ${report.requests} demandes, ${report.trades} échanges (marqués « démo » ; « pnpm demo:remove » les retire).`,
     );
   }
   if (report.accounts.length > 0) {

@@ -24,7 +24,8 @@ beforeAll(async () => {
   await writeFile(join(web, 'assets', 'index-abc123.js.map'), '{"version":3,"sources":["../src/main.tsx"]}');
   app = await buildServer({ config: services.config, services, webDistDir: web });
   await app.ready();
-});
+  // The demo network (100 manufactures and their trades) takes a while on a loaded machine.
+}, 300_000);
 afterAll(async () => {
   await app.close();
   await services.database.close();

@@ -65,6 +65,12 @@ export const configSchema = z.object({
   PGLITE_DATA_DIR: z.string().default('./.data/pglite'),
   /** Load the demo network (sites, accounts…) at start when the database is empty. */
   SEED_DEMO: bool.default(true),
+  /**
+   * Load the demo network even when the database already holds non-demo rows (sites, lots,
+   * requests, users or trades not marked demo). Off: the loader refuses and the server starts
+   * without demo data.
+   */
+  SEED_DEMO_FORCE: bool.default(false),
   /** Directory of the built web app served at `/`. */
   WEB_DIST_DIR: z.string().optional(),
   /** Largest accepted request body, in bytes. */

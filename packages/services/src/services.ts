@@ -1,7 +1,7 @@
 import type { Config } from '@retaille/config';
 import { type DatabaseHandle, ping } from '@retaille/db';
 import { type CommuneDirectory, IMPACT_METHOD_VERSION } from '@retaille/domain';
-import type { PaymentGateway } from '@retaille/payments';
+import type { PaymentGateway, StripeEmulator } from '@retaille/payments';
 import { AccountService } from './accounts/account.service.ts';
 import type { Actor } from './auth/actor.ts';
 import { type Auth, createAuth, createAuthHandler, resolveActor } from './auth/auth.ts';
@@ -139,7 +139,7 @@ export async function createServices(deps: {
    * Stripe, live or the local emulator, started by the composition root (`startPayments` of
    * @retaille/payments); without it paid trades are refused.
    */
-  payments?: { gateway: PaymentGateway; mode: 'live' | 'simulation' };
+  payments?: { gateway: PaymentGateway; mode: 'live' | 'simulation'; emulator?: StripeEmulator | undefined };
   /** The job queue: inline (after commit) until the composition root routes it to pg-boss. */
   jobs?: JobQueue;
   /** Outgoing mail: SMTP when SMTP_URL is set, the outbox table otherwise, when absent. */
@@ -333,11 +333,16 @@ export async function createServices(deps: {
         lots,
         photos,
         requests,
+        savedSearches,
+        trades,
+        payments,
+        emulator: deps.payments?.emulator,
         communes,
         auth,
         password: config.DEMO_PASSWORD,
         now,
         impact,
+        force: config.SEED_DEMO_FORCE,
       }),
     health: () => ping(database),
   };

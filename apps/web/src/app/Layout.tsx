@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, Link as RouterLink, NavLink as RouterNavLink, ScrollRestoration } from 'react-router';
+import { DemoBanner } from '../components/DemoBanner.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { NotificationsBell } from '../features/matching/HeaderLinks.tsx';
 import { SimulationBanner } from '../features/payments/SimulationBanner.tsx';
@@ -97,6 +98,7 @@ export function Layout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <SimulationBanner />
+        <DemoBanner />
         {/* AppShell.Main is the page's one <main>; this is only the skip link's target. */}
         <div id="main" tabIndex={-1} className={classes.main}>
           <Outlet />

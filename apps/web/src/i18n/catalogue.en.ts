@@ -132,7 +132,8 @@ export const catalogueEn: CatalogueResources = {
     countMore_many: '{{count}} lots shown, more further away',
     countMore_other: '{{count}} lots shown, more further away',
     noPointHint: 'choose a place to see distances',
-    empty: 'No lot matches these criteria.',
+    empty:
+      'No lot matches these criteria. Widen the radius or remove a filter, or save this search to hear about new lots.',
     widen: 'Widen to {{km}} km',
     more: 'Show more',
   },
@@ -284,8 +285,10 @@ export const catalogueEn: CatalogueResources = {
     tabMine: 'My requests',
     tabNearby: 'Near me',
     nearbyTitle: 'Open requests near me',
-    emptyMine: 'You have not posted any request yet.',
-    emptyNearby: 'No open request within this radius.',
+    emptyMine:
+      'You have not posted any request yet. Post one: nearby workshops that have the material will offer it to you.',
+    emptyNearby:
+      'No open request within this radius. Widen the radius, or publish your lots: they will be offered to future requests.',
     past: 'Finished requests',
     yours: 'Yours',
     minLength: 'length ≥ {{v}}',

@@ -135,7 +135,8 @@ export const catalogueFr = {
     countMore_many: '{{count}} lots affichés, d’autres plus loin',
     countMore_other: '{{count}} lots affichés, d’autres plus loin',
     noPointHint: 'choisissez un lieu pour voir les distances',
-    empty: 'Aucun lot ne correspond à ces critères.',
+    empty:
+      'Aucun lot ne correspond à ces critères. Élargissez le rayon ou retirez un filtre, ou enregistrez cette recherche pour être prévenu·e des nouveaux lots.',
     widen: 'Élargir à {{km}} km',
     more: 'Voir plus',
   },
@@ -289,8 +290,10 @@ export const catalogueFr = {
     tabMine: 'Mes demandes',
     tabNearby: 'Près de moi',
     nearbyTitle: 'Demandes ouvertes près de moi',
-    emptyMine: 'Vous n’avez pas encore publié de demande.',
-    emptyNearby: 'Aucune demande ouverte dans ce rayon.',
+    emptyMine:
+      'Vous n’avez pas encore publié de demande. Publiez-en une : les ateliers proches qui ont la matière vous la proposeront.',
+    emptyNearby:
+      'Aucune demande ouverte dans ce rayon. Élargissez le rayon, ou publiez vos lots : ils seront proposés aux demandes à venir.',
     past: 'Demandes terminées',
     yours: 'La vôtre',
     minLength: 'longueur ≥ {{v}}',

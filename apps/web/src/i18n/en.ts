@@ -6,6 +6,16 @@ export const en: Resources = {
     tagline: 'The exchange for offcuts and surplus of local production workshops',
     skipToContent: 'Skip to content',
     demoBadge: 'demo',
+    demoBanner: 'Demo account — data marked « demo » is fictitious',
+    demoBannerRole_workshop:
+      'You are the workshop: owner of the laureate sites, you publish lots and answer the requests you receive.',
+    demoBannerRole_designer:
+      'You are the designer (Paris): search for materials, request lots, post what you are looking for.',
+    demoBannerRole_coordinator:
+      'You are the network coordination: verify sites, run allocations, read the impact.',
+    demoBannerRole_admin: 'You are the administration: disputes, money owed, moderation and the log.',
+    demoBannerOthers:
+      'Other accounts (same password, printed at start): atelier@, createur@, coordination@ and admin@demo.retaille.fr.',
     language: 'Language',
     switchTo: 'Français',
     openMenu: 'Open the menu',

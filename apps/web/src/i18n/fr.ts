@@ -5,6 +5,16 @@ export const fr = {
     tagline: 'La bourse aux chutes et surplus des manufactures de proximité',
     skipToContent: 'Aller au contenu',
     demoBadge: 'démo',
+    demoBanner: 'Compte de démonstration — les données marquées « démo » sont fictives',
+    demoBannerRole_workshop:
+      'Vous êtes l’atelier : propriétaire des sites lauréats, vous publiez des lots et répondez aux demandes reçues.',
+    demoBannerRole_designer:
+      'Vous êtes la créatrice (Paris) : cherchez des matières, demandez des lots, publiez ce que vous cherchez.',
+    demoBannerRole_coordinator:
+      'Vous êtes la coordination du réseau : vérifiez les sites, lancez les allocations, lisez l’impact.',
+    demoBannerRole_admin: 'Vous êtes l’administration : litiges, sommes dues, modération et journal.',
+    demoBannerOthers:
+      'Autres comptes (même mot de passe, affiché au démarrage) : atelier@, createur@, coordination@ et admin@demo.retaille.fr.',
     language: 'Langue',
     switchTo: 'English',
     openMenu: 'Ouvrir le menu',

@@ -11,7 +11,8 @@ export const impactEn: ImpactResources = {
     siteIntro: "Materials reused and emissions avoided by this site's completed trades.",
     report: 'Printable report (A4)',
     loading: 'Loading figures…',
-    empty: 'No completed trade for this period and these filters.',
+    empty:
+      'No completed trade for this period and these filters. Widen the period or remove a filter: figures appear as soon as a trade is completed (receipt confirmed).',
     forbidden: 'This dashboard is for coordinators, administrators and the members of the site.',
   },
   filters: {

@@ -12,7 +12,8 @@ export const impactFr = {
     siteIntro: 'Matières réemployées et émissions évitées par les échanges terminés de ce site.',
     report: 'Rapport imprimable (A4)',
     loading: 'Chargement des chiffres…',
-    empty: 'Aucun échange terminé sur cette période et ces filtres.',
+    empty:
+      'Aucun échange terminé sur cette période et ces filtres. Élargissez la période ou retirez un filtre : les chiffres apparaissent dès qu’un échange est terminé (réception confirmée).',
     forbidden: 'Ce tableau est réservé aux coordinations, aux administrateurs et aux membres du site.',
   },
   filters: {

@@ -108,7 +108,8 @@ export const tradesEn: TradesResources = {
     inbox: 'Requests to answer',
     inboxEmpty: 'No request awaiting an answer.',
     history: 'History',
-    empty: 'No trades yet.',
+    empty:
+      'No trades yet. Find a lot and send a request from its page, or publish a lot to receive requests.',
     emptyFiltered: 'No trade matches these filters.',
     browse: 'Browse materials',
     filterRole: 'Side',

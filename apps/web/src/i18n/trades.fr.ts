@@ -112,7 +112,8 @@ export const tradesFr = {
     inbox: 'Demandes reçues à traiter',
     inboxEmpty: 'Aucune demande en attente de réponse.',
     history: 'Historique',
-    empty: 'Aucun échange pour le moment.',
+    empty:
+      'Aucun échange pour le moment. Trouvez un lot et envoyez une demande depuis sa page, ou publiez un lot pour recevoir des demandes.',
     emptyFiltered: 'Aucun échange ne correspond à ces filtres.',
     browse: 'Parcourir les matières',
     filterRole: 'Côté',

@@ -41,3 +41,37 @@ export async function deleteUnattachedBefore(db: Db, before: Date): Promise<numb
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/**
+ * A new unattached photo with the same bytes as `sourceId` (stored in the database), uploaded by
+ * `userId`: the demo loader processes each picture once and gives every lot its own row. Returns
+ * undefined when the source keeps its bytes in an external store (empty columns).
+ */
+export async function copyStoredPhoto(
+  db: Db,
+  sourceId: string,
+  userId: string,
+  now: Date,
+): Promise<{ id: string } | undefined> {
+  return db
+    .insertInto('lot_photo')
+    .columns(['uploaded_by', 'width', 'height', 'image', 'thumb', 'content_type', 'bytes', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('lot_photo')
+        .select([
+          sql<string>`${userId}`.as('uploaded_by'),
+          'width',
+          'height',
+          'image',
+          'thumb',
+          'content_type',
+          'bytes',
+          sql<Date>`${now}`.as('created_at'),
+        ])
+        .where('id', '=', sourceId)
+        .where(sql<boolean>`octet_length(image) > 0`),
+    )
+    .returning('id')
+    .executeTakeFirst();
+}

@@ -116,6 +116,13 @@ export class CommuneDirectory {
     return this.byInsee.get(insee);
   }
 
+  /** The communes of a département, by INSEE code (a stable order for deterministic picks). */
+  inDepartement(code: string): Commune[] {
+    return [...this.byInsee.values()]
+      .filter((c) => c.departementCode === code)
+      .sort((a, b) => (a.insee < b.insee ? -1 : a.insee > b.insee ? 1 : 0));
+  }
+
   /** Communes served by a postal code, most populated first. */
   byPostalCode(postalCode: string): Commune[] {
     return [...(this.byPostal.get(postalCode.trim()) ?? [])].sort(

@@ -6,26 +6,12 @@ import {
   type SiteRow,
   siteRepository,
   tradeRepository,
-  userRepository,
 } from '@retaille/db';
-import { haversineKm, IMPACT_METHOD_VERSION, type TravelMode } from '@retaille/domain';
-import type { Auth } from '../auth/auth.ts';
+import { haversineKm, IMPACT_METHOD_VERSION, mulberry32 as prng, type TravelMode } from '@retaille/domain';
+import type { UserActor } from '../auth/actor.ts';
 import type { ImpactService } from '../impact/impact.service.ts';
 
-/** Deterministic PRNG (mulberry32): the same demo history on every fresh start. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400_000;
-const KM_PER_DEG_LAT = 111.32;
 /** About 30 trades a month across the demo network. */
 export const DEMO_IMPACT_TRADES = 360;
 
@@ -57,17 +43,22 @@ export function demoTravel(
 
 /**
  * Twelve months of completed trades across the demo network, so the impact dashboard shows
- * meaningful figures on first start. Each trade sells one of the demo lots (weighed at handover)
- * either to a local designer living a few km from the workshop (most of them: short circuits) or
- * to another demo site within 120 km; the trade row is written completed in the past and its
- * impact is recorded by the same code as a live completion (`ImpactService.recordTrade`), so the
- * aggregates are real. Idempotent: does nothing once demo impact records exist.
+ * meaningful figures on first start. Each trade sells part of a demo lot (whole pieces for counted
+ * units, weighed at handover) either to a maker living a few km from the workshop (most of them:
+ * short circuits), to one of the designers of the nearest towns, or to another manufacture within 120 km with a different owner (a
+ * workshop never buys from itself); the trade row is written completed in the past and its impact
+ * is recorded by the same code as a live completion (`ImpactService.recordTrade`), so the
+ * aggregates are real. The lots' quantities account for it: what the history sold is added to the
+ * lot's initial quantity and to its sold quantity, so the quantity still offered is the seeded one.
+ * Idempotent: does nothing once demo impact records exist.
  */
 export async function seedDemoImpact(deps: {
   db: DatabaseHandle['db'];
   impact: ImpactService;
-  auth: Auth;
-  workshopUserId: string;
+  buyers: { actor: UserActor; lat: number; lon: number }[];
+  /** A maker living near each site, who makes most of its short circuits. */
+  localBuyers?: Map<string, UserActor>;
+  owners: Map<string, UserActor>;
   now: () => Date;
 }): Promise<{ trades: number }> {
   const { db } = deps;
@@ -77,46 +68,33 @@ export async function seedDemoImpact(deps: {
     limit: 500,
     offset: 0,
   });
-  const sites = allSites.filter((s) => s.is_demo && s.verified_at !== null);
+  const sites = allSites.filter((s) => s.is_demo && s.verified_at !== null && deps.owners.has(s.id));
   const lots = (
     await lotRepository.listLotsOfSites(
       db,
       sites.map((s) => s.id),
-      500,
+      1000,
     )
   ).filter((l) => l.is_demo);
-  if (lots.length === 0) return { trades: 0 };
+  if (lots.length === 0 || deps.buyers.length === 0) return { trades: 0 };
   const siteById = new Map(sites.map((s) => [s.id, s] as const));
   const rand = prng(20261126);
   // A second stream for the travel modes, so the trades themselves stay as they were.
   const travelRand = prng(20261204);
-
-  // One local buyer per workshop with lots, living 3 to 18 km away (no password: not an account to use).
-  const ctx = await deps.auth.$context;
-  const localBuyer = new Map<string, string>();
-  for (const siteId of new Set(lots.map((l) => l.site_id))) {
-    const site = siteById.get(siteId)!;
-    const user = await ctx.internalAdapter.createUser(
-      {
-        email: `voisinage-${site.id.slice(0, 8)}@demo.retaille.fr`,
-        name: `Créateur·rice du voisinage — ${site.commune_name} (démo)`,
-        emailVerified: true,
-      },
-      { method: 'email-password' },
+  const ownerOf = (siteId: string) => deps.owners.get(siteId)!.userId;
+  const nearestBuyers = new Map<string, UserActor[]>();
+  for (const site of sites) {
+    const sorted = [...deps.buyers].sort((a, b) => haversineKm(site, a) - haversineKm(site, b));
+    nearestBuyers.set(
+      site.id,
+      sorted.slice(0, 3).map((b) => b.actor),
     );
-    const km = 3 + rand() * 15;
-    const bearing = rand() * 2 * Math.PI;
-    await userRepository.updateProfile(db, user.id, {
-      roles: ['designer'],
-      is_demo: true,
-      home_lat: site.lat + (km * Math.cos(bearing)) / KM_PER_DEG_LAT,
-      home_lon: site.lon + (km * Math.sin(bearing)) / (KM_PER_DEG_LAT * Math.cos((site.lat * Math.PI) / 180)),
-    });
-    localBuyer.set(siteId, user.id);
   }
   const neighbours = (origin: SiteRow) =>
-    sites.filter((s) => s.id !== origin.id && haversineKm(origin, s) <= 120);
-
+    sites.filter(
+      (s) => s.id !== origin.id && ownerOf(s.id) !== ownerOf(origin.id) && haversineKm(origin, s) <= 120,
+    );
+  const sold = new Map<string, number>();
   const end = deps.now().getTime() - DAY;
   let count = 0;
   await db.transaction().execute(async (trx) => {
@@ -124,19 +102,28 @@ export async function seedDemoImpact(deps: {
       const lot: LotRow = lots[Math.floor(rand() * lots.length)]!;
       const origin = siteById.get(lot.site_id)!;
       const near = neighbours(origin);
-      const toSite = near.length > 0 && rand() < 0.3 ? near[Math.floor(rand() * near.length)]! : undefined;
+      const toSite = near.length > 0 && rand() < 0.25 ? near[Math.floor(rand() * near.length)]! : undefined;
+      const neighbour = deps.localBuyers?.get(origin.id);
+      const city = nearestBuyers.get(origin.id)!;
+      const local = neighbour && rand() < 0.92 ? neighbour : city[Math.floor(rand() * city.length)]!;
+      const buyerId = toSite ? ownerOf(toSite.id) : local.userId;
       const completedAt = new Date(end - Math.floor(rand() * 364 * DAY));
       // Mostly small lots: 2 to 80 kg, skewed towards 10-20 kg.
-      const kg = Math.round((2 + 78 * rand() ** 2.2) * 10) / 10;
-      const lotKg = lot.mass_kg;
-      const quantity =
-        lot.unit === 'kg'
-          ? kg
-          : Math.max(0.001, Math.min(lot.quantity, lotKg ? (lot.quantity * kg) / lotKg : 1));
+      let kg = Math.round((2 + 78 * rand() ** 2.2) * 10) / 10;
+      const lotQuantity = Number(lot.quantity);
+      const lotKg = lot.mass_kg === null ? null : Number(lot.mass_kg);
+      let quantity = kg;
+      if (lot.unit !== 'kg') {
+        // Whole pieces, sheets or rolls; the mass follows from the lot's mass per unit.
+        const perUnit = lotKg ? lotKg / lotQuantity : 1;
+        quantity = Math.max(1, Math.round(kg / perUnit));
+        kg = Math.round(quantity * perUnit * 10) / 10;
+      }
+      sold.set(lot.id, (sold.get(lot.id) ?? 0) + quantity);
       const trade = await tradeRepository.insertTrade(trx, {
         lot_id: lot.id,
         seller_site_id: origin.id,
-        buyer_user_id: toSite ? deps.workshopUserId : localBuyer.get(origin.id)!,
+        buyer_user_id: buyerId,
         buyer_site_id: toSite?.id ?? null,
         quantity: quantity.toFixed(3),
         unit: lot.unit,
@@ -179,6 +166,19 @@ export async function seedDemoImpact(deps: {
       }
       await deps.impact.recordTrade(trx, trade, completedAt);
       count++;
+    }
+    for (const lot of lots) {
+      const extra = sold.get(lot.id);
+      if (!extra) continue;
+      const initial = Number(lot.quantity) + extra;
+      const scale = initial / Number(lot.quantity);
+      await lotRepository.updateLot(trx, lot.id, {
+        quantity: String(initial),
+        quantity_sold: String(Number(lot.quantity_sold) + extra),
+        ...(lot.mass_kg === null
+          ? {}
+          : { mass_kg: String(Math.round(Number(lot.mass_kg) * scale * 1000) / 1000) }),
+      });
     }
   });
   return { trades: count };

@@ -1,24 +1,19 @@
-import {
-  type DatabaseHandle,
-  lotRepository,
-  membershipRepository,
-  siteRepository,
-  userRepository,
-  wantedRequestRepository,
-} from '@retaille/db';
+import { type DatabaseHandle, type DemoDataCounts, demoDataRepository, userRepository } from '@retaille/db';
 import type { CommuneDirectory } from '@retaille/domain';
-import { type PlatformRole, userActor } from '../auth/actor.ts';
+import type { StripeEmulator } from '@retaille/payments';
+import { type PlatformRole, type UserActor, userActor } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { LotService } from '../catalogue/lot.service.ts';
 import type { PhotoService } from '../catalogue/photo.service.ts';
 import type { WantedRequestService } from '../catalogue/wanted-request.service.ts';
-import { departementChefLieu } from '../geo/commune-directory.loader.ts';
 import type { ImpactService } from '../impact/impact.service.ts';
+import type { SavedSearchService } from '../saved-searches/saved-search.service.ts';
 import type { SiteService } from '../sites/site.service.ts';
+import type { PaymentAccountService } from '../trades/payment-account.service.ts';
+import type { TradeService } from '../trades/trade.service.ts';
 import { seedDemoImpact } from './demo-impact.ts';
-import { demoLots, demoRequests } from './demo-lots.ts';
-import { demoPhoto } from './demo-photos.ts';
-import { demoSites } from './demo-sites.ts';
+import { seedDemoMarket } from './demo-market.ts';
+import { seedDemoNetwork } from './demo-network-loader.ts';
 
 export interface DemoAccount {
   email: string;
@@ -56,155 +51,117 @@ export interface SeedReport {
   sites: number;
   lots: number;
   requests: number;
+  trades: number;
   accounts: DemoAccount[];
+  /** Set when the loader refused: the database holds rows not marked demo (see SEED_DEMO_FORCE). */
+  refused?: DemoDataCounts;
 }
 
-/**
- * Loads the demo network into an empty database: the known laureates as verified demo sites
- * owned by the demo workshop account, one site waiting for verification, and one account per
- * role. Idempotent: does nothing once sites exist.
- */
-export async function seedDemo(deps: {
+export interface SeedDeps {
   db: DatabaseHandle['db'];
   sites: SiteService;
   lots: LotService;
   photos: PhotoService;
   requests: WantedRequestService;
+  savedSearches?: SavedSearchService;
+  trades?: TradeService;
+  payments?: PaymentAccountService;
+  emulator?: StripeEmulator | undefined;
   communes: CommuneDirectory;
   auth: Auth;
   password: string;
   now: () => Date;
   impact?: ImpactService;
-}): Promise<SeedReport> {
-  const report: SeedReport = { sites: 0, lots: 0, requests: 0, accounts: [] };
-  if ((await siteRepository.countSites(deps.db)) > 0) {
+  /** Load next to rows not marked demo (SEED_DEMO_FORCE). */
+  force?: boolean;
+}
+
+/** A demo user: verified, marked demo; a password only for the printed accounts. */
+export async function createDemoUser(
+  deps: Pick<SeedDeps, 'db' | 'auth' | 'communes'>,
+  user: {
+    email: string;
+    name: string;
+    roles: PlatformRole[];
+    home?: string;
+    /** A home point without a commune (a maker living near a workshop). */
+    point?: { lat: number; lon: number };
+    password?: string;
+  },
+): Promise<UserActor> {
+  const ctx = await deps.auth.$context;
+  const created = await ctx.internalAdapter.createUser(
+    { email: user.email, name: user.name, emailVerified: true },
+    { method: 'email-password' },
+  );
+  if (user.password) {
+    await ctx.internalAdapter.linkAccount({
+      userId: created.id,
+      providerId: 'credential',
+      accountId: created.id,
+      password: await ctx.password.hash(user.password),
+    });
+  }
+  const home = user.home ? deps.communes.get(user.home) : undefined;
+  await userRepository.updateProfile(deps.db, created.id, {
+    roles: user.roles,
+    is_demo: true,
+    ...(home ? { home_commune_insee: home.insee, home_lat: home.lat, home_lon: home.lon } : {}),
+    ...(user.point ? { home_lat: user.point.lat, home_lon: user.point.lon } : {}),
+  });
+  return userActor({ userId: created.id, email: user.email, name: user.name, roles: user.roles });
+}
+
+/**
+ * Loads the demo network (demo-network.ts: the laureates and generated manufactures up to 100,
+ * buyers across France), its marketplace (demo-market.ts: lots, requests, saved searches, live
+ * trades in every state) and twelve months of history (demo-impact.ts). Every row is marked demo;
+ * `pnpm demo:remove` takes them away. Idempotent: nothing happens once demo sites exist. Refuses
+ * (and says so in the report) when the database holds rows not marked demo, unless `force`.
+ */
+export async function seedDemo(deps: SeedDeps): Promise<SeedReport> {
+  const report: SeedReport = { sites: 0, lots: 0, requests: 0, trades: 0, accounts: [] };
+  const existing = await demoDataRepository.countDemoSites(deps.db);
+  if (existing > 0) {
     // Already seeded: still list the demo accounts that exist, so the start banner shows them.
     for (const account of demoAccounts) {
       if (await userRepository.findUserIdByEmail(deps.db, account.email)) report.accounts.push(account);
     }
     return report;
   }
-  const userIds = new Map<string, string>();
-  const ctx = await deps.auth.$context;
+  const others = await demoDataRepository.countNonDemo(deps.db);
+  if (!deps.force && Object.values(others).some((n) => n > 0)) return { ...report, refused: others };
+  const roles = new Map<string, UserActor>();
   for (const account of demoAccounts) {
-    const existing = await userRepository.findUserIdByEmail(deps.db, account.email);
-    if (existing) {
-      userIds.set(account.email, existing);
-      continue;
-    }
-    {
-      const user = await ctx.internalAdapter.createUser(
-        { email: account.email, name: account.name, emailVerified: true },
-        { method: 'email-password' },
-      );
-      await ctx.internalAdapter.linkAccount({
-        userId: user.id,
-        providerId: 'credential',
-        accountId: user.id,
-        password: await ctx.password.hash(deps.password),
-      });
-      const home = account.home ? deps.communes.get(account.home) : undefined;
-      await userRepository.updateProfile(deps.db, user.id, {
-        roles: account.roles,
-        is_demo: true,
-        ...(home ? { home_commune_insee: home.insee, home_lat: home.lat, home_lon: home.lon } : {}),
-      });
-      userIds.set(account.email, user.id);
-      report.accounts.push(account);
-    }
+    if (await userRepository.findUserIdByEmail(deps.db, account.email)) continue;
+    const actor = await createDemoUser(deps, { ...account, password: deps.password });
+    roles.set(account.email, actor);
+    report.accounts.push(account);
   }
-  const owner = userIds.get('atelier@demo.retaille.fr');
-  const all = [
-    ...demoSites.map((d) => ({ ...d, verified: true })),
-    {
-      name: 'Atelier partagé des Tanneurs (démo, en attente)',
-      description: 'Site de démonstration en attente de vérification par la coordination.',
-      departementCode: '92',
-      communeInsee: '92050',
-      sectors: ['textile' as const, 'metiers_d_art' as const],
-      territoryType: 'metropolis' as const,
-      verified: false,
-    },
-  ];
-  const siteIds = new Map<string, string>();
-  for (const demo of all) {
-    const insee = demo.communeInsee ?? departementChefLieu(demo.departementCode);
-    const commune = insee ? deps.communes.get(insee) : undefined;
-    if (!commune) throw new Error(`demo site ${demo.name}: no commune for ${insee ?? demo.departementCode}`);
-    const approximate = demo.communeInsee === undefined;
-    const row = await deps.sites.createDemo(
-      {
-        name: demo.name,
-        description: demo.description,
-        address: approximate
-          ? 'Adresse à confirmer (donnée de démonstration)'
-          : `${commune.name} (adresse de démonstration)`,
-        postalCode: commune.postalCodes[0] ?? '',
-        communeInsee: commune.insee,
-        sectors: demo.sectors,
-        territoryType: demo.territoryType,
-      },
-      { approximate, verifiedAt: demo.verified ? deps.now() : null },
-    );
-    if (owner) await membershipRepository.addMember(deps.db, row.id, owner, 'owner');
-    siteIds.set(demo.name, row.id);
-    report.sites++;
-  }
-  if (!owner) return report;
-  const workshop = userActor({ userId: owner, email: 'atelier@demo.retaille.fr', name: 'Atelier (démo)' });
-  for (const [i, demo] of demoLots.entries()) {
-    const siteId = siteIds.get(demo.site);
-    if (!siteId) throw new Error(`demo lot ${demo.title}: unknown site ${demo.site}`);
-    const photo = await deps.photos.upload(workshop, await demoPhoto(demo.photo, i + 1, demo.hue));
-    const lot = await deps.lots.create(
-      workshop,
-      {
-        siteId,
-        title: demo.title,
-        description: demo.description,
-        materialKey: demo.materialKey,
-        condition: demo.condition,
-        unit: demo.unit,
-        quantity: demo.quantity,
-        dimensions: demo.dimensions ?? {},
-        measuredKg: demo.measuredKg ?? null,
-        priceCents: demo.priceCents,
-        recurring: demo.recurring ?? null,
-        photoIds: [photo.id],
-        publish: true,
-      },
-      // No demo site is onboarded: its priced lots show « paiement en attente d'activation ».
-      { allowPaymentPending: true },
-    );
-    await lotRepository.updateLot(deps.db, lot.id, { is_demo: true });
-    report.lots++;
-  }
-  const designerId = userIds.get('createur@demo.retaille.fr');
-  if (designerId) {
-    const designer = userActor({
-      userId: designerId,
-      email: 'createur@demo.retaille.fr',
-      name: 'Créatrice (démo)',
-    });
-    for (const demo of demoRequests) {
-      const request = await deps.requests.create(designer, {
-        ...demo,
-        acceptSubstitutes: true,
-        point: { kind: 'home' },
-      });
-      await wantedRequestRepository.updateRequest(deps.db, request.id, { is_demo: true });
-      report.requests++;
-    }
-  }
-  // Twelve months of completed trades, recorded by the impact code (see demo-impact.ts).
-  if (deps.impact) {
-    await seedDemoImpact({
-      db: deps.db,
-      impact: deps.impact,
-      auth: deps.auth,
-      workshopUserId: owner,
-      now: deps.now,
-    });
-  }
+  const workshop = roles.get('atelier@demo.retaille.fr');
+  const designer = roles.get('createur@demo.retaille.fr');
+  const admin = roles.get('admin@demo.retaille.fr');
+  if (!workshop || !designer || !admin) return report;
+  const network = await seedDemoNetwork(deps, workshop);
+  report.sites = network.sites.length;
+  // Twelve months of completed trades, recorded by the impact code (see demo-impact.ts), before
+  // the live trades so that the history's guard (no demo impact yet) holds.
+  const history = async () =>
+    deps.impact
+      ? (
+          await seedDemoImpact({
+            db: deps.db,
+            impact: deps.impact,
+            buyers: network.buyers,
+            localBuyers: network.localBuyers,
+            owners: network.owners,
+            now: deps.now,
+          })
+        ).trades
+      : 0;
+  const market = await seedDemoMarket(deps, network, { workshop, designer, admin }, history);
+  report.lots = market.lots;
+  report.requests = market.requests;
+  report.trades = market.trades;
   return report;
 }

@@ -4,6 +4,10 @@ import type { SectorKey, TerritoryType } from '@retaille/domain';
  * Demo network: the known laureates of the Manufactures de proximité programme
  * (packages/domain/data/laureates.csv; many fields unverified, so every row is marked demo).
  * Where the commune is unknown, the site sits at the département's chef-lieu, flagged approximate.
+ * Territory types follow the programme's three kinds (rural, QPV, small and medium towns): the
+ * laureates the sources do not classify are put in the kind their commune suggests (unverified).
+ * Left out: « La Crunch Factory » (region only), the ESAT of the Morbihan (no name), « Fabrique des
+ * Usages Numériques » and « La Place des Possibles » (no location).
  */
 export interface DemoSite {
   name: string;
@@ -22,7 +26,8 @@ export const demoSites: DemoSite[] = [
     description: 'Manufacture de proximité du Val-d’Oise (lauréate 2022, vague 3). Commune non vérifiée.',
     departementCode: '95',
     sectors: ['multi_filieres'],
-    territoryType: 'metropolis',
+    // The chef-lieu (Cergy-Pontoise) holds several QPVs.
+    territoryType: 'qpv',
   },
   {
     name: '093 Lab',
@@ -53,7 +58,8 @@ export const demoSites: DemoSite[] = [
     departementCode: '92',
     communeInsee: '92050',
     sectors: ['fabrication_numerique'],
-    territoryType: 'metropolis',
+    // Nanterre holds several QPVs (Le Petit-Nanterre, Les Provinces françaises…).
+    territoryType: 'qpv',
   },
   // Other known laureates.
   {
@@ -119,11 +125,18 @@ export const demoSites: DemoSite[] = [
     territoryType: 'small_medium_town',
   },
   {
+    name: "L'Argonaute",
+    description: 'Réemploi et textile dans le Morbihan (lauréat 2022, vague 3). Commune non vérifiée.',
+    departementCode: '56',
+    sectors: ['reemploi', 'textile'],
+    territoryType: 'small_medium_town',
+  },
+  {
     name: 'La Manufacture Tourangelle',
     description: "Fabrication numérique, métiers d'art et plasturgie en Indre-et-Loire.",
     departementCode: '37',
     sectors: ['fabrication_numerique', 'metiers_d_art', 'plasturgie'],
-    territoryType: 'metropolis',
+    territoryType: 'small_medium_town',
   },
   {
     name: 'Hollywood',
