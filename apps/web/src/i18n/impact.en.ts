@@ -4,6 +4,8 @@ import type { ImpactResources } from './impact.fr.ts';
 export const impactEn: ImpactResources = {
   nav: { dashboard: 'Impact dashboard', siteDashboard: 'Site impact' },
   page: {
+    methodLink: 'Read the calculation method',
+    findMaterial: 'Find material',
     title: 'Impact dashboard',
     intro:
       'Materials reused and emissions avoided, net of transport, over the completed trades of your territory.',

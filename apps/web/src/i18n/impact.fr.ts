@@ -5,6 +5,8 @@
 export const impactFr = {
   nav: { dashboard: "Tableau d'impact", siteDashboard: 'Impact du site' },
   page: {
+    methodLink: 'Lire la méthode de calcul',
+    findMaterial: 'Trouver de la matière',
     title: "Tableau de bord d'impact",
     intro:
       'Matières réemployées et émissions évitées, nettes du transport, sur les échanges terminés de votre territoire.',

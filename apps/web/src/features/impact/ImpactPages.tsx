@@ -2,9 +2,10 @@ import { Anchor, Button, Center, Container, Group, Loader, Stack, Text, Title } 
 import type { ImpactFiltersInput } from '@retaille/api/client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
+import { isCoordinator } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { FiltersBar } from './FiltersBar.tsx';
 import { DashboardBody, scopeText } from './ImpactView.tsx';
@@ -30,9 +31,45 @@ function Loading() {
   );
 }
 
-/** /impact — the coordinators' (and admins') dashboard over their territory. */
+/**
+ * /impact — the coordinators' (and admins') dashboard over their territory. A workshop member
+ * goes to their active site's dashboard; anyone else is told what the page is for and where the
+ * method is, instead of a refused query.
+ */
 export function ImpactPage() {
-  return <RequireAuth>{() => <CoordinatorDashboard />}</RequireAuth>;
+  return (
+    <RequireAuth>
+      {(me) =>
+        isCoordinator(me) ? (
+          <CoordinatorDashboard />
+        ) : me.activeSiteId ? (
+          <Navigate to={`/sites/${me.activeSiteId}/impact`} replace />
+        ) : (
+          <NoImpactScope />
+        )
+      }
+    </RequireAuth>
+  );
+}
+
+function NoImpactScope() {
+  const { t } = useTranslation('impact');
+  return (
+    <Container size="md" py="lg">
+      <Stack gap="md">
+        <Title order={1}>{t('page.title')}</Title>
+        <Text>{t('page.forbidden')}</Text>
+        <Group gap="sm">
+          <Button component={Link} to="/impact/methode" variant="default">
+            {t('page.methodLink')}
+          </Button>
+          <Button component={Link} to="/lots">
+            {t('page.findMaterial')}
+          </Button>
+        </Group>
+      </Stack>
+    </Container>
+  );
 }
 
 function CoordinatorDashboard() {
