@@ -89,7 +89,7 @@ beforeAll(async () => {
   siteA = await site('A', lyon, ['bois']);
   siteB = await site('B', grenoble, ['textile']);
   siteHeld = await site('Suspendu', lyon, ['bois']);
-  const bois = { family: 'wood', sectors: ['bois'] as SectorKey[] };
+  const bois = { family: 'wood' as const, sectors: ['bois'] as SectorKey[] };
   await lot('chene libre', siteA, lyon, { ...bois, material: 'oak', dims: [1000, 200, 20] });
   await lot('hetre use', siteA, lyon, {
     ...bois,
@@ -107,7 +107,7 @@ beforeAll(async () => {
   });
   await lot('coton grenoble', siteB, grenoble, {
     material: 'cotton',
-    family: 'textile',
+    family: 'textile' as const,
     sectors: ['textile'],
     condition: 'deadstock',
     price: 501,

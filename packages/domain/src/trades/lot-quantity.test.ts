@@ -94,9 +94,9 @@ describe('lot quantities: the errors a user sees and the edges', () => {
       key: 'trade.quantityUnavailable',
       details: { available: '3.050' },
     });
-    expect(left({ reserved: 9 }).details).toEqual({ available: '0.000' });
+    expect(left({ reserved: '9' }).details).toEqual({ available: '0.000' });
     // Stock written before the checks existed may be over-reserved: the refusal says so.
-    expect(left({ reserved: 10 }).details).toEqual({ available: '-1.000' });
+    expect(left({ reserved: '10' }).details).toEqual({ available: '-1.000' });
   });
 
   it('reserves more of a lot already marked reserved by an earlier state of its stock', () => {
