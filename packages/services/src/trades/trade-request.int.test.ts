@@ -183,6 +183,19 @@ describe('a refused request writes nothing', () => {
       key: 'moderation.lotHidden',
     });
     expect(await tradesOfBuyer()).toBe(before);
+    // A suspended account requests nothing, on a lot open to everyone else.
+    const suspended = await createTestUser(s);
+    await moderationRepository.insertHold(s.database.db, {
+      kind: 'account',
+      subjectId: suspended.userId,
+      reason: 'test',
+      by: seller.userId,
+      at: clock,
+    });
+    const open = await newLot();
+    expect(await refusal(s.trades.request(suspended, { lotId: open.id, quantity: 1 }))).toMatchObject({
+      key: 'moderation.accountSuspended',
+    });
   });
 
   it('names the field: a site the buyer is not a member of, the quantity, a message too long', async () => {
