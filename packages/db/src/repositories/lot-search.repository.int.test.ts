@@ -258,3 +258,14 @@ describe('searchLots around a point', () => {
     expect([...first, ...rest].map((r) => r.id)).toEqual(ids);
   });
 });
+
+describe('searchLots newest first around a point', () => {
+  it('sorts by date, not distance, when asked for the newest, and still measures the distance', async () => {
+    const newest = await search({ sort: 'newest' });
+    const around = await search({ point: grenoble, sort: 'newest' });
+    expect(around.map((r) => r.id)).toEqual(newest.map((r) => r.id));
+    expect(around.every((r) => r.distance_m !== null)).toBe(true);
+    // Nearest first would put the Grenoble lots first; the newest is a Lyon lot.
+    expect(around[0]!.site_id).not.toBe(siteB);
+  });
+});
