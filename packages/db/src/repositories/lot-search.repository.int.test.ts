@@ -9,8 +9,9 @@ import type { MaterialFamilyKey, MaterialKey, SectorKey } from '@retaille/domain
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../database.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import type { LotRow, LotSearch } from './lot.repository.ts';
+import type { LotRow } from './lot.repository.ts';
 import * as lotRepository from './lot.repository.ts';
+import { type LotSearch, searchLots } from './lot-search.repository.ts';
 import * as moderationRepository from './moderation.repository.ts';
 
 let handle: DatabaseHandle;
@@ -139,8 +140,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const search = (s: Partial<LotSearch>) =>
-  lotRepository.searchLots(handle.db, { sort: 'newest', limit: 100, ...s });
+const search = (s: Partial<LotSearch>) => searchLots(handle.db, { sort: 'newest', limit: 100, ...s });
 const names = async (s: Partial<LotSearch>) => (await search(s)).map((r) => r.title).sort();
 const visible = ['chene grenoble', 'chene libre', 'coton grenoble', 'hetre use', 'levee'];
 
