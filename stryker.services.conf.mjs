@@ -11,17 +11,25 @@ export default {
   // files move (`grep -n` the function names below).
   mutate: [
     // toEntries + checkLedgerRows + checkLedger (formatLedgerCheck below is the CLI's French text).
-    'packages/services/src/trades/ledger-check.ts:15-73',
+    'packages/services/src/trades/ledger-check.ts:15-74',
     // Pricing (docs/decisions/008-trades-payments-ledger.md for the split of trade.service.ts):
     // breakdownOf, the stored breakdown every later step reprices from;
     'packages/services/src/trades/trade-context.ts:48-55',
-    // TradeCommands.request: quantity checks (the rules themselves, requestedQuantity and
-    // fitsAvailable, are pure and mutated with the domain in stryker.conf.mjs) and price at request;
-    'packages/services/src/trades/trade-commands.ts:69-163',
+    // TradeCommands.request and the request itself (prepareTradeRequest, writeTradeRequest):
+    // quantity checks (the rules themselves, requestedQuantity and fitsAvailable, are pure and
+    // mutated with the domain in stryker.conf.mjs), price at request, what is written;
+    'packages/services/src/trades/trade-commands.ts:54-67',
+    'packages/services/src/trades/trade-request.ts:46-150',
+    // the reservation at acceptance (reserve_quantity → moveQuantity under the lot's row lock; the
+    // rule itself, moveLotQuantity, is lot-quantity.ts in the domain run);
+    'packages/services/src/trades/trade-writes.ts:36-50',
     // the settlement repricing: refund_weight_difference and refund_partial effect handlers.
     'packages/services/src/trades/trade-effect-handlers.ts:96-124',
     // Search filters (filtered) and keyset paging (searchPage, searchLots).
     'packages/db/src/repositories/lot-search.repository.ts:69-140',
+    // Impact: a completed trade's record (methodFigures, travelOf, attributeSector,
+    // buildImpactRecord); the figures themselves are the domain's (impact/*.ts in the domain run).
+    'packages/services/src/impact/impact-recorder.ts:76-212',
   ],
   ignorePatterns: [
     '/*',

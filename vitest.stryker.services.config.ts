@@ -19,19 +19,22 @@ export default defineConfig({
     ],
   },
   test: {
+    // The smallest set that covers the mutated ranges, lean files first: every mutant re-runs the
+    // files of the tests that reach it, each file's beforeAll with its fresh database included.
+    // The longer paths through the same code stay in the normal suite (trade.service.int.test.ts,
+    // payment-restart.int.test.ts, operations.int.test.ts, lot.service.int.test.ts).
     include: [
       // The ledger check: its pure half (unit) and the reading half with the script (integration).
       'packages/services/src/trades/ledger-check.test.ts',
       'packages/services/src/trades/ledger-check.int.test.ts',
-      // Request: quantity checks and price at request; priced lots up to payment.
-      'packages/services/src/trades/trade.service.int.test.ts',
-      'packages/services/src/trades/priced-lot-payment-path.int.test.ts',
-      // A paid per-kg trade handed over lighter: the weight-difference refund (refund_weight_difference).
-      'packages/services/src/trades/payment-restart.int.test.ts',
-      // Dispute resolution with a partial refund (refund_partial).
-      'packages/services/src/operations/operations.int.test.ts',
-      // Search filters and keyset paging.
-      'packages/services/src/catalogue/lot.service.int.test.ts',
+      // Request: what it stores and every refusal; the reservation at acceptance.
+      'packages/services/src/trades/trade-request.int.test.ts',
+      // refund_weight_difference and refund_partial on trade rows written directly.
+      'packages/services/src/trades/settlement-refunds.int.test.ts',
+      // Search filters and keyset paging, on lots written directly.
+      'packages/db/src/repositories/lot-search.repository.int.test.ts',
+      // The impact record of a completed trade (unit).
+      'packages/services/src/impact/impact-recorder.test.ts',
     ],
     globalSetup: ['./packages/db/src/testing/global-setup.ts'],
     setupFiles: ['./vitest.setup.ts'],

@@ -54,3 +54,70 @@ describe('lot quantities moved by trades', () => {
     });
   });
 });
+
+describe('lot quantities: the errors a user sees and the edges', () => {
+  function error(fn: () => unknown) {
+    try {
+      fn();
+    } catch (e) {
+      return isDomainError(e) ? { code: e.code, key: e.key, details: e.details } : String(e);
+    }
+    throw new Error('expected a refusal');
+  }
+
+  it('names the quantity field of an invalid request, and of an invalid stored quantity', () => {
+    expect(error(() => requestedQuantity('1.0001'))).toEqual({
+      code: 'VALIDATION',
+      key: 'trade.quantityInvalid',
+      details: { fields: [{ path: 'quantity', key: 'trade.quantityInvalid' }] },
+    });
+    expect(error(() => requestedQuantity('abc'))).toMatchObject({
+      key: 'decimal.invalid',
+      details: { fields: [{ path: 'quantity' }] },
+    });
+    expect(error(() => availableOf({ quantity: 'abc', reserved: 0, sold: 0 }))).toMatchObject({
+      details: { fields: [{ path: 'quantity' }] },
+    });
+    // Three decimals are the most a quantity has, and are accepted.
+    expect(requestedQuantity('1.005')).toBe('1.005');
+  });
+
+  it('refuses with CONFLICT and states what is left with three decimals, even zero or less', () => {
+    expect(error(() => moveLotQuantity({ ...lot, status: 'withdrawn' }, 1, 'reserve'))).toMatchObject({
+      code: 'CONFLICT',
+      key: 'trade.lotNotAvailable',
+    });
+    const left = (stock: Partial<typeof lot>) =>
+      error(() => moveLotQuantity({ ...lot, ...stock }, 20, 'reserve')) as { code: string; details: unknown };
+    expect(left({ reserved: '5.95' })).toEqual({
+      code: 'CONFLICT',
+      key: 'trade.quantityUnavailable',
+      details: { available: '3.050' },
+    });
+    expect(left({ reserved: '9' }).details).toEqual({ available: '0.000' });
+    // Stock written before the checks existed may be over-reserved: the refusal says so.
+    expect(left({ reserved: '10' }).details).toEqual({ available: '-1.000' });
+  });
+
+  it('reserves more of a lot already marked reserved by an earlier state of its stock', () => {
+    expect(moveLotQuantity({ ...lot, status: 'reserved' }, 1, 'reserve')).toEqual({
+      reserved: '3.5',
+      sold: '1',
+      status: 'published',
+    });
+  });
+
+  it('keeps a lot listed while part of it stays reserved after a release', () => {
+    expect(
+      moveLotQuantity({ quantity: 10, reserved: 5, sold: 0, status: 'published' }, 2, 'release'),
+    ).toEqual({
+      reserved: '3',
+      sold: '0',
+      status: 'published',
+    });
+  });
+
+  it('refuses a move it does not know', () => {
+    expect(error(() => moveLotQuantity(lot, 1, 'steal' as never))).toBe('Error: Unknown move steal');
+  });
+});

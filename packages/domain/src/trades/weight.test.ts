@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../shared/errors.ts';
-import { gramsToKg, kgToGrams, measuredKgToGrams } from './weight.ts';
+import { assertReceiptAgrees, gramsToKg, kgToGrams, measuredKgToGrams } from './weight.ts';
 
 function errorKey(fn: () => unknown): string | undefined {
   try {
@@ -112,5 +112,24 @@ describe('the heaviest measured weight', () => {
         fields: [{ path: 'handoverKg', key: 'weight.tooLarge', params: { max: 1_000_000 } }],
       });
     }
+  });
+});
+
+describe('assertReceiptAgrees: the refusal a buyer sees', () => {
+  it('names the received weight field and states the handover weight in kg', () => {
+    let refusal: unknown;
+    try {
+      assertReceiptAgrees(10_000, 10_201);
+    } catch (e) {
+      refusal = e;
+    }
+    expect(isDomainError(refusal)).toBe(true);
+    expect(refusal).toMatchObject({
+      code: 'VALIDATION',
+      key: 'trade.receiptWeightDiffers',
+      details: {
+        fields: [{ path: 'receivedKg', key: 'trade.receiptWeightDiffers', params: { handoverKg: '10' } }],
+      },
+    });
   });
 });
