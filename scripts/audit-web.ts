@@ -8,6 +8,7 @@
  * in Debian's Chromium, and ends with one `RESULT {"rows":[…]}` line.
  *
  * AUDIT_SMOKE=1 (CI): a few routes, anonymous and one role, phone only, Lighthouse on `/` only.
+ * AUDIT_ONLY=lighthouse: Lighthouse mobile on `/` and `/lots` only, no axe (quick speed checks).
  * AUDIT_SCREENSHOTS=1: only phone screenshots of /lots, a lot page and /impact (coordinator)
  * into docs/screenshots/. AUDIT_NO_BUILD=1 reuses apps/web/dist. Exits 1 when a target is missed and AUDIT_STRICT=1.
  * AUDIT_BASELINE_DIST=<dir>: also serves an earlier build (e.g. `vite build --outDir /tmp/base` on
@@ -34,6 +35,8 @@ import {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = `${ROOT}apps/web/dist/`;
 const SMOKE = process.env.AUDIT_SMOKE === '1';
+/** AUDIT_ONLY=lighthouse: Lighthouse mobile on `/` and `/lots` only, no axe (to iterate on speed). */
+const LIGHTHOUSE_ONLY = process.env.AUDIT_ONLY === 'lighthouse';
 const require = createRequire(import.meta.url);
 
 interface Row {
@@ -163,7 +166,9 @@ async function lighthouseAll(app: RunningApp, baseline: RunningApp | null, targe
   const runs = Math.max(1, Number(process.env.AUDIT_LH_RUNS ?? 1) || 1);
   await withDebuggableChromium(async (port) => {
     for (const { name, path, basePath } of targets) {
-      for (const form of SMOKE ? (['mobile'] as const) : (['mobile', 'desktop'] as const)) {
+      for (const form of SMOKE || LIGHTHOUSE_ONLY
+        ? (['mobile'] as const)
+        : (['mobile', 'desktop'] as const)) {
         const current: Lhr[] = [];
         const before: Lhr[] = [];
         for (let i = 0; i < runs; i++) {
@@ -367,13 +372,13 @@ async function main() {
       const targets: LighthouseTarget[] = [
         { name: '/', path: '/', basePath: '/' },
         ...(SMOKE ? [] : [{ name: '/lots', path: '/lots', basePath: '/lots' }]),
-        ...(SMOKE || !lot ? [] : [{ name: '/lots/:id', path: lot, basePath: baseLot }]),
+        ...(SMOKE || LIGHTHOUSE_ONLY || !lot ? [] : [{ name: '/lots/:id', path: lot, basePath: baseLot }]),
       ];
       await lighthouseAll(app, baseline, targets);
     } finally {
       await baseline?.stop();
     }
-    await axeAudit(browser, app);
+    if (!LIGHTHOUSE_ONLY) await axeAudit(browser, app);
   } finally {
     await browser.close();
     await app.stop();
