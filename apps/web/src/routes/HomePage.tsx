@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Container,
@@ -7,7 +8,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  ThemeIcon,
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -17,12 +17,18 @@ import { LotCard } from '../features/lots/LotCard.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 import classes from './home.module.css';
 
-const pillars = [
-  { key: 'list', icon: '⬆' },
-  { key: 'near', icon: '◎' },
-  { key: 'impact', icon: '♻' },
+/** Who Retaille is for, in two sentences each, and where each of them goes next. */
+const audiences = [
+  { key: 'workshops', to: '/sites/new', link: 'home.addSite' },
+  { key: 'designers', to: '/demandes/nouvelle', link: 'home.audiences.designersLink' },
+  { key: 'coordinators', to: '/sites', link: 'home.browseSites' },
 ] as const;
 
+/**
+ * The landing page. Prerendered at build time (prerender.tsx) for an anonymous French visitor:
+ * what depends on data keeps its place with a placeholder, so the live page draws over the same
+ * layout (no shift).
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -40,12 +46,16 @@ export function HomePage() {
             <Text size="lg" className={classes.lead}>
               {t('home.lead')}
             </Text>
-            <Group>
-              <Button component={Link} to="/sites" size="md" color="wood">
-                {t('home.browseSites')}
+            {/* The three ways in: publish, find, see the impact. */}
+            <Group gap="sm">
+              <Button component={Link} to="/lots/nouveau" size="md" color="wood">
+                {t('home.publishLot')}
               </Button>
-              <Button component={Link} to="/sites/new" size="md" variant="white" color="forest">
-                {t('home.addSite')}
+              <Button component={Link} to="/lots" size="md" variant="white" color="forest">
+                {t('home.findMaterial')}
+              </Button>
+              <Button component={Link} to="/impact" size="md" variant="outline" className={classes.ghost}>
+                {t('home.seeImpact')}
               </Button>
             </Group>
             {/* The badge's place is kept while the count loads (no jump below it). */}
@@ -58,7 +68,27 @@ export function HomePage() {
             )}
           </Stack>
         </section>
-        {/* Placeholders hold the section's place while it loads, so the pillars below do not jump (CLS). */}
+        <section aria-labelledby="home-audiences">
+          <Title order={2} size="h3" id="home-audiences" mb="sm">
+            {t('home.forWhom')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            {audiences.map((a) => (
+              <Paper key={a.key} withBorder p="lg" data-testid={`audience-${a.key}`}>
+                <Stack gap="xs" h="100%">
+                  <Title order={3} size="h4">
+                    {t(`home.audiences.${a.key}Title`)}
+                  </Title>
+                  <Text size="sm">{t(`home.audiences.${a.key}Text`)}</Text>
+                  <Anchor component={Link} to={a.to} fw={600} mt="auto">
+                    {t(a.link)}
+                  </Anchor>
+                </Stack>
+              </Paper>
+            ))}
+          </SimpleGrid>
+        </section>
+        {/* Placeholders hold the section's place while it loads (CLS). */}
         {(latest.isPending || (latest.data && latest.data.items.length > 0)) && (
           <section aria-labelledby="latest-lots" aria-busy={latest.isPending}>
             <Group justify="space-between" mb="sm">
@@ -76,23 +106,6 @@ export function HomePage() {
             </SimpleGrid>
           </section>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          {pillars.map((p) => (
-            <Paper key={p.key} withBorder p="lg">
-              <Stack gap="xs">
-                <ThemeIcon size="lg" radius="xl" variant="light" aria-hidden>
-                  {p.icon}
-                </ThemeIcon>
-                <Title order={2} size="h4">
-                  {t(`home.pillars.${p.key}Title`)}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {t(`home.pillars.${p.key}Text`)}
-                </Text>
-              </Stack>
-            </Paper>
-          ))}
-        </SimpleGrid>
       </Stack>
     </Container>
   );
