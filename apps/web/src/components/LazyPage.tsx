@@ -57,6 +57,8 @@ function LazyRoute({ source }: { source: PageSource }) {
   );
 }
 
+let pages = 0;
+
 /**
  * A route element whose page is loaded on first visit, keeping it out of the main bundle. Once
  * its code is there, the page renders at once, without a loading frame: the first page, preloaded
@@ -82,7 +84,8 @@ export function lazyPage(load: () => Promise<ComponentType>) {
     }),
     loaded: () => loaded,
   };
-  const element = <LazyRoute source={source} />;
+  // A key per page: going from one lazy page to another remounts, never reuses the other's state.
+  const element = <LazyRoute key={`page-${++pages}`} source={source} />;
   loaders.set(element, once);
   return element;
 }
