@@ -11,6 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LotCard } from '../features/lots/LotCard.tsx';
@@ -34,6 +35,8 @@ export function HomePage() {
   const trpc = useTRPC();
   const sites = useQuery(trpc.sites.list.queryOptions({ page: 1, pageSize: 1 }));
   const latest = useQuery(trpc.lots.search.queryOptions({ sort: 'newest', limit: 6 }));
+  // Drawn in a background render that yields to the browser (the placeholders show meanwhile).
+  const latestLots = useDeferredValue(latest.data?.items);
 
   return (
     <Container size="lg">
@@ -90,7 +93,7 @@ export function HomePage() {
         </section>
         {/* Placeholders hold the section's place while it loads (CLS). */}
         {(latest.isPending || (latest.data && latest.data.items.length > 0)) && (
-          <section aria-labelledby="latest-lots" aria-busy={latest.isPending}>
+          <section aria-labelledby="latest-lots" aria-busy={!latestLots}>
             <Group justify="space-between" mb="sm">
               <Title order={2} size="h3" id="latest-lots">
                 {t('home.latestLots')}
@@ -100,8 +103,8 @@ export function HomePage() {
               </Button>
             </Group>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
-              {latest.data
-                ? latest.data.items.map((lot) => <LotCard key={lot.id} lot={lot} href={`/lots/${lot.id}`} />)
+              {latestLots
+                ? latestLots.map((lot) => <LotCard key={lot.id} lot={lot} href={`/lots/${lot.id}`} />)
                 : [0, 1, 2].map((i) => <div key={i} className={classes.cardPlaceholder} />)}
             </SimpleGrid>
           </section>
