@@ -9,8 +9,9 @@
  *
  * AUDIT_SMOKE=1 (CI): a few routes, anonymous and one role, phone only, Lighthouse on `/` only.
  * AUDIT_ONLY=lighthouse: Lighthouse mobile on `/` and `/lots` only, no axe (quick speed checks).
- * AUDIT_SCREENSHOTS=1: only phone screenshots of /lots, a lot page and /impact (coordinator)
- * into docs/screenshots/. AUDIT_NO_BUILD=1 reuses apps/web/dist. Exits 1 when a target is missed and AUDIT_STRICT=1.
+ * AUDIT_SCREENSHOTS=1: only screenshots into docs/screenshots/: on a phone /lots, a lot page and
+ * /impact (coordinator); `/` (phone, desktop) and /lots (desktop) anonymously; the post form
+ * (phone, desktop) as the demo workshop. AUDIT_NO_BUILD=1 reuses apps/web/dist. Exits 1 when a target is missed and AUDIT_STRICT=1.
  * AUDIT_BASELINE_DIST=<dir>: also serves an earlier build (e.g. `vite build --outDir /tmp/base` on
  * the previous commit) and measures it with Lighthouse in the same run, rows named "… (baseline)",
  * so a before/after pair shares the machine's load. AUDIT_LH_RUNS=n: Lighthouse n times per page
@@ -330,19 +331,40 @@ async function screenshots(browser: Browser, app: RunningApp) {
   const dir = `${ROOT}docs/screenshots/`;
   mkdirSync(dir, { recursive: true });
   const lot = await firstLotPath(browser, app);
-  const { context, page } = await newPage(browser, 'phone');
-  await signInAs(context, app, demo.coordinator);
-  for (const [name, path] of [
-    ['phone-lots', '/lots'],
-    ['phone-lot', lot ?? '/lots'],
-    ['phone-impact', '/impact'],
-  ] as const) {
-    await page.goto(`${app.url}${path}`, { waitUntil: 'networkidle' });
-    await page.waitForTimeout(1500);
-    await page.screenshot({ path: `${dir}${name}.png`, fullPage: true });
-    console.log(`screenshot ${dir}${name}.png (${path})`);
+  const shots: Array<{ form: 'phone' | 'desktop'; as: string | null; pages: [string, string][] }> = [
+    {
+      form: 'phone',
+      as: demo.coordinator,
+      pages: [
+        ['phone-lots', '/lots'],
+        ['phone-lot', lot ?? '/lots'],
+        ['phone-impact', '/impact'],
+      ],
+    },
+    // The prerendered pages as a first visit sees them, and the post form (lengths in cm).
+    { form: 'phone', as: null, pages: [['phone-home', '/']] },
+    {
+      form: 'desktop',
+      as: null,
+      pages: [
+        ['desktop-home', '/'],
+        ['desktop-lots', '/lots'],
+      ],
+    },
+    { form: 'phone', as: demo.workshop, pages: [['phone-lot-form', '/lots/nouveau']] },
+    { form: 'desktop', as: demo.workshop, pages: [['desktop-lot-form', '/lots/nouveau']] },
+  ];
+  for (const { form, as, pages } of shots) {
+    const { context, page } = await newPage(browser, form);
+    if (as) await signInAs(context, app, as);
+    for (const [name, path] of pages) {
+      await page.goto(`${app.url}${path}`, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: `${dir}${name}.png`, fullPage: true });
+      console.log(`screenshot ${dir}${name}.png (${path}, ${form})`);
+    }
+    await context.close();
   }
-  await context.close();
 }
 
 async function main() {
