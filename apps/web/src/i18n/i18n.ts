@@ -66,7 +66,8 @@ export const i18nReady = i18n
 
 // Not in the build's prerender (prerender.tsx), which runs in Node.
 if (typeof document !== 'undefined') {
-  document.documentElement.lang = i18n.language;
+  // The chosen language at once (i18n.language is set only once its dictionary is loaded).
+  document.documentElement.lang = initialLocale();
   i18n.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
     localStorage.setItem(STORAGE_KEY, lng);
