@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import type { AppRouter } from '@retaille/api/client';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { TRPCClient } from '@trpc/client';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createBrowserRouter, type DataRouter, type RouteObject, RouterProvider } from 'react-router';
 import { lazyPage } from '../components/LazyPage.tsx';
 import { impactRoutes } from '../features/impact/routes.tsx';
@@ -128,6 +128,8 @@ export function App(props: {
   const [queryClient] = useState(() => props.queryClient ?? makeQueryClient());
   const [trpcClient] = useState(() => props.trpcClient ?? makeTrpcClient());
   const [router] = useState(() => props.router ?? createBrowserRouter(routes));
+  // The app has drawn itself (over the prerendered HTML, if any): end-to-end tests wait for it.
+  useEffect(() => document.documentElement.setAttribute('data-app-ready', ''), []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Suspense fallback={null}>
