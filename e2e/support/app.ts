@@ -135,10 +135,12 @@ export async function newPage(
  */
 function untilAppReady(page: Page) {
   const ready = async <T extends { headers(): Record<string, string> } | null>(response: T) => {
-    const isApp =
+    // A prerendered page loads its code through the build's boot loader (assets/boot-*.js).
+    const prerendered =
       response?.headers()['content-type']?.startsWith('text/html') &&
-      (await page.locator('#root').count()) > 0;
-    if (isApp) await page.locator('html[data-app-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+      (await page.locator('script[src^="/assets/boot-"]').count()) > 0;
+    if (prerendered)
+      await page.locator('html[data-app-ready]').waitFor({ state: 'attached', timeout: 30_000 });
     return response;
   };
   const goto = page.goto.bind(page);
