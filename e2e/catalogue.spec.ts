@@ -109,14 +109,16 @@ describe('catalogue: post a lot on a phone, find it by distance from another acc
     await choose(page, 'site-select', /^Électrolab$/);
     await expect.poll(() => page.getByTestId('unverified-notice').count()).toBe(0);
 
-    // Quantity 0 is refused in French, next to the field, before anything is sent.
+    // Quantity 0 is refused in French, next to the field, before anything is sent; lengths and
+    // widths are typed in cm (as search shows them), thickness in mm, and a limit is said in cm.
     await page.getByTestId('quantity-input').fill('0');
-    await page.getByLabel('Longueur').fill('800');
-    await page.getByLabel('Largeur').fill('120');
-    await page.getByLabel('Épaisseur').fill('27');
+    await page.getByLabel('Longueur (cm)').fill('2500');
+    await page.getByLabel('Largeur (cm)').fill('12');
+    await page.getByLabel('Épaisseur (mm)').fill('27');
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
     await visible(page, 'Corrigez les champs signalés.');
     await visible(page, 'La valeur doit être supérieure à zéro.');
+    await visible(page, /^Valeur trop grande \(2\s000\scm au plus\)\.$/u);
     // The first field in error gets the focus (and is scrolled into view, clear of the sticky bar).
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
@@ -125,6 +127,7 @@ describe('catalogue: post a lot on a phone, find it by distance from another acc
     await page.screenshot({ path: `${SCREENSHOTS}lot-form-errors-fr-phone.png` });
 
     // Valid values: the mass estimate follows live (12 × 0,8 m × 0,12 m × 27 mm × 700 kg/m³ ≈ 22 kg).
+    await page.getByLabel('Longueur (cm)').fill('80');
     await page.getByTestId('quantity-input').fill('12');
     await expect.poll(() => page.getByTestId('mass-estimate').textContent()).toMatch(/^≈ 22\s?kg, estimé$/u);
     await page.getByTestId('price-mode').getByText('À vendre').click();
@@ -138,6 +141,8 @@ describe('catalogue: post a lot on a phone, find it by distance from another acc
     await expect.poll(() => page.locator('h1').textContent()).toBe(title);
     await expect.poll(() => page.getByTestId('lot-price').textContent()).toMatch(/^4,50\s€ \/ pièce$/u);
     await expect.poll(() => page.getByTestId('lot-available').textContent()).toMatch(/^12\spièces$/u);
+    // Stored in mm, shown in cm: 80 cm × 12 cm, 27 mm thick.
+    await visible(page, /^80\s×\s12\scm\s·\sép\.\s27\smm$/u);
     await expect.poll(() => page.getByTestId('lot-photo').count()).toBe(1);
     // Published: no status badge, and the owner's actions.
     expect(await page.getByTestId('lot-status').count()).toBe(0);
@@ -149,6 +154,9 @@ describe('catalogue: post a lot on a phone, find it by distance from another acc
     await expect.poll(() => page.locator('h1').textContent()).toBe('Modifier le lot');
     await expect.poll(() => page.getByLabel('Titre').inputValue()).toBe(title);
     await page.locator('[data-testid="photo-tile"][data-status="done"]').waitFor();
+    // The stored mm come back in cm.
+    await expect.poll(() => page.getByLabel('Longueur (cm)').inputValue()).toBe('80');
+    await expect.poll(() => page.getByLabel('Largeur (cm)').inputValue()).toBe('12');
     await page.getByLabel('Description').fill('Rabotées sur une face, sans nœuds.');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.waitForURL((u) => u.pathname === lotPath);

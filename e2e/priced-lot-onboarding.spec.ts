@@ -74,9 +74,9 @@ async function fillPricedLot(page: Page, title: string) {
   await page.getByLabel('Titre').fill(title);
   await choose(page, 'site-select', /^Électrolab$/);
   await page.getByTestId('quantity-input').fill('6');
-  await page.getByLabel('Longueur').fill('800');
-  await page.getByLabel('Largeur').fill('120');
-  await page.getByLabel('Épaisseur').fill('27');
+  await page.getByLabel('Longueur (cm)').fill('80');
+  await page.getByLabel('Largeur (cm)').fill('12');
+  await page.getByLabel('Épaisseur (mm)').fill('27');
   await page.getByTestId('price-mode').getByText('À vendre').click();
   await page.getByTestId('price-input').fill('3');
 }

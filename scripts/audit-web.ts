@@ -8,8 +8,10 @@
  * in Debian's Chromium, and ends with one `RESULT {"rows":[…]}` line.
  *
  * AUDIT_SMOKE=1 (CI): a few routes, anonymous and one role, phone only, Lighthouse on `/` only.
- * AUDIT_SCREENSHOTS=1: only phone screenshots of /lots, a lot page and /impact (coordinator)
- * into docs/screenshots/. AUDIT_NO_BUILD=1 reuses apps/web/dist. Exits 1 when a target is missed and AUDIT_STRICT=1.
+ * AUDIT_ONLY=lighthouse: Lighthouse mobile on `/` and `/lots` only, no axe (quick speed checks).
+ * AUDIT_SCREENSHOTS=1: only screenshots into docs/screenshots/: on a phone /lots, a lot page and
+ * /impact (coordinator); `/` (phone, desktop) and /lots (desktop) anonymously; the post form
+ * (phone, desktop) as the demo workshop. AUDIT_NO_BUILD=1 reuses apps/web/dist. Exits 1 when a target is missed and AUDIT_STRICT=1.
  * AUDIT_BASELINE_DIST=<dir>: also serves an earlier build (e.g. `vite build --outDir /tmp/base` on
  * the previous commit) and measures it with Lighthouse in the same run, rows named "… (baseline)",
  * so a before/after pair shares the machine's load. AUDIT_LH_RUNS=n: Lighthouse n times per page
@@ -34,6 +36,8 @@ import {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = `${ROOT}apps/web/dist/`;
 const SMOKE = process.env.AUDIT_SMOKE === '1';
+/** AUDIT_ONLY=lighthouse: Lighthouse mobile on `/` and `/lots` only, no axe (to iterate on speed). */
+const LIGHTHOUSE_ONLY = process.env.AUDIT_ONLY === 'lighthouse';
 const require = createRequire(import.meta.url);
 
 interface Row {
@@ -163,7 +167,9 @@ async function lighthouseAll(app: RunningApp, baseline: RunningApp | null, targe
   const runs = Math.max(1, Number(process.env.AUDIT_LH_RUNS ?? 1) || 1);
   await withDebuggableChromium(async (port) => {
     for (const { name, path, basePath } of targets) {
-      for (const form of SMOKE ? (['mobile'] as const) : (['mobile', 'desktop'] as const)) {
+      for (const form of SMOKE || LIGHTHOUSE_ONLY
+        ? (['mobile'] as const)
+        : (['mobile', 'desktop'] as const)) {
         const current: Lhr[] = [];
         const before: Lhr[] = [];
         for (let i = 0; i < runs; i++) {
@@ -325,19 +331,40 @@ async function screenshots(browser: Browser, app: RunningApp) {
   const dir = `${ROOT}docs/screenshots/`;
   mkdirSync(dir, { recursive: true });
   const lot = await firstLotPath(browser, app);
-  const { context, page } = await newPage(browser, 'phone');
-  await signInAs(context, app, demo.coordinator);
-  for (const [name, path] of [
-    ['phone-lots', '/lots'],
-    ['phone-lot', lot ?? '/lots'],
-    ['phone-impact', '/impact'],
-  ] as const) {
-    await page.goto(`${app.url}${path}`, { waitUntil: 'networkidle' });
-    await page.waitForTimeout(1500);
-    await page.screenshot({ path: `${dir}${name}.png`, fullPage: true });
-    console.log(`screenshot ${dir}${name}.png (${path})`);
+  const shots: Array<{ form: 'phone' | 'desktop'; as: string | null; pages: [string, string][] }> = [
+    {
+      form: 'phone',
+      as: demo.coordinator,
+      pages: [
+        ['phone-lots', '/lots'],
+        ['phone-lot', lot ?? '/lots'],
+        ['phone-impact', '/impact'],
+      ],
+    },
+    // The prerendered pages as a first visit sees them, and the post form (lengths in cm).
+    { form: 'phone', as: null, pages: [['phone-home', '/']] },
+    {
+      form: 'desktop',
+      as: null,
+      pages: [
+        ['desktop-home', '/'],
+        ['desktop-lots', '/lots'],
+      ],
+    },
+    { form: 'phone', as: demo.workshop, pages: [['phone-lot-form', '/lots/nouveau']] },
+    { form: 'desktop', as: demo.workshop, pages: [['desktop-lot-form', '/lots/nouveau']] },
+  ];
+  for (const { form, as, pages } of shots) {
+    const { context, page } = await newPage(browser, form);
+    if (as) await signInAs(context, app, as);
+    for (const [name, path] of pages) {
+      await page.goto(`${app.url}${path}`, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: `${dir}${name}.png`, fullPage: true });
+      console.log(`screenshot ${dir}${name}.png (${path}, ${form})`);
+    }
+    await context.close();
   }
-  await context.close();
 }
 
 async function main() {
@@ -367,13 +394,13 @@ async function main() {
       const targets: LighthouseTarget[] = [
         { name: '/', path: '/', basePath: '/' },
         ...(SMOKE ? [] : [{ name: '/lots', path: '/lots', basePath: '/lots' }]),
-        ...(SMOKE || !lot ? [] : [{ name: '/lots/:id', path: lot, basePath: baseLot }]),
+        ...(SMOKE || LIGHTHOUSE_ONLY || !lot ? [] : [{ name: '/lots/:id', path: lot, basePath: baseLot }]),
       ];
       await lighthouseAll(app, baseline, targets);
     } finally {
       await baseline?.stop();
     }
-    await axeAudit(browser, app);
+    if (!LIGHTHOUSE_ONLY) await axeAudit(browser, app);
   } finally {
     await browser.close();
     await app.stop();

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { compressBeside } from './build/compress.ts';
+import { prerenderPages } from './build/prerender-plugin.ts';
 
 /**
  * Writes `.br` and `.gz` beside every text asset of the build; the server (@fastify/static with
@@ -24,12 +25,7 @@ function precompress(): Plugin {
         });
       for (const file of walk(outDir)) {
         if (!/\.(js|css|html|svg|json)$/.test(file) || statSync(file).size < 1024) continue;
-        const data = readFileSync(file);
-        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
-        writeFileSync(
-          `${file}.br`,
-          brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-        );
+        compressBeside(file);
       }
     },
   };
@@ -80,7 +76,7 @@ function preloadDefaultDictionary(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), analyze(), preloadDefaultDictionary(), precompress()],
+  plugins: [react(), analyze(), preloadDefaultDictionary(), precompress(), prerenderPages()],
   server: {
     port: 5173,
     proxy: {

@@ -124,7 +124,29 @@ export async function newPage(
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  untilAppReady(page);
   return { context, page, errors };
+}
+
+/**
+ * `/` and `/lots` are prerendered: they show before the app runs, but a click on a button then
+ * does nothing yet. After a navigation to an app page, `goto` and `reload` also wait until the
+ * app has drawn itself over the HTML (`<html data-app-ready>`, set by App.tsx).
+ */
+function untilAppReady(page: Page) {
+  const ready = async <T extends { headers(): Record<string, string> } | null>(response: T) => {
+    // A prerendered page loads its code through the build's boot loader (assets/boot-*.js).
+    const prerendered =
+      response?.headers()['content-type']?.startsWith('text/html') &&
+      (await page.locator('script[src^="/assets/boot-"]').count()) > 0;
+    if (prerendered)
+      await page.locator('html[data-app-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+    return response;
+  };
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (url, options) => ready(await goto(url, options));
+  page.reload = async (options) => ready(await reload(options));
 }
 
 /** Signs a browser context in through the auth API (the cookie lands in the context). */

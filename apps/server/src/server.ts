@@ -84,6 +84,6 @@ export async function buildServer({
   await app.register(stripeWebhookRoutes, routes);
   await app.register(csrfGuard);
   await app.register(trpcRoutes, routes);
-  await app.register(webAppRoutes, { webDistDir });
+  await app.register(webAppRoutes, { webDistDir, paymentsMode: services.payments.status().mode });
   return app;
 }

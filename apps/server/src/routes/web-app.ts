@@ -1,24 +1,47 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { unencapsulated } from '../plugins/unencapsulated.ts';
 
 /**
+ * Pages the web build prerenders (apps/web/src/prerender.tsx): their HTML is painted before the
+ * JavaScript runs. One file per payment mode, since the simulation strip sits above every page.
+ * Only the bare path: with a query (`/lots?matiere=oak`) the page differs, so it gets the shell.
+ */
+const PRERENDERED: Record<string, string> = { '/': 'home', '/lots': 'lots' };
+
+/**
  * The built web app at / (when there is one) and the app's 404: an HTML navigation outside the API
- * gets index.html (the SPA routes it, its own 404 page included), anything else a JSON 404.
+ * gets index.html (the SPA routes it, its own 404 page included), or the page's prerendered HTML
+ * when the build wrote one; anything else a JSON 404.
  * Not encapsulated: the not-found handler is the whole app's.
  */
 export const webAppRoutes = unencapsulated(
-  async (app: FastifyInstance, { webDistDir }: { webDistDir?: string | undefined }) => {
+  async (
+    app: FastifyInstance,
+    {
+      webDistDir,
+      paymentsMode = 'live',
+    }: { webDistDir?: string | undefined; paymentsMode?: 'live' | 'simulation' },
+  ) => {
     const dist = webDistDir ? resolve(webDistDir) : undefined;
     const hasWeb = dist !== undefined && existsSync(resolve(dist, 'index.html'));
+    const prerendered = (pathname: string): string | undefined => {
+      const name = PRERENDERED[pathname];
+      const file = name && `prerendered/${name}.${paymentsMode}.html`;
+      return file && dist && existsSync(resolve(dist, file)) ? file : undefined;
+    };
+    const sendPage = (reply: FastifyReply, file: string) =>
+      reply.type('text/html').header('cache-control', 'no-cache').sendFile(file);
+
     if (hasWeb) {
       // preCompressed: the web build writes .br/.gz beside each asset (apps/web/vite.config.ts).
       await app.register(fastifyStatic, {
         root: dist,
         wildcard: false,
-        index: ['index.html'],
+        // `/` is answered below: its prerendered HTML when there is one.
+        index: false,
         preCompressed: true,
         // Hashed files under /assets never change: cached for a year. index.html names the current
         // ones, so it is revalidated on every visit.
@@ -36,8 +59,9 @@ export const webAppRoutes = unencapsulated(
     app.setNotFoundHandler((request, reply) => {
       const isApi = request.url.startsWith('/trpc') || request.url.startsWith('/api');
       const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
-      if (hasWeb && !isApi && wantsHtml) {
-        return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+      const root = request.url === '/' && (request.method === 'GET' || request.method === 'HEAD');
+      if (hasWeb && !isApi && (wantsHtml || root)) {
+        return sendPage(reply, prerendered(request.url) ?? 'index.html');
       }
       return reply.status(404).send({ error: { status: 404, key: 'error.notFound', message: 'Not found' } });
     });

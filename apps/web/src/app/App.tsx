@@ -2,8 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import type { AppRouter } from '@retaille/api/client';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { TRPCClient } from '@trpc/client';
-import { lazy, Suspense, useState } from 'react';
-import { createBrowserRouter, type RouteObject, RouterProvider } from 'react-router';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { createBrowserRouter, type DataRouter, type RouteObject, RouterProvider } from 'react-router';
 import { lazyPage } from '../components/LazyPage.tsx';
 import { impactRoutes } from '../features/impact/routes.tsx';
 import { lotRoutes } from '../features/lots/routes.tsx';
@@ -116,11 +116,20 @@ export const routes: RouteObject[] = [
   },
 ];
 
-const router = createBrowserRouter(routes);
-
-export function App(props: { queryClient?: QueryClient; trpcClient?: TRPCClient<AppRouter> }) {
+/**
+ * The whole app. The browser passes nothing (or its clients); the build's prerender
+ * (prerender.tsx) passes a memory router on the page it writes as HTML.
+ */
+export function App(props: {
+  queryClient?: QueryClient;
+  trpcClient?: TRPCClient<AppRouter>;
+  router?: DataRouter;
+}) {
   const [queryClient] = useState(() => props.queryClient ?? makeQueryClient());
   const [trpcClient] = useState(() => props.trpcClient ?? makeTrpcClient());
+  const [router] = useState(() => props.router ?? createBrowserRouter(routes));
+  // The app has drawn itself (over the prerendered HTML, if any): end-to-end tests wait for it.
+  useEffect(() => document.documentElement.setAttribute('data-app-ready', ''), []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Suspense fallback={null}>

@@ -2,7 +2,7 @@ import { NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { AccountNavLinks } from '../features/account/UserMenu.tsx';
-import { TradesNavLink } from '../features/trades/TradesNav.tsx';
+import { TradesNavLink } from '../features/trades/TradesNavLink.tsx';
 import { links } from './links.ts';
 
 /** The burger's menu on phones and tablets: the main links, the secondary ones, the account. */

@@ -77,6 +77,9 @@ const lightVariantColours = [
   'dark',
 ];
 
+/** Text on the light variant of yellow, orange and lime (contrast 6.1–6.6:1 on their shades 0–2). */
+const deepText = { yellow: '#7a4b00', orange: '#9a3412', lime: '#3f6212' } as const;
+
 /**
  * Text colours that meet WCAG AA on this theme's backgrounds: Mantine's "dimmed" grey (#868e96,
  * 3.13:1 on the page background) becomes #5c636a (5.74:1, 6.09:1 on white), and the text of
@@ -92,6 +95,14 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     ),
     ...Object.fromEntries(
       lightVariantColours.map((c) => [`--mantine-color-${c}-outline`, `var(--mantine-color-${c}-9)`]),
+    ),
+    // The bright families' darkest shade is still too light on their pale background (yellow-9
+    // #e67700 on #fff3bf is 2.7:1): a deeper tone of the same hue, 6:1 and more.
+    ...Object.fromEntries(
+      Object.entries(deepText).flatMap(([c, v]) => [
+        [`--mantine-color-${c}-light-color`, v],
+        [`--mantine-color-${c}-outline`, v],
+      ]),
     ),
   },
   dark: {},

@@ -236,6 +236,7 @@ export const catalogueEn: CatalogueResources = {
     width: 'Width',
     thickness: 'Thickness',
     rollLength: 'Roll length',
+    dimensionIn: '{{dimension}} ({{unit}})',
     weighed: 'I weighed the lot',
     measuredKg: 'Total weighed mass',
     massEstimate: '≈ {{mass}}, estimated',

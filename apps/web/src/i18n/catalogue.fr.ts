@@ -240,6 +240,7 @@ export const catalogueFr = {
     width: 'Largeur',
     thickness: 'Épaisseur',
     rollLength: 'Long. du rouleau',
+    dimensionIn: '{{dimension}} ({{unit}})',
     weighed: 'J’ai pesé le lot',
     measuredKg: 'Poids total pesé',
     massEstimate: '≈ {{mass}}, estimé',

@@ -52,13 +52,21 @@ export const en: Resources = {
     statsSites_one: '{{count}} workshop listed',
     statsSites_other: '{{count}} workshops listed',
     statsSites_many: '{{count}} workshops listed',
-    pillars: {
-      listTitle: 'Post a lot in a minute',
-      listText: 'Photo, material, quantity, dimensions: the weight is estimated for you.',
-      nearTitle: 'Find the closest',
-      nearText: 'Radius search sorted by distance, and automatic proposals.',
-      impactTitle: 'Measure the impact',
-      impactText: 'Kilograms reused and CO2e avoided, net of transport, with their sources.',
+    publishLot: 'Post a lot',
+    findMaterial: 'Find material',
+    seeImpact: 'See the impact',
+    forWhom: 'Who is it for?',
+    audiences: {
+      workshopsTitle: 'Workshops and manufactures',
+      workshopsText:
+        'Your offcuts, ends of rolls and dormant stock find a taker nearby instead of going to a skip. You post a lot in a minute from your phone: the weight is estimated, payment and pickup are taken care of.',
+      designersTitle: 'Designers and makers',
+      designersText:
+        'You find reclaimed wood, textile, leather or metal around you, sorted by distance. Post a wanted request and Retaille suggests the lots that match it.',
+      designersLink: 'Post a wanted request',
+      coordinatorsTitle: 'Network coordinators',
+      coordinatorsText:
+        'You follow the exchanges between the network’s manufactures, territory by territory. The kilograms reused and the CO2e avoided are computed with their sources and export to your reports.',
     },
   },
   sites: {

@@ -51,13 +51,21 @@ export const fr = {
     statsSites_one: '{{count}} manufacture référencée',
     statsSites_other: '{{count}} manufactures référencées',
     statsSites_many: '{{count}} manufactures référencées',
-    pillars: {
-      listTitle: 'Publier un lot en une minute',
-      listText: 'Photo, matière, quantité, dimensions : le poids est estimé automatiquement.',
-      nearTitle: 'Trouver au plus près',
-      nearText: 'Recherche par rayon, triée par distance, et propositions automatiques.',
-      impactTitle: "Mesurer l'impact",
-      impactText: 'Kilos réemployés et CO2e évité, net du transport, avec leurs sources.',
+    publishLot: 'Publier un lot',
+    findMaterial: 'Trouver de la matière',
+    seeImpact: 'Voir l’impact',
+    forWhom: 'Pour qui ?',
+    audiences: {
+      workshopsTitle: 'Ateliers et manufactures',
+      workshopsText:
+        'Vos chutes, fins de rouleaux et stocks dormants trouvent preneur près de chez vous au lieu de partir en benne. Vous publiez un lot en une minute depuis votre téléphone : le poids est estimé, le paiement et l’enlèvement sont encadrés.',
+      designersTitle: 'Designers et créateurs',
+      designersText:
+        'Vous trouvez du bois, du textile, du cuir ou du métal de réemploi autour de vous, triés par distance. Déposez une demande et Retaille vous propose les lots qui y répondent.',
+      designersLink: 'Déposer une demande',
+      coordinatorsTitle: 'Coordination du réseau',
+      coordinatorsText:
+        'Vous suivez les échanges entre les manufactures du réseau, territoire par territoire. Les kilos réemployés et le CO2e évité sont calculés avec leurs sources et s’exportent pour vos bilans.',
     },
   },
   sites: {

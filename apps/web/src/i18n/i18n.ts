@@ -64,11 +64,15 @@ export const i18nReady = i18n
     react: { useSuspense: false },
   });
 
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
-  localStorage.setItem(STORAGE_KEY, lng);
-});
+// Not in the build's prerender (prerender.tsx), which runs in Node.
+if (typeof document !== 'undefined') {
+  // The chosen language at once (i18n.language is set only once its dictionary is loaded).
+  document.documentElement.lang = initialLocale();
+  i18n.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng;
+    localStorage.setItem(STORAGE_KEY, lng);
+  });
+}
 
 export const currentLocale = (): AppLocale => (i18n.language === 'en' ? 'en' : 'fr');
 export default i18n;

@@ -144,9 +144,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     fr: (p) => `Valeur trop petite${p.min ? ` (au moins ${p.min})` : ''}.`,
     en: (p) => `Value too small${p.min ? ` (at least ${p.min})` : ''}.`,
   },
+  // `max` may come formatted (« 2 000 ») and `unit` names what it counts (mm, cm, m).
   'measure.tooLarge': {
-    fr: (p) => `Valeur trop grande${p.max ? ` (${p.max} au plus)` : ''}.`,
-    en: (p) => `Value too large${p.max ? ` (at most ${p.max})` : ''}.`,
+    fr: (p) => `Valeur trop grande${p.max ? ` (${p.max}${p.unit ? `\u00a0${p.unit}` : ''} au plus)` : ''}.`,
+    en: (p) => `Value too large${p.max ? ` (at most ${p.max}${p.unit ? ` ${p.unit}` : ''})` : ''}.`,
   },
   'measure.required': {
     fr: 'Cette dimension est nécessaire pour estimer le poids (ou indiquez le poids pesé).',

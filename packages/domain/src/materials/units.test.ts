@@ -112,7 +112,8 @@ describe('validateDimensions', () => {
   });
 
   it('reports the limit it broke', () => {
-    expect(validateDimensions({ thicknessMm: 2000 })[0]?.params).toEqual({ max: 1000 });
+    expect(validateDimensions({ thicknessMm: 2000 })[0]?.params).toEqual({ max: 1000, unit: 'mm' });
+    expect(validateDimensions({ rollLengthM: 20_000 })[0]?.params).toEqual({ max: 10_000, unit: 'm' });
   });
 });
 

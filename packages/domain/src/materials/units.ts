@@ -157,13 +157,20 @@ export const DIMENSION_LIMITS: Record<DimensionField, number> = {
   thicknessMm: 1_000,
   rollLengthM: 10_000,
 };
+/** The unit each dimension field is stored in (named in « too large » messages). */
+export const DIMENSION_UNITS: Record<DimensionField, 'mm' | 'm'> = {
+  lengthMm: 'mm',
+  widthMm: 'mm',
+  thicknessMm: 'mm',
+  rollLengthM: 'm',
+};
 export const MAX_QUANTITY = 1_000_000;
 
-function checkPositive(value: number, path: string, max: number): FieldProblem | null {
+function checkPositive(value: number, path: string, max: number, unit?: string): FieldProblem | null {
   if (!Number.isFinite(value)) return { path, key: 'measure.notANumber' };
   if (value < 0) return { path, key: 'measure.negative' };
   if (value === 0) return { path, key: 'measure.zero' };
-  if (value > max) return { path, key: 'measure.tooLarge', params: { max } };
+  if (value > max) return { path, key: 'measure.tooLarge', params: unit ? { max, unit } : { max } };
   return null;
 }
 
@@ -192,7 +199,7 @@ export function validateDimensions(
       if (required.includes(f)) problems.push({ path: fieldPath, key: 'measure.required' });
       continue;
     }
-    const p = checkPositive(value, fieldPath, DIMENSION_LIMITS[f]);
+    const p = checkPositive(value, fieldPath, DIMENSION_LIMITS[f], DIMENSION_UNITS[f]);
     if (p) problems.push(p);
   }
   return problems;

@@ -15,11 +15,10 @@ import {
   lotConditions,
   type MaterialFamilyKey,
   type MaterialKey,
-  parseDecimal,
   type SectorKey,
-  scaleHalfUp,
 } from '@retaille/domain/web';
 import type { PointValue } from '../../components/catalogue/PointPicker.tsx';
+import { cmToMm, mmToCm, scaled } from '../../lib/units.ts';
 
 export const RADIUS_MIN = 5;
 export const RADIUS_MAX = 200;
@@ -175,16 +174,6 @@ export function activeFilterCount(s: BrowseState): number {
   ].filter((v) => v !== null).length;
 }
 
-/**
- * `value × 10^digits` rounded half-up on the decimal as typed (`1.005` € → 101 cents), as the
- * domain rounds money; `Math.round(1.005 * 100)` sees the binary 100.4999… and gives 100.
- * A negative value (typed in a draft field) goes through as is, for the API to refuse.
- */
-const scaled = (value: number, digits: number) =>
-  Number.isFinite(value) && value >= 0
-    ? Number(scaleHalfUp(parseDecimal(value), digits))
-    : Math.round(value * 10 ** digits);
-
 /** The `lots.search` input for a state and a resolved point (cursor added by the infinite query). */
 export function toSearchInput(
   s: BrowseState,
@@ -205,8 +194,8 @@ export function toSearchInput(
   if (s.sector) input.sector = s.sector;
   if (s.freeOnly) input.freeOnly = true;
   else if (s.maxPriceEur !== null) input.maxPriceCents = scaled(s.maxPriceEur, 2);
-  if (s.minLengthCm !== null) input.minLengthMm = scaled(s.minLengthCm, 1);
-  if (s.minWidthCm !== null) input.minWidthMm = scaled(s.minWidthCm, 1);
+  if (s.minLengthCm !== null) input.minLengthMm = cmToMm(s.minLengthCm);
+  if (s.minWidthCm !== null) input.minWidthMm = cmToMm(s.minWidthCm);
   if (s.minThicknessMm !== null) input.minThicknessMm = s.minThicknessMm;
   if (s.minQuantity !== null) input.minQuantity = s.minQuantity;
   return input;
@@ -234,8 +223,8 @@ export function paramsOfSaved(saved: {
     sector: f.sector ?? null,
     freeOnly: f.freeOnly ?? false,
     maxPriceEur: f.maxPriceCents === undefined ? null : f.maxPriceCents / 100,
-    minLengthCm: f.minLengthMm === undefined ? null : f.minLengthMm / 10,
-    minWidthCm: f.minWidthMm === undefined ? null : f.minWidthMm / 10,
+    minLengthCm: f.minLengthMm === undefined ? null : mmToCm(f.minLengthMm),
+    minWidthCm: f.minWidthMm === undefined ? null : mmToCm(f.minWidthMm),
     minThicknessMm: f.minThicknessMm ?? null,
     minQuantity: f.minQuantity ?? null,
     sort: 'distance',

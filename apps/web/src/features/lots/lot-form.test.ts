@@ -17,8 +17,8 @@ const form = (patch: Partial<LotFormState>): LotFormState => ({
   description: 'Chutes rabotées',
   materialKey: 'oak',
   quantity: 10,
-  lengthMm: 1000,
-  widthMm: 200,
+  lengthCm: 100,
+  widthCm: 20,
   thicknessMm: 20,
   ...patch,
 });
@@ -97,7 +97,7 @@ describe('toLotInput: the rest', () => {
 });
 
 describe('dimensionsOf', () => {
-  const all = { lengthMm: 1000, widthMm: 200, thicknessMm: 20, rollLengthM: 25 };
+  const all = { lengthCm: 100, widthCm: 20, thicknessMm: 20, rollLengthM: 25 };
   it.each([
     ['piece', { lengthMm: 1000, widthMm: 200, thicknessMm: 20, rollLengthM: null }],
     ['sheet', { lengthMm: 1000, widthMm: 200, thicknessMm: 20, rollLengthM: null }],
@@ -110,7 +110,34 @@ describe('dimensionsOf', () => {
   });
 
   it('an empty dimension is null', () => {
-    expect(dimensionsOf(form({ lengthMm: '', widthMm: 0 }))).toMatchObject({ lengthMm: null, widthMm: 0 });
+    expect(dimensionsOf(form({ lengthCm: '', widthCm: 0 }))).toMatchObject({ lengthMm: null, widthMm: 0 });
+  });
+
+  it.each<[number | string, number]>([
+    [120, 1200],
+    ['120', 1200],
+    [12.5, 125],
+    [0.1, 1],
+    [1.05, 11],
+    [12.34, 123],
+    [2000, 20_000],
+  ])('a length typed as %s cm is sent as %s mm (half-up on the decimal typed)', (cm, mm) => {
+    expect(dimensionsOf(form({ lengthCm: cm, widthCm: cm })).lengthMm).toBe(mm);
+    expect(dimensionsOf(form({ lengthCm: cm, widthCm: cm })).widthMm).toBe(mm);
+  });
+
+  it('thickness stays in mm and a roll length in m', () => {
+    expect(dimensionsOf(form({ unit: 'roll', widthCm: 140, thicknessMm: 1.5, rollLengthM: 25.5 }))).toEqual({
+      lengthMm: null,
+      widthMm: 1400,
+      thicknessMm: 1.5,
+      rollLengthM: 25.5,
+    });
+  });
+
+  it('a negative or non-numeric length still reaches the schema, to be refused there', () => {
+    expect(dimensionsOf(form({ lengthCm: -3 })).lengthMm).toBe(-30);
+    expect(dimensionsOf(form({ lengthCm: 'abc' })).lengthMm).toBeNaN();
   });
 });
 
@@ -133,6 +160,16 @@ describe('fromLot → toLotInput', () => {
     availableUntil: null,
     recurring: { quantity: 10, period: 'month' },
   } as unknown as LotView;
+
+  it('shows stored mm as cm in the form, thickness in mm', () => {
+    expect(fromLot(lot)).toMatchObject({ lengthCm: 50, widthCm: 30, thicknessMm: 3 });
+    expect(
+      fromLot({
+        ...lot,
+        dimensions: { lengthMm: 1235, widthMm: null, thicknessMm: null, rollLengthM: null },
+      }),
+    ).toMatchObject({ lengthCm: 123.5, widthCm: '', thicknessMm: '' });
+  });
 
   it('gives back the lot as it was saved (price in cents, weighed mass, recurrence)', () => {
     const input = toLotInput(fromLot(lot), [], true);
@@ -162,7 +199,9 @@ describe('toFormErrors', () => {
   it.each([
     ['lot.priceCents', 'priceEur'],
     ['priceCents', 'priceEur'],
-    ['dimensions.lengthMm', 'lengthMm'],
+    ['dimensions.lengthMm', 'lengthCm'],
+    ['lot.dimensions.widthMm', 'widthCm'],
+    ['dimensions.thicknessMm', 'thicknessMm'],
     ['lot.dimensions.rollLengthM', 'rollLengthM'],
     ['recurring.quantity', 'recurringQuantity'],
     ['recurring', 'recurringQuantity'],
@@ -181,17 +220,17 @@ describe('toFormErrors', () => {
 
 describe('measureErrors', () => {
   it('says nothing before a quantity is typed', () => {
-    expect(measureErrors(form({ quantity: '', lengthMm: '' }), 'fr')).toEqual({});
+    expect(measureErrors(form({ quantity: '', lengthCm: '' }), 'fr')).toEqual({});
   });
 
   it('asks for the dimensions the mass estimate needs, in the chosen language', () => {
-    const fr = measureErrors(form({ lengthMm: '', widthMm: '', thicknessMm: '' }), 'fr');
+    const fr = measureErrors(form({ lengthCm: '', widthCm: '', thicknessMm: '' }), 'fr');
     expect(Object.keys(fr).sort()).toEqual([
       'dimensions.lengthMm',
       'dimensions.thicknessMm',
       'dimensions.widthMm',
     ]);
-    const en = measureErrors(form({ lengthMm: '' }), 'en');
+    const en = measureErrors(form({ lengthCm: '' }), 'en');
     expect(en['dimensions.lengthMm']).toMatch(/[a-z]/i);
     expect(en['dimensions.lengthMm']).not.toBe(fr['dimensions.lengthMm']);
   });
@@ -199,10 +238,27 @@ describe('measureErrors', () => {
   it('a weighed lot needs no dimensions', () => {
     expect(
       measureErrors(
-        form({ weighed: true, measuredKg: 12, lengthMm: '', widthMm: '', thicknessMm: '' }),
+        form({ weighed: true, measuredKg: 12, lengthCm: '', widthCm: '', thicknessMm: '' }),
         'fr',
       ),
     ).toEqual({});
+  });
+
+  it('says a length or width limit in cm, the unit it was typed in, in both languages', () => {
+    expect(measureErrors(form({ lengthCm: 2001, widthCm: 1001 }), 'fr')).toEqual({
+      'dimensions.lengthMm': 'Valeur trop grande (2\u202f000\u00a0cm au plus).',
+      'dimensions.widthMm': 'Valeur trop grande (1\u202f000\u00a0cm au plus).',
+    });
+    expect(measureErrors(form({ lengthCm: 2001 }), 'en')).toEqual({
+      'dimensions.lengthMm': 'Value too large (at most 2,000 cm).',
+    });
+    expect(measureErrors(form({ lengthCm: 2000, widthCm: 1000 }), 'fr')).toEqual({});
+  });
+
+  it('says a thickness limit in mm', () => {
+    expect(measureErrors(form({ thicknessMm: 1001 }), 'fr')).toEqual({
+      'dimensions.thicknessMm': 'Valeur trop grande (1\u202f000\u00a0mm au plus).',
+    });
   });
 
   it('pieces are whole numbers', () => {

@@ -1,10 +1,12 @@
 /**
  * The post form's values and their mapping to the API's `lotInputSchema`: prices are typed in
- * euros and sent as integer cents, only the dimensions the unit uses are sent, and the domain's
- * own measure rules (needed dimensions, whole counts) run in the browser too.
+ * euros and sent as integer cents, lengths and widths typed in cm (as search and wanted requests
+ * show them) and sent as integer mm, thickness in mm, only the dimensions the unit uses are sent,
+ * and the domain's own measure rules (needed dimensions, whole counts) run in the browser too.
  */
-import { fieldErrorsFromProblems, type LotFormValues, type LotView } from '@retaille/api/client';
+import { type LotFormValues, type LotView, translate } from '@retaille/api/client';
 import {
+  type DimensionField,
   getMaterial,
   getUnit,
   type LotCondition,
@@ -15,6 +17,8 @@ import {
 } from '@retaille/domain/web';
 import type { AppLocale } from '../../i18n/i18n.ts';
 import type { FieldErrors } from '../../lib/errors.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { cmToMm, mmToCm, scaled } from '../../lib/units.ts';
 
 export interface LotFormState {
   siteId: string;
@@ -24,8 +28,10 @@ export interface LotFormState {
   condition: LotCondition;
   unit: UnitKey;
   quantity: number | string;
-  lengthMm: number | string;
-  widthMm: number | string;
+  /** In cm (stored in mm). */
+  lengthCm: number | string;
+  /** In cm (stored in mm). */
+  widthCm: number | string;
   thicknessMm: number | string;
   rollLengthM: number | string;
   weighed: boolean;
@@ -47,8 +53,8 @@ export const emptyLotForm = (siteId: string): LotFormState => ({
   condition: 'offcut',
   unit: 'piece',
   quantity: '',
-  lengthMm: '',
-  widthMm: '',
+  lengthCm: '',
+  widthCm: '',
   thicknessMm: '',
   rollLengthM: '',
   weighed: false,
@@ -82,11 +88,26 @@ export const usualUnit: Record<MaterialFamilyKey, UnitKey> = {
 const num = (v: number | string): number | undefined =>
   v === '' || v === null || v === undefined ? undefined : Number(v);
 
-/** Dimensions this unit uses; the others are sent as null. */
+/** The form field (and its display unit) of each stored dimension. */
+export const dimensionInputs: Record<
+  DimensionField,
+  { field: 'lengthCm' | 'widthCm' | 'thicknessMm' | 'rollLengthM'; unit: 'cm' | 'mm' | 'm' }
+> = {
+  lengthMm: { field: 'lengthCm', unit: 'cm' },
+  widthMm: { field: 'widthCm', unit: 'cm' },
+  thicknessMm: { field: 'thicknessMm', unit: 'mm' },
+  rollLengthM: { field: 'rollLengthM', unit: 'm' },
+};
+
+/** Dimensions this unit uses, in the stored units (cm typed → integer mm); the others are null. */
 export function dimensionsOf(v: LotFormState) {
   const used = new Set(getUnit(v.unit).dimensions);
-  const pick = (f: 'lengthMm' | 'widthMm' | 'thicknessMm' | 'rollLengthM') =>
-    used.has(f) ? (num(v[f]) ?? null) : null;
+  const pick = (f: DimensionField) => {
+    const { field, unit } = dimensionInputs[f];
+    const value = used.has(f) ? num(v[field]) : undefined;
+    if (value === undefined) return null;
+    return unit === 'cm' ? cmToMm(value) : value;
+  };
   return {
     lengthMm: pick('lengthMm'),
     widthMm: pick('widthMm'),
@@ -109,7 +130,7 @@ export function toLotInput(v: LotFormState, photoIds: string[], publish: boolean
     // NaN, not undefined: an empty weighed mass must fail as "enter a number".
     measuredKg: v.weighed ? (num(v.measuredKg) ?? Number.NaN) : null,
     free: v.free,
-    priceCents: v.free ? null : price === undefined ? null : Math.round(price * 100),
+    priceCents: v.free ? null : price === undefined ? null : scaled(price, 2),
     availableFrom: v.availableFrom || null,
     availableUntil: v.availableUntil || null,
     recurring: v.recurringOn
@@ -131,8 +152,8 @@ export function fromLot(lot: LotView): LotFormState {
     condition: lot.condition,
     unit: lot.unit,
     quantity: lot.quantity,
-    lengthMm: s(lot.dimensions.lengthMm),
-    widthMm: s(lot.dimensions.widthMm),
+    lengthCm: lot.dimensions.lengthMm === null ? '' : mmToCm(lot.dimensions.lengthMm),
+    widthCm: lot.dimensions.widthMm === null ? '' : mmToCm(lot.dimensions.widthMm),
     thicknessMm: s(lot.dimensions.thicknessMm),
     rollLengthM: s(lot.dimensions.rollLengthM),
     weighed: !lot.massEstimated && lot.massMethod === 'measured',
@@ -156,7 +177,8 @@ export function toFormErrors(errors: FieldErrors): FieldErrors {
       p === 'priceCents'
         ? 'priceEur'
         : p.startsWith('dimensions.')
-          ? p.slice('dimensions.'.length)
+          ? (dimensionInputs[p.slice('dimensions.'.length) as DimensionField]?.field ??
+            p.slice('dimensions.'.length))
           : p.startsWith('recurring')
             ? 'recurringQuantity'
             : p.startsWith('photoIds')
@@ -181,6 +203,22 @@ export function measureErrors(v: LotFormState, locale: AppLocale): FieldErrors {
     material: getMaterial(v.materialKey) ?? null,
   });
   const out: FieldErrors = {};
-  for (const f of fieldErrorsFromProblems(problems)) out[f.path] ??= f[locale];
+  for (const p of problems) {
+    // A limit is said in the field's own unit (« 2 000 cm au plus » for a length typed in cm).
+    const dimension = p.path.startsWith('dimensions.')
+      ? (p.path.slice('dimensions.'.length) as DimensionField)
+      : undefined;
+    const inCm = dimension !== undefined && dimensionInputs[dimension]?.unit === 'cm';
+    const max = typeof p.params?.max === 'number' ? p.params.max : undefined;
+    const params =
+      p.key === 'measure.tooLarge' && max !== undefined
+        ? {
+            ...p.params,
+            max: formatNumber(inCm ? mmToCm(max) : max, locale),
+            ...(inCm ? { unit: 'cm' } : {}),
+          }
+        : p.params;
+    out[p.path] ??= translate(p.key, locale, params);
+  }
   return out;
 }

@@ -13,6 +13,7 @@ import {
   materialLabel,
 } from '../../components/catalogue/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
+import { mmToCm } from '../../lib/units.ts';
 
 export type RequestView = z.infer<typeof requestSchema>;
 
@@ -32,8 +33,8 @@ export function lotsSearchHref(r: RequestView): string {
   p.set('lat', r.lat.toFixed(4));
   p.set('lon', r.lon.toFixed(4));
   p.set('rayon', String(Math.min(200, Math.max(5, Math.round(r.maxDistanceKm / 5) * 5))));
-  if (r.minLengthMm) p.set('longueur', String(r.minLengthMm / 10));
-  if (r.minWidthMm) p.set('largeur', String(r.minWidthMm / 10));
+  if (r.minLengthMm) p.set('longueur', String(mmToCm(r.minLengthMm)));
+  if (r.minWidthMm) p.set('largeur', String(mmToCm(r.minWidthMm)));
   if (r.minThicknessMm) p.set('epaisseur', String(r.minThicknessMm));
   return `/lots?${p}`;
 }
@@ -52,7 +53,7 @@ export function RequestCard({
 }) {
   const { t } = useTranslation('catalogue');
   const locale = currentLocale();
-  const cm = (mm: number) => `${formatNum(mm / 10, locale, 1)}\u202fcm`;
+  const cm = (mm: number) => `${formatNum(mmToCm(mm), locale, 1)}\u202fcm`;
   const dims = [
     r.minLengthMm !== null ? t('requests.minLength', { v: cm(r.minLengthMm) }) : null,
     r.minWidthMm !== null ? t('requests.minWidth', { v: cm(r.minWidthMm) }) : null,

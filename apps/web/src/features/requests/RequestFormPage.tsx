@@ -37,6 +37,7 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { type FieldErrors, fieldErrorsOf, messageOf } from '../../lib/errors.ts';
 import type { SignedIn } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { cmToMm, scaled } from '../../lib/units.ts';
 import { validateWith } from '../../lib/validate.ts';
 
 interface RequestFormState {
@@ -70,14 +71,14 @@ function toInput(v: RequestFormState): z.input<typeof requestInputSchema> {
     unit: v.unit,
     quantityMin: num(v.quantityMin) as number,
     quantityMax: (num(v.quantityMax) ?? num(v.quantityMin)) as number,
-    minLengthMm: length === undefined ? null : Math.round(length * 10),
-    minWidthMm: width === undefined ? null : Math.round(width * 10),
+    minLengthMm: length === undefined ? null : cmToMm(length),
+    minWidthMm: width === undefined ? null : cmToMm(width),
     minThicknessMm: num(v.minThicknessMm) ?? null,
     maxDistanceKm: v.maxDistanceKm,
     point: (v.point ? toSearchPoint(v.point) : undefined) as z.input<typeof requestInputSchema>['point'],
     siteId: v.point?.kind === 'site' ? v.point.siteId : null,
     neededBy: v.neededBy || null,
-    budgetCents: budget === undefined ? null : Math.round(budget * 100),
+    budgetCents: budget === undefined ? null : scaled(budget, 2),
   };
 }
 

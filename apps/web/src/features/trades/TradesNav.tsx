@@ -1,6 +1,6 @@
-import { Badge, Box, NavLink } from '@mantine/core';
+import { Badge, Box } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { NavLink as RouterNavLink } from 'react-router';
 import { useNotificationsSummary } from '../../lib/notifications.ts';
 import { useMe } from '../../lib/session.ts';
 
@@ -43,30 +43,11 @@ export function TradesHeaderLink({ className }: { className?: string }) {
 }
 
 /** How many trades wait for the user's action (hidden at 0; the link's label says it in words). */
-function WaitingBadge({ count }: { count: number }) {
+export function WaitingBadge({ count }: { count: number }) {
   if (count === 0) return null;
   return (
     <Badge color="wood" size="sm" circle={count < 10} aria-hidden data-testid="trades-waiting-badge">
       {count > 99 ? '99+' : count}
     </Badge>
-  );
-}
-
-/** The same entry in the phone menu. */
-export function TradesNavLink({ onNavigate }: { onNavigate: () => void }) {
-  const { t } = useTranslation('trades');
-  const me = useMe();
-  const location = useLocation();
-  const waiting = useNotificationsSummary(Boolean(me.data)).data?.tradesWaitingOnMe ?? 0;
-  if (!me.data) return null;
-  return (
-    <NavLink
-      component={Link}
-      to="/echanges"
-      label={t('nav.trades')}
-      rightSection={<WaitingBadge count={waiting} />}
-      active={location.pathname.startsWith('/echanges')}
-      onClick={onNavigate}
-    />
   );
 }

@@ -1,5 +1,6 @@
 import { Button, Center, Loader, Paper, Stack, Text } from '@mantine/core';
 import type { LotView } from '@retaille/api/client';
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { RADIUS_MAX } from '../browse-params.ts';
@@ -32,12 +33,15 @@ export function LotResults({
 }) {
   const { t } = useTranslation('catalogue');
   const { state, params, update } = browse;
+  // The cards are drawn in a background render that yields to the browser, so a phone's main thread
+  // is not blocked while a page of cards mounts; the loader (or the previous list) shows meanwhile.
+  const shown = useDeferredValue(search.isPending ? null : items);
   if (search.isError) {
     return (
       <QueryError error={search.error} onRetry={() => void search.refetch()} title={t('browse.loadError')} />
     );
   }
-  if (search.isPending) {
+  if (shown === null) {
     return (
       <Center py="xl">
         <Loader aria-label={t('common.loading')} />
@@ -48,11 +52,11 @@ export function LotResults({
     <Stack gap="sm">
       <Text size="sm" c="dimmed" role="status" aria-live="polite" data-testid="result-count">
         {search.hasNextPage
-          ? t('browse.countMore', { count: items.length })
-          : t('browse.count', { count: items.length })}
+          ? t('browse.countMore', { count: shown.length })
+          : t('browse.count', { count: shown.length })}
         {!hasPoint && ` · ${t('browse.noPointHint')}`}
       </Text>
-      {items.length === 0 ? (
+      {shown.length === 0 ? (
         <Paper withBorder p="xl">
           <Stack align="center" gap="sm">
             <Text ta="center">{t('browse.empty')}</Text>
@@ -65,7 +69,7 @@ export function LotResults({
         </Paper>
       ) : (
         <Stack gap="sm" data-testid="lot-list">
-          {items.map((lot) => (
+          {shown.map((lot) => (
             <LotCard
               key={lot.id}
               lot={lot}

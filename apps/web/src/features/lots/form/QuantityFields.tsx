@@ -11,7 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { formatMass } from '../../../components/catalogue/format.ts';
 import { currentLocale } from '../../../i18n/i18n.ts';
-import { dimensionsOf } from '../lot-form.ts';
+import { dimensionInputs, dimensionsOf } from '../lot-form.ts';
 import classes from '../lots.module.css';
 import { FormSection } from './FormSection.tsx';
 import type { LotFormController } from './use-lot-form.ts';
@@ -66,25 +66,31 @@ export function QuantityFields({ c }: { c: LotFormController }) {
       </SimpleGrid>
       {unit.dimensions.length > 0 && (
         <SimpleGrid cols={{ base: unit.dimensions.length === 3 ? 3 : 2 }} spacing="xs">
-          {unit.dimensions.map((f) => (
-            <NumberInput
-              key={f}
-              label={dimensionLabel[f]}
-              withAsterisk={required.has(f) && !v.weighed}
-              min={0}
-              allowNegative={false}
-              decimalSeparator={decimal}
-              hideControls
-              inputMode="decimal"
-              rightSection={
-                <Text size="xs" c="dimmed" pr={6}>
-                  {f === 'rollLengthM' ? 'm' : 'mm'}
-                </Text>
-              }
-              rightSectionWidth={36}
-              {...form.getInputProps(f)}
-            />
-          ))}
+          {unit.dimensions.map((f) => {
+            const input = dimensionInputs[f];
+            return (
+              <NumberInput
+                key={f}
+                label={t('form.dimensionIn', { dimension: dimensionLabel[f], unit: input.unit })}
+                withAsterisk={required.has(f) && !v.weighed}
+                min={0}
+                allowNegative={false}
+                // cm to the mm (one decimal), mm to the tenth, roll lengths to the cm.
+                decimalScale={input.unit === 'm' ? 2 : 1}
+                decimalSeparator={decimal}
+                hideControls
+                inputMode="decimal"
+                rightSection={
+                  <Text size="xs" c="dimmed" pr={6} aria-hidden>
+                    {input.unit}
+                  </Text>
+                }
+                rightSectionWidth={36}
+                {...form.getInputProps(input.field)}
+                data-testid={`dimension-${input.field}`}
+              />
+            );
+          })}
         </SimpleGrid>
       )}
       {unit.kind !== 'mass' && <MassFields c={c} />}

@@ -135,9 +135,11 @@ export function useLotForm(me: SignedIn, lot: LotView | undefined) {
     const values = override ?? form.getValues();
     const input = toLotInput(values, uploads.photoIds, publish);
     const checked = validateWith(lotInputSchema, input, locale);
+    // The measure rules speak in the form's units (a length's limit in cm): they win over the
+    // schema's message for the same field.
     const errors = {
-      ...toFormErrors(measureErrors(values, locale)),
       ...(checked.ok ? {} : toFormErrors(checked.errors)),
+      ...toFormErrors(measureErrors(values, locale)),
     };
     if (Object.keys(errors).length > 0) {
       showErrors(errors, t('form.fixErrors'));
