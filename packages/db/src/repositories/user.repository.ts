@@ -24,14 +24,23 @@ export async function ensureProfile(db: Db, userId: string): Promise<UserProfile
   return db.selectFrom('user_profile').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow();
 }
 
+/**
+ * A user and their profile: one query on every signed-in request (the profile row is made with the
+ * account, so the insert of ensureProfile runs only for an account that somehow has none).
+ */
 export async function findUserWithProfile(db: Db, userId: string): Promise<UserWithProfile | undefined> {
-  const user = await db
-    .selectFrom('auth_user')
-    .select(['id', 'name', 'email', 'emailVerified', 'createdAt'])
-    .where('id', '=', userId)
+  const row = await db
+    .selectFrom('auth_user as u')
+    .leftJoin('user_profile as p', 'p.user_id', 'u.id')
+    .select(['u.id', 'u.name', 'u.email', 'u.emailVerified', 'u.createdAt'])
+    .selectAll('p')
+    .where('u.id', '=', userId)
     .executeTakeFirst();
-  if (!user) return undefined;
-  return { ...user, profile: await ensureProfile(db, userId) };
+  if (!row) return undefined;
+  const { id, name, email, emailVerified, createdAt, ...profile } = row;
+  const user = { id, name, email, emailVerified, createdAt };
+  if (profile.user_id === null) return { ...user, profile: await ensureProfile(db, userId) };
+  return { ...user, profile: profile as UserProfileRow };
 }
 
 /** Display names of several users (no profile row is created). */
