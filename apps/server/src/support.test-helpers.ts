@@ -25,6 +25,23 @@ export class TestClient {
     }
   }
 
+  /** The names of the cookies kept. */
+  get cookieNames(): string[] {
+    return [...this.cookies.keys()];
+  }
+
+  /** Another client holding a copy of these cookies (a second tab, or a stolen cookie). */
+  copy(): TestClient {
+    const twin = new TestClient(this.app, this.origin, this.remoteAddress);
+    for (const [k, v] of this.cookies) twin.cookies.set(k, v);
+    return twin;
+  }
+
+  /** Forgets the cookies whose name contains `fragment`. */
+  forget(fragment: string): void {
+    for (const k of [...this.cookies.keys()]) if (k.includes(fragment)) this.cookies.delete(k);
+  }
+
   get hasSession() {
     return [...this.cookies.keys()].some((k) => k.includes('session_token'));
   }

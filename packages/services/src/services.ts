@@ -4,7 +4,14 @@ import { type CommuneDirectory, IMPACT_METHOD_VERSION } from '@retaille/domain';
 import type { PaymentGateway, StripeEmulator } from '@retaille/payments';
 import { AccountService } from './accounts/account.service.ts';
 import type { Actor } from './auth/actor.ts';
-import { type Auth, createAuth, createAuthHandler, resolveActor } from './auth/auth.ts';
+import {
+  type Auth,
+  createAuth,
+  createAuthHandler,
+  RevokedSessions,
+  resolveActor,
+  SESSION_COOKIE_CACHE_SECONDS,
+} from './auth/auth.ts';
 import { SignInThrottle } from './auth/sign-in-throttle.ts';
 import { LotService } from './catalogue/lot.service.ts';
 import { PhotoService } from './catalogue/photo.service.ts';
@@ -44,7 +51,8 @@ export interface Services {
   auth: Auth;
   /** better-auth's HTTP handler with the per-account sign-in throttle in front. */
   handleAuthRequest(request: Request): Promise<Response>;
-  resolveActor(headers: Headers): Promise<Actor>;
+  /** The actor of a request's session; `setCookie` gets the refreshed session cookie cache, if any. */
+  resolveActor(headers: Headers, setCookie?: (values: string[]) => void): Promise<Actor>;
   sites: SiteService;
   memberships: MembershipService;
   accounts: AccountService;
@@ -154,7 +162,8 @@ export async function createServices(deps: {
   const links = deps.links ?? webLinks(config.publicUrl);
   const communes = await loadCommuneDirectory();
   const mailer = deps.mailer ?? createMailer(config, database.db);
-  const auth = createAuth({ config, database, mailer, basePath: deps.authBasePath });
+  const revoked = new RevokedSessions(SESSION_COOKIE_CACHE_SECONDS * 1000);
+  const auth = createAuth({ config, database, mailer, basePath: deps.authBasePath, revoked });
   const throttle = new SignInThrottle(
     database.db,
     {
@@ -311,7 +320,7 @@ export async function createServices(deps: {
     auth,
     handleAuthRequest: createAuthHandler(auth, throttle),
     signInThrottle: throttle,
-    resolveActor: (headers) => resolveActor(auth, database, headers),
+    resolveActor: (headers, setCookie) => resolveActor(auth, revoked, database, headers, setCookie),
     sites,
     memberships,
     accounts,

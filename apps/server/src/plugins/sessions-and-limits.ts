@@ -18,17 +18,26 @@ export function webHeaders(req: FastifyRequest): Headers {
 
 /**
  * The session behind a request, resolved once whichever hook or handler asks first. Without a
- * cookie there is no session: anonymous at once, no session lookup in the database.
+ * cookie there is no session: anonymous at once, no session lookup in the database. The session
+ * cookie cache refreshed on the way is kept for the routes that send it back (sessionCookiesOf).
  */
-function sessionResolver(services: Pick<Services, 'resolveActor'>): RouteContext['actorOf'] {
+function sessionResolver(
+  services: Pick<Services, 'resolveActor'>,
+): Pick<RouteContext, 'actorOf' | 'sessionCookiesOf'> {
   const actors = new WeakMap<FastifyRequest, Promise<Actor>>();
-  return (req) => {
-    let actor = actors.get(req);
-    if (!actor) {
-      actor = req.headers.cookie ? services.resolveActor(webHeaders(req)) : Promise.resolve(anonymous);
-      actors.set(req, actor);
-    }
-    return actor;
+  const cookies = new WeakMap<FastifyRequest, string[]>();
+  return {
+    actorOf: (req) => {
+      let actor = actors.get(req);
+      if (!actor) {
+        actor = req.headers.cookie
+          ? services.resolveActor(webHeaders(req), (values) => cookies.set(req, values))
+          : Promise.resolve(anonymous);
+        actors.set(req, actor);
+      }
+      return actor;
+    },
+    sessionCookiesOf: (req) => cookies.get(req) ?? [],
   };
 }
 
@@ -42,7 +51,7 @@ export async function sessionsAndLimits(
   config: Config,
   services: Services,
 ): Promise<RouteContext> {
-  const actorOf = sessionResolver(services);
+  const { actorOf, sessionCookiesOf } = sessionResolver(services);
   await app.register(rateLimit, {
     global: false,
     timeWindow: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
@@ -65,6 +74,7 @@ export async function sessionsAndLimits(
     config,
     services,
     actorOf,
+    sessionCookiesOf,
     limitBySession: () => app.rateLimit(bySession),
     limitByAddress: () =>
       app.rateLimit({ keyGenerator: clientAddress, max: config.RATE_LIMIT_ANONYMOUS_MAX }),

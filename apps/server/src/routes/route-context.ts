@@ -10,6 +10,8 @@ export interface RouteContext {
   services: Services;
   /** The session behind a request, resolved once per request. */
   actorOf(req: FastifyRequest): Promise<Actor>;
+  /** Set-Cookie values of the session cookie cache refreshed while resolving the actor, if any. */
+  sessionCookiesOf(req: FastifyRequest): string[];
   /** The rate limit of signed-in users (per account) and visitors (per address). */
   limitBySession(): onRequestHookHandler;
   /** The per-address rate limit, whoever asks. */

@@ -49,8 +49,14 @@ function cacheableRead(req: FastifyRequest): boolean {
  */
 export async function trpcRoutes(
   app: FastifyInstance,
-  { config, services, actorOf, countCall }: RouteContext,
+  { config, services, actorOf, sessionCookiesOf, countCall }: RouteContext,
 ) {
+  // A session looked up in the database refreshes its signed cookie cache: send it back, so the
+  // next calls skip the lookup (tRPC itself sets no cookie).
+  app.addHook('onSend', async (req, reply) => {
+    const cookies = sessionCookiesOf(req);
+    if (cookies.length > 0) void reply.header('set-cookie', cookies);
+  });
   app.addHook('onRequest', async (req, reply) => {
     const paths = batchedPaths(req.url);
     const max = config.TRPC_MAX_BATCH_SIZE;

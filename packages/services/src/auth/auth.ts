@@ -4,24 +4,33 @@ import { betterAuth } from 'better-auth';
 import type { Mailer } from '../mail/mailer.ts';
 import { mailTemplates } from '../mail/templates.ts';
 import { type Actor, anonymous, type UserActor } from './actor.ts';
+import { RevokedSessions } from './revoked-sessions.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
+/**
+ * How long a signed copy of the session in a cookie stands in for the database lookup. A session
+ * deleted on another server still works here for at most this long (decision 014).
+ */
+export const SESSION_COOKIE_CACHE_SECONDS = 60;
 
 /**
  * Accounts with better-auth on our Kysely database, mounted where the composition root says
  * (`basePath`, apps/server's AUTH_BASE_PATH; better-auth's own default `/api/auth` when absent): e-mail + password (scrypt, memory-hard),
  * e-mail verification and password reset by link through our mailer, database sessions behind an
- * httpOnly SameSite=Lax cookie (Secure in production), per-IP rate limits stored in the database.
+ * httpOnly SameSite=Lax cookie (Secure in production) with a signed cookie cache of the session
+ * (SESSION_COOKIE_CACHE_SECONDS), per-IP rate limits stored in the database. Every session deleted
+ * through this process lands in `revoked`, which resolveActor checks.
  */
 export function createAuth(deps: {
   config: Config;
   database: DatabaseHandle;
   mailer: Mailer;
   basePath?: string | undefined;
+  revoked: RevokedSessions;
 }) {
-  const { config, database, mailer } = deps;
+  const { config, database, mailer, revoked } = deps;
   const ipRule = { window: config.AUTH_IP_WINDOW_SECONDS, max: config.AUTH_IP_MAX_REQUESTS };
   return betterAuth({
     appName: 'Retaille',
@@ -32,7 +41,12 @@ export function createAuth(deps: {
     database: { db: database.db as never, type: 'postgres' },
     telemetry: { enabled: false },
     user: { modelName: 'auth_user' },
-    session: { modelName: 'auth_session', expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    session: {
+      modelName: 'auth_session',
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+      cookieCache: { enabled: true, maxAge: SESSION_COOKIE_CACHE_SECONDS },
+    },
     account: { modelName: 'auth_account' },
     verification: { modelName: 'auth_verification' },
     rateLimit: {
@@ -81,6 +95,13 @@ export function createAuth(deps: {
       ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
     },
     databaseHooks: {
+      session: {
+        delete: {
+          after: async (session) => {
+            revoked.revoke(session.token);
+          },
+        },
+      },
       user: {
         create: {
           after: async (user) => {
@@ -94,10 +115,24 @@ export function createAuth(deps: {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-/** Session → actor, with the platform roles and coordinator scope from the profile. */
-export async function resolveActor(auth: Auth, database: DatabaseHandle, headers: Headers): Promise<Actor> {
-  const session = await auth.api.getSession({ headers }).catch(() => null);
-  if (!session) return anonymous;
+/**
+ * Session → actor, with the platform roles and coordinator scope from the profile (one query; the
+ * session itself comes from its signed cookie cache while fresh). A session this process has
+ * deleted is refused even while its cookie cache is fresh. `setCookie` receives the refreshed
+ * cookie cache, for the transport to send back.
+ */
+export async function resolveActor(
+  auth: Auth,
+  revoked: RevokedSessions,
+  database: DatabaseHandle,
+  headers: Headers,
+  setCookie?: (values: string[]) => void,
+): Promise<Actor> {
+  const answer = await auth.api.getSession({ headers, returnHeaders: true }).catch(() => null);
+  const session = answer?.response;
+  if (!session || revoked.isRevoked(session.session.token)) return anonymous;
+  const cookies = answer.headers.getSetCookie();
+  if (setCookie && cookies.length > 0) setCookie(cookies);
   const user = await userRepository.findUserWithProfile(database.db, session.user.id);
   if (!user) return anonymous;
   return {
@@ -155,4 +190,4 @@ export function createAuthHandler(auth: Auth, throttle: SignInThrottle) {
   };
 }
 
-export { SignInThrottle };
+export { RevokedSessions, SignInThrottle };
