@@ -107,17 +107,21 @@ export async function listTradesPage(
   return (await keyset(q, 'trade', after, limit).execute()) as Paged<TradeRow>[];
 }
 
-/** A site's lots; `statuses` undefined = every status (its members), else only those. */
-export async function listSiteLotsPage(
-  db: Db,
+/**
+ * A site's lots over `q` (a select from `lot` with the columns the caller needs), a keyset page;
+ * `statuses` undefined = every status (its members), else only those.
+ */
+export function siteLotsPage<O>(
+  q: SelectQueryBuilder<Database, 'lot', O>,
   siteId: string,
   statuses: string[] | undefined,
   after: Keyset | undefined,
   limit: number,
-): Promise<Paged<LotRow>[]> {
-  let q = db.selectFrom('lot').selectAll('lot').where('lot.site_id', '=', siteId);
-  if (statuses) q = q.where('lot.status', 'in', (statuses.length ? statuses : ['-']) as LotRow['status'][]);
-  return (await keyset(q, 'lot', after, limit).execute()) as Paged<LotRow>[];
+) {
+  let page = q.where('lot.site_id', '=', siteId);
+  if (statuses)
+    page = page.where('lot.status', 'in', (statuses.length ? statuses : ['-']) as LotRow['status'][]);
+  return keyset(page, 'lot', after, limit);
 }
 
 export async function listRequestsOfUserPage(

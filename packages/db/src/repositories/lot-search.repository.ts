@@ -1,6 +1,7 @@
 import type { LotCondition, MaterialFamilyKey, MaterialKey, SectorKey } from '@retaille/domain';
 import { type AliasedSelectQueryBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../database.ts';
+import { type Keyset, type Paged, siteLotsPage } from './list-page.repository.ts';
 import type { LotRow } from './lot.repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -200,6 +201,22 @@ export async function findLotCard(db: Db, id: string): Promise<LotCardRow | unde
     .select([...lotColumns, sql<null>`null::float8`.as('distance_m'), sql<null>`null::text`.as('sort_key')])
     .where('lot.id', '=', id);
   return (await withCardExtras(db, lot.as('l')).executeTakeFirst()) as LotCardRow | undefined;
+}
+
+/** A site's lots as cards, newest first, a keyset page (see `siteLotsPage`), in one query. */
+export async function listSiteLotCards(
+  db: Db,
+  siteId: string,
+  statuses: string[] | undefined,
+  after: Keyset | undefined,
+  limit: number,
+): Promise<Paged<LotCardRow>[]> {
+  const lots = db.selectFrom('lot').select([...lotColumns, sql<null>`null::float8`.as('distance_m')]);
+  const page = siteLotsPage(lots, siteId, statuses, after, limit);
+  return (await withCardExtras(db, page.as('l'))
+    .orderBy('l.created_at', 'desc')
+    .orderBy('l.id', 'desc')
+    .execute()) as Paged<LotCardRow>[];
 }
 
 /** The same radius search done the naive way (haversine over every published lot), for benchmarks. */

@@ -18,6 +18,7 @@ export type LotPhotoRow = Omit<Selectable<LotPhoto>, 'image' | 'thumb'>;
 export type { LotCardRow, LotSearch, LotSearchRow } from './lot-search.repository.ts';
 export {
   findLotCard,
+  listSiteLotCards,
   lotMatchesSearch,
   searchLotCards,
   searchLots,

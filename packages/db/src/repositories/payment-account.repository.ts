@@ -59,18 +59,6 @@ export async function updateSellerAccountFlags(
     .executeTakeFirst();
 }
 
-/** Of these sites, those whose stored account can receive transfers (a priced lot has a payment path). */
-export async function sitesReceivingTransfers(db: Db, siteIds: string[]): Promise<Set<string>> {
-  if (siteIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('seller_payment_account')
-    .select('site_id')
-    .where('site_id', 'in', [...new Set(siteIds)])
-    .where('transfers_active', '=', true)
-    .execute();
-  return new Set(rows.map((r) => r.site_id));
-}
-
 /**
  * Records a Stripe event as processed, in the transaction that applies it; false when it already
  * was (a redelivery), in which case the caller changes nothing.

@@ -18,6 +18,8 @@ import { LotService } from './lot.service.ts';
 let s: TestServices;
 let owner: UserActor;
 let counted: LotService;
+let paidSiteId: string;
+let unpaidSiteId: string;
 const queries: string[] = [];
 beforeAll(async () => {
   s = await createTestServices();
@@ -25,6 +27,8 @@ beforeAll(async () => {
   const paid = await createTestSite(s, owner, { postalCode: '69001' });
   const unpaid = await createTestSite(s, owner, { postalCode: '69002' });
   await allowPricedLots(s, paid.id);
+  paidSiteId = paid.id;
+  unpaidSiteId = unpaid.id;
   await s.lots.create(owner, lotInput(paid.id, { title: 'Chutes de chêne gratuites' }));
   await s.lots.create(owner, lotInput(paid.id, { title: 'Chêne payé', priceCents: 500 }));
   // A lot published before the payment rule (as the demo seed does): its buyers see it pending.
@@ -78,5 +82,22 @@ describe('lot search round trips', () => {
       paymentPending: first!.paymentPending,
     });
     expect(lot.siteName).not.toBe('');
+  });
+
+  it("lists a site's lots a page at a time in one query each, newest first, with their cards", async () => {
+    queries.length = 0;
+    const first = await counted.listForSite(anonymous, paidSiteId, { limit: 1 });
+    expect(queries).toHaveLength(1);
+    expect(first.items.map((l) => l.title)).toEqual(['Chêne payé']);
+    expect(first.items[0]).toMatchObject({ paymentPending: false, canEdit: false });
+    expect(first.items[0]!.siteName).not.toBe('');
+    queries.length = 0;
+    const second = await counted.listForSite(anonymous, paidSiteId, { limit: 1, cursor: first.nextCursor! });
+    expect(queries).toHaveLength(1);
+    expect(second.items.map((l) => l.title)).toEqual(['Chutes de chêne gratuites']);
+    expect(second.nextCursor).toBeNull();
+    const pending = await counted.listForSite(anonymous, unpaidSiteId);
+    expect(pending.items).toHaveLength(1);
+    expect(pending.items[0]).toMatchObject({ title: 'Chêne en attente', paymentPending: true });
   });
 });

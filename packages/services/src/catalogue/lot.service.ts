@@ -1,8 +1,6 @@
 import {
   type Database,
   type DatabaseHandle,
-  type LotRow,
-  listPageRepository,
   lotRepository,
   membershipRepository,
   type SiteRow,
@@ -31,7 +29,7 @@ import { decodeKeyset, type Page, pageOf } from '../pagination/keyset-cursor.ts'
 import type { Links } from '../ports/links.ts';
 import { siteReceivesTransfers } from '../trades/seller-readiness.ts';
 import type { LotDto, LotInput, LotSearchInput, LotSearchResult, SearchPoint } from './lot.dto.ts';
-import { type LotCard, loadLotCards, lotView } from './lot.view.ts';
+import { type LotCard, lotView } from './lot.view.ts';
 import { prepareLot, validation } from './lot-input.ts';
 import { decodeCursor, encodeCursor } from './search-cursor.ts';
 
@@ -213,7 +211,7 @@ export class LotService {
       : page.status
         ? publicStatuses.filter((st) => st === page.status)
         : publicStatuses;
-    const rows = await listPageRepository.listSiteLotsPage(
+    const rows = await lotRepository.listSiteLotCards(
       this.deps.db,
       siteId,
       statuses,
@@ -221,10 +219,7 @@ export class LotService {
       limit + 1,
     );
     const { rows: shown, nextCursor } = pageOf(rows, limit);
-    const items = await this.toDtos(
-      actor,
-      shown.map((r) => ({ ...r, distance_m: null })),
-    );
+    const items = shown.map((card) => this.view(actor, card));
     return { items: items.map((d) => ({ ...d, canEdit: editable })), nextCursor };
   }
 
@@ -332,15 +327,6 @@ export class LotService {
       nextCursor: rows.length > input.limit && last ? encodeCursor(last.sort_key, last.id) : null,
       center: center ? { lat: center.lat, lon: center.lon } : null,
     };
-  }
-
-  private async toDtos(
-    actor: Actor,
-    rows: (LotRow & { distance_m: number | null })[],
-    from?: LatLon,
-  ): Promise<LotDto[]> {
-    const cards = await loadLotCards(this.deps.db, rows);
-    return cards.map((card) => this.view(actor, card, from));
   }
 
   private view(actor: Actor, card: LotCard, from?: LatLon, searchCenter?: LatLon | null): LotDto {

@@ -1,11 +1,4 @@
-import {
-  type DatabaseHandle,
-  type LotCardRow,
-  type LotRow,
-  lotRepository,
-  paymentAccountRepository,
-  siteRepository,
-} from '@retaille/db';
+import type { LotCardRow } from '@retaille/db';
 import { availableQuantity, type CommuneDirectory, haversineKm, type LatLon } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { type Links, serverLinks } from '../ports/links.ts';
@@ -13,48 +6,6 @@ import type { LotDto } from './lot.dto.ts';
 
 /** A lot with what its card shows: its site, its photos, whether its site can be paid. */
 export type LotCard = Omit<LotCardRow, 'sort_key'>;
-
-/**
- * Lots read one by one or by site, given their cards' site, photos and payment readiness (three
- * queries for the whole list). A search gets the same in its own query (`searchLotCards`).
- */
-export async function loadLotCards(
-  db: DatabaseHandle['db'],
-  rows: (LotRow & { distance_m: number | null })[],
-): Promise<LotCard[]> {
-  const sites = new Map(
-    (
-      await siteRepository.findSitesByIds(
-        db,
-        rows.map((r) => r.site_id),
-      )
-    ).map((s) => [s.id, s]),
-  );
-  const photos = await lotRepository.listPhotos(
-    db,
-    rows.map((r) => r.id),
-  );
-  const payable = await paymentAccountRepository.sitesReceivingTransfers(
-    db,
-    rows.filter((r) => r.price_cents !== null && r.price_cents > 0).map((r) => r.site_id),
-  );
-  const byLot = new Map<string, LotCard['photos']>();
-  for (const p of photos) {
-    byLot.set(p.lot_id!, [...(byLot.get(p.lot_id!) ?? []), { id: p.id, width: p.width, height: p.height }]);
-  }
-  return rows.map((r) => {
-    const site = sites.get(r.site_id);
-    return {
-      ...r,
-      site_name: site?.name ?? null,
-      site_commune_name: site?.commune_name ?? null,
-      site_commune_insee: site?.commune_insee ?? null,
-      site_departement_code: site?.departement_code ?? null,
-      site_receives_transfers: payable.has(r.site_id),
-      photos: byLot.get(r.id) ?? [],
-    };
-  });
-}
 
 const haversineMeters = (a: LatLon, b: LatLon) => haversineKm(a, b) * 1000;
 
