@@ -180,6 +180,15 @@ export async function replaceTimers(
   timers: readonly { transition: TransitionName; dueAt: Date }[],
 ): Promise<void> {
   await trx.deleteFrom('trade_timer').where('trade_id', '=', tradeId).execute();
+  await insertTimers(trx, tradeId, timers);
+}
+
+/** The timers of a trade that has none yet (one just inserted): no delete round trip. */
+export async function insertTimers(
+  trx: Transaction<Database>,
+  tradeId: string,
+  timers: readonly { transition: TransitionName; dueAt: Date }[],
+): Promise<void> {
   if (timers.length === 0) return;
   await trx
     .insertInto('trade_timer')

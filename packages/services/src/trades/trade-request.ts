@@ -132,7 +132,8 @@ export async function writeTradeRequest(
   const env = { trx, enqueue, now, deps, trade };
   await runEffects(result.effects, { ...env, event: null });
   await runEffects(result.followUps, { ...env, event });
-  await tradeRepository.replaceTimers(
+  // A new trade has no timers yet: insert them, no delete first.
+  await tradeRepository.insertTimers(
     trx,
     trade.id,
     result.timers.map((t) => ({ transition: t.name, dueAt: t.at })),
