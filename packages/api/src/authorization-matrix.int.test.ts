@@ -325,6 +325,14 @@ const matrix: Record<
     input: async () => ({ from: '2026-01', to: '2026-12', siteId }),
     expect: { ...coordinatorOrAdmin, owner: 'ok' },
   },
+  'impact.circuits': {
+    input: async () => ({ from: '2026-01-01', to: '2026-12-31' }),
+    expect: coordinatorOrAdmin,
+  },
+  'impact.circuitsCsv': {
+    input: async () => ({ from: '2026-01-01', to: '2026-12-31' }),
+    expect: coordinatorOrAdmin,
+  },
   'impact.factors.list': { input: async () => undefined, expect: all('ok') },
   'impact.factors.get': { input: async () => ({ version: EMBEDDED_FACTOR_VERSION }), expect: all('ok') },
   'impact.factors.previewImport': {

@@ -139,6 +139,8 @@ const samples: Record<string, { actor: 'anonymous' | 'admin'; input: unknown }> 
     actor: 'admin',
     input: { from: '2026-01', to: '2026-06', departement: '42', region: '84' },
   },
+  'impact.circuits': { actor: 'admin', input: { from: '2026-01-01', to: '2026-06-30' } },
+  'impact.circuitsCsv': { actor: 'admin', input: { from: '2026-01-01', to: '2026-06-30', lang: 'en' } },
   'impact.factors.previewImport': {
     actor: 'admin',
     input: { version: 'defra-2025', materialsCsv: 'key;label\noak;Chêne\n', transportCsv: 'a\tb\n' },
@@ -339,6 +341,17 @@ describe('dates are real calendar days within 2000–2100', () => {
   it.each([['0000-01'], ['9999-12'], ['2026-13']])('impact.dashboard refuses month %s', async (from) => {
     const f = await failure(callerOf(admin).impact.dashboard({ from, to: '2026-12' }));
     expect(f.fields).toContainEqual({ path: 'from', key: 'impact.invalidMonth' });
+  });
+
+  it.each([
+    ['2026-02-30', 'from:field.date'],
+    ['0000-01-01', 'from:field.dateRange'],
+    ['2026-01-01\u0000', 'from:field.date'],
+    ['2022-12-31', 'to:impact.circuitsPeriodTooLong'],
+    ['2027-01-01', 'to:impact.periodReversed'],
+  ])('impact.circuits refuses from %o', async (from, field) => {
+    const f = await failure(callerOf(admin).impact.circuits({ from, to: '2026-12-31' }));
+    expect(f.fields.map((x) => `${x.path}:${x.key}`)).toContain(field);
   });
 });
 

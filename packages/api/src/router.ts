@@ -11,6 +11,8 @@ import { startAllocation } from './routers/allocations/start-allocation.ts';
 import { listOutbox } from './routers/dev/list-outbox.ts';
 import { searchCommunes } from './routers/geo/search-communes.ts';
 import { confirmFactorImport } from './routers/impact/confirm-factor-import.ts';
+import { exportCircuits } from './routers/impact/export-circuits.ts';
+import { getCircuits } from './routers/impact/get-circuits.ts';
 import { getImpactDashboard } from './routers/impact/get-dashboard.ts';
 import { getFactorSet } from './routers/impact/get-factor-set.ts';
 import { getImpactMethod } from './routers/impact/get-method.ts';
@@ -178,6 +180,8 @@ export const appRouter = router({
   impact: router({
     dashboard: getImpactDashboard,
     method: getImpactMethod,
+    circuits: getCircuits,
+    circuitsCsv: exportCircuits,
     factors: router({
       list: listFactorSets,
       get: getFactorSet,

@@ -142,6 +142,8 @@ export const configSchema = z.object({
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(0),
   /** Most agreed pickups a coordinator's pooled tours may gather in one territory and day (issue 17). */
   POOLED_TOUR_MAX_STOPS: z.coerce.number().int().min(1).max(500).default(200),
+  /** The circuits map counts a trade as a short circuit under this seller–buyer distance (km). */
+  SHORT_CIRCUIT_KM: z.coerce.number().min(1).max(1000).default(50),
   /** An unanswered trade request expires after this many hours (7 days). */
   TRADE_REQUEST_EXPIRY_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
   /** An accepted paid trade left unpaid expires after this many minutes (Stripe Checkout: 30 min to 24 h). */

@@ -9,6 +9,7 @@ export type { AuditLogFilter, AuditLogRow, NewAuditLogRow } from './repositories
 export * as auditLogRepository from './repositories/audit-log.repository.ts';
 export type { BasketRow, BasketTradeRow } from './repositories/basket.repository.ts';
 export * as basketRepository from './repositories/basket.repository.ts';
+export * as circuitsRepository from './repositories/circuits.repository.ts';
 export type { DemoDataCounts } from './repositories/demo-data.repository.ts';
 export * as demoDataRepository from './repositories/demo-data.repository.ts';
 export * as disputeQueueRepository from './repositories/dispute-queue.repository.ts';

@@ -244,6 +244,7 @@ export async function createServices(deps: {
     communes,
     now,
     publicUrl: config.publicUrl,
+    shortCircuitKm: config.SHORT_CIRCUIT_KM,
   });
   const operations = createOperations({
     db: database.db,

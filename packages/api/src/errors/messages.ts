@@ -340,6 +340,10 @@ export const messages: Record<string, { fr: Text; en: Text }> = {
     fr: 'La période est limitée à 60 mois.',
     en: 'The period is limited to 60 months.',
   },
+  'impact.circuitsPeriodTooLong': {
+    fr: 'La carte des circuits couvre au plus 3 ans.',
+    en: 'The circuits map covers at most 3 years.',
+  },
   'impact.factorVersionNotFound': {
     fr: "Cette version de facteurs n'existe pas.",
     en: 'This factor version does not exist.',

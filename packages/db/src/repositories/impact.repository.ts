@@ -283,16 +283,20 @@ export interface ImpactQueryFilter {
 /** `rollup` reads the pre-aggregations (the fast path); `records` recomputes from impact_record. */
 export type ImpactSource = 'rollup' | 'records';
 
+/** A coordinator's territory: origin in one of the départements OR regions; undefined for all. */
+export function territoryClause(scope: ImpactQueryFilter['scope']): RawBuilder<unknown> | undefined {
+  if (!scope || (scope.departements.length === 0 && scope.regions.length === 0)) return undefined;
+  const alts: RawBuilder<unknown>[] = [];
+  if (scope.departements.length > 0)
+    alts.push(sql`origin_departement = any(${[...scope.departements]}::text[])`);
+  if (scope.regions.length > 0) alts.push(sql`origin_region = any(${[...scope.regions]}::text[])`);
+  return sql`(${sql.join(alts, sql` or `)})`;
+}
+
 function whereOf(f: ImpactQueryFilter): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`month between ${f.fromMonth}::date and ${f.toMonth}::date`];
-  const scope = f.scope;
-  if (scope && (scope.departements.length > 0 || scope.regions.length > 0)) {
-    const alts: RawBuilder<unknown>[] = [];
-    if (scope.departements.length > 0)
-      alts.push(sql`origin_departement = any(${[...scope.departements]}::text[])`);
-    if (scope.regions.length > 0) alts.push(sql`origin_region = any(${[...scope.regions]}::text[])`);
-    parts.push(sql`(${sql.join(alts, sql` or `)})`);
-  }
+  const scope = territoryClause(f.scope);
+  if (scope) parts.push(scope);
   if (f.departement !== undefined) parts.push(sql`origin_departement = ${f.departement}`);
   if (f.region !== undefined) parts.push(sql`origin_region = ${f.region}`);
   if (f.sector !== undefined) parts.push(sql`sector = ${f.sector}`);

@@ -28,6 +28,13 @@ import {
 } from '@retaille/domain';
 import type { Actor } from '../auth/actor.ts';
 import { isAdmin, requireUser } from '../auth/policy.ts';
+import {
+  type CircuitsDto,
+  type CircuitsFilters,
+  circuitsCsv,
+  circuitsOf,
+  DEFAULT_SHORT_CIRCUIT_KM,
+} from './circuits.ts';
 import type { FactorRegistry } from './factor-registry.service.ts';
 import type {
   ImpactBreakdownName,
@@ -108,6 +115,8 @@ export interface ImpactServiceDeps {
   now: () => Date;
   /** Where the web app is served: exports link to its page of the method (`IMPACT_METHOD_PATH`). */
   publicUrl?: string;
+  /** The circuits map's short-circuit distance (config SHORT_CIRCUIT_KM). */
+  shortCircuitKm?: number;
 }
 
 /**
@@ -232,6 +241,24 @@ export class ImpactService {
           )
         : null;
     return { methodVersion: IMPACT_METHOD_VERSION, factorVersion: factorSet.version, scope, given, received };
+  }
+
+  /**
+   * The circuits map (issue 17): the flows traded in the period over the dashboard's scope, for
+   * coordinators and admins (a site's members have their own dashboard instead).
+   */
+  async circuits(actor: Actor, filters: CircuitsFilters): Promise<CircuitsDto> {
+    const scope = await this.resolveScope(actor, undefined);
+    return circuitsOf(this.deps.db, scope, filters, this.deps.shortCircuitKm ?? DEFAULT_SHORT_CIRCUIT_KM);
+  }
+
+  /** The circuits' edges as a CSV (same period, same scope). */
+  async circuitsExport(
+    actor: Actor,
+    filters: CircuitsFilters,
+    locale: 'fr' | 'en',
+  ): Promise<ImpactExportFile> {
+    return circuitsCsv(await this.circuits(actor, filters), locale);
   }
 
   private async assemble(

@@ -1,0 +1,8 @@
+import { authedProcedure } from '../../trpc.ts';
+import { circuitsInput, circuitsOutput } from './circuits.types.ts';
+
+/** The circuits map (coordinators: their territory; admins: the network): flows traded in a period. */
+export const getCircuits = authedProcedure
+  .input(circuitsInput)
+  .output(circuitsOutput)
+  .query(({ ctx, input }) => ctx.services.impact.circuits(ctx.actor, input));
