@@ -8,6 +8,7 @@ export * from './errors/messages.ts';
 export type { AppRouter } from './router.ts';
 export * from './routers/account/account.types.ts';
 export * from './routers/geo/search-communes.types.ts';
+export * from './routers/impact/circuits.types.ts';
 export * from './routers/impact/impact.types.ts';
 export * from './routers/lots/lot.types.ts';
 export * from './routers/matching/matching.types.ts';

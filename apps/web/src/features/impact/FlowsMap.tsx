@@ -3,7 +3,6 @@
  * départements GeoJSON served by the web app — no tile server. Line width grows with the kg.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { ImpactDashboard } from '@retaille/api/client';
 import {
   type GeoJSONSource,
   LngLatBounds,
@@ -20,7 +19,13 @@ import '../../components/map/place-labels.css';
 
 setWorkerUrl(workerUrl);
 
-type Flow = ImpactDashboard['topFlows'][number];
+/** What a line needs: both ends (the destination may be unknown) and its kg. */
+export interface MapFlow {
+  origin: { lat: number; lon: number };
+  destination: { lat: number; lon: number } | null;
+  massKg: number;
+}
+type Flow = MapFlow;
 const FRANCE: [[number, number], [number, number]] = [
   [-5.2, 41.3],
   [9.6, 51.1],
@@ -67,7 +72,15 @@ function boundsOf(flows: Flow[]): LngLatBounds {
   return b;
 }
 
-export default function FlowsMap({ flows, onFail }: { flows: Flow[]; onFail: (e: unknown) => void }) {
+export default function FlowsMap({
+  flows,
+  onFail,
+  label,
+}: {
+  flows: Flow[];
+  onFail: (e: unknown) => void;
+  label?: string;
+}) {
   const { t } = useTranslation('impact');
   const box = useRef<HTMLElement>(null);
   const map = useRef<MapLibre | null>(null);
@@ -156,5 +169,5 @@ export default function FlowsMap({ flows, onFail }: { flows: Flow[]; onFail: (e:
     else m.once('load', apply);
   }, [flows]);
 
-  return <section ref={box} className={classes.mapCanvas} aria-label={t('flows.mapLabel')} />;
+  return <section ref={box} className={classes.mapCanvas} aria-label={label ?? t('flows.mapLabel')} />;
 }

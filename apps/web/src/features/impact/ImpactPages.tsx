@@ -99,9 +99,14 @@ function CoordinatorDashboard() {
               </Text>
             )}
           </div>
-          <Button component={Link} to={`/impact/rapport?${filters.query}`} variant="default">
-            {t('page.report')}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to="/impact/circuits" variant="default" data-testid="circuits-link">
+              {t('circuits.link')}
+            </Button>
+            <Button component={Link} to={`/impact/rapport?${filters.query}`} variant="default">
+              {t('page.report')}
+            </Button>
+          </Group>
         </Group>
         <FiltersBar filters={filters} options={options.data} />
         {dashboard.isError ? (

@@ -7,7 +7,7 @@ import { co2e, km, mass, num, percent } from './format.ts';
 import classes from './impact.module.css';
 import { MethodCitation } from './MethodCitation.tsx';
 
-function Kpi({
+export function Kpi({
   label,
   value,
   detail,
