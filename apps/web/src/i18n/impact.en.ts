@@ -186,6 +186,8 @@ export const impactEn: ImpactResources = {
     caption: 'Traded flows (origin → destination), by mass; short circuit: under {{km}} km',
     shortTrades: 'Short circuit',
     tourTrades: 'On a tour',
+    reversed: 'The end date must follow the start date.',
+    tooLong: 'The map covers at most 3 years.',
     none: 'No completed trade in this period.',
     truncated: 'Only the {{n}} heaviest flows are shown: narrow the period.',
   },

@@ -188,6 +188,8 @@ export const impactFr = {
     caption: 'Flux échangés (origine → destination), par masse ; circuit court : moins de {{km}} km',
     shortTrades: 'En circuit court',
     tourTrades: 'En tournée',
+    reversed: 'La date de fin doit suivre la date de début.',
+    tooLong: 'La carte couvre au plus 3 ans.',
     none: 'Aucun échange terminé sur cette période.',
     truncated: 'Seuls les {{n}} flux les plus lourds sont montrés : resserrez la période.',
   },

@@ -39,6 +39,16 @@ function mapFlows(data: Circuits): MapFlow[] {
   });
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The server's bounds, checked before asking: real days, from ≤ to, at most three years. */
+function periodProblem(from: string, to: string): 'incomplete' | 'reversed' | 'tooLong' | null {
+  if (!DAY.test(from) || !DAY.test(to)) return 'incomplete';
+  if (from > to) return 'reversed';
+  const limit = `${String(Number(from.slice(0, 4)) + 3).padStart(4, '0')}${from.slice(4)}`;
+  return to >= limit ? 'tooLong' : null;
+}
+
 /** /impact/circuits — the coordinators' (and admins') map of the flows traded over a period. */
 export function CircuitsPage() {
   return <RequireAuth>{() => <CircuitsView />}</RequireAuth>;
@@ -51,7 +61,8 @@ function CircuitsView() {
   const queryClient = useQueryClient();
   const [from, setFrom] = useState(() => `${parisDay(new Date()).slice(0, 4)}-01-01`);
   const [to, setTo] = useState(() => parisDay(new Date()));
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
+  const problem = periodProblem(from, to);
+  const valid = problem === null;
   const circuits = useQuery({
     ...trpc.impact.circuits.queryOptions({ from, to }),
     enabled: valid,
@@ -109,7 +120,13 @@ function CircuitsView() {
               label={t('circuits.to')}
               value={to}
               onChange={(e) => setTo(e.currentTarget.value)}
-              error={from > to ? t('filters.periodReversed') : undefined}
+              error={
+                problem === 'reversed'
+                  ? t('circuits.reversed')
+                  : problem === 'tooLong'
+                    ? t('circuits.tooLong')
+                    : undefined
+              }
             />
             <Button
               mt={25}
