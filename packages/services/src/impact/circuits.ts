@@ -17,7 +17,8 @@ export interface CircuitsFilters {
 
 export interface CircuitNodeDto {
   key: string;
-  kind: 'site' | 'commune' | 'unknown';
+  /** `area`: a home without a known commune, rounded to 0.1° (never the address). */
+  kind: 'site' | 'commune' | 'area' | 'unknown';
   label: string;
   point: { lat: number; lon: number } | null;
   /** kg sent (as seller site) and received (as buyer). */
@@ -70,6 +71,12 @@ export function checkCircuitsPeriod(f: CircuitsFilters): void {
 
 const siteKey = (id: string) => `site:${id}`;
 
+/** A buyer without a site: their commune, else their home rounded to 0.1° (`point:`), else unknown. */
+function kindOfKey(key: string): CircuitNodeDto['kind'] {
+  if (key.startsWith('commune:')) return 'commune';
+  return key.startsWith('point:') ? 'area' : 'unknown';
+}
+
 /**
  * A coordinator's (or admin's) circuits: seller and buyer sites as nodes (buyers without a site
  * grouped by their commune), kg traded as edges, the short-circuit share and the km shared tours
@@ -115,7 +122,7 @@ export async function circuitsOf(
     }).sentKg += r.mass_kg;
     node(to, {
       key: to,
-      kind: r.destination_site_id ? 'site' : to.startsWith('commune:') ? 'commune' : 'unknown',
+      kind: r.destination_site_id ? 'site' : kindOfKey(to),
       label: r.destination_label,
       point:
         r.destination_lat === null || r.destination_lon === null

@@ -26,7 +26,7 @@ export const circuitsOutput = z.object({
   nodes: z.array(
     z.object({
       key: z.string(),
-      kind: z.enum(['site', 'commune', 'unknown']),
+      kind: z.enum(['site', 'commune', 'area', 'unknown']),
       label: z.string(),
       point: point.nullable(),
       sentKg: z.number(),
