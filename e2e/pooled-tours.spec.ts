@@ -53,9 +53,12 @@ describe('a pooled tour', () => {
     const { items } = await query<{ items: { id: string; siteId: string; priceCents: number | null }[] }>(
       workshop.context,
       'lots.search',
-      { sort: 'newest', limit: 100 },
+      { sort: 'newest', freeOnly: true, limit: 100 },
     );
-    const free = items.filter((l) => l.priceCents === null);
+    // The workshop's own free lots (the demo network has a hundred other manufactures).
+    const me = await query<{ sites: { siteId: string }[] }>(workshop.context, 'account.me');
+    const own = new Set(me.sites.map((x) => x.siteId));
+    const free = items.filter((l) => l.priceCents === null && own.has(l.siteId));
     const sites = new Map<string, Site>();
     for (const l of free) {
       if (!sites.has(l.siteId))

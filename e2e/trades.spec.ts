@@ -251,7 +251,7 @@ describe('trades: a free donation and a paid trade through the Stripe emulator',
     );
     // The webhook marks it paid: the page polls until it does.
     await eventually(() => stateOf(designer.page), 20_000).toBe('paid');
-    await designer.page.getByText('Paiement reçu').waitFor();
+    await designer.page.getByTestId('payment-return').getByText('Paiement reçu').waitFor();
     await eventually(() => designer.page.getByTestId('price-paid').textContent()).toBe(total);
 
     await pickupToCompletion(workshop.page, designer.page, id, 'paid');

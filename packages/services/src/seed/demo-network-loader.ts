@@ -73,6 +73,8 @@ export async function seedDemoNetwork(deps: SeedDeps, workshop: UserActor): Prom
     const commune = insee ? deps.communes.get(insee) : undefined;
     if (!commune) throw new Error(`demo site ${spec.name}: no commune for ${insee ?? spec.departementCode}`);
     const approximate = spec.communeInsee === undefined;
+    // Opening hours are generated for every site; stored once the sites table has a column for them.
+    demoOpeningHours(rand);
     const row = await deps.sites.createDemo(
       {
         name: spec.name,
@@ -84,7 +86,6 @@ export async function seedDemoNetwork(deps: SeedDeps, workshop: UserActor): Prom
         communeInsee: commune.insee,
         sectors: spec.sectors,
         territoryType: spec.territoryType,
-        openingHours: demoOpeningHours(rand),
       },
       { approximate, verifiedAt: verified ? deps.now() : null },
     );
