@@ -60,13 +60,28 @@ async function headerCounts(page: Page) {
   };
 }
 
+/**
+ * The counts once the notices the demo's seeded trades queued at startup are all delivered (the
+ * worker drains them in the first seconds): two equal reads in a row, so that `+1` below is ours.
+ */
+async function settledCounts(page: Page) {
+  let last = await headerCounts(page);
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 1500));
+    const now = await headerCounts(page);
+    if (now.unread === last.unread && now.waiting === last.waiting) return now;
+    last = now;
+  }
+  return last;
+}
+
 const LOT = 'Chutes de contreplaqué bouleau 15 mm';
 
 describe('notifications: a request reaches the workshop, the acceptance reaches the designer', () => {
   it('bell, badge, e-mail, accept from the notice, acceptance seen by the designer', async () => {
     const designer = await signedIn(demo.designer);
     const workshop = await signedIn(demo.workshop);
-    const before = await headerCounts(workshop.page);
+    const before = await settledCounts(workshop.page);
 
     // The designer requests 3 pieces of a free lot of the workshop.
     const meR = await workshop.context.request.get(`${app.url}/trpc/account.me`);
