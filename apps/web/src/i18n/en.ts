@@ -1,3 +1,5 @@
+import { authEn } from './auth.en.ts';
+
 import type { Resources } from './fr.ts';
 
 export const en: Resources = {
@@ -170,100 +172,7 @@ export const en: Resources = {
     coordinator: 'Coordinator',
     admin: 'Administrator',
   },
-  auth: {
-    email: 'E-mail address',
-    password: 'Password',
-    name: 'Your name',
-    nameHelp: 'First and last name, or the name of your workshop.',
-    newPassword: 'New password',
-    confirmPassword: 'Confirm the password',
-    passwordsDiffer: 'The two passwords are not the same.',
-    fixErrors: 'Fix the fields shown.',
-    devOutbox: 'Open the development outbox',
-    devOutboxHelp: 'No mail server is configured: the messages can be read here.',
-    rules: {
-      title: 'The password must:',
-      min: 'have at least {{min}} characters',
-      max: 'have at most {{max}} characters',
-      varied: 'use at least 5 different characters',
-      noEmail: 'not contain your e-mail address',
-      ok: 'met',
-      todo: 'not met yet',
-    },
-    signUp: {
-      title: 'Create an account',
-      lead: 'To list your workshop’s surplus, find materials near you or coordinate a network.',
-      submit: 'Create my account',
-      haveAccount: 'Already have an account?',
-      checkTitle: 'Check your inbox',
-      checkText:
-        'If the address {{email}} can be used, we have just sent a confirmation link to it (valid for 24 hours). Open it to activate your account: you will then be signed in.',
-      checkSpam: 'Nothing after a few minutes? Look in your spam folder, or send the link again.',
-      resend: 'Send the link again',
-      resent: 'If an account is waiting for confirmation at this address, a new link has just been sent.',
-      alreadyHave: 'Already have a confirmed account? Sign in.',
-    },
-    signIn: {
-      title: 'Sign in',
-      lead: 'Reach your sites, your lots and the exact addresses of the workshops.',
-      needed: 'Sign in to continue.',
-      submit: 'Sign in',
-      forgot: 'Forgot your password?',
-      noAccount: 'No account yet?',
-      welcome: 'Hello {{name}}!',
-      unverifiedTitle: 'E-mail address not confirmed yet',
-      unverifiedText:
-        'Open the confirmation link we sent you: a new link has just been sent to this address.',
-    },
-    forgot: {
-      title: 'Forgot your password',
-      lead: 'Enter your account’s address: we will send you a link to choose a new password.',
-      submit: 'Send the link',
-      sentTitle: 'Link sent',
-      sentText:
-        'If an account exists for {{email}}, a reset link has just been sent to it. It is valid for 1 hour and works once.',
-      back: 'Back to sign-in',
-    },
-    reset: {
-      title: 'Choose a new password',
-      submit: 'Save the password',
-      invalidTitle: 'Link expired or already used',
-      invalidText:
-        'This reset link is no longer valid: it expires after one hour and works only once. Ask for a new one.',
-      again: 'Ask for a new link',
-      doneTitle: 'Password changed',
-      doneText:
-        'Your password has been changed and your other sessions were closed. Sign in with the new password.',
-    },
-    verified: {
-      title: 'Address confirmed',
-      text: 'Thank you! Your e-mail address is confirmed.',
-      signedInAs: 'You are signed in as {{name}}.',
-      signInNow: 'Sign in to continue.',
-      continue: 'Continue',
-      addSite: 'List my workshop',
-      account: 'Complete my profile',
-      invalidTitle: 'Confirmation link expired or invalid',
-      invalidText:
-        'This link can no longer confirm your address (it is valid for 24 hours). Enter your address to get a new one.',
-    },
-    errors: {
-      INVALID_EMAIL_OR_PASSWORD: 'Wrong e-mail address or password.',
-      EMAIL_NOT_VERIFIED: 'Your e-mail address is not confirmed yet.',
-      PASSWORD_TOO_SHORT: 'The password is too short.',
-      PASSWORD_TOO_LONG: 'The password is too long.',
-      INVALID_EMAIL: 'Invalid e-mail address.',
-      INVALID_TOKEN: 'This link is no longer valid: it has expired or was already used.',
-      TOKEN_EXPIRED: 'This link has expired.',
-      USER_NOT_FOUND: 'This link is no longer valid.',
-      NETWORK: 'The server does not answer. Check your connection.',
-      tooMany: 'Too many attempts: try again in a few minutes.',
-      tooManyIn_one: 'Too many attempts: try again in {{count}} min.',
-      tooManyIn_other: 'Too many attempts: try again in {{count}} min.',
-      tooManyIn_many: 'Too many attempts: try again in {{count}} min.',
-      generic: 'The request failed. Please try again.',
-    },
-  },
+  auth: authEn,
   account: {
     title: 'My account',
     identity: 'Identity',

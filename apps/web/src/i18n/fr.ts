@@ -1,3 +1,5 @@
+import { authFr } from './auth.fr.ts';
+
 /** French, the reference language: every key must exist here first. */
 export const fr = {
   app: {
@@ -170,100 +172,7 @@ export const fr = {
     coordinator: 'Coordinateur·rice',
     admin: 'Administrateur·rice',
   },
-  auth: {
-    email: 'Adresse e-mail',
-    password: 'Mot de passe',
-    name: 'Votre nom',
-    nameHelp: 'Prénom et nom, ou le nom de votre atelier.',
-    newPassword: 'Nouveau mot de passe',
-    confirmPassword: 'Confirmez le mot de passe',
-    passwordsDiffer: 'Les deux mots de passe ne sont pas identiques.',
-    fixErrors: 'Corrigez les champs signalés.',
-    devOutbox: 'Ouvrir la boîte d’envoi de développement',
-    devOutboxHelp: 'Aucun serveur de courriel n’est configuré : les messages sont visibles ici.',
-    rules: {
-      title: 'Le mot de passe doit :',
-      min: 'comporter au moins {{min}} caractères',
-      max: 'ne pas dépasser {{max}} caractères',
-      varied: 'utiliser au moins 5 caractères différents',
-      noEmail: 'ne pas contenir votre adresse e-mail',
-      ok: 'respecté',
-      todo: 'pas encore respecté',
-    },
-    signUp: {
-      title: 'Créer un compte',
-      lead: 'Pour publier les surplus de votre atelier, chercher des matières près de chez vous ou coordonner un réseau.',
-      submit: 'Créer mon compte',
-      haveAccount: 'Déjà un compte ?',
-      checkTitle: 'Vérifiez votre boîte de réception',
-      checkText:
-        'Si l’adresse {{email}} peut être utilisée, nous venons d’y envoyer un lien de confirmation (valable 24 heures). Ouvrez-le pour activer votre compte : vous serez alors connecté·e.',
-      checkSpam: 'Rien reçu après quelques minutes ? Regardez dans les indésirables, ou renvoyez le lien.',
-      resend: 'Renvoyer le lien',
-      resent: 'Si un compte attend une confirmation à cette adresse, un nouveau lien vient d’être envoyé.',
-      alreadyHave: 'Vous avez déjà un compte confirmé ? Connectez-vous.',
-    },
-    signIn: {
-      title: 'Se connecter',
-      lead: 'Accédez à vos sites, à vos lots et aux adresses exactes des ateliers.',
-      needed: 'Connectez-vous pour continuer.',
-      submit: 'Se connecter',
-      forgot: 'Mot de passe oublié ?',
-      noAccount: 'Pas encore de compte ?',
-      welcome: 'Bonjour {{name}} !',
-      unverifiedTitle: 'Adresse e-mail pas encore confirmée',
-      unverifiedText:
-        'Ouvrez le lien de confirmation que nous vous avons envoyé : un nouveau lien vient de partir à cette adresse.',
-    },
-    forgot: {
-      title: 'Mot de passe oublié',
-      lead: 'Indiquez l’adresse de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
-      submit: 'Envoyer le lien',
-      sentTitle: 'Lien envoyé',
-      sentText:
-        'Si un compte existe pour {{email}}, un lien de réinitialisation vient d’y être envoyé. Il est valable 1 heure et ne sert qu’une fois.',
-      back: 'Retour à la connexion',
-    },
-    reset: {
-      title: 'Choisir un nouveau mot de passe',
-      submit: 'Enregistrer le mot de passe',
-      invalidTitle: 'Lien expiré ou déjà utilisé',
-      invalidText:
-        'Ce lien de réinitialisation n’est plus valable : il expire au bout d’une heure et ne sert qu’une fois. Demandez-en un nouveau.',
-      again: 'Demander un nouveau lien',
-      doneTitle: 'Mot de passe modifié',
-      doneText:
-        'Votre mot de passe a été changé et vos autres sessions ont été fermées. Connectez-vous avec le nouveau mot de passe.',
-    },
-    verified: {
-      title: 'Adresse confirmée',
-      text: 'Merci ! Votre adresse e-mail est confirmée.',
-      signedInAs: 'Vous êtes connecté·e en tant que {{name}}.',
-      signInNow: 'Connectez-vous pour continuer.',
-      continue: 'Continuer',
-      addSite: 'Référencer mon atelier',
-      account: 'Compléter mon profil',
-      invalidTitle: 'Lien de confirmation expiré ou invalide',
-      invalidText:
-        'Ce lien ne permet plus de confirmer votre adresse (il est valable 24 heures). Indiquez votre adresse pour en recevoir un nouveau.',
-    },
-    errors: {
-      INVALID_EMAIL_OR_PASSWORD: 'Adresse e-mail ou mot de passe incorrect.',
-      EMAIL_NOT_VERIFIED: 'Votre adresse e-mail n’est pas encore confirmée.',
-      PASSWORD_TOO_SHORT: 'Le mot de passe est trop court.',
-      PASSWORD_TOO_LONG: 'Le mot de passe est trop long.',
-      INVALID_EMAIL: 'Adresse e-mail invalide.',
-      INVALID_TOKEN: 'Ce lien n’est plus valable : il a expiré ou a déjà servi.',
-      TOKEN_EXPIRED: 'Ce lien a expiré.',
-      USER_NOT_FOUND: 'Ce lien n’est plus valable.',
-      NETWORK: 'Le serveur ne répond pas. Vérifiez votre connexion.',
-      tooMany: 'Trop de tentatives : réessayez dans quelques minutes.',
-      tooManyIn_one: 'Trop de tentatives : réessayez dans {{count}} min.',
-      tooManyIn_other: 'Trop de tentatives : réessayez dans {{count}} min.',
-      tooManyIn_many: 'Trop de tentatives : réessayez dans {{count}} min.',
-      generic: 'La demande n’a pas abouti. Réessayez.',
-    },
-  },
+  auth: authFr,
   account: {
     title: 'Mon compte',
     identity: 'Identité',
