@@ -104,7 +104,11 @@ async function main() {
   const mode = config.RETAILLE_MODE;
   const database = await createDatabase(
     config.database.kind === 'postgres'
-      ? { ...config.database, poolSize: config.DATABASE_POOL_SIZE }
+      ? {
+          ...config.database,
+          poolSize: config.DATABASE_POOL_SIZE,
+          preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+        }
       : config.database,
   );
   await migrateToLatest(database.db);

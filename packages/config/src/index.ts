@@ -163,6 +163,11 @@ export const configSchema = z.object({
   RETAILLE_MODE: z.enum(['server', 'web', 'worker']).default('server'),
   /** PostgreSQL connections per process (the auth library and the job queue share them). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /**
+   * Queries as named prepared statements, parsed and planned once per connection (ADR 015); turn
+   * off behind a transaction-mode pooler that cannot keep them (PgBouncer before 1.21).
+   */
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   /** On SIGTERM/SIGINT, how long in-flight requests and jobs get before the process exits anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /**

@@ -6,14 +6,20 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { NulGuardPlugin } from './nul-guard.plugin.ts';
+import { GuardedPool } from './guarded-pool.ts';
 import type { DB } from './schema.generated.ts';
 import { databaseTypes } from './value-parsers.ts';
 
 export type Database = DB;
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** Kysely's data statements as named prepared statements (default true; see PreparedStatementPool). */
+      preparedStatements?: boolean;
+    }
   | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob };
 
 export interface DatabaseHandle {
@@ -53,8 +59,9 @@ export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHa
     // crash the process; the next query gets a fresh connection.
     pool.on('error', (e) => console.warn(`database pool: idle client error: ${e.message}`));
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool }),
-      plugins: [new NulGuardPlugin()],
+      dialect: new PostgresDialect({
+        pool: new GuardedPool(pool, { preparedStatements: target.preparedStatements ?? true }),
+      }),
     });
     return {
       db,
@@ -69,8 +76,8 @@ export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHa
   // PGlite is a single session: exactly one connection, shared by everything in the process.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types: databaseTypes });
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
-    plugins: [new NulGuardPlugin()],
+    // One session shared by everything: no named statements (see GuardedPool).
+    dialect: new PostgresDialect({ pool: new GuardedPool(pool, { preparedStatements: false }) }),
   });
   return {
     db,

@@ -69,7 +69,9 @@ export type LotSearchRow = LotRow & { distance_m: number | null; sort_key: numbe
 
 function filtered(db: Db, s: LotSearch, radiusM: number | null) {
   const center = s.point ? sql`ll_to_earth(${s.point.lat}, ${s.point.lon})` : null;
-  let q = db.selectFrom('lot').where('lot.status', '=', 'published');
+  // A literal, not a parameter: the generic plan of the prepared statement then knows the status's
+  // selectivity and keeps the GiST index (see PreparedStatementPool).
+  let q = db.selectFrom('lot').where('lot.status', '=', sql.lit('published'));
   if (center && radiusM !== null) {
     q = q
       .where(sql<boolean>`earth_box(${center}, ${radiusM}) @> lot.earth_point`)

@@ -1,5 +1,12 @@
 import type { RefundReason, TradeActor, TransitionName } from '@retaille/domain';
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import {
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  sql,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { Database } from '../database.ts';
 import type { Trade, TradeEvent, TradeMessage, TradePaymentEffect, TradeTimer } from '../schema.generated.ts';
 
@@ -130,14 +137,13 @@ export async function insertEvent(
   trx: Transaction<Database>,
   row: NewTradeEventRow,
 ): Promise<{ id: string; seq: number }> {
-  const last = await trx
-    .selectFrom('trade_event')
-    .select((eb) => eb.fn.max<number | null>('seq').as('seq'))
-    .where('trade_id', '=', row.trade_id)
-    .executeTakeFirst();
+  // The next sequence number in the same statement (callers hold the trade's row lock).
   return trx
     .insertInto('trade_event')
-    .values({ ...row, seq: (last?.seq ?? 0) + 1 })
+    .values({
+      ...row,
+      seq: sql<number>`(select coalesce(max(e.seq), 0) + 1 from trade_event e where e.trade_id = ${row.trade_id})`,
+    })
     .returning(['id', 'seq'])
     .executeTakeFirstOrThrow();
 }

@@ -16,7 +16,12 @@ import type { Role, TradeServiceDeps } from './trade-context.ts';
 import type { TransitionOptions, TransitionParamsInput } from './trade-engine.ts';
 import type { PaymentsRunner } from './trade-payments.ts';
 import type { TradeReadModel } from './trade-read-model.ts';
-import { type PreparedTradeRequest, prepareTradeRequest, writeTradeRequest } from './trade-request.ts';
+import {
+  type PreparedTradeRequest,
+  prepareTradeRequest,
+  requestedTradeDto,
+  writeTradeRequest,
+} from './trade-request.ts';
 
 /** A transition committed and settled (Stripe calls, due timers): the trade as it now stands. */
 export type RunTransition = (
@@ -63,7 +68,7 @@ export class TradeCommands {
       await within?.(trx, trade.id);
       return trade;
     });
-    return this.read.toDto(trade, ['buyer']);
+    return requestedTradeDto(prepared, trade, user.name);
   }
 
   /**
@@ -93,7 +98,7 @@ export class TradeCommands {
       await within(trx, written);
       return written;
     });
-    return Promise.all(trades.map((t) => this.read.toDto(t, ['buyer'])));
+    return trades.map((t, i) => requestedTradeDto(prepared[i] as PreparedTradeRequest, t, user.name));
   }
 
   /** A paid trade is accepted only when the seller can be paid; the trade row is read once. */

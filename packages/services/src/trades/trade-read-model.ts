@@ -13,11 +13,12 @@ import { isAdmin, requireUser } from '../auth/policy.ts';
 import type { TradeDto } from './trade.dto.ts';
 import { breakdownOf, type Role, type TradeServiceDeps } from './trade-context.ts';
 
-interface Related {
+/** What a trade's answer shows of its lot, seller site, buyer and next deadline. */
+export interface TradeRelated {
   lot: { title: string } | undefined;
   site: { name: string } | undefined;
   buyerName: string | undefined;
-  next: TradeTimerRow | undefined;
+  next: Pick<TradeTimerRow, 'transition' | 'due_at'> | undefined;
 }
 
 /** What the caller may do now: the union over their sides of what the table offers. */
@@ -31,7 +32,7 @@ function availableFor(trade: TradeRow, roles: readonly Role[]): TransitionName[]
   return [...available];
 }
 
-function dtoOf(trade: TradeRow, roles: readonly Role[], related: Related): TradeDto {
+export function dtoOf(trade: TradeRow, roles: readonly Role[], related: TradeRelated): TradeDto {
   const { lot, site, next } = related;
   const b = breakdownOf(trade);
   return {

@@ -88,4 +88,18 @@ describe('reads', () => {
     expect(messages.every((m) => m.authorName !== null)).toBe(true);
     expect(counter.statements).toBe(statements);
   });
+
+  it('a request answers from what it read and wrote: the same answer as reading the trade back', async () => {
+    const free = await s.lots.create(seller, lotInput(siteId));
+    const priced = await s.lots.create(seller, lotInput(siteId, { priceCents: 900 }));
+    for (const lot of [free, priced]) {
+      const requested = await s.trades.request(buyer, { lotId: lot.id, quantity: 2, message: 'Bonjour' });
+      expect(requested).toEqual(await s.trades.get(buyer, requested.id));
+      expect(requested.nextDeadline?.transition).toBe('expire_request');
+      expect(requested.lot.title).toBe(lot.title);
+      expect(requested.buyer.name).toBe(buyer.name);
+    }
+    const [many] = await s.trades.requestMany(buyer, [{ lotId: free.id, quantity: 1 }], async () => {});
+    expect(many).toEqual(await s.trades.get(buyer, many?.id ?? ''));
+  });
 });

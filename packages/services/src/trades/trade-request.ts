@@ -3,6 +3,7 @@ import {
   type LotRow,
   lotRepository,
   membershipRepository,
+  type SiteRow,
   siteRepository,
   type TradeRow,
   type Transaction,
@@ -21,15 +22,18 @@ import {
 } from '@retaille/domain';
 import type { Enqueue } from '../jobs/job-queue.ts';
 import { assertPricedLotRequestable } from './seller-readiness.ts';
-import type { TradeRequestInput } from './trade.dto.ts';
+import type { TradeDto, TradeRequestInput } from './trade.dto.ts';
 import { conflict, fieldError, MESSAGE_MAX_LENGTH, type TradeServiceDeps } from './trade-context.ts';
 import { runEffects } from './trade-effect-handlers.ts';
 import { eventParams } from './trade-engine.ts';
+import { dtoOf } from './trade-read-model.ts';
 
 /** A request checked against the lot, the parties and the price, ready to be written. */
 export interface PreparedTradeRequest {
   userId: string;
   lot: LotRow;
+  /** The seller site, as read for the checks (its name is in the answer). */
+  site: SiteRow;
   buyerSiteId: string | null;
   quantity: string;
   message: string;
@@ -86,7 +90,7 @@ export async function prepareTradeRequest(
   const result = applyTransition({ state: 'initial', isPaid: !price.isFree }, 'request', 'buyer', now, {
     timings: deps.timings,
   });
-  return { userId, lot, buyerSiteId, quantity, message, price, result, now };
+  return { userId, lot, site, buyerSiteId, quantity, message, price, result, now };
 }
 
 /** Writes a prepared request in the caller's transaction: the trade, its event, effects, timers, note. */
@@ -148,4 +152,18 @@ export async function writeTradeRequest(
     });
   }
   return trade;
+}
+
+/**
+ * The new trade's answer from what the request already read and wrote — the lot and site of the
+ * checks, the buyer (the caller), the first timer of the transition — instead of reading them again.
+ */
+export function requestedTradeDto(p: PreparedTradeRequest, trade: TradeRow, buyerName: string): TradeDto {
+  const first = [...p.result.timers].sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+  return dtoOf(trade, ['buyer'], {
+    lot: p.lot,
+    site: p.site,
+    buyerName,
+    next: first ? { transition: first.name, due_at: first.at } : undefined,
+  });
 }
