@@ -14,11 +14,10 @@ export interface GuardedPoolOptions {
  * are sent (see `assertNoNul`: a VALIDATION error instead of a database error), and on PostgreSQL
  * data statements are named prepared statements (ADR 015).
  *
- * Kysely sends every query unnamed, so PostgreSQL parses it again on each call (about 0.3 ms of
- * the catalogue search's 1.5 ms in the database). Named, a statement is parsed once per
- * connection; after five executions PostgreSQL may also keep a generic plan, when its estimated
- * cost is no higher than the custom plans' (it is not, for the distance search: that one is still
- * planned per call, with its parameters).
+ * Kysely sends every query unnamed, so PostgreSQL parses it again on each call. Named, a statement
+ * is parsed once per connection; after five executions PostgreSQL may also keep a generic plan,
+ * when it is estimated no costlier than the custom ones (the catalogue search is written for that,
+ * see `lot-search.repository.ts`).
  *
  * - Only data statements (select, insert, update, delete, with) are named; a bounded number of
  *   distinct texts per process (`maxStatements`), the rest go unnamed.

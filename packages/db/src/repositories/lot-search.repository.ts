@@ -68,7 +68,11 @@ export interface LotSearch {
 export type LotSearchRow = LotRow & { distance_m: number | null; sort_key: number | string };
 
 function filtered(db: Db, s: LotSearch, radiusM: number | null) {
-  const center = s.point ? sql`ll_to_earth(${s.point.lat}, ${s.point.lon})` : null;
+  // A scalar subquery: in a prepared statement's generic plan the centre is then an InitPlan,
+  // computed once, and the GiST index still answers the box and the KNN order. Written as a plain
+  // `ll_to_earth($1, $2)` the generic plan evaluates it per row, so PostgreSQL keeps planning every
+  // search (≈ 0.6 ms of its ≈ 1.1 ms per search, see ADR 015).
+  const center = s.point ? sql`(select ll_to_earth(${s.point.lat}, ${s.point.lon}))` : null;
   // A literal, not a parameter: the generic plan of the prepared statement then knows the status's
   // selectivity and keeps the GiST index (see PreparedStatementPool).
   let q = db.selectFrom('lot').where('lot.status', '=', sql.lit('published'));
