@@ -154,7 +154,9 @@ describe('offering a lot to a request', () => {
       }),
     );
     expect(e.key).toBe('offer.notOpen');
-    expect((await s.trades.listMine(designer)).filter((t) => t.lot.id === lot.id)).toEqual([]);
+    expect(
+      (await s.tradeList.listMine(designer, { limit: 100 })).items.filter((t) => t.lot.id === lot.id),
+    ).toEqual([]);
     expect((await s.lots.get(seller, lot.id)).reserved).toBe(before);
   });
 

@@ -165,20 +165,4 @@ export class TradeReadModel {
     const { trade, roles } = await this.loadForActor(actor, id);
     return this.toDto(trade, roles);
   }
-
-  /** Trades where the caller is the buyer or a member of the seller site. */
-  async listMine(actor: Actor): Promise<TradeDto[]> {
-    const user = requireUser(actor);
-    const sites = await membershipRepository.listSitesOfUser(this.deps.db, user.userId);
-    const siteIds = sites.map((s) => s.siteId);
-    const rows = await tradeRepository.listTradesOfUser(this.deps.db, user.userId, siteIds);
-    return this.toDtos(
-      rows.map((t) => {
-        const roles: Role[] = [];
-        if (t.buyer_user_id === user.userId) roles.push('buyer');
-        if (siteIds.includes(t.seller_site_id)) roles.push('seller');
-        return { trade: t, roles };
-      }),
-    );
-  }
 }

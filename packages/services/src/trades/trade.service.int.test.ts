@@ -136,7 +136,7 @@ describe('free trade', () => {
     const messages = await s.trades.listMessages(seller, requested.id);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ authorRole: 'buyer', mine: false });
-    const mine = await s.trades.listMine(seller);
+    const mine = (await s.tradeList.listMine(seller, { limit: 100 })).items;
     expect(mine.map((t) => t.id)).toContain(requested.id);
   });
 

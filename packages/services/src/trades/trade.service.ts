@@ -59,9 +59,6 @@ export class TradeService {
   get(actor: Actor, id: string): Promise<TradeDto> {
     return this.read.get(actor, id);
   }
-  listMine(actor: Actor): Promise<TradeDto[]> {
-    return this.read.listMine(actor);
-  }
   /** DTOs of trades read elsewhere (the paged list), one query per related table. */
   toDtos(items: { trade: TradeRow; roles: Role[] }[]): Promise<TradeDto[]> {
     return this.read.toDtos(items);
