@@ -91,6 +91,27 @@ describe.skipIf(!postgres)('prepared statements on PostgreSQL', () => {
     expect(await read(handle.db)).toHaveLength(2);
   });
 
+  it('an upsert on a partial unique index keeps working past the sixth call (upserts stay unnamed)', async () => {
+    await sql`create table badge (id serial primary key, site int not null, kind text not null)`.execute(
+      handle.db,
+    );
+    await sql`create unique index badge_main on badge (site) where kind = 'main'`.execute(handle.db);
+    const db = handle.db as unknown as import('kysely').Kysely<{
+      badge: { id: import('kysely').Generated<number>; site: number; kind: string };
+    }>;
+    for (let i = 0; i < 8; i++) {
+      await db
+        .insertInto('badge')
+        .values({ site: i % 2, kind: 'main' })
+        .onConflict((oc) => oc.column('site').where('kind', '=', 'main').doNothing())
+        .execute();
+    }
+    expect(await db.selectFrom('badge').select('site').orderBy('site').execute()).toEqual([
+      { site: 0 },
+      { site: 1 },
+    ]);
+  });
+
   it('DATABASE_PREPARED_STATEMENTS=false sends everything unnamed', async () => {
     const unnamed = await createDatabase({
       kind: 'postgres',

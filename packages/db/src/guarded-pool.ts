@@ -19,8 +19,9 @@ export interface GuardedPoolOptions {
  * when it is estimated no costlier than the custom ones (the catalogue search is written for that,
  * see `lot-search.repository.ts`).
  *
- * - Only data statements (select, insert, update, delete, with) are named; a bounded number of
- *   distinct texts per process (`maxStatements`), the rest go unnamed.
+ * - Only data statements (select, insert, update, delete, with) are named, but not upserts (see
+ *   `ON_CONFLICT`); a bounded number of distinct texts per process (`maxStatements`), the rest go
+ *   unnamed.
  * - A migration that changes a table's columns invalidates the prepared `select *` and
  *   `returning *` of servers still running (a rolling deploy): PostgreSQL answers
  *   `cached plan must not change result type`. The text then gets a new name, so every
@@ -66,7 +67,9 @@ export class GuardedPool implements PostgresPool {
   #nameFor(text: string): string | undefined {
     const known = this.#names.get(text);
     if (known !== undefined || !this.#prepared) return known;
-    if (this.#names.size >= this.#maxStatements || !DATA_STATEMENT.test(text)) return undefined;
+    if (this.#names.size >= this.#maxStatements || !DATA_STATEMENT.test(text) || ON_CONFLICT.test(text)) {
+      return undefined;
+    }
     const name = `k${++this.#next}`;
     this.#names.set(text, name);
     return name;
@@ -99,6 +102,13 @@ export class GuardedPool implements PostgresPool {
 }
 
 const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
+/**
+ * An upsert on a partial unique index names the index's predicate with parameters
+ * (`on conflict (…) where kind = $3`). A generic plan cannot prove that predicate, and PostgreSQL
+ * builds one at the sixth execution to compare costs: the statement then fails with "there is no
+ * unique or exclusion constraint matching the ON CONFLICT specification". Upserts stay unnamed.
+ */
+const ON_CONFLICT = /\bon conflict\b/i;
 
 /** PostgreSQL's answer to a prepared statement whose table changed shape (feature_not_supported). */
 export function isStalePlan(e: unknown): boolean {
