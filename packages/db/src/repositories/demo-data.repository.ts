@@ -77,12 +77,12 @@ function demoTrade(eb: ExpressionBuilder<Database, 'trade'>) {
 }
 
 /**
- * Removes exactly the demo rows, in one transaction: demo trades (with their ledger entries —
- * the journal's append-only trigger is lifted for that statement only, inside the transaction —
- * events, messages, timers, trips whose every trade was demo), demo impact records and the
- * monthly aggregates of demo sites, pooled tours of demo depots, coordinators or trades, demo
- * lots and requests, demo sites (their opening hours go by cascade), then demo users (their
- * sessions, memberships, notifications, saved searches and offers go by cascade).
+ * Removes exactly the demo rows, in one transaction: pooled tours of demo depots, coordinators
+ * or trades; demo trades (with their ledger entries — the journal's append-only trigger is
+ * lifted for that statement only, inside the transaction — events, messages, timers, tour stops,
+ * trips whose every trade was demo), demo impact records and the monthly aggregates of demo
+ * sites, demo lots and requests, demo sites (their opening hours go by cascade), then demo users
+ * (their sessions, memberships, notifications, saved searches and offers go by cascade).
  * Mail addressed to demo users is dropped from the outbox. Returns what was removed.
  */
 export async function removeDemoData(trx: Transaction<Database>): Promise<DemoDataCounts> {
