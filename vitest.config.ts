@@ -29,6 +29,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
+          // The demo is loaded once per run and copied for each spec (e2e/support/app.ts).
+          globalSetup: ['./e2e/support/global-setup.ts'],
           testTimeout: 120_000,
           // The servers load the demo network before they listen (e2e/support/app.ts waits 290 s).
           hookTimeout: 300_000,

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launchBrowser, newPage, type RunningApp, signInAs, startApp } from './support/app.ts';
+import { trpcQuery } from './support/trpc.ts';
 
 const DOCS_SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -62,7 +63,10 @@ const common = [
 ];
 const extra: Record<string, { path: string; ready: string }[]> = {
   'atelier@demo.retaille.fr': [{ path: '/mes-sites', ready: 'h1' }],
-  'coordination@demo.retaille.fr': [{ path: '/coordination/verification', ready: 'h1' }],
+  'coordination@demo.retaille.fr': [
+    { path: '/coordination/verification', ready: 'h1' },
+    { path: '/tournees', ready: '[data-testid="pooled-list"] tbody tr' },
+  ],
   'admin@demo.retaille.fr': [{ path: '/operations', ready: 'h1' }],
 };
 
@@ -90,11 +94,22 @@ describe('the demo from an empty data directory', () => {
           errors.push(`${r.status()} ${new URL(r.url()).pathname} on ${new URL(page.url()).pathname}`);
       });
       await signInAs(context, app, email);
+      // Something waits for every demo role on first sign-in (the trades' notices are delivered
+      // by the job workers once the server is up).
+      await expect
+        .poll(
+          async () => (await trpcQuery<{ unread: number }>(context, app, 'notifications.summary')).unread,
+          {
+            timeout: 60_000,
+          },
+        )
+        .toBeGreaterThan(0);
       for (const { path, ready } of [...common, ...(extra[email] ?? [])]) {
         await page.goto(`${app.url}${path}`);
         await page.locator(ready).first().waitFor({ timeout: 20_000 });
         await page.waitForLoadState('networkidle');
         expect(page.url(), `${email} ${path}`).not.toMatch(/\/connexion/);
+        if (path === '/notifications') await page.getByTestId('notification').first().waitFor();
         if (role === 'createur' || (role === 'atelier' && path === '/echanges')) {
           await shot(page, `${role}${path === '/' ? '-accueil' : path.replaceAll('/', '-')}`);
         } else if (role === 'coordination' && path === '/impact') {

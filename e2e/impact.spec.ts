@@ -199,7 +199,8 @@ describe('impact: coordinators dashboard, exports and report', () => {
 
 /**
  * The circuits map: a coordinator goes from the dashboard to the map over the demo network's
- * completed trades, reads the kg, the short-circuit share and the km avoided, the flows table,
+ * completed trades, reads the kg, the short-circuit share and the km avoided (above zero: the
+ * demo's recorded pooled tour), the flows table,
  * downloads the CSV (BOM, semicolons) and narrows the period (over three years: said under the
  * field, not asked). Phone and desktop screenshots.
  */
@@ -215,6 +216,8 @@ describe('impact: the circuits map', () => {
       expect(parseFr(await kpi(page, 'circuits-kg'))).toBeGreaterThan(0);
       expect(await kpi(page, 'circuits-short')).toMatch(/^\d+\s?%$/);
       expect(await kpi(page, 'circuits-km-avoided')).toMatch(/km$/);
+      // The demo's recorded pooled tour: its shared trip avoided the separate round trips.
+      expect(parseFr(await kpi(page, 'circuits-km-avoided'))).toBeGreaterThan(0);
       const rows = page.getByTestId('circuits-table').locator('tbody tr');
       expect(await rows.count()).toBeGreaterThan(0);
       expect(await rows.first().textContent()).toContain('→');

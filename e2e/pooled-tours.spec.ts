@@ -1,9 +1,9 @@
 /**
- * A pooled tour in the browser: the demo designer has pickups agreed the day after tomorrow at two
- * demo sites of one département; the demo coordinator plans shared tours there from one of those
- * sites, proposes them, and lands on the tour page; the designer accepts their stops on a phone,
- * the seller accepts too, and the coordinator records the tour as the trip driven. Screenshots on
- * a desktop and a phone.
+ * A pooled tour in the browser: the demo designer has pickups agreed at two demo sites of one
+ * département, on a day both sites and the coordinator's depot are open and inside their hours;
+ * the demo coordinator plans shared tours there from the depot, proposes them, and lands on the
+ * tour page; the designer accepts their stops on a phone, the seller accepts too, and the
+ * coordinator records the tour as the trip driven. Screenshots on a desktop and a phone.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import {
   signInAs,
   startApp,
 } from './support/app.ts';
+import { type Opening, sharedSlot } from './support/slots.ts';
 import { trpcMutate, trpcQuery } from './support/trpc.ts';
 
 let app: RunningApp;
@@ -39,7 +40,11 @@ interface Site {
   name: string;
   departementCode: string;
   communeInsee: string;
+  openingHours: Opening[];
 }
+
+/** The coordinator's depot below: open on weekdays, 7 h to 19 h. */
+const DEPOT_HOURS: Opening[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, fromMin: 420, toMin: 1140 }));
 
 describe('a pooled tour', () => {
   it('is planned and proposed by a coordinator, accepted by the buyer and the seller, recorded', async () => {
@@ -74,10 +79,11 @@ describe('a pooled tour', () => {
     }
     const [dep, lots] = [...byDep.entries()].find(([, l]) => l.length >= 2)!;
 
-    const start = new Date(Date.now() + 2 * 86_400_000);
-    start.setUTCHours(8, 0, 0, 0);
-    const end = new Date(start.getTime() + 6 * 3_600_000);
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(start);
+    // A day the two seller sites and the depot are open, within the hours they share.
+    const { day, start, end } = sharedSlot(
+      [...lots.slice(0, 2).map((l) => sites.get(l.siteId)!), { openingHours: DEPOT_HOURS }],
+      { daysAhead: 2 },
+    );
     const tradeIds: string[] = [];
     for (const lot of lots.slice(0, 2)) {
       const trade = await mutate<{ id: string }>(designer.context, 'trades.request', {
@@ -111,7 +117,7 @@ describe('a pooled tour', () => {
       communeInsee: other.insee,
       sectors: ['bois'],
       territoryType: 'metropolis',
-      openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, fromMin: 420, toMin: 1140 })),
+      openingHours: DEPOT_HOURS,
     });
 
     const { page, errors } = coordinator;

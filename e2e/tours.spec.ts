@@ -1,6 +1,6 @@
 /**
- * A buyer's pickup tour in the browser: the demo designer has two pickups agreed for tomorrow at
- * two demo sites, plans the tour from a point, sees it on the map (or its notice) and as a table,
+ * A buyer's pickup tour in the browser: the demo designer has two pickups agreed at two demo sites
+ * on the next day both are open (inside their opening hours), plans the tour from a point, sees it on the map (or its notice) and as a table,
  * downloads the GPX, records it as the trip driven. Screenshots on a desktop and a phone.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -14,6 +14,7 @@ import {
   signInAs,
   startApp,
 } from './support/app.ts';
+import { type Opening, parisDay, sharedSlot } from './support/slots.ts';
 import { trpcMutate, trpcQuery } from './support/trpc.ts';
 
 let app: RunningApp;
@@ -56,7 +57,11 @@ describe('a pickup tour', () => {
     expect(lots.length).toBeGreaterThanOrEqual(2);
     // The two demo sites closest to each other (at least 1 km apart), and a start between them.
     const sites = await Promise.all(
-      lots.map((l) => query<{ lat: number; lon: number }>(workshop.context, 'sites.get', { id: l.siteId })),
+      lots.map((l) =>
+        query<{ lat: number; lon: number; openingHours: Opening[] }>(workshop.context, 'sites.get', {
+          id: l.siteId,
+        }),
+      ),
     );
     const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) =>
       Math.hypot(a.lat - b.lat, (a.lon - b.lon) * Math.cos((a.lat * Math.PI) / 180)) * 111;
@@ -73,9 +78,19 @@ describe('a pickup tour', () => {
       lat: (sites[pair[0]]!.lat + sites[pair[1]]!.lat) / 2,
       lon: (sites[pair[0]]!.lon + sites[pair[1]]!.lon) / 2,
     };
-    const start = new Date(Date.now() + 86_400_000);
-    start.setUTCHours(8, 0, 0, 0);
-    const end = new Date(start.getTime() + 6 * 3_600_000);
+    // A day both sites are open, within the hours they share, and not a day the designer already
+    // has demo pickups agreed (the tour page plans one day's pickups).
+    const mine = await query<{ items: { state: string; pickup: { start: string } | null }[] }>(
+      designer.context,
+      'trades.listMine',
+      { role: 'buyer', status: 'all', limit: 100 },
+    );
+    const busy = new Set(
+      mine.items
+        .filter((x) => x.state === 'pickup_scheduled' && x.pickup)
+        .map((x) => parisDay(new Date(x.pickup!.start))),
+    );
+    const { day, start, end } = sharedSlot([sites[pair[0]]!, sites[pair[1]]!], { skip: (d) => busy.has(d) });
     for (const lot of [lots[pair[0]]!, lots[pair[1]]!]) {
       const trade = await mutate<{ id: string }>(designer.context, 'trades.request', {
         lotId: lot.id,
@@ -93,6 +108,8 @@ describe('a pickup tour', () => {
     const { page, errors } = designer;
     await page.goto(`${app.url}/echanges/tournee`);
     await page.getByRole('heading', { name: 'Tournée de retraits' }).waitFor();
+    await page.getByRole('combobox', { name: 'Jour' }).click();
+    await page.getByRole('option', { name: day, exact: true }).click();
     await page.getByRole('radio', { name: 'Un autre point (latitude, longitude)' }).check();
     await page.getByRole('textbox', { name: 'Latitude' }).fill(mid.lat.toFixed(4).replace('.', ','));
     await page.getByRole('textbox', { name: 'Longitude' }).fill(mid.lon.toFixed(4).replace('.', ','));

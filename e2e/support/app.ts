@@ -1,12 +1,16 @@
 /**
- * End-to-end harness: starts the real server (built web app, embedded database in memory, demo
- * data) on a free port, and drives Debian's Chromium through playwright-core.
+ * End-to-end harness: starts the real server (built web app, embedded database, demo data) on a
+ * free port, and drives Debian's Chromium through playwright-core.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -27,10 +31,64 @@ export interface RunningApp {
   url: string;
   /** What the server printed so far (stdout and stderr). */
   output(): string;
-  stop(): Promise<void>;
+  /** SIGTERM (a clean shutdown), then SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
 }
 
+/**
+ * Starts the server with the demo loaded. Without settings of its own, the spec gets a copy of
+ * the demo the run loaded once (`loadedDemo`): the same rows, a few seconds instead of a full
+ * load. With settings (or E2E_FRESH_DEMO=true), the demo is loaded for this server alone, in
+ * memory unless the settings name a data directory.
+ */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const template = Object.keys(env).length === 0 ? await loadedDemo() : null;
+  if (!template) return launch(env);
+  const copy = await mkdtemp(join(tmpdir(), 'retaille-e2e-app-'));
+  await cp(template, copy, { recursive: true });
+  const app = await launch({
+    PGLITE_DATA_DIR: join(copy, 'pglite'),
+    STRIPE_EMULATOR_STATE_FILE: join(copy, 'stripe-emulator.json'),
+    STRIPE_EMULATOR_PORT: String(await freePort()),
+  });
+  return {
+    ...app,
+    stop: async () => {
+      await app.stop();
+      await rm(copy, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The run's loaded demo (data directory and Stripe emulator state): the first spec asking for
+ * it starts a server on an empty directory, waits for the demo to load, and stops it cleanly;
+ * the specs run one after the other (fileParallelism: false), so no lock is needed.
+ */
+async function loadedDemo(): Promise<string | null> {
+  if (process.env.E2E_FRESH_DEMO === 'true') return null;
+  let root: string;
+  try {
+    root = inject('demoSnapshotDir');
+  } catch {
+    return null;
+  }
+  if (!root) return null;
+  const template = join(root, 'template');
+  const ready = join(root, 'ready');
+  if (existsSync(ready)) return template;
+  await rm(template, { recursive: true, force: true });
+  const app = await launch({
+    PGLITE_DATA_DIR: join(template, 'pglite'),
+    STRIPE_EMULATOR_STATE_FILE: join(template, 'stripe-emulator.json'),
+    STRIPE_EMULATOR_PORT: String(await freePort()),
+  });
+  await app.stop(60_000);
+  await writeFile(ready, new Date().toISOString());
+  return template;
+}
+
+async function launch(env: Record<string, string>): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
@@ -75,11 +133,11 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   return {
     url,
     output: () => output,
-    stop: async () => {
+    stop: async (graceMs = 5000) => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, graceMs))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };

@@ -17,6 +17,7 @@ import * as m20261205040000 from './20261205040000_impact_records_method.ts';
 import * as m20261206100000 from './20261206100000_create_basket.ts';
 import * as m20261206200000 from './20261206200000_create_site_opening_hours.ts';
 import * as m20261206200100 from './20261206200100_create_pooled_tours.ts';
+import * as m20261207100000 from './20261207100000_add_pooled_tour_answered_notice.ts';
 
 /**
  * The one migrations folder, listed statically so that it works the same under tsx, Vitest and a
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261206100000_create_basket': m20261206100000,
   '20261206200000_create_site_opening_hours': m20261206200000,
   '20261206200100_create_pooled_tours': m20261206200100,
+  '20261207100000_add_pooled_tour_answered_notice': m20261207100000,
 };

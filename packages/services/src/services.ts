@@ -286,6 +286,14 @@ export async function createServices(deps: {
     now,
   });
   const tradeList = new TradeListService({ db: database.db, trades });
+  const pooledTours = new PooledTourService({
+    db: database.db,
+    registry: factorRegistry,
+    notifications,
+    jobs,
+    now,
+    maxStops: config.POOLED_TOUR_MAX_STOPS,
+  });
   const offers = new OfferService({ db: database.db, trades, gateway, jobs, notifications, now });
   return {
     config,
@@ -307,14 +315,7 @@ export async function createServices(deps: {
     tours: new PickupTourService({ db: database.db, registry: factorRegistry, now }),
     sourcing: new SourcingService({ db: database.db, lots, registry: factorRegistry, now }),
     baskets: new BasketService({ db: database.db, trades, now }),
-    pooledTours: new PooledTourService({
-      db: database.db,
-      registry: factorRegistry,
-      notifications,
-      jobs,
-      now,
-      maxStops: config.POOLED_TOUR_MAX_STOPS,
-    }),
+    pooledTours,
     operations,
     notifications,
     timeline,
@@ -345,6 +346,7 @@ export async function createServices(deps: {
         requests,
         savedSearches,
         trades,
+        pooledTours,
         payments,
         emulator: deps.payments?.emulator,
         communes,

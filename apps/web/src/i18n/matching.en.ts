@@ -77,6 +77,11 @@ export const matchingEn: MatchingResources = {
     at: '{{distance}} away',
     seeLot: 'See the lot',
     seeTour: 'See the tour',
+    tourAnswered: {
+      accepted: '{{who}} accepts the stop at {{site}} for “{{lot}}” ({{day}} tour)',
+      declined: '{{who}} declines the stop at {{site}} for “{{lot}}” ({{day}} tour)',
+    },
+    tourParty: { buyer: 'The buyer', seller: 'The seller' },
     seeProposals: 'All proposals for the request',
     markedAll: 'All notifications are read.',
     seeTrade: 'See the trade',

@@ -82,6 +82,11 @@ export const matchingFr = {
     at: 'à {{distance}}',
     seeLot: 'Voir le lot',
     seeTour: 'Voir la tournée',
+    tourAnswered: {
+      accepted: '{{who}} accepte le passage chez {{site}} pour « {{lot}} » (tournée du {{day}})',
+      declined: '{{who}} décline le passage chez {{site}} pour « {{lot}} » (tournée du {{day}})',
+    },
+    tourParty: { buyer: 'L’acheteur', seller: 'Le vendeur' },
     seeProposals: 'Toutes les propositions de la demande',
     markedAll: 'Toutes les notifications sont lues.',
     seeTrade: 'Voir l’échange',

@@ -77,10 +77,11 @@ function demoTrade(eb: ExpressionBuilder<Database, 'trade'>) {
 }
 
 /**
- * Removes exactly the demo rows, in one transaction: demo trades (with their ledger entries —
- * the journal's append-only trigger is lifted for that statement only, inside the transaction —
- * events, messages, timers, trips whose every trade was demo), demo impact records and the
- * monthly aggregates of demo sites, demo lots and requests, demo sites, then demo users
+ * Removes exactly the demo rows, in one transaction: pooled tours of demo depots, coordinators
+ * or trades; demo trades (with their ledger entries — the journal's append-only trigger is
+ * lifted for that statement only, inside the transaction — events, messages, timers, tour stops,
+ * trips whose every trade was demo), demo impact records and the monthly aggregates of demo
+ * sites, demo lots and requests, demo sites (their opening hours go by cascade), then demo users
  * (their sessions, memberships, notifications, saved searches and offers go by cascade).
  * Mail addressed to demo users is dropped from the outbox. Returns what was removed.
  */
@@ -101,6 +102,43 @@ export async function removeDemoData(trx: Transaction<Database>): Promise<DemoDa
     .select(['auth_user.id', 'auth_user.email'])
     .where('user_profile.is_demo', '=', true)
     .execute();
+  // Pooled tours from a demo depot, by a demo coordinator, or over demo trades only (their stops
+  // go with the trades; a tour of real trades keeps its real stops).
+  const demoUserIds = demoUsers.map((u) => u.id);
+  const tourIds = (
+    await trx
+      .selectFrom('pooled_tour')
+      .select('pooled_tour.id')
+      .where((eb) =>
+        eb.or([
+          ...(demoSiteIds.length > 0 ? [eb('depot_site_id', 'in', demoSiteIds)] : []),
+          ...(demoUserIds.length > 0 ? [eb('coordinator_user_id', 'in', demoUserIds)] : []),
+          ...(demoTradeIds.length > 0
+            ? [
+                eb.and([
+                  eb.exists(
+                    eb
+                      .selectFrom('pooled_tour_stop')
+                      .select('tour_id')
+                      .whereRef('tour_id', '=', 'pooled_tour.id'),
+                  ),
+                  eb.not(
+                    eb.exists(
+                      eb
+                        .selectFrom('pooled_tour_stop')
+                        .select('tour_id')
+                        .whereRef('tour_id', '=', 'pooled_tour.id')
+                        .where('trade_id', 'not in', demoTradeIds),
+                    ),
+                  ),
+                ]),
+              ]
+            : []),
+        ]),
+      )
+      .execute()
+  ).map((r) => r.id);
+  if (tourIds.length > 0) await trx.deleteFrom('pooled_tour').where('id', 'in', tourIds).execute();
   if (demoTradeIds.length > 0) {
     const tripIds = (
       await trx.selectFrom('trip_trade').select('trip_id').where('trade_id', 'in', demoTradeIds).execute()

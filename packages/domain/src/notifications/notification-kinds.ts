@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   'trade_completed',
   'dispute_resolved',
   'pooled_tour_proposed',
+  'pooled_tour_answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
@@ -88,6 +89,7 @@ export function needsAction(kind: NotificationKind): boolean {
     case 'trade_received':
     case 'trade_completed':
     case 'dispute_resolved':
+    case 'pooled_tour_answered':
       return false;
     default: {
       const unknownKind: never = kind;

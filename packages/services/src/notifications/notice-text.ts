@@ -135,6 +135,16 @@ function french(kind: NotificationKind, d: NoticeData): Lines {
         what: `Une tournée partagée passe prendre ${lot} chez ${site} le ${str(d.day)}, vers ${str(d.time)}.`,
         next: 'Acceptez ou déclinez ce passage sur la page de la tournée.',
       };
+    case 'pooled_tour_answered':
+      return {
+        what: `${d.role === 'seller' ? 'Le vendeur' : 'L’acheteur'} a ${
+          d.answer === 'declined' ? 'décliné' : 'accepté'
+        } le passage de la tournée du ${str(d.day)} chez ${site} (${lot}).`,
+        next:
+          d.answer === 'declined'
+            ? 'Ce passage ne sera pas fait : planifiez à nouveau si besoin.'
+            : 'Enregistrez la tournée comme trajet une fois faite.',
+      };
     default: {
       const unknownKind: never = kind;
       throw new Error(`Unknown notification kind: ${String(unknownKind)}`);
@@ -222,6 +232,16 @@ function english(kind: NotificationKind, d: NoticeData): Lines {
         what: `A shared tour would pick up ${lot} at ${site} on ${str(d.day)}, around ${str(d.time)}.`,
         next: 'Accept or decline this stop on the tour page.',
       };
+    case 'pooled_tour_answered':
+      return {
+        what: `The ${d.role === 'seller' ? 'seller' : 'buyer'} ${
+          d.answer === 'declined' ? 'declined' : 'accepted'
+        } the stop of the ${str(d.day)} tour at ${site} (${lot}).`,
+        next:
+          d.answer === 'declined'
+            ? 'This stop will not be made: plan again if needed.'
+            : 'Record the tour as a trip once driven.',
+      };
     default: {
       const unknownKind: never = kind;
       throw new Error(`Unknown notification kind: ${String(unknownKind)}`);
@@ -258,6 +278,7 @@ const SUBJECTS: Record<NotificationKind, [string, string]> = {
   lot_matches_request: ['Nouveau lot pour votre demande', 'New lot for your request'],
   allocation_proposal: ['Proposition d’allocation', 'Allocation proposal'],
   pooled_tour_proposed: ['Tournée partagée proposée', 'Shared tour proposed'],
+  pooled_tour_answered: ['Réponse à une tournée partagée', 'Answer to a shared tour'],
 };
 
 /** The French-then-English words of a notice. */

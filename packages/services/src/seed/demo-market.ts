@@ -7,6 +7,7 @@ import type { LoadedNetwork } from './demo-network-loader.ts';
 import { NOT_ONBOARDED_SITE, onboardDemoSite } from './demo-network-loader.ts';
 import { demoPhoto } from './demo-photos.ts';
 import type { SeedDeps } from './demo-seed.ts';
+import { pickTourGroups, seedDemoPooledTours } from './demo-tours.ts';
 import {
   type DemoTradeScript,
   type DemoTradeTarget,
@@ -87,7 +88,7 @@ export interface MarketReport {
 export async function seedDemoMarket(
   deps: SeedDeps,
   network: LoadedNetwork,
-  roles: { workshop: UserActor; designer: UserActor; admin: UserActor },
+  roles: { workshop: UserActor; designer: UserActor; admin: UserActor; coordinator: UserActor },
   /** Runs once the lots exist and before the live trades (the twelve months of history). */
   beforeTrades: () => Promise<number> = async () => 0,
 ): Promise<MarketReport> {
@@ -200,7 +201,15 @@ export async function seedDemoMarket(
     // The scripted trades draw from the generated manufactures' lots; the workshop's own get one request.
     const workshopLots = tradable.filter((l) => l.seller.userId === roles.workshop.userId);
     const others = tradable.filter((l) => l.seller.userId !== roles.workshop.userId);
-    const free = others.filter((l) => !l.priceCents);
+    // A few départements' free lots go to the coordinator's pooled tours (demo-tours.ts).
+    const tourGroups = deps.pooledTours
+      ? pickTourGroups(
+          network,
+          others.filter((l) => !l.priceCents),
+        )
+      : [];
+    const toured = new Set(tourGroups.flatMap((g) => g.lots.map((l) => l.id)));
+    const free = others.filter((l) => !l.priceCents && !toured.has(l.id));
     const priced = others.filter((l) => (l.priceCents ?? 0) > 0);
     // Each scripted trade takes a lot no other script touched, so none finds its lot sold out.
     const cursor = { free: 0, priced: 0 };
@@ -252,6 +261,21 @@ export async function seedDemoMarket(
       now: deps.now,
     });
     report.trades += states.length;
+    if (deps.pooledTours) {
+      const tours = await seedDemoPooledTours(
+        {
+          db: deps.db,
+          trades: deps.trades,
+          pooledTours: deps.pooledTours,
+          operator: roles.admin,
+          now: deps.now,
+        },
+        network,
+        roles,
+        tourGroups,
+      );
+      report.trades += tours.trades;
+    }
   }
   return report;
 }

@@ -73,8 +73,6 @@ export async function seedDemoNetwork(deps: SeedDeps, workshop: UserActor): Prom
     const commune = insee ? deps.communes.get(insee) : undefined;
     if (!commune) throw new Error(`demo site ${spec.name}: no commune for ${insee ?? spec.departementCode}`);
     const approximate = spec.communeInsee === undefined;
-    // Opening hours are generated for every site; stored once the sites table has a column for them.
-    demoOpeningHours(rand);
     const row = await deps.sites.createDemo(
       {
         name: spec.name,
@@ -86,6 +84,7 @@ export async function seedDemoNetwork(deps: SeedDeps, workshop: UserActor): Prom
         communeInsee: commune.insee,
         sectors: spec.sectors,
         territoryType: spec.territoryType,
+        openingHours: demoOpeningHours(rand),
       },
       { approximate, verifiedAt: verified ? deps.now() : null },
     );

@@ -2,6 +2,7 @@ import {
   type Commune,
   type CommuneDirectory,
   mulberry32,
+  type OpeningHours,
   type SectorKey,
   sectorKeys,
 } from '@retaille/domain';
@@ -272,26 +273,16 @@ export function generateManufactures(communes: CommuneDirectory, seed = 20261205
   return out;
 }
 
-/** Opening hours as the tours feature stores them: ISO weekday (1 = Monday) and local times. */
-export interface OpeningHours {
-  day: number;
-  opens: string;
-  closes: string;
-}
-
-/** Plausible opening hours: weekdays (some Saturdays), morning and afternoon or a long day. */
-export function demoOpeningHours(rand: () => number): OpeningHours[] {
+/**
+ * Plausible weekly opening hours in the shape sites store them (one opening per ISO weekday,
+ * minutes from midnight, as the tour planner reads them): weekdays, some Saturday mornings.
+ */
+export function demoOpeningHours(rand: () => number): OpeningHours {
   const days = rand() < 0.4 ? [1, 2, 3, 4, 5, 6] : rand() < 0.5 ? [2, 3, 4, 5, 6] : [1, 2, 3, 4, 5];
-  const split = rand() < 0.6;
-  const open = pick(rand, ['08:00', '08:30', '09:00', '09:30']);
-  const close = pick(rand, ['17:00', '17:30', '18:00', '19:00']);
-  return days.flatMap((day) =>
-    split && day !== 6
-      ? [
-          { day, opens: open, closes: '12:30' },
-          { day, opens: '13:30', closes: close },
-        ]
-      : [{ day, opens: day === 6 ? '09:00' : open, closes: day === 6 ? '13:00' : close }],
+  const opens = pick(rand, [8 * 60, 8 * 60 + 30, 9 * 60, 9 * 60 + 30]);
+  const closes = pick(rand, [17 * 60, 17 * 60 + 30, 18 * 60, 19 * 60]);
+  return days.map((weekday) =>
+    weekday === 6 ? { weekday, fromMin: 9 * 60, toMin: 13 * 60 } : { weekday, fromMin: opens, toMin: closes },
   );
 }
 

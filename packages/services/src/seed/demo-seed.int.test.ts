@@ -1,7 +1,11 @@
-import { demoDataRepository } from '@retaille/db';
+import { demoDataRepository, siteRepository, userRepository } from '@retaille/db';
+import { openingHoursSchema, openingWindowOn } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userActor } from '../auth/actor.ts';
 import { createTestServices, createTestUser, lotInput, type TestServices } from '../testing/test-services.ts';
+import { slotWindowOnDay } from '../tours/shared-tour-trip.ts';
 import { PROGRAMME_MIX, QPV_COMMUNES, RURAL_POPULATION, TOWN_POPULATION } from './demo-network.ts';
+import { demoAccounts } from './demo-seed.ts';
 
 /** The whole demo, loaded once with the Stripe emulator: its composition, idempotency, removal. */
 let s: TestServices;
@@ -112,6 +116,84 @@ describe('demo composition', () => {
     expect(self).toEqual([]);
   });
 
+  it('every site has its opening hours, and every agreed or proposed pickup falls inside them', async () => {
+    const sites = await db().selectFrom('site').select('id').where('is_demo', '=', true).execute();
+    const hours = await siteRepository.openingHoursOf(
+      db(),
+      sites.map((x) => x.id),
+    );
+    for (const site of sites) {
+      const week = hours.get(site.id)!;
+      expect(week.length, site.id).toBeGreaterThanOrEqual(5);
+      expect(openingHoursSchema.safeParse(week).success).toBe(true);
+    }
+    const pickups = await db()
+      .selectFrom('trade')
+      .select(['id', 'seller_site_id', 'pickup_start', 'pickup_end'])
+      .where('state', 'in', ['pickup_proposed', 'pickup_scheduled'])
+      .execute();
+    expect(pickups.length).toBeGreaterThan(5);
+    const paris = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+    for (const p of pickups) {
+      const day = paris.format(new Date(p.pickup_start!));
+      const slot = slotWindowOnDay(p.pickup_start, p.pickup_end, day)!;
+      const open = openingWindowOn(hours.get(p.seller_site_id) ?? [], day);
+      expect(open, p.id).not.toBe('closed');
+      if (open !== null && open !== 'closed') {
+        expect(slot.fromMin, p.id).toBeGreaterThanOrEqual(open.fromMin);
+        expect(slot.toMin, p.id).toBeLessThanOrEqual(open.toMin);
+      }
+    }
+  });
+
+  it('pooled tours: proposed, partly answered, one recorded as a shared trip whose km avoided show on the circuits', async () => {
+    const tours = await db().selectFrom('pooled_tour').select(['id', 'status']).execute();
+    expect(tours.length).toBeGreaterThanOrEqual(3);
+    expect(tours.filter((t) => t.status === 'recorded').length).toBeGreaterThanOrEqual(1);
+    expect(tours.filter((t) => t.status === 'proposed').length).toBeGreaterThanOrEqual(2);
+    const stops = await db()
+      .selectFrom('pooled_tour_stop')
+      .select(['buyer_response', 'seller_response'])
+      .execute();
+    const answers = stops.flatMap((x) => [x.buyer_response, x.seller_response]);
+    for (const a of ['accepted', 'declined', 'pending']) expect(answers).toContain(a);
+    const shared = await db().selectFrom('trip').select('id').where('mode', '=', 'shared_tour').execute();
+    expect(shared.length).toBeGreaterThanOrEqual(1);
+    // The demo admin reads the circuits of the year, as /impact/circuits does by default.
+    const email = 'admin@demo.retaille.fr';
+    const admin = userActor({
+      userId: (await userRepository.findUserIdByEmail(db(), email))!,
+      email,
+      name: 'Administration (démo)',
+      roles: ['admin'],
+    });
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    const circuits = await s.impact.circuits(admin, { from: `${year.slice(0, 4)}-01-01`, to: year });
+    expect(circuits.totals.tourTrades).toBeGreaterThanOrEqual(2);
+    expect(circuits.totals.kmAvoided).toBeGreaterThan(0);
+  });
+
+  it('each demo account finds notices waiting: a request, a tour to answer, tour answers, a dispute', async () => {
+    const unread = async (email: string) =>
+      (
+        await db()
+          .selectFrom('notification')
+          .innerJoin('auth_user', 'auth_user.id', 'notification.user_id')
+          .select('notification.kind')
+          .where('auth_user.email', '=', email)
+          .where('notification.read_at', 'is', null)
+          .execute()
+      ).map((n) => n.kind);
+    const expected: Record<string, string> = {
+      'atelier@demo.retaille.fr': 'trade_requested',
+      'createur@demo.retaille.fr': 'pooled_tour_proposed',
+      'coordination@demo.retaille.fr': 'pooled_tour_answered',
+      'admin@demo.retaille.fr': 'trade_disputed',
+    };
+    for (const account of demoAccounts)
+      expect(await unread(account.email), account.email).toContain(expected[account.email]);
+  });
+
   it('is idempotent: a second run adds nothing', async () => {
     const before = await db()
       .selectFrom('trade')
@@ -128,7 +210,7 @@ describe('demo composition', () => {
 });
 
 describe('demo removal', () => {
-  it('removes exactly the demo rows: a real site, lot and user survive, the ledger still balances', async () => {
+  it('removes exactly the demo rows: a real site with its hours, lot, notice and user survive', async () => {
     const owner = await createTestUser(s);
     const site = await s.sites.create(owner, {
       name: 'Atelier réel',
@@ -137,10 +219,20 @@ describe('demo removal', () => {
       postalCode: '69001',
       sectors: ['bois'],
       territoryType: 'small_medium_town',
+      openingHours: [{ weekday: 2, fromMin: 540, toMin: 1020 }],
     });
     const admin = await createTestUser(s, { roles: ['admin'] });
     await s.sites.verify(admin, site.id);
     const lot = await s.lots.create(owner, lotInput(site.id));
+    await s.notifications.notifyNow({
+      userId: owner.userId,
+      kind: 'lot_matches_search',
+      dedupeKey: `real:${lot.id}`,
+      lotId: lot.id,
+      data: { lotTitle: 'Lot réel' },
+    });
+    const demoNotices = await db().selectFrom('notification').select('id').execute();
+    expect(demoNotices.length).toBeGreaterThan(20);
     const removed = await db()
       .transaction()
       .execute((trx) => demoDataRepository.removeDemoData(trx));
@@ -159,6 +251,16 @@ describe('demo removal', () => {
       .execute();
     expect(demoUsers).toEqual([]);
     expect(await db().selectFrom('ledger_entry').select('id').execute()).toEqual([]);
+    // The demo's opening hours, pooled tours, their stops, shared trips and notices are gone;
+    // the real site's hours and the real user's notice are not.
+    expect(await db().selectFrom('site_opening_hours').select(['site_id', 'weekday']).execute()).toEqual([
+      { site_id: site.id, weekday: 2 },
+    ]);
+    expect(await db().selectFrom('pooled_tour').select('id').execute()).toEqual([]);
+    expect(await db().selectFrom('pooled_tour_stop').select('tour_id').execute()).toEqual([]);
+    expect(await db().selectFrom('trip').select('id').execute()).toEqual([]);
+    const notices = await db().selectFrom('notification').select(['user_id', 'lot_id']).execute();
+    expect(notices).toEqual([{ user_id: owner.userId, lot_id: lot.id }]);
     // The journal is append-only again after the removal.
     await expect(db().deleteFrom('ledger_entry').execute()).resolves.toBeDefined();
   });

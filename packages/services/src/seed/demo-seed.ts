@@ -9,6 +9,7 @@ import type { WantedRequestService } from '../catalogue/wanted-request.service.t
 import type { ImpactService } from '../impact/impact.service.ts';
 import type { SavedSearchService } from '../saved-searches/saved-search.service.ts';
 import type { SiteService } from '../sites/site.service.ts';
+import type { PooledTourService } from '../tours/pooled-tour.service.ts';
 import type { PaymentAccountService } from '../trades/payment-account.service.ts';
 import type { TradeService } from '../trades/trade.service.ts';
 import { seedDemoImpact } from './demo-impact.ts';
@@ -65,6 +66,8 @@ export interface SeedDeps {
   requests: WantedRequestService;
   savedSearches?: SavedSearchService;
   trades?: TradeService;
+  /** The coordinator's pooled tours over some of the demo's agreed pickups (demo-tours.ts). */
+  pooledTours?: PooledTourService;
   payments?: PaymentAccountService;
   emulator?: StripeEmulator | undefined;
   communes: CommuneDirectory;
@@ -141,7 +144,8 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedReport> {
   const workshop = roles.get('atelier@demo.retaille.fr');
   const designer = roles.get('createur@demo.retaille.fr');
   const admin = roles.get('admin@demo.retaille.fr');
-  if (!workshop || !designer || !admin) return report;
+  const coordinator = roles.get('coordination@demo.retaille.fr');
+  if (!workshop || !designer || !admin || !coordinator) return report;
   const network = await seedDemoNetwork(deps, workshop);
   report.sites = network.sites.length;
   // Twelve months of completed trades, recorded by the impact code (see demo-impact.ts), before
@@ -159,7 +163,7 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedReport> {
           })
         ).trades
       : 0;
-  const market = await seedDemoMarket(deps, network, { workshop, designer, admin }, history);
+  const market = await seedDemoMarket(deps, network, { workshop, designer, admin, coordinator }, history);
   report.lots = market.lots;
   report.requests = market.requests;
   report.trades = market.trades;

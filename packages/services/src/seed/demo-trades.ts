@@ -1,8 +1,10 @@
-import { type DatabaseHandle, tradeRepository } from '@retaille/db';
+import { type DatabaseHandle, siteRepository, tradeRepository } from '@retaille/db';
 import type { TradeState, TravelMode } from '@retaille/domain';
 import type { StripeEmulator } from '@retaille/payments';
 import type { UserActor } from '../auth/actor.ts';
+import type { TradeDto } from '../trades/trade.dto.ts';
 import type { TradeService } from '../trades/trade.service.ts';
+import { sharedDemoSlot } from './demo-slots.ts';
 
 /** A lot open for the live trades, with its seller (owner of the site) and the unit price. */
 export interface TradableLot {
@@ -38,15 +40,31 @@ export interface DemoTradeScript {
   buyerSiteId?: string;
   travel?: TravelMode;
   messages?: { from: 'buyer' | 'seller'; body: string }[];
+  /** The pickup slot (a pooled tour's day); by default one inside the seller site's hours. */
+  slot?: { start: Date; end: Date };
+}
+
+/** A played trade: its id and the state it reached. */
+export interface PlayedTrade {
+  tradeId: string;
+  state: TradeState;
 }
 
 const DAY = 86_400_000;
+
+/** The quantity a demo trade asks for: two pieces, or 5 kg, at most the lot. */
+export const demoQuantity = (lot: TradableLot): number =>
+  Math.max(1, Math.min(lot.quantity, lot.unit === 'kg' ? 5 : 2));
+
+/** The weight the seller reads at handover: the kg asked, or 2 kg a piece. */
+export const demoHandoverKg = (lot: TradableLot): number =>
+  lot.unit === 'kg' ? demoQuantity(lot) : 2 * demoQuantity(lot);
 
 /**
  * Drives each scripted trade through the real commands (request, accept, pay on the Stripe
  * emulator, pickup, handover, receipt, dispute…) so the rows, events, ledger, timers and notices
  * are what the app makes. Paid scripts need the emulator and an onboarded seller; without the
- * emulator (live Stripe) they are skipped. Returns the states reached.
+ * emulator (live Stripe) they are skipped. Returns the trades played.
  */
 export async function playDemoTrades(deps: {
   db: DatabaseHandle['db'];
@@ -55,13 +73,14 @@ export async function playDemoTrades(deps: {
   operator: UserActor;
   scripts: DemoTradeScript[];
   now: () => Date;
-}): Promise<TradeState[]> {
-  const reached: TradeState[] = [];
+}): Promise<PlayedTrade[]> {
+  const reached: PlayedTrade[] = [];
   for (const script of deps.scripts) {
     const paid = (script.lot.priceCents ?? 0) > 0;
     if (paid && !deps.emulator) continue;
     try {
-      reached.push(await playOne(deps, script, paid));
+      const t = await playOne(deps, script, paid);
+      reached.push({ tradeId: t.id, state: t.state });
     } catch (e) {
       // A demo trade that cannot be played must not stop the server's start: say so and go on.
       console.warn(
@@ -72,16 +91,16 @@ export async function playDemoTrades(deps: {
   return reached;
 }
 
-/** One scripted trade, through the commands, up to its target; returns the state reached. */
+/** One scripted trade, through the commands, up to its target; returns the trade as it ends. */
 async function playOne(
   deps: Parameters<typeof playDemoTrades>[0],
   script: DemoTradeScript,
   paid: boolean,
-): Promise<TradeState> {
+): Promise<TradeDto> {
   const { trades } = deps;
   const { lot, buyer } = script;
   const seller = lot.seller;
-  const quantity = Math.max(1, Math.min(lot.quantity, lot.unit === 'kg' ? 5 : 2));
+  const quantity = demoQuantity(lot);
   let t = await trades.request(buyer, {
     lotId: lot.id,
     quantity,
@@ -93,54 +112,54 @@ async function playOne(
   }
   const target = script.target;
   if (target === 'requested') {
-    return t.state;
+    return t;
   }
   if (target === 'declined') {
-    return (await trades.decline(seller, t.id)).state;
+    return trades.decline(seller, t.id);
   }
   if (target === 'cancelled') {
-    return (await trades.cancel(buyer, t.id)).state;
+    return trades.cancel(buyer, t.id);
   }
   if (target === 'expired') {
     // The request's expiry timer, run early for this trade only.
     await trades.runDueTimers(new Date(deps.now().getTime() + 30 * DAY), t.id);
-    return (await trades.get(buyer, t.id)).state;
+    return trades.get(buyer, t.id);
   }
   t = await trades.accept(seller, t.id);
   if (paid) {
     if (target === 'payment_pending') {
-      return t.state;
+      return t;
     }
     await payOnEmulator(deps.db, trades, deps.emulator!, buyer, t.id);
     t = await trades.get(buyer, t.id);
   }
   if (target === 'accepted' || target === 'paid') {
-    return t.state;
+    return t;
   }
-  const start = new Date(deps.now().getTime() + 2 * DAY);
-  start.setUTCHours(8, 0, 0, 0);
-  t = await trades.proposePickup(buyer, t.id, { start, end: new Date(start.getTime() + 2 * 3_600_000) });
+  // Inside the seller site's opening hours, as a buyer reading the site page would pick it.
+  const hours = (await siteRepository.openingHoursOf(deps.db, [lot.siteId])).get(lot.siteId) ?? [];
+  const slot = script.slot ?? sharedDemoSlot([hours], deps.now(), 2);
+  t = await trades.proposePickup(buyer, t.id, { start: slot.start, end: slot.end });
   if (target === 'pickup_proposed') {
-    return t.state;
+    return t;
   }
   t = await trades.agreePickup(seller, t.id);
   if (target === 'pickup_scheduled') {
-    return t.state;
+    return t;
   }
-  const kg = lot.unit === 'kg' ? quantity : 2 * quantity;
   const travel = script.travel ? { mode: script.travel, roundTrip: script.travel !== 'carrier' } : null;
-  t = await trades.handOver(seller, t.id, kg, null, travel);
+  t = await trades.handOver(seller, t.id, demoHandoverKg(lot), null, travel);
   if (target === 'handed_over') {
-    return t.state;
+    return t;
   }
   if (target === 'completed') {
-    return (await trades.confirmReceipt(buyer, t.id)).state;
+    return trades.confirmReceipt(buyer, t.id);
   }
   t = await trades.openDispute(buyer, t.id, 'Une partie du lot ne correspond pas aux photos.');
   if (target === 'resolved') {
     t = await trades.resolveDispute(deps.operator, t.id, { kind: 'release' });
   }
-  return t.state;
+  return t;
 }
 
 /** The buyer pays the Checkout session on the emulator; its webhook is handed to the service. */

@@ -106,12 +106,17 @@ export class SiteService {
     options: { approximate: boolean; verifiedAt: Date | null },
   ): Promise<SiteRow> {
     const place = this.resolvePlace(input);
-    return siteRepository.insertSite(this.deps.db, {
-      ...this.columns(input),
-      ...place,
-      is_demo: true,
-      location_approximate: place.location_approximate || options.approximate,
-      verified_at: options.verifiedAt,
+    return this.deps.db.transaction().execute(async (trx) => {
+      const row = await siteRepository.insertSite(trx, {
+        ...this.columns(input),
+        ...place,
+        is_demo: true,
+        location_approximate: place.location_approximate || options.approximate,
+        verified_at: options.verifiedAt,
+      });
+      // Stored as the site form stores them (create and update above).
+      await siteRepository.replaceOpeningHours(trx, row.id, input.openingHours ?? []);
+      return row;
     });
   }
 

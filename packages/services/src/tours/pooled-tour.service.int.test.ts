@@ -128,6 +128,17 @@ describe('pooled tours: planned by a coordinator, proposed, answered, recorded a
     await s.pooledTours.respond(sellers[0]!, { tourId, tradeId: ids[0]!, accept: true });
     await s.pooledTours.respond(buyers[1]!, { tourId, tradeId: ids[1]!, accept: false });
     await s.pooledTours.respond(buyers[0]!, { tourId, tradeId: ids[2]!, accept: true });
+    // The coordinator's bell tells each answer, by role and answer.
+    const told = (await s.notifications.list(coordinator)).items
+      .filter((n) => n.kind === 'pooled_tour_answered' && n.payload.tourId === tourId)
+      .map((n) => [n.payload.role, n.payload.answer])
+      .sort();
+    expect(told).toEqual([
+      ['buyer', 'accepted'],
+      ['buyer', 'accepted'],
+      ['buyer', 'declined'],
+      ['seller', 'accepted'],
+    ]);
     // A party answers only their own stop; a stranger learns nothing.
     expect(
       await refusal(s.pooledTours.respond(buyers[1]!, { tourId, tradeId: ids[0]!, accept: false })),

@@ -207,14 +207,17 @@ export class PooledTourService {
     }));
   }
 
-  /** A stop's buyer (or a member of its seller site) accepts or declines it, until the tour is recorded. */
+  /**
+   * A stop's buyer (or a member of its seller site) accepts or declines it, until the tour is
+   * recorded; the tour's coordinator is told (the bell), unless they answered themselves.
+   */
   async respond(actor: Actor, raw: PooledTourRespondInput): Promise<PooledTourPlan> {
     const user = requireUser(actor);
     const parsed = pooledTourRespondSchema.safeParse(raw);
     if (!parsed.success)
       refuseTour(parsed.error.issues.map((i) => ({ path: i.path.join('.'), key: i.message })));
     const input = parsed.data;
-    await this.deps.db.transaction().execute(async (trx) => {
+    await this.deps.jobs.transaction(async (trx, enqueue) => {
       const tour = await pooledTourRepository.lockTour(trx, input.tourId);
       const stops = tour ? await this.stopViews(trx, user, tour) : [];
       const stop = stops.find((s) => s.tradeId === input.tradeId);
@@ -228,13 +231,29 @@ export class PooledTourService {
           fields: [{ path: 'tourId', key: 'tour.alreadyRecorded' }],
         });
       }
+      const answer = input.accept ? 'accepted' : 'declined';
       await pooledTourRepository.setResponse(
         trx,
         { tourId: tour.id, tradeId: stop.tradeId },
         stop.myRole,
-        input.accept ? 'accepted' : 'declined',
+        answer,
         this.deps.now(),
       );
+      if (tour.coordinator_user_id !== user.userId) {
+        await this.deps.notifications.notify(trx, enqueue, {
+          userId: tour.coordinator_user_id,
+          kind: 'pooled_tour_answered',
+          dedupeKey: `pooled-tour-answer:${tour.id}:${stop.tradeId}:${stop.myRole}:${answer}`,
+          data: {
+            tourId: tour.id,
+            lotTitle: stop.lotTitle,
+            siteName: stop.siteName,
+            day: tour.day,
+            role: stop.myRole,
+            answer,
+          },
+        });
+      }
     });
     return this.get(actor, input.tourId);
   }

@@ -42,22 +42,38 @@ function NotificationItem({ n, onRead, busy }: { n: Item; onRead: (id: string) =
   const headline =
     n.kind === 'allocation_proposal'
       ? t('notifications.allocationProposal', { lot, request })
-      : n.kind === 'lot_matches_request'
-        ? request
-          ? t('notifications.lotMatches', { lot, request })
-          : t('notifications.lotMatchesNoRequest', { lot })
-        : t(`notifications.trade.${n.kind}`, {
-            lot,
-            site: str(n.payload.siteName),
-            buyer: str(n.payload.buyerName),
-            total:
-              typeof n.payload.totalCents === 'number'
-                ? new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
-                    style: 'currency',
-                    currency: 'EUR',
-                  }).format(n.payload.totalCents / 100)
-                : '',
-          });
+      : n.kind === 'pooled_tour_answered'
+        ? t(
+            n.payload.answer === 'declined'
+              ? 'notifications.tourAnswered.declined'
+              : 'notifications.tourAnswered.accepted',
+            {
+              who: t(
+                n.payload.role === 'seller'
+                  ? 'notifications.tourParty.seller'
+                  : 'notifications.tourParty.buyer',
+              ),
+              site: str(n.payload.siteName),
+              lot,
+              day: str(n.payload.day),
+            },
+          )
+        : n.kind === 'lot_matches_request'
+          ? request
+            ? t('notifications.lotMatches', { lot, request })
+            : t('notifications.lotMatchesNoRequest', { lot })
+          : t(`notifications.trade.${n.kind}`, {
+              lot,
+              site: str(n.payload.siteName),
+              buyer: str(n.payload.buyerName),
+              total:
+                typeof n.payload.totalCents === 'number'
+                  ? new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+                      style: 'currency',
+                      currency: 'EUR',
+                    }).format(n.payload.totalCents / 100)
+                  : '',
+            });
   return (
     <Card
       component="li"
@@ -96,17 +112,18 @@ function NotificationItem({ n, onRead, busy }: { n: Item; onRead: (id: string) =
               {t('notifications.seeTrade')} →
             </Anchor>
           )}
-          {n.kind === 'pooled_tour_proposed' && typeof n.payload.tourId === 'string' && (
-            <Anchor
-              component={Link}
-              to={`/tournees/${n.payload.tourId}`}
-              size="sm"
-              fw={600}
-              onClick={() => !n.read && onRead(n.id)}
-            >
-              {t('notifications.seeTour')} →
-            </Anchor>
-          )}
+          {(n.kind === 'pooled_tour_proposed' || n.kind === 'pooled_tour_answered') &&
+            typeof n.payload.tourId === 'string' && (
+              <Anchor
+                component={Link}
+                to={`/tournees/${n.payload.tourId}`}
+                size="sm"
+                fw={600}
+                onClick={() => !n.read && onRead(n.id)}
+              >
+                {t('notifications.seeTour')} →
+              </Anchor>
+            )}
           {n.lotId && !n.tradeId && (
             <Anchor
               component={Link}
