@@ -46,17 +46,22 @@ export async function listRequestsOfUser(db: Db, userId: string): Promise<Wanted
     .execute();
 }
 
-/** Open requests, nearest first when a point is given, else newest first. */
+/**
+ * Open requests, nearest first when a point is given (on the index's chord distance, then the id:
+ * several requests of one site share a point), else newest first on (created_at, id). Keyset pages:
+ * `after` is the last row's `sort_key` and id.
+ */
 export async function listOpenRequests(
   db: Db,
   s: {
     point?: { lat: number; lon: number } | undefined;
     radiusKm?: number | undefined;
     familyMaterials?: string[] | undefined;
+    after?: { key: number | string; id: string } | undefined;
     limit: number;
   },
-): Promise<(WantedRequestRow & { distance_m: number | null })[]> {
-  const center = s.point ? sql`ll_to_earth(${s.point.lat}, ${s.point.lon})` : null;
+): Promise<(WantedRequestRow & { distance_m: number | null; sort_key: number | string })[]> {
+  const center = s.point ? sql`(select ll_to_earth(${s.point.lat}, ${s.point.lon}))` : null;
   let q = db.selectFrom('wanted_request').selectAll().where('status', '=', 'open');
   if (center && s.radiusKm !== undefined) {
     const r = s.radiusKm * 1000;
@@ -66,14 +71,29 @@ export async function listOpenRequests(
   }
   if (s.familyMaterials?.length)
     q = q.where(sql<boolean>`material_keys && ${sql.val(s.familyMaterials)}::text[]`);
-  const distance = center
-    ? sql<number | null>`earth_distance(${center}, wanted_request.earth_point)`
-    : sql<number | null>`null::float8`;
-  const withDistance = q.select(distance.as('distance_m'));
-  const ordered = center
-    ? withDistance.orderBy(sql`wanted_request.earth_point <-> ${center}`).orderBy('id')
-    : withDistance.orderBy('created_at', 'desc').orderBy('id');
-  return ordered.limit(s.limit).execute();
+  if (center) {
+    const key = sql<number>`(wanted_request.earth_point <-> ${center})`;
+    let page = q.select([
+      sql<number | null>`earth_distance(${center}, wanted_request.earth_point)`.as('distance_m'),
+      key.as('sort_key'),
+    ]);
+    if (s.after) {
+      page = page.where(
+        sql<boolean>`(${key}, wanted_request.id) > (${Number(s.after.key)}, ${s.after.id}::uuid)`,
+      );
+    }
+    return page.orderBy(key).orderBy('id').limit(s.limit).execute();
+  }
+  let page = q.select([
+    sql<number | null>`null::float8`.as('distance_m'),
+    sql<string>`wanted_request.created_at::text`.as('sort_key'),
+  ]);
+  if (s.after) {
+    page = page.where(
+      sql<boolean>`(wanted_request.created_at, wanted_request.id) < (${String(s.after.key)}::timestamptz, ${s.after.id}::uuid)`,
+    );
+  }
+  return page.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(s.limit).execute();
 }
 
 /** Bulk insert (seeds and benchmarks). */

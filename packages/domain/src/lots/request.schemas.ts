@@ -73,6 +73,11 @@ export const listOpenRequestsInput = z.object({
     .min(0.1, { error: 'search.radiusRange' })
     .max(MAX_RADIUS_KM, { error: 'search.radiusRange' })
     .optional(),
+  /** The previous page's `nextCursor` (opaque base64url; its content is checked by the service). */
+  cursor: safeText()
+    .max(200, { error: 'search.badCursor' })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: 'search.badCursor' })
+    .optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export const closeRequestInput = z.object({

@@ -336,7 +336,7 @@ describe('wanted requests', () => {
       radiusKm: 20,
       limit: 10,
     });
-    expect(near.map((r) => r.id)).toContain(req.id);
+    expect(near.items.map((r) => r.id)).toContain(req.id);
     await expect(s.requests.close(owner, req.id, 'closed')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await s.requests.close(designer, req.id, 'fulfilled')).status).toBe('fulfilled');
     await expect(s.requests.close(designer, req.id, 'closed')).rejects.toMatchObject({ code: 'CONFLICT' });

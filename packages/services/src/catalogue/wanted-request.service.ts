@@ -19,6 +19,7 @@ import { forbidden, isAdmin, requireUser } from '../auth/policy.ts';
 import { decodeKeyset, type Page, pageOf } from '../pagination/keyset-cursor.ts';
 import type { SearchPoint } from './lot.dto.ts';
 import type { LotService } from './lot.service.ts';
+import { decodeCursor, encodeCursor } from './search-cursor.ts';
 
 export type { WantedRequestDto, WantedRequestInput } from '@retaille/domain';
 
@@ -86,19 +87,33 @@ export class WantedRequestService {
     return { items: shown.map((r) => this.toDto(actor, { ...r, distance_m: null })), nextCursor };
   }
 
-  /** Open requests near a point (requests are visible to signed-in users only). */
+  /**
+   * Open requests near a point, nearest first (else newest first), a page at a time; requests are
+   * visible to signed-in users only.
+   */
   async listOpen(
     actor: Actor,
-    input: { point?: SearchPoint | undefined; radiusKm?: number | undefined; limit: number },
-  ) {
+    input: {
+      point?: SearchPoint | undefined;
+      radiusKm?: number | undefined;
+      cursor?: string | undefined;
+      limit: number;
+    },
+  ): Promise<Page<WantedRequestDto>> {
     requireUser(actor);
     const center = input.point ? await this.deps.lots.resolvePoint(actor, input.point) : undefined;
     const rows = await wantedRequestRepository.listOpenRequests(this.deps.db, {
       point: center,
       radiusKm: center ? (input.radiusKm ?? 100) : undefined,
-      limit: input.limit,
+      after: input.cursor ? decodeCursor(input.cursor, center ? 'distance' : 'newest') : undefined,
+      limit: input.limit + 1,
     });
-    return rows.map((r) => this.toDto(actor, r));
+    const shown = rows.slice(0, input.limit);
+    const last = shown.at(-1);
+    return {
+      items: shown.map((r) => this.toDto(actor, r)),
+      nextCursor: rows.length > input.limit && last ? encodeCursor(last.sort_key, last.id) : null,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<WantedRequestDto> {

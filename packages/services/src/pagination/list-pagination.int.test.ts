@@ -146,4 +146,46 @@ describe('my requests', () => {
     );
     expect(open.ids).toHaveLength(204);
   }, 300_000);
+
+  it('walks the open requests near a point, nearest first, and newest first without one, with no repeat', async () => {
+    const designer = await createTestUser(s);
+    const reader = await createTestUser(s);
+    const created: string[] = [];
+    // Two points, many requests each: the keyset must order ties on the id.
+    for (let i = 0; i < 75; i++) {
+      const point = { kind: 'commune' as const, insee: i % 3 === 0 ? '69266' : '69123' };
+      created.push((await s.requests.create(designer, requestInput({ point }))).id);
+    }
+    await s.requests.close(designer, created[1]!, 'fulfilled');
+    const openIds = new Set(created.filter((id) => id !== created[1]));
+    const near = { kind: 'commune' as const, insee: '69123' };
+    const items: { id: string; distanceKm: number | null }[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await s.requests.listOpen(reader, { point: near, radiusKm: 30, cursor, limit: 20 });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && items.length < 1000);
+    const mine = items.filter((r) => openIds.has(r.id));
+    expect(new Set(mine.map((r) => r.id))).toEqual(openIds);
+    expect(items.map((r) => r.id)).toHaveLength(new Set(items.map((r) => r.id)).size);
+    const distances = items.map((r) => r.distanceKm ?? Number.NaN);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(distances[0]).toBe(0);
+    expect(distances.at(-1)).toBeGreaterThan(0);
+    const newest: { id: string; createdAt: string }[] = [];
+    cursor = undefined;
+    do {
+      const page = await s.requests.listOpen(reader, { cursor, limit: 30 });
+      newest.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && newest.length < 1000);
+    expect(new Set(newest.map((r) => r.id).filter((id) => openIds.has(id)))).toEqual(openIds);
+    expect(newest).toHaveLength(new Set(newest.map((r) => r.id)).size);
+    const times = newest.map((r) => r.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    await expect(
+      s.requests.listOpen(reader, { point: near, cursor: 'bm90LWEtY3Vyc29y', limit: 20 }),
+    ).rejects.toThrow(DomainError);
+  }, 300_000);
 });

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -139,12 +139,13 @@ function NearbyRequests({ me }: { me: SignedIn }) {
   const [point, setPoint] = useState<PointValue | null>(() => defaultPoint(me));
   const [radius, setRadius] = useState(100);
   const [radiusKm, setRadiusKm] = useState(100);
-  const open = useQuery({
-    ...trpc.requests.listOpen.queryOptions({
-      ...(point ? { point: toSearchPoint(point), radiusKm } : {}),
-      limit: 50,
-    }),
-  });
+  const open = useInfiniteQuery(
+    trpc.requests.listOpen.infiniteQueryOptions(
+      { ...(point ? { point: toSearchPoint(point), radiusKm } : {}), limit: 50 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+  );
+  const nearby = open.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack gap="md">
       <Paper withBorder p="md" bg="white">
@@ -173,16 +174,28 @@ function NearbyRequests({ me }: { me: SignedIn }) {
         <Loading />
       ) : open.isError ? (
         <QueryError error={open.error} onRetry={() => void open.refetch()} />
-      ) : open.data.length === 0 ? (
+      ) : nearby.length === 0 ? (
         <Paper withBorder p="xl" bg="white">
           <Text ta="center">{t('requests.emptyNearby')}</Text>
         </Paper>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" data-testid="nearby-requests">
-          {open.data.map((r) => (
+          {nearby.map((r) => (
             <RequestCard key={r.id} request={r} />
           ))}
         </SimpleGrid>
+      )}
+      {open.hasNextPage && (
+        <Center>
+          <Button
+            variant="light"
+            onClick={() => void open.fetchNextPage()}
+            loading={open.isFetchingNextPage}
+            data-testid="nearby-requests-more"
+          >
+            {t('common.loadMore')}
+          </Button>
+        </Center>
       )}
     </Stack>
   );

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { authedProcedure } from '../../trpc.ts';
+import { pageOf } from '../pagination.types.ts';
 import { listOpenRequestsInput, requestSchema } from './request.types.ts';
 
-/** Open wanted requests near a point; signed-in users only. */
+/** Open wanted requests near a point, nearest first (else newest first), a page at a time; signed-in users only. */
 export const listOpenRequests = authedProcedure
   .input(listOpenRequestsInput)
-  .output(z.array(requestSchema))
+  .output(pageOf(requestSchema))
   .query(({ ctx, input }) => ctx.services.requests.listOpen(ctx.actor, input));
