@@ -120,6 +120,8 @@ describe('a request', () => {
   it('may be made of a lot already partly reserved, up to what is left', async () => {
     const lot = await newLot({ quantity: 10 });
     const first = await s.trades.request(buyer, { lotId: lot.id, quantity: 7 });
+    // Without a message, none is written to the conversation.
+    expect(await tradeRepository.listMessages(s.database.db, first.id)).toEqual([]);
     await s.trades.accept(seller, first.id);
     expect((await lotRepository.findLot(s.database.db, lot.id))?.quantity_reserved).toBe(7);
     const rest = await s.trades.request(buyer, { lotId: lot.id, quantity: 3 });
