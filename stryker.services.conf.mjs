@@ -15,18 +15,19 @@ export default {
     // Pricing (docs/decisions/008-trades-payments-ledger.md for the split of trade.service.ts):
     // breakdownOf, the stored breakdown every later step reprices from;
     'packages/services/src/trades/trade-context.ts:48-55',
-    // TradeCommands.request and the request itself (prepareTradeRequest, writeTradeRequest):
-    // quantity checks (the rules themselves, requestedQuantity and fitsAvailable, are pure and
-    // mutated with the domain in stryker.conf.mjs), price at request, what is written;
-    'packages/services/src/trades/trade-commands.ts:54-67',
-    'packages/services/src/trades/trade-request.ts:46-150',
+    // TradeCommands.request and the request itself (prepareTradeRequest, writeTradeRequest,
+    // requestedTradeDto): quantity checks (the rules themselves, requestedQuantity and
+    // fitsAvailable, are pure and mutated with the domain in stryker.conf.mjs), price at request,
+    // what is written and answered;
+    'packages/services/src/trades/trade-commands.ts:55-72',
+    'packages/services/src/trades/trade-request.ts:50-169',
     // the reservation at acceptance (reserve_quantity → moveQuantity under the lot's row lock; the
     // rule itself, moveLotQuantity, is lot-quantity.ts in the domain run);
     'packages/services/src/trades/trade-writes.ts:36-50',
     // the settlement repricing: refund_weight_difference and refund_partial effect handlers.
     'packages/services/src/trades/trade-effect-handlers.ts:96-124',
     // Search filters (filtered) and keyset paging (searchPage, searchLots).
-    'packages/db/src/repositories/lot-search.repository.ts:69-140',
+    'packages/db/src/repositories/lot-search.repository.ts:70-147',
     // Impact: a completed trade's record (methodFigures, travelOf, attributeSector,
     // buildImpactRecord); the figures themselves are the domain's (impact/*.ts in the domain run).
     'packages/services/src/impact/impact-recorder.ts:76-212',

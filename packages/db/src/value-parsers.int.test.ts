@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './database.ts';
-import { createTestDatabase } from './testing/test-database.ts';
+import { createTestDatabase, insertTestSite } from './testing/test-database.ts';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -51,26 +51,10 @@ describe('values as the driver hands them to repositories (on this engine)', () 
   });
 
   it('a lot reads back with numbers, calendar dates and its composition as the domain writes them', async () => {
-    const site = await handle.db
-      .insertInto('site')
-      .values({
-        name: 'Atelier',
-        address: '1 rue',
-        postal_code: '69001',
-        commune_insee: '69381',
-        commune_name: 'Lyon',
-        departement_code: '69',
-        region_code: '84',
-        lat: 45.76,
-        lon: 4.83,
-        sectors: ['textile'],
-        territory_type: 'metropolis',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const siteId = await insertTestSite(handle.db);
     const { lotRepository } = await import('./index.ts');
     const lot = await lotRepository.insertLot(handle.db, {
-      site_id: site.id,
+      site_id: siteId,
       title: 'Coupons',
       material_key: 'cotton',
       family_key: 'textile',

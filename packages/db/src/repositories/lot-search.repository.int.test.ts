@@ -8,7 +8,7 @@
 import type { MaterialFamilyKey, MaterialKey, SectorKey } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../database.ts';
-import { createTestDatabase } from '../testing/test-database.ts';
+import { createTestDatabase, insertTestSite } from '../testing/test-database.ts';
 import type { LotRow } from './lot.repository.ts';
 import * as lotRepository from './lot.repository.ts';
 import { type LotSearch, searchLots } from './lot-search.repository.ts';
@@ -24,23 +24,7 @@ let siteHeld: string;
 let at = Date.parse('2026-11-01T08:00:00Z');
 
 async function site(name: string, point: { lat: number; lon: number }, sectors: SectorKey[]) {
-  const row = await handle.db
-    .insertInto('site')
-    .values({
-      name,
-      address: '1 rue',
-      postal_code: '69001',
-      commune_insee: '69381',
-      commune_name: 'Lyon',
-      departement_code: '69',
-      region_code: '84',
-      ...point,
-      sectors,
-      territory_type: 'metropolis',
-    })
-    .returning(['id', 'sectors'])
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertTestSite(handle.db, { name, ...point, sectors });
 }
 
 async function lot(

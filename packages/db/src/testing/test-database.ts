@@ -43,4 +43,5 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 }
 
 export * as operationsPlants from './operations-plants.ts';
+export { insertTestSite, TEST_SITE } from './test-rows.ts';
 export { withDatabase };

@@ -363,6 +363,8 @@ describe('dimensionFit with unknown and partial minimums', () => {
     [{ widthMm: 60, lengthMm: 45 }, { widthMm: 50 }, 'ok'],
     [{ lengthMm: 10 }, { lengthMm: -5, widthMm: 0 }, 'any'],
     [{ lengthMm: 10 }, null, 'any'],
+    // Wide enough, length not given, and too narrow to be turned: cannot tell, not a fit.
+    [{ widthMm: 500 }, { lengthMm: 1000, widthMm: 400 }, 'unknown'],
   ] as const)('%o for %o → %s', (piece, min, fit) => {
     expect(dimensionFit(piece, min)).toBe(fit);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateMassKg, type MassInput, type MassMethod } from './mass.ts';
+import { estimateMassKg, MAX_ESTIMATED_MASS_KG, type MassInput, type MassMethod } from './mass.ts';
 import { getMaterial, materials } from './taxonomy.ts';
 import { units } from './units.ts';
 
@@ -321,5 +321,43 @@ describe('estimateMassKg: roughness and edge cases', () => {
     ],
   ])('%s', (_name, input, reason, fields) => {
     expect(estimateMassKg(input)).toEqual({ ok: false, kg: null, method: 'cannot_estimate', reason, fields });
+  });
+
+  it('keeps an estimate of exactly the cap, 1 000 000 t, and refuses a cubic metre more', () => {
+    // garments: 250 kg/m³, so 4 000 000 m³ are exactly 10^9 kg.
+    expect(estimateMassKg({ material: 'garments', quantity: 4_000_000, unit: 'm3' })).toMatchObject({
+      ok: true,
+      kg: MAX_ESTIMATED_MASS_KG,
+    });
+    expect(estimateMassKg({ material: 'garments', quantity: 4_000_001, unit: 'm3' })).toMatchObject({
+      ok: false,
+      fields: ['quantity'],
+    });
+  });
+
+  it.each<[string, MassInput, string[]]>([
+    [
+      'a sheet of zero width',
+      {
+        material: 'plywood',
+        quantity: 1,
+        unit: 'sheet',
+        dimensions: { lengthMm: 2500, widthMm: 0, thicknessMm: 18 },
+      },
+      ['dimensions.widthMm'],
+    ],
+    [
+      'a roll of negative length',
+      { material: 'cotton', quantity: 1, unit: 'roll', dimensions: { rollLengthM: -50, widthMm: 1400 } },
+      ['dimensions.rollLengthM'],
+    ],
+  ])('names the required dimension that is not positive: %s', (_name, input, fields) => {
+    expect(estimateMassKg(input)).toEqual({
+      ok: false,
+      kg: null,
+      method: 'cannot_estimate',
+      reason: 'invalid',
+      fields,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
+import { errorDetails } from '../testing/error-details.ts';
 import { assertChargeable, lotReachesMinimumCharge, MIN_CHARGE_CENTS, priceTrade } from './pricing.ts';
 
 const price = (unitPriceCents: number, quantity: string, sellerVatRateBps: number | null = null) =>
@@ -60,5 +61,27 @@ describe('minimum charge (Stripe: 0,50 €)', () => {
     [5, '9.9', null, true],
   ] as const)('a lot at %s cents × %s (VAT %s bps) reaches it: %s', (unit, qty, vat, ok) => {
     expect(lotReachesMinimumCharge({ unitPriceCents: unit, quantity: qty, sellerVatRateBps: vat })).toBe(ok);
+  });
+
+  it('refuses a trade below the minimum as a validation error of its quantity by default', () => {
+    expect(errorDetails(() => assertChargeable(price(20, '2')))).toEqual({
+      code: 'VALIDATION',
+      key: 'pricing.belowMinimumCharge',
+      fields: [{ path: 'quantity', key: 'pricing.belowMinimumCharge', params: { minCents: 50 } }],
+      totalCents: 40,
+    });
+  });
+
+  it('points at the lot’s quantity when it cannot be read', () => {
+    expect(
+      errorDetails(() =>
+        lotReachesMinimumCharge({ unitPriceCents: 100, quantity: 'deux', sellerVatRateBps: null }),
+      ),
+    ).toEqual({
+      code: 'VALIDATION',
+      key: 'decimal.invalid',
+      fields: [{ path: 'quantity', key: 'decimal.invalid' }],
+      value: 'deux',
+    });
   });
 });

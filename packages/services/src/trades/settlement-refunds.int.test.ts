@@ -6,7 +6,7 @@
  * trade handed over lighter) and operations.int.test.ts (a dispute resolved with a partial refund).
  */
 import { type DatabaseHandle, lotRepository, type TradeRow, tradeRepository } from '@retaille/db';
-import { createTestDatabase } from '@retaille/db/testing';
+import { createTestDatabase, insertTestSite } from '@retaille/db/testing';
 import { DomainError, priceTrade } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEffect } from './trade-effect-handlers.ts';
@@ -26,25 +26,7 @@ beforeAll(async () => {
     .insertInto('auth_user')
     .values({ id: buyerId, email: 'buyer@example.test', name: 'Buyer', emailVerified: true })
     .execute();
-  siteId = (
-    await db
-      .insertInto('site')
-      .values({
-        name: 'Atelier',
-        address: '1 rue',
-        postal_code: '69001',
-        commune_insee: '69381',
-        commune_name: 'Lyon',
-        departement_code: '69',
-        region_code: '84',
-        lat: 45.76,
-        lon: 4.83,
-        sectors: ['textile'],
-        territory_type: 'metropolis',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  siteId = await insertTestSite(db);
   lotId = (
     await lotRepository.insertLot(db, {
       site_id: siteId,

@@ -53,6 +53,9 @@ describe('a request', () => {
     const lot = await newLot({ materialKey: 'linen', unit: 'kg', quantity: 12, dimensions: {} });
     const dto = await s.trades.request(buyer, { lotId: lot.id, quantity: '4.50', message: '  Bonjour  ' });
     expect(dto).toMatchObject({ state: 'requested', isPaid: false, role: 'buyer' });
+    // The answer is the trade as the buyer reads it afterwards: lot, seller site, buyer, next deadline.
+    expect(dto).toEqual(await s.trades.get(buyer, dto.id));
+    expect(dto.nextDeadline?.transition).toBe('expire_request');
     const row = (await tradeRepository.findTrade(s.database.db, dto.id))!;
     expect(row).toMatchObject({
       lot_id: lot.id,
@@ -120,6 +123,8 @@ describe('a request', () => {
   it('may be made of a lot already partly reserved, up to what is left', async () => {
     const lot = await newLot({ quantity: 10 });
     const first = await s.trades.request(buyer, { lotId: lot.id, quantity: 7 });
+    // Without a message, none is written to the conversation.
+    expect(await tradeRepository.listMessages(s.database.db, first.id)).toEqual([]);
     await s.trades.accept(seller, first.id);
     expect((await lotRepository.findLot(s.database.db, lot.id))?.quantity_reserved).toBe(7);
     const rest = await s.trades.request(buyer, { lotId: lot.id, quantity: 3 });
