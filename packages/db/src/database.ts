@@ -17,7 +17,7 @@ export type DatabaseTarget =
       kind: 'postgres';
       url: string;
       poolSize?: number;
-      /** Kysely's data statements as named prepared statements (default true; see PreparedStatementPool). */
+      /** Kysely's data statements as named prepared statements (default true; see GuardedPool). */
       preparedStatements?: boolean;
     }
   | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob };

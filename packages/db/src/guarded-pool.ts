@@ -44,11 +44,6 @@ export class GuardedPool implements PostgresPool {
     this.#maxStatements = options.maxStatements ?? 500;
   }
 
-  /** How many distinct statement texts are named in this process. */
-  get namedStatements(): number {
-    return this.#names.size;
-  }
-
   async connect(): Promise<PostgresPoolClient> {
     const client = await this.#pool.connect();
     // Kysely keys its connection objects by client: one wrapper per pooled client.
