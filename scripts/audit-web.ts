@@ -9,6 +9,8 @@
  *
  * AUDIT_SMOKE=1 (CI): a few routes, anonymous and one role, phone only, Lighthouse on `/` only.
  * AUDIT_ONLY=lighthouse: Lighthouse mobile on `/` and `/lots` only, no axe (quick speed checks).
+ * AUDIT_PAGES=/lots: Lighthouse on the named pages only (comma-separated: `/`, `/lots`, `/lots/:id`).
+ * AUDIT_LH_SAVE=<dir>: writes each Lighthouse report (JSON) there.
  * AUDIT_SCREENSHOTS=1: only screenshots into docs/screenshots/: on a phone /lots, a lot page and
  * /impact (coordinator); `/` (phone, desktop) and /lots (desktop) anonymously; the post form
  * (phone, desktop) as the demo workshop. AUDIT_NO_BUILD=1 reuses apps/web/dist. Exits 1 when a target is missed and AUDIT_STRICT=1.
@@ -18,7 +20,7 @@
  * and form, alternating builds, the median kept (one run on two busy cores is noisy).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -122,7 +124,15 @@ async function lighthouseRun(url: string, form: 'mobile' | 'desktop', port: numb
     { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
     config,
   );
-  return result!.lhr;
+  const lhr = result!.lhr;
+  // AUDIT_LH_SAVE=<dir>: keeps each report's JSON (the LCP element, long tasks, requests) to study.
+  const save = process.env.AUDIT_LH_SAVE;
+  if (save) {
+    mkdirSync(save, { recursive: true });
+    const name = `${form}${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}.json`;
+    writeFileSync(`${save}/${name}`, JSON.stringify(lhr));
+  }
+  return lhr;
 }
 
 type Lhr = Awaited<ReturnType<typeof lighthouseRun>>;
@@ -131,6 +141,10 @@ function lighthouseRow(runs: Lhr[], page: string, form: 'mobile' | 'desktop') {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const audit = (lhr: Lhr, id: string) => lhr.audits[id]?.numericValue ?? 0;
   const lhr = runs[0]!;
+  for (const x of runs) {
+    if (x.runtimeError)
+      console.log(`lighthouse ${form} ${page}: ${x.runtimeError.code} ${x.runtimeError.message}`);
+  }
   const r = row({
     page,
     form,
@@ -396,7 +410,9 @@ async function main() {
         ...(SMOKE ? [] : [{ name: '/lots', path: '/lots', basePath: '/lots' }]),
         ...(SMOKE || LIGHTHOUSE_ONLY || !lot ? [] : [{ name: '/lots/:id', path: lot, basePath: baseLot }]),
       ];
-      await lighthouseAll(app, baseline, targets);
+      // AUDIT_PAGES=/lots (comma-separated names): Lighthouse on those pages only.
+      const only = process.env.AUDIT_PAGES?.split(',').map((p) => p.trim());
+      await lighthouseAll(app, baseline, only ? targets.filter((t) => only.includes(t.name)) : targets);
     } finally {
       await baseline?.stop();
     }
