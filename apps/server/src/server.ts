@@ -12,7 +12,7 @@ import { impactExportRoutes } from './routes/impact-export.ts';
 import { observabilityRoutes } from './routes/observability.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhooks.ts';
-import { trpcRoutes } from './routes/trpc.ts';
+import { anonymousCaller, trpcRoutes } from './routes/trpc.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 
 export interface BuildServerOptions {
@@ -84,6 +84,16 @@ export async function buildServer({
   await app.register(stripeWebhookRoutes, routes);
   await app.register(csrfGuard);
   await app.register(trpcRoutes, routes);
-  await app.register(webAppRoutes, { webDistDir, paymentsMode: services.payments.status().mode });
+  const lotsSearch = anonymousCaller(services);
+  await app.register(webAppRoutes, {
+    webDistDir,
+    paymentsMode: services.payments.status().mode,
+    lotsWithResults: {
+      isAnonymous: async (req) => (await routes.actorOf(req)).kind === 'anonymous',
+      search: (input) => lotsSearch.lots.search(input as never),
+      // As long as the API's own cache of anonymous reads; a moment when that cache is off.
+      ttlMs: Math.max(config.anonymousReadCacheSeconds, 1) * 1000,
+    },
+  });
   return app;
 }

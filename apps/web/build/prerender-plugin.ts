@@ -40,6 +40,9 @@ requestAnimationFrame(() => setTimeout(() => {
   return file;
 }
 
+/** Where the build keeps the Node bundle of src/prerender.tsx (under dist/; the server never serves it). */
+export const SSR_DIR = 'ssr';
+
 export function prerenderPages(): Plugin {
   let outDir = 'dist';
   let root = '.';
@@ -75,14 +78,23 @@ export function prerenderPages(): Plugin {
       bundle = output;
     },
     async closeBundle() {
-      const ssrOut = resolve(root, 'node_modules/.prerender');
+      // Kept in the build (dist/ssr/, not served): the server renders `/lots` with its first page
+      // of results through it. Self-contained, since the server's image has no web node_modules.
+      const ssrOut = join(outDir, SSR_DIR);
       rmSync(ssrOut, { recursive: true, force: true });
       await build({
         configFile: false,
         root,
         logLevel: 'warn',
         plugins: [react()],
-        build: { ssr: 'src/prerender.tsx', outDir: ssrOut, emptyOutDir: true, sourcemap: false },
+        ssr: { noExternal: true },
+        build: {
+          ssr: 'src/prerender.tsx',
+          outDir: ssrOut,
+          emptyOutDir: true,
+          sourcemap: false,
+          copyPublicDir: false,
+        },
       });
       const mod = (await import(
         pathToFileURL(join(ssrOut, 'prerender.js')).href
@@ -109,17 +121,17 @@ export function prerenderPages(): Plugin {
             .map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
           `<script type="module" src="/${boot.slice(outDir.length + 1)}"></script>`,
         ].join('\n    ');
+        // The page without its markup, for the server's own render (the head is the same).
+        const pageShell = shell.replace('</head>', `  ${head}\n  </head>`);
+        writeFileSync(join(outDir, 'prerendered', `${name}.shell.html`), pageShell);
         for (const mode of ['live', 'simulation'] as const) {
           const markup = await mod.prerender(path, mode);
           const file = join(outDir, 'prerendered', `${name}.${mode}.html`);
-          const html = shell
-            .replace('</head>', `  ${head}\n  </head>`)
-            .replace('<div id="root"></div>', `<div id="root">${markup}</div>`);
+          const html = pageShell.replace('<div id="root"></div>', `<div id="root">${markup}</div>`);
           writeFileSync(file, html);
           compressBeside(file);
         }
       }
-      rmSync(ssrOut, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import type { AppRouter } from '@retaille/api/client';
+import { hydrate } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -8,6 +9,7 @@ import { matchRoutes } from 'react-router';
 import { App, routes } from './app/App.tsx';
 import { preloadPage } from './components/LazyPage.tsx';
 import { i18nReady } from './i18n/i18n.ts';
+import { readServerState } from './lib/server-state.ts';
 import { makeQueryClient, makeTrpcClient } from './lib/trpc.ts';
 
 // The first page's code is fetched now, beside the dictionary, not after it; the first render
@@ -20,6 +22,9 @@ const firstPage = Promise.all(
 // dictionary, it is known at the first paint and the strip does not push the page down (CLS).
 const queryClient = makeQueryClient();
 const trpcClient = makeTrpcClient();
+// A page the server rendered with its data (`/lots`) carries the query cache it rendered from.
+const serverState = readServerState(document);
+if (serverState) hydrate(queryClient, serverState);
 const paymentMode = queryClient.prefetchQuery(
   createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient }).payments.status.queryOptions(),
 );

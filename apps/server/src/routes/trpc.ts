@@ -1,5 +1,12 @@
-import { type AppRouter, appRouter, type Context, createInnerContext, errorBody } from '@retaille/api';
-import { useCasesOf } from '@retaille/services';
+import {
+  type AppRouter,
+  appRouter,
+  type Context,
+  createCallerFactory,
+  createInnerContext,
+  errorBody,
+} from '@retaille/api';
+import { type Services, useCasesOf } from '@retaille/services';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AnonymousReadCache } from '../anonymous-read-cache.ts';
@@ -39,6 +46,13 @@ function cacheableRead(req: FastifyRequest): boolean {
     .replaceAll('%2C', ',')
     .split(',');
   return names.every((name) => CACHEABLE_PROCEDURES.has(name));
+}
+
+/** The procedures as an anonymous visitor calls them, for pages the server renders with their data. */
+export function anonymousCaller(services: Services) {
+  return createCallerFactory(appRouter)(
+    createInnerContext({ services: useCasesOf(services), actor: { kind: 'anonymous' } }),
+  );
 }
 
 /**

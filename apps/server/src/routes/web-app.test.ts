@@ -3,15 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webAppRoutes } from './web-app.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type WebAppOptions, webAppRoutes } from './web-app.ts';
 
 let dist: string;
 const servers: FastifyInstance[] = [];
 
-async function serve(paymentsMode: 'live' | 'simulation', webDistDir = dist) {
+async function serve(
+  paymentsMode: 'live' | 'simulation',
+  webDistDir = dist,
+  lotsWithResults?: WebAppOptions['lotsWithResults'],
+) {
   const app = Fastify();
-  await app.register(webAppRoutes, { webDistDir, paymentsMode });
+  await app.register(webAppRoutes, { webDistDir, paymentsMode, lotsWithResults });
   servers.push(app);
   return app;
 }
@@ -29,6 +33,16 @@ beforeAll(async () => {
       await writeFile(join(dist, 'prerendered', `${page}.${mode}.html`), body);
       await writeFile(join(dist, 'prerendered', `${page}.${mode}.html.br`), brotliCompressSync(body));
     }
+  await writeFile(join(dist, 'prerendered', 'lots.shell.html'), '<body><div id="root"></div></body>');
+  // The web build's server bundle, as apps/web/src/prerender.tsx exports it.
+  await mkdir(join(dist, 'ssr'));
+  await writeFile(
+    join(dist, 'ssr', 'prerender.js'),
+    `export const lotsFirstSearch = () => ({ sort: 'newest', limit: 20 });
+export async function renderLots(mode, page) {
+  return { markup: '<ul>' + mode + ' ' + page.items.join(',') + '</ul>', stateScript: '<script type="application/json">{}</script>' };
+}`,
+  );
 });
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
@@ -79,5 +93,46 @@ describe('prerendered pages', () => {
     const app = await serve('live');
     expect((await html(app, '/trpc/nothing')).statusCode).toBe(404);
     expect((await app.inject('/lots')).statusCode).toBe(404);
+  });
+});
+
+describe('/lots with its first results', () => {
+  const withResults = (
+    anonymous: boolean,
+    search = async (_input: unknown) => ({ items: ['oak', 'felt'] }),
+  ) => ({
+    isAnonymous: async () => anonymous,
+    search,
+    ttlMs: 0,
+  });
+
+  it('renders /lots with the first search for an anonymous visitor, revalidated on each visit', async () => {
+    const search = vi.fn(async (_input: unknown) => ({ items: ['oak', 'felt'] }));
+    const app = await serve('simulation', dist, withResults(true, search));
+    const r = await html(app, '/lots');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^text\/html/);
+    expect(r.headers['cache-control']).toBe('no-cache');
+    expect(r.body).toBe(
+      '<body><div id="root"><ul>simulation oak,felt</ul></div>\n    <script type="application/json">{}</script></body>',
+    );
+    expect(search).toHaveBeenCalledWith({ sort: 'newest', limit: 20 });
+    // Only the bare page, and never to a signed-in visitor: they get the prerendered page.
+    expect((await html(app, '/lots?matiere=oak')).body).toBe('<div id="root"></div>');
+    const signedIn = await serve('simulation', dist, withResults(false, search));
+    expect((await html(signedIn, '/lots')).body).toBe('<div id="root">lots simulation</div>');
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends the prerendered page when the search fails, and never serves the server bundle', async () => {
+    const app = await serve(
+      'live',
+      dist,
+      withResults(true, async () => {
+        throw new Error('database down');
+      }),
+    );
+    expect((await html(app, '/lots')).body).toBe('<div id="root">lots live</div>');
+    expect((await app.inject('/ssr/prerender.js')).statusCode).toBe(404);
   });
 });

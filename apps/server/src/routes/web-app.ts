@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { unencapsulated } from '../plugins/unencapsulated.ts';
+import { type LotsRenderer, ServerRenderedLots } from './server-rendered-page.ts';
 
 /**
  * Pages the web build prerenders (apps/web/src/prerender.tsx): their HTML is painted before the
@@ -11,6 +14,24 @@ import { unencapsulated } from '../plugins/unencapsulated.ts';
  */
 const PRERENDERED: Record<string, string> = { '/': 'home', '/lots': 'lots' };
 
+/** The web build's Node bundle (apps/web/build/prerender-plugin.ts): never served. */
+const SSR_DIR = 'ssr';
+
+export interface WebAppOptions {
+  webDistDir?: string | undefined;
+  paymentsMode?: 'live' | 'simulation';
+  /**
+   * `/lots` rendered with its first page of results for anonymous visitors (server-rendered-page.ts):
+   * who is anonymous, the search as an anonymous caller gets it, and how long a render is shared.
+   * Without it, or when the build has no server bundle, `/lots` is the prerendered page.
+   */
+  lotsWithResults?: {
+    isAnonymous: (request: FastifyRequest) => Promise<boolean>;
+    search: (input: unknown) => Promise<unknown>;
+    ttlMs: number;
+  };
+}
+
 /**
  * The built web app at / (when there is one) and the app's 404: an HTML navigation outside the API
  * gets index.html (the SPA routes it, its own 404 page included), or the page's prerendered HTML
@@ -18,13 +39,7 @@ const PRERENDERED: Record<string, string> = { '/': 'home', '/lots': 'lots' };
  * Not encapsulated: the not-found handler is the whole app's.
  */
 export const webAppRoutes = unencapsulated(
-  async (
-    app: FastifyInstance,
-    {
-      webDistDir,
-      paymentsMode = 'live',
-    }: { webDistDir?: string | undefined; paymentsMode?: 'live' | 'simulation' },
-  ) => {
+  async (app: FastifyInstance, { webDistDir, paymentsMode = 'live', lotsWithResults }: WebAppOptions) => {
     const dist = webDistDir ? resolve(webDistDir) : undefined;
     const hasWeb = dist !== undefined && existsSync(resolve(dist, 'index.html'));
     const prerendered = (pathname: string): string | undefined => {
@@ -34,6 +49,18 @@ export const webAppRoutes = unencapsulated(
     };
     const sendPage = (reply: FastifyReply, file: string) =>
       reply.type('text/html').header('cache-control', 'no-cache').sendFile(file);
+    const ssrBundle = dist && resolve(dist, SSR_DIR, 'prerender.js');
+    const lotsShell = dist && resolve(dist, 'prerendered', 'lots.shell.html');
+    const lotsPage =
+      hasWeb && lotsWithResults && ssrBundle && lotsShell && existsSync(ssrBundle) && existsSync(lotsShell)
+        ? new ServerRenderedLots({
+            load: () => import(pathToFileURL(ssrBundle).href) as Promise<LotsRenderer>,
+            shell: () => readFile(lotsShell, 'utf8'),
+            search: lotsWithResults.search,
+            mode: paymentsMode,
+            ttlMs: lotsWithResults.ttlMs,
+          })
+        : undefined;
 
     if (hasWeb) {
       // preCompressed: the web build writes .br/.gz beside each asset (apps/web/vite.config.ts).
@@ -46,6 +73,7 @@ export const webAppRoutes = unencapsulated(
         // Hashed files under /assets never change: cached for a year. index.html names the current
         // ones, so it is revalidated on every visit.
         cacheControl: false,
+        allowedPath: (pathName) => !pathName.startsWith(`/${SSR_DIR}/`),
         setHeaders: (reply, path) => {
           const relative = path.slice(dist.length).replaceAll('\\', '/');
           reply.header(
@@ -56,10 +84,18 @@ export const webAppRoutes = unencapsulated(
       });
     }
 
-    app.setNotFoundHandler((request, reply) => {
+    app.setNotFoundHandler(async (request, reply) => {
       const isApi = request.url.startsWith('/trpc') || request.url.startsWith('/api');
       const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
       const root = request.url === '/' && (request.method === 'GET' || request.method === 'HEAD');
+      if (lotsPage && wantsHtml && request.url === '/lots' && (await lotsWithResults?.isAnonymous(request))) {
+        try {
+          const html = await lotsPage.html();
+          return reply.type('text/html').header('cache-control', 'no-cache').send(html);
+        } catch (err) {
+          request.log.warn({ err }, 'lots page not rendered with its results: the prerendered one is sent');
+        }
+      }
       if (hasWeb && !isApi && (wantsHtml || root)) {
         return sendPage(reply, prerendered(request.url) ?? 'index.html');
       }

@@ -18,8 +18,11 @@ export function LotCard({
   href,
   back,
   headingOrder = 3,
+  eagerPhoto = false,
 }: {
   lot: LotView;
+  /** Loads the photo at once (the first cards, on screen when the page opens), not lazily. */
+  eagerPhoto?: boolean;
   /** The card title's level: 2 right under the page's h1 (the browse list), 3 under a section. */
   headingOrder?: 2 | 3;
   href: string;
@@ -35,7 +38,13 @@ export function LotCard({
       <div className={classes.cardRow}>
         <div className={classes.thumb}>
           {photo ? (
-            <img src={photo.thumbUrl} alt="" loading="lazy" width={112} height={112} />
+            <img
+              src={photo.thumbUrl}
+              alt=""
+              loading={eagerPhoto ? 'eager' : 'lazy'}
+              width={112}
+              height={112}
+            />
           ) : (
             <span className={classes.noPhoto} aria-hidden>
               {materialLabel(lot.materialKey, locale).slice(0, 1)}

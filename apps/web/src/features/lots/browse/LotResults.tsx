@@ -7,6 +7,9 @@ import { RADIUS_MAX } from '../browse-params.ts';
 import { LotCard } from '../LotCard.tsx';
 import type { Browse } from './use-browse.ts';
 
+/** The cards on a phone's first screen: their photos load at once (the largest paint), not lazily. */
+const EAGER_PHOTOS = 3;
+
 interface SearchLike {
   isError: boolean;
   isPending: boolean;
@@ -69,10 +72,11 @@ export function LotResults({
         </Paper>
       ) : (
         <Stack gap="sm" data-testid="lot-list">
-          {shown.map((lot) => (
+          {shown.map((lot, i) => (
             <LotCard
               key={lot.id}
               lot={lot}
+              eagerPhoto={i < EAGER_PHOTOS}
               href={lotHref(lot.id)}
               back={params.size ? `/lots?${params}` : '/lots'}
               headingOrder={2}
