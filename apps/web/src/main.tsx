@@ -4,12 +4,13 @@ import type { AppRouter } from '@retaille/api/client';
 import { hydrate } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { matchRoutes } from 'react-router';
 import { App, routes } from './app/App.tsx';
 import { preloadPage } from './components/LazyPage.tsx';
-import { i18nReady } from './i18n/i18n.ts';
-import { readServerState } from './lib/server-state.ts';
+import { currentLocale, i18nReady } from './i18n/i18n.ts';
+import { WIDE_LAYOUT_QUERY } from './lib/layout.ts';
+import { canHydrate, readServerState } from './lib/server-state.ts';
 import { makeQueryClient, makeTrpcClient } from './lib/trpc.ts';
 
 // The first page's code is fetched now, beside the dictionary, not after it; the first render
@@ -35,14 +36,26 @@ const paymentModeOrTimeout = Promise.race([paymentMode, new Promise((r) => setTi
 // Until then, `/` and `/lots` show their HTML prerendered at build time (prerender.tsx), which
 // this render replaces with the same markup.
 void Promise.allSettled([i18nReady, paymentModeOrTimeout, firstPage]).then(() => {
-  const root = createRoot(document.getElementById('root')!);
+  const container = document.getElementById('root')!;
+  const app = (
+    <StrictMode>
+      <App queryClient={queryClient} trpcClient={trpcClient} />
+    </StrictMode>
+  );
+  const browser = { locale: currentLocale(), wide: window.matchMedia(WIDE_LAYOUT_QUERY).matches };
+  if (canHydrate(serverState, browser)) {
+    // The server drew this page from the same cache: React adopts its DOM instead of building it
+    // again (no second layout of the whole page), hydrating in slices that yield to the phone.
+    // Should the markup differ anyway, React draws the page itself: worth a warning, not an error.
+    hydrateRoot(container, app, {
+      onRecoverableError: (error) => console.warn('Part of the server-rendered page was drawn again:', error),
+    });
+    return;
+  }
+  const root = createRoot(container);
   // A transition: React renders the first tree in slices and yields between them, so a phone's
   // main thread is never blocked for the whole render (Total Blocking Time).
   startTransition(() => {
-    root.render(
-      <StrictMode>
-        <App queryClient={queryClient} trpcClient={trpcClient} />
-      </StrictMode>,
-    );
+    root.render(app);
   });
 });

@@ -4,6 +4,7 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { TRPCClient } from '@trpc/client';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createBrowserRouter, type DataRouter, type RouteObject, RouterProvider } from 'react-router';
+import { ClientOnly } from '../components/ClientOnly.tsx';
 import { lazyPage } from '../components/LazyPage.tsx';
 import { impactRoutes } from '../features/impact/routes.tsx';
 import { lotRoutes } from '../features/lots/routes.tsx';
@@ -132,9 +133,11 @@ export function App(props: {
   useEffect(() => document.documentElement.setAttribute('data-app-ready', ''), []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Suspense fallback={null}>
-        <Notifications position="top-center" />
-      </Suspense>
+      <ClientOnly>
+        <Suspense fallback={null}>
+          <Notifications position="top-center" />
+        </Suspense>
+      </ClientOnly>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <RouterProvider router={router} />

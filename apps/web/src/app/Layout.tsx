@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, Link as RouterLink, NavLink as RouterNavLink, ScrollRestoration } from 'react-router';
+import { ClientOnly } from '../components/ClientOnly.tsx';
 import { DemoBanner } from '../components/DemoBanner.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { NotificationsBell } from '../features/matching/HeaderLinks.tsx';
@@ -72,16 +73,20 @@ export function Layout() {
                   {t('catalogue:nav.newLot')}
                 </Button>
                 <Box hiddenFrom="xl">
-                  <Suspense fallback={null}>
-                    <HeaderMoreMenu className={classes.link} />
-                  </Suspense>
+                  <ClientOnly>
+                    <Suspense fallback={null}>
+                      <HeaderMoreMenu className={classes.link} />
+                    </Suspense>
+                  </ClientOnly>
                 </Box>
               </Group>
               <NotificationsBell />
               <Box visibleFrom="md">
-                <Suspense fallback={null}>
-                  <UserMenu />
-                </Suspense>
+                <ClientOnly>
+                  <Suspense fallback={null}>
+                    <UserMenu />
+                  </Suspense>
+                </ClientOnly>
               </Box>
               <LanguageSwitch />
             </Group>

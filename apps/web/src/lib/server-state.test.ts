@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { dehydrate, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { readServerState, SERVER_STATE_ID, serverStateScript } from './server-state.ts';
+import { canHydrate, readServerState, SERVER_STATE_ID, serverStateScript } from './server-state.ts';
 
 function pageWith(html: string): Document {
   return new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
@@ -25,5 +25,13 @@ describe('server state', () => {
     expect(readServerState(pageWith(broken))).toBeUndefined();
     const other = `<script type="application/json" id="${SERVER_STATE_ID}">{"queries":3}</script>`;
     expect(readServerState(pageWith(other))).toBeUndefined();
+  });
+
+  it('lets the browser adopt the server’s DOM only for what the server rendered: French, phone width', () => {
+    const state = dehydrate(new QueryClient());
+    expect(canHydrate(state, { locale: 'fr', wide: false })).toBe(true);
+    expect(canHydrate(state, { locale: 'en', wide: false })).toBe(false);
+    expect(canHydrate(state, { locale: 'fr', wide: true })).toBe(false);
+    expect(canHydrate(undefined, { locale: 'fr', wide: false })).toBe(false);
   });
 });

@@ -26,3 +26,15 @@ export function serverStateScript(state: DehydratedState): string {
   const json = JSON.stringify(state).replaceAll('<', '\\u003c');
   return `<script type="application/json" id="${SERVER_STATE_ID}">${json}</script>`;
 }
+
+/**
+ * Whether the browser may adopt the server's DOM (hydrate) rather than draw the page again: only a
+ * page sent with its query cache, for what the server rendered — French, a phone-width window
+ * (prerender.tsx renders neither the English texts nor the wide layout).
+ */
+export function canHydrate(
+  state: DehydratedState | undefined,
+  browser: { locale: string; wide: boolean },
+): state is DehydratedState {
+  return state !== undefined && browser.locale === 'fr' && !browser.wide;
+}

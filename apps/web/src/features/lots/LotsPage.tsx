@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { formatDistance, formatPrice, formatQuantity } from '../../components/catalogue/format.ts';
 import { defaultPoint, type PointValue, toSearchPoint } from '../../components/catalogue/PointPicker.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
+import { WIDE_LAYOUT_QUERY } from '../../lib/layout.ts';
 import { useMe } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { BrowseFilters } from './browse/BrowseFilters.tsx';
@@ -25,7 +26,7 @@ export function LotsPage() {
   const me = useMe();
   const browse = useBrowse();
   const { state, update } = browse;
-  const isDesktop = useMediaQuery('(min-width: 62em)', undefined, { getInitialValueInEffect: false });
+  const isDesktop = useMediaQuery(WIDE_LAYOUT_QUERY, undefined, { getInitialValueInEffect: false });
 
   const point: PointValue | null =
     state.point === undefined ? (me.isPending ? null : defaultPoint(me.data ?? null)) : state.point;

@@ -21,6 +21,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
+import { WIDE_LAYOUT_QUERY } from '../../lib/layout.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { formatKg, formatQty, formatSlot, formatWhen, tradeRef } from './format.ts';
 import { PriceBreakdown } from './PriceBreakdown.tsx';
@@ -69,7 +70,7 @@ function TradeView({ id }: { id: string }) {
   const { t } = useTranslation('trades');
   const locale = currentLocale();
   const trpc = useTRPC();
-  const wide = useMediaQuery('(min-width: 62em)', true);
+  const wide = useMediaQuery(WIDE_LAYOUT_QUERY, true);
   const [params] = useSearchParams();
   const ret = params.get('paiement');
   const query = useQuery({
