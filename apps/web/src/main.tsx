@@ -1,7 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import type { AppRouter } from '@retaille/api/client';
-import { hydrate } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
@@ -10,7 +9,7 @@ import { App, routes } from './app/App.tsx';
 import { preloadPage } from './components/LazyPage.tsx';
 import { currentLocale, i18nReady } from './i18n/i18n.ts';
 import { WIDE_LAYOUT_QUERY } from './lib/layout.ts';
-import { canHydrate, readServerState } from './lib/server-state.ts';
+import { canHydrate, readServerState, seedQueries } from './lib/server-state.ts';
 import { makeQueryClient, makeTrpcClient } from './lib/trpc.ts';
 
 // The first page's code is fetched now, beside the dictionary, not after it; the first render
@@ -25,7 +24,7 @@ const queryClient = makeQueryClient();
 const trpcClient = makeTrpcClient();
 // A page the server rendered with its data (`/lots`) carries the query cache it rendered from.
 const serverState = readServerState(document);
-if (serverState) hydrate(queryClient, serverState);
+if (serverState) seedQueries(queryClient, serverState);
 const paymentMode = queryClient.prefetchQuery(
   createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient }).payments.status.queryOptions(),
 );
@@ -45,10 +44,14 @@ void Promise.allSettled([i18nReady, paymentModeOrTimeout, firstPage]).then(() =>
   const browser = { locale: currentLocale(), wide: window.matchMedia(WIDE_LAYOUT_QUERY).matches };
   if (canHydrate(serverState, browser)) {
     // The server drew this page from the same cache: React adopts its DOM instead of building it
-    // again (no second layout of the whole page), hydrating in slices that yield to the phone.
-    // Should the markup differ anyway, React draws the page itself: worth a warning, not an error.
-    hydrateRoot(container, app, {
-      onRecoverableError: (error) => console.warn('Part of the server-rendered page was drawn again:', error),
+    // again (no second layout of the whole page), in a transition so that hydration yields to the
+    // browser between slices (Total Blocking Time). Should the markup differ anyway, React draws
+    // the page itself: worth a warning, not an error.
+    startTransition(() => {
+      hydrateRoot(container, app, {
+        onRecoverableError: (error) =>
+          console.warn('Part of the server-rendered page was drawn again:', error),
+      });
     });
     return;
   }

@@ -5,7 +5,7 @@
  * per payment mode, because the simulation strip sits above every page; the server picks one.
  */
 import type { AppRouter, SearchLotsInput } from '@retaille/api/client';
-import { dehydrate, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import type { TRPCClient } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { renderToString } from 'react-dom/server';
@@ -74,5 +74,5 @@ export async function renderLots(
       queryFn: async () => firstPage as never,
     });
   });
-  return { markup, stateScript: serverStateScript(dehydrate(queryClient)) };
+  return { markup, stateScript: serverStateScript(queryClient) };
 }

@@ -6,7 +6,6 @@ import { Outlet, Link as RouterLink, NavLink as RouterNavLink, ScrollRestoration
 import { ClientOnly } from '../components/ClientOnly.tsx';
 import { DemoBanner } from '../components/DemoBanner.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
-import { NotificationsBell } from '../features/matching/HeaderLinks.tsx';
 import { SimulationBanner } from '../features/payments/SimulationBanner.tsx';
 import { TradesHeaderLink } from '../features/trades/TradesNav.tsx';
 import classes from './Layout.module.css';
@@ -18,6 +17,10 @@ const UserMenu = lazy(() =>
 );
 const HeaderMoreMenu = lazy(() =>
   import('./HeaderMoreMenu.tsx').then((m) => ({ default: m.HeaderMoreMenu })),
+);
+// Signed-in visitors only: its code (and the unread count's polling) is fetched once the page is up.
+const NotificationsBell = lazy(() =>
+  import('../features/matching/HeaderLinks.tsx').then((m) => ({ default: m.NotificationsBell })),
 );
 const PhoneMenu = lazy(() => import('./PhoneMenu.tsx').then((m) => ({ default: m.PhoneMenu })));
 
@@ -80,7 +83,11 @@ export function Layout() {
                   </ClientOnly>
                 </Box>
               </Group>
-              <NotificationsBell />
+              <ClientOnly>
+                <Suspense fallback={null}>
+                  <NotificationsBell />
+                </Suspense>
+              </ClientOnly>
               <Box visibleFrom="md">
                 <ClientOnly>
                   <Suspense fallback={null}>
