@@ -134,4 +134,36 @@ describe('the demo from an empty data directory', () => {
     expect(realErrors(errors)).toEqual([]);
     await context.close();
   });
+
+  it('an anonymous phone gets /lots with its first lots in the HTML, and the app adopts that DOM', async () => {
+    const html = await (await fetch(`${app.url}/lots`, { headers: { accept: 'text/html' } })).text();
+    expect(html).toContain('data-testid="lot-card"');
+    expect(html).toContain('id="retaille-state"');
+    const { page, context, errors } = await newPage(browser, 'phone');
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    // The cards of the server's HTML are marked before the app runs; hydration keeps the same nodes.
+    await page.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        document.querySelectorAll('[data-testid="lot-card"]').forEach((card) => {
+          Object.assign(card, { fromServer: true });
+        });
+      }),
+    );
+    await page.goto(`${app.url}/lots`);
+    await page.waitForLoadState('networkidle');
+    const adopted = await page.$$eval('[data-testid="lot-card"]', (all) =>
+      all.map((card) => (card as Element & { fromServer?: boolean }).fromServer === true),
+    );
+    expect(adopted.length).toBeGreaterThan(0);
+    expect(adopted.every(Boolean)).toBe(true);
+    // The app works on that DOM: the filters drawer opens.
+    await page.getByTestId('open-filters').click();
+    await page.getByTestId('close-filters').waitFor();
+    expect(realErrors(errors)).toEqual([]);
+    expect(warnings.filter((w) => w.includes('server-rendered'))).toEqual([]);
+    await context.close();
+  });
 });
