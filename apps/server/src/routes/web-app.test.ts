@@ -113,6 +113,7 @@ describe('/lots with its first results', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/^text\/html/);
     expect(r.headers['cache-control']).toBe('no-cache');
+    expect(r.headers.vary).toBe('cookie');
     expect(r.body).toBe(
       '<body><div id="root"><ul>simulation oak,felt</ul></div>\n    <script type="application/json">{}</script></body>',
     );

@@ -91,7 +91,12 @@ export const webAppRoutes = unencapsulated(
       if (lotsPage && wantsHtml && request.url === '/lots' && (await lotsWithResults?.isAnonymous(request))) {
         try {
           const html = await lotsPage.html();
-          return reply.type('text/html').header('cache-control', 'no-cache').send(html);
+          // Rendered for anonymous visitors only: a shared cache must not give it to a signed-in one.
+          return reply
+            .type('text/html')
+            .header('cache-control', 'no-cache')
+            .header('vary', 'cookie')
+            .send(html);
         } catch (err) {
           request.log.warn({ err }, 'lots page not rendered with its results: the prerendered one is sent');
         }
