@@ -12,7 +12,8 @@ export type {
   FactorSetSummary,
 } from './impact/factor-registry.service.ts';
 export * from './impact/impact.dto.ts';
-export { ImpactService, MAX_EXPORT_LINES, MAX_PERIOD_MONTHS, totalsOf } from './impact/impact.service.ts';
+export { ImpactService, MAX_PERIOD_MONTHS, totalsOf } from './impact/impact.service.ts';
+export { MAX_EXPORT_LINES } from './impact/impact-export.ts';
 export { attributeSector, buildImpactRecord, type ImpactRecordContext } from './impact/impact-recorder.ts';
 export { JobQueue } from './jobs/job-queue.ts';
 export { type StartedJobQueue, startPgBossQueue } from './jobs/pg-boss-queue.ts';
