@@ -19,6 +19,7 @@ import { requireUser } from '../auth/policy.ts';
 import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 import type { Mailer, OutgoingMail } from '../mail/mailer.ts';
 import { type NoticeData, renderNotice } from './notice-text.ts';
+import { cursorOf, parseCursor } from './notification-cursor.ts';
 import type { UnsubscribeScope, UnsubscribeTokens } from './unsubscribe-token.ts';
 
 /** One notice to one user. */
@@ -71,25 +72,6 @@ function parisHour(at: Date): number {
       at,
     ),
   );
-}
-
-const cursorOf = (n: { created_at: Date; id: string }) =>
-  Buffer.from(`${n.created_at.toISOString()}|${n.id}`, 'utf8').toString('base64url');
-
-function parseCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (
-    !id ||
-    rest.length > 0 ||
-    Number.isNaN(createdAt.getTime()) ||
-    !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)
-  ) {
-    throw new DomainError('VALIDATION', 'notifications.badCursor', {
-      fields: [{ path: 'cursor', key: 'notifications.badCursor' }],
-    });
-  }
-  return { createdAt, id };
 }
 
 /**
