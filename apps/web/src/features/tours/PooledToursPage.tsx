@@ -23,6 +23,7 @@ import { formatDate, formatNumber } from '../../lib/format.ts';
 import { isCoordinator, useMe } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { PooledTourResult } from './PooledTourResult.tsx';
+import { TourScheduleFields } from './TourScheduleFields.tsx';
 import classes from './tours.module.css';
 
 const clockToMin = (v: string) => {
@@ -155,40 +156,17 @@ function PooledPlanner() {
             error={fields.depotSiteId}
             searchable
           />
-          <Group grow>
-            <TextInput
-              type="time"
-              label={t('form.depart')}
-              value={depart}
-              onChange={(e) => setDepart(e.currentTarget.value)}
-            />
-            <TextInput
-              type="time"
-              label={t('form.returnBy')}
-              value={returnBy}
-              onChange={(e) => setReturnBy(e.currentTarget.value)}
-              error={fields.returnByMin}
-            />
-          </Group>
-          <Group grow>
-            <Select
-              label={t('form.vehicle')}
-              value={vehicleKey}
-              onChange={(v) => v && setVehicleKey(v)}
-              data={Object.entries(t('form.vehicles', { returnObjects: true }) as Record<string, string>).map(
-                ([value, label]) => ({ value, label }),
-              )}
-              error={fields['vehicle.vehicleKey']}
-              allowDeselect={false}
-            />
-            <NumberInput
-              label={t('form.capacityKg')}
-              value={capacityKg}
-              onChange={setCapacityKg}
-              min={0}
-              decimalSeparator=","
-              error={fields['vehicle.capacityKg']}
-            />
+          <TourScheduleFields
+            depart={depart}
+            onDepart={setDepart}
+            returnBy={returnBy}
+            onReturnBy={setReturnBy}
+            vehicleKey={vehicleKey}
+            onVehicleKey={setVehicleKey}
+            capacityKg={capacityKg}
+            onCapacityKg={setCapacityKg}
+            fields={fields}
+          >
             <NumberInput
               label={t('pooled.count')}
               value={count}
@@ -197,7 +175,7 @@ function PooledPlanner() {
               max={50}
               error={fields['vehicle.count']}
             />
-          </Group>
+          </TourScheduleFields>
           <Group>
             <Button type="submit" loading={plan.isFetching} disabled={!depot}>
               {t('pooled.plan')}

@@ -4,7 +4,6 @@ import {
   Checkbox,
   Container,
   Group,
-  NumberInput,
   Radio,
   Select,
   Stack,
@@ -25,6 +24,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { useMe } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { download } from './download.ts';
+import { TourScheduleFields } from './TourScheduleFields.tsx';
 import { clockOf, type TourOk, tourGeoJson, tourGpx } from './tour-export.ts';
 import classes from './tours.module.css';
 
@@ -165,42 +165,17 @@ function TourPlanner() {
                 />
               </Group>
             ) : null}
-            <Group grow>
-              <TextInput
-                type="time"
-                label={t('form.depart')}
-                value={depart}
-                onChange={(e) => setDepart(e.currentTarget.value)}
-                error={fields.departMin}
-              />
-              <TextInput
-                type="time"
-                label={t('form.returnBy')}
-                value={returnBy}
-                onChange={(e) => setReturnBy(e.currentTarget.value)}
-                error={fields.returnByMin}
-              />
-            </Group>
-            <Group grow>
-              <Select
-                label={t('form.vehicle')}
-                value={vehicleKey}
-                onChange={(v) => v && setVehicleKey(v)}
-                data={Object.entries(
-                  t('form.vehicles', { returnObjects: true }) as Record<string, string>,
-                ).map(([value, label]) => ({ value, label }))}
-                error={fields['vehicle.vehicleKey']}
-                allowDeselect={false}
-              />
-              <NumberInput
-                label={t('form.capacityKg')}
-                value={capacityKg}
-                onChange={setCapacityKg}
-                min={0}
-                decimalSeparator=","
-                error={fields['vehicle.capacityKg']}
-              />
-            </Group>
+            <TourScheduleFields
+              depart={depart}
+              onDepart={setDepart}
+              returnBy={returnBy}
+              onReturnBy={setReturnBy}
+              vehicleKey={vehicleKey}
+              onVehicleKey={setVehicleKey}
+              capacityKg={capacityKg}
+              onCapacityKg={setCapacityKg}
+              fields={fields}
+            />
             <Group>
               <Button type="submit" loading={plan.isFetching} disabled={ofDay.length === 0}>
                 {t('form.plan')}
