@@ -154,6 +154,25 @@ export async function updateAllocationRun(
     .execute();
 }
 
+/**
+ * `updateAllocationRun` for a run still being solved: a run already stored (`done`) is left as it is, and
+ * false says so. Two executions of one run (a job retried while the first still runs) must not turn the
+ * first one's stored result back into `running` or `failed`.
+ */
+export async function advanceAllocationRun(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<AllocationRunRow, 'status' | 'progress' | 'error' | 'finished_at' | 'attempts'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('allocation_run')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '<>', 'done')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 export async function findAllocationRun(db: Db, id: string): Promise<AllocationRunRow | undefined> {
   return db.selectFrom('allocation_run').selectAll().where('id', '=', id).executeTakeFirst();
 }

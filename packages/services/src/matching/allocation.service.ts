@@ -252,14 +252,16 @@ export class AllocationService {
     const run = await matchingRepository.findAllocationRun(db, runId);
     // A job retried after its run was stored (crash before pg-boss recorded it) does nothing.
     if (!run || run.status === 'done') return;
-    await matchingRepository.updateAllocationRun(db, runId, {
+    const claimed = await matchingRepository.advanceAllocationRun(db, runId, {
       status: 'running',
       progress: 10,
       attempts: run.attempts + 1,
     });
+    // The other execution stored the run between the read above and this update.
+    if (!claimed) return;
     try {
       const input = await matchingRepository.allocationInputs(db, regionCode);
-      await matchingRepository.updateAllocationRun(db, runId, { progress: 30 });
+      await matchingRepository.advanceAllocationRun(db, runId, { progress: 30 });
       const problem = buildAllocationProblem(input.lots, input.requests);
       if (problem.lots.length === 0 || problem.requests.length === 0) {
         throw new DomainError('CONFLICT', 'allocation.empty');
@@ -277,7 +279,7 @@ export class AllocationService {
           )
         : null;
       const solved = solveAllocation(problem.lots, problem.requests, losing?.kept ?? problem.pairs);
-      await matchingRepository.updateAllocationRun(db, runId, { progress: 80 });
+      await matchingRepository.advanceAllocationRun(db, runId, { progress: 80 });
       const rows = [
         ...solved.optimal.flows.map((f) => ({ baseline: false, f })),
         ...solved.greedy.flows.map((f) => ({ baseline: true, f })),
@@ -313,7 +315,7 @@ export class AllocationService {
       });
     } catch (e) {
       const key = e instanceof DomainError ? e.key : 'allocation.failed';
-      await matchingRepository.updateAllocationRun(db, runId, {
+      await matchingRepository.advanceAllocationRun(db, runId, {
         status: 'failed',
         error: key,
         finished_at: this.deps.now(),

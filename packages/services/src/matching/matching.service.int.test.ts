@@ -1,3 +1,4 @@
+import { matchingRepository } from '@retaille/db';
 import { haversineKm } from '@retaille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserActor } from '../auth/actor.ts';
@@ -332,6 +333,9 @@ describe('allocation job', () => {
         (n) => n.kind === 'allocation_proposal',
       );
       expect(proposals).toHaveLength(1);
+      // The second execution read the run before the first stored it: its "running" must not undo "done".
+      expect(await matchingRepository.advanceAllocationRun(t.database.db, runId, { status: 'running' })).toBe(false);
+      expect((await t.allocations.get(coordinator, runId)).status).toBe('done');
     } finally {
       await t.database.close();
     }
