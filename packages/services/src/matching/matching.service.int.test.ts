@@ -334,7 +334,9 @@ describe('allocation job', () => {
       );
       expect(proposals).toHaveLength(1);
       // The second execution read the run before the first stored it: its "running" must not undo "done".
-      expect(await matchingRepository.advanceAllocationRun(t.database.db, runId, { status: 'running' })).toBe(false);
+      expect(await matchingRepository.advanceAllocationRun(t.database.db, runId, { status: 'running' })).toBe(
+        false,
+      );
       expect((await t.allocations.get(coordinator, runId)).status).toBe('done');
     } finally {
       await t.database.close();
