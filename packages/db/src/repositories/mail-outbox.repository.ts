@@ -9,6 +9,12 @@ export async function insertMail(db: Db, row: Insertable<MailOutbox>): Promise<M
   return db.insertInto('mail_outbox').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Several messages in one statement, in the order given. */
+export async function insertMails(db: Db, rows: Insertable<MailOutbox>[]): Promise<MailRow[]> {
+  if (rows.length === 0) return [];
+  return db.insertInto('mail_outbox').values(rows).returningAll().execute();
+}
+
 export async function listMail(
   db: Db,
   options: { to?: string | undefined; limit: number },

@@ -21,6 +21,23 @@ export async function insertNotice(
     .executeTakeFirst();
 }
 
+/**
+ * Several notices in one statement; a notice whose `dedupe_key` is already recorded (or repeated
+ * in the list) is skipped. Returns the notices recorded now, in no particular order.
+ */
+export async function insertNotices(
+  db: Db,
+  rows: (Insertable<Notification> & { dedupe_key: string })[],
+): Promise<NoticeRow[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('notification')
+    .values(rows)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returningAll()
+    .execute();
+}
+
 export async function markNoticesEmailed(db: Db, ids: string[], at: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.updateTable('notification').set({ emailed_at: at }).where('id', 'in', ids).execute();
@@ -92,6 +109,21 @@ export async function findPreference(db: Db, userId: string, kind: string): Prom
     .where('kind', '=', kind)
     .executeTakeFirst();
   return r?.mode;
+}
+
+/** The chosen modes of several users for several kinds, in one query (`user_id`, `kind`, `mode` rows). */
+export async function findPreferences(
+  db: Db,
+  userIds: string[],
+  kinds: string[],
+): Promise<{ user_id: string; kind: string; mode: string }[]> {
+  if (userIds.length === 0 || kinds.length === 0) return [];
+  return db
+    .selectFrom('notification_preference')
+    .select(['user_id', 'kind', 'mode'])
+    .where('user_id', 'in', [...new Set(userIds)])
+    .where('kind', 'in', [...new Set(kinds)])
+    .execute();
 }
 
 export async function upsertPreferences(

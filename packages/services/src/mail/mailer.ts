@@ -20,15 +20,23 @@ export interface Mailer {
   /**
    * Records a message in the caller's transaction, so it exists if and only if the state change
    * that caused it commits. Without SMTP that row is the delivery; with SMTP a `mail.deliver`
-   * job, queued in the same transaction, sends it after the commit (with retries).
+   * job, queued in the same transaction, sends it after the commit (with retries). Several
+   * messages are recorded in one statement.
    */
-  queue(trx: Transaction<Database>, enqueue: Enqueue, mail: OutgoingMail): Promise<void>;
+  queue(
+    trx: Transaction<Database>,
+    enqueue: Enqueue,
+    mail: OutgoingMail | readonly OutgoingMail[],
+  ): Promise<void>;
   /**
    * The `mail.deliver` job. A message already sent is skipped, so a retried job does not send it
    * twice; a crash between the SMTP server's acceptance and the update can (at least once).
    */
   deliver(mailId: string): Promise<void>;
 }
+
+const list = (mail: OutgoingMail | readonly OutgoingMail[]): readonly OutgoingMail[] =>
+  Array.isArray(mail) ? mail : [mail as OutgoingMail];
 
 const row = (mail: OutgoingMail) => ({
   to_address: mail.to.toLowerCase(),
@@ -50,7 +58,10 @@ export function createMailer(config: Config, db: DatabaseHandle['db']): Mailer {
         await mailOutboxRepository.insertMail(db, { ...row(mail), transport: 'outbox' });
       },
       async queue(trx, _enqueue, mail) {
-        await mailOutboxRepository.insertMail(trx, { ...row(mail), transport: 'outbox' });
+        await mailOutboxRepository.insertMails(
+          trx,
+          list(mail).map((m) => ({ ...row(m), transport: 'outbox' })),
+        );
       },
       async deliver() {},
     };
@@ -83,8 +94,11 @@ export function createMailer(config: Config, db: DatabaseHandle['db']): Mailer {
       if (error) throw new Error(`SMTP delivery failed: ${error}`);
     },
     async queue(trx, enqueue, mail) {
-      const queued = await mailOutboxRepository.insertMail(trx, { ...row(mail), transport: 'smtp' });
-      await enqueue('mail.deliver', { mailId: queued.id });
+      const queued = await mailOutboxRepository.insertMails(
+        trx,
+        list(mail).map((m) => ({ ...row(m), transport: 'smtp' })),
+      );
+      for (const q of queued) await enqueue('mail.deliver', { mailId: q.id });
     },
     async deliver(mailId) {
       const queued = await mailOutboxRepository.findMail(db, mailId);

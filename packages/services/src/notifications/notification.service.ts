@@ -18,6 +18,7 @@ import type { Actor } from '../auth/actor.ts';
 import { requireUser } from '../auth/policy.ts';
 import type { Enqueue, JobTransactions } from '../jobs/job-queue.ts';
 import type { Mailer, OutgoingMail } from '../mail/mailer.ts';
+import { digestMail, type NoticeLinkTarget, noticeLink, noticeMail } from './notice-mail.ts';
 import { type NoticeData, renderNotice } from './notice-text.ts';
 import { cursorOf, parseCursor } from './notification-cursor.ts';
 import type { UnsubscribeScope, UnsubscribeTokens } from './unsubscribe-token.ts';
@@ -63,6 +64,12 @@ export type TradeNotifyOutcome =
 
 const PAGE_MAX = 50;
 
+/** A user's mode for a kind: the one they chose, when valid, else the kind's default. */
+function modeOf(kind: NotificationKind, chosen: string | undefined) {
+  const parsed = emailModeSchema.safeParse(chosen);
+  return parsed.success ? parsed.data : defaultEmailMode(kind);
+}
+
 /** The digest goes out from this hour (Paris time): one e-mail at the end of the working day. */
 export const DIGEST_HOUR_PARIS = 17;
 
@@ -100,8 +107,7 @@ export class NotificationService {
     const chosen = isPreferenceKind(kind)
       ? await notificationRepository.findPreference(db, userId, kind)
       : undefined;
-    const parsed = emailModeSchema.safeParse(chosen);
-    return parsed.success ? parsed.data : defaultEmailMode(kind);
+    return modeOf(kind, chosen);
   }
 
   /**
@@ -109,27 +115,68 @@ export class NotificationService {
    * e-mail there too. Returns false when this notice (its `dedupeKey`) was already recorded.
    */
   async notify(trx: Transaction<Database>, enqueue: Enqueue, notice: Notice): Promise<boolean> {
-    const [user] = await notificationRepository.findNoticeUsers(trx, [notice.userId]);
-    if (!user) return false;
-    const mode = await this.modeFor(trx, notice.userId, notice.kind);
-    const row = await notificationRepository.insertNotice(trx, {
-      user_id: notice.userId,
-      kind: notice.kind,
-      dedupe_key: notice.dedupeKey,
-      trade_id: notice.tradeId ?? null,
-      trade_event_id: notice.tradeEventId ?? null,
-      lot_id: notice.lotId ?? null,
-      request_id: notice.requestId ?? null,
-      payload: JSON.stringify(notice.data),
-      email_mode: mode,
-      created_at: this.deps.now(),
-    });
-    if (!row) return false;
-    if (mode === 'immediate') {
-      await this.deps.mailer.queue(trx, enqueue, this.mailOf(user.email, notice));
-      await notificationRepository.markNoticesEmailed(trx, [row.id], this.deps.now());
+    return (await this.notifyAll(trx, enqueue, [notice])) > 0;
+  }
+
+  /**
+   * `notify` for several notices in a fixed number of statements, whatever their number (the
+   * members of a seller site): the users, their modes, the notices, the e-mails, the marks.
+   * Returns how many were recorded now (a `dedupeKey` already recorded counts for nothing).
+   */
+  async notifyAll(trx: Transaction<Database>, enqueue: Enqueue, notices: readonly Notice[]): Promise<number> {
+    if (notices.length === 0) return 0;
+    const users = new Map(
+      (
+        await notificationRepository.findNoticeUsers(
+          trx,
+          notices.map((n) => n.userId),
+        )
+      ).map((u) => [u.id, u]),
+    );
+    const known = notices.filter((n) => users.has(n.userId));
+    const kinds = [...new Set(known.map((n) => n.kind).filter(isPreferenceKind))];
+    const chosen = new Map(
+      (
+        await notificationRepository.findPreferences(
+          trx,
+          known.map((n) => n.userId),
+          kinds,
+        )
+      ).map((p) => [`${p.user_id} ${p.kind}`, p.mode]),
+    );
+    const modeOfNotice = (n: Notice) =>
+      modeOf(n.kind, isPreferenceKind(n.kind) ? chosen.get(`${n.userId} ${n.kind}`) : undefined);
+    const now = this.deps.now();
+    const recorded = await notificationRepository.insertNotices(
+      trx,
+      known.map((n) => ({
+        user_id: n.userId,
+        kind: n.kind,
+        dedupe_key: n.dedupeKey,
+        trade_id: n.tradeId ?? null,
+        trade_event_id: n.tradeEventId ?? null,
+        lot_id: n.lotId ?? null,
+        request_id: n.requestId ?? null,
+        payload: JSON.stringify(n.data),
+        email_mode: modeOfNotice(n),
+        created_at: now,
+      })),
+    );
+    const recordedByKey = new Map(recorded.map((r) => [r.dedupe_key, r]));
+    const mails: OutgoingMail[] = [];
+    const emailed: string[] = [];
+    for (const n of known) {
+      const row = recordedByKey.get(n.dedupeKey);
+      // The same dedupe key twice in one call: one notice, one e-mail.
+      if (row?.email_mode !== 'immediate' || emailed.includes(row.id)) continue;
+      mails.push(this.mailOf(users.get(n.userId)!.email, n));
+      emailed.push(row.id);
     }
-    return true;
+    if (mails.length > 0) {
+      await this.deps.mailer.queue(trx, enqueue, mails);
+      await notificationRepository.markNoticesEmailed(trx, emailed, this.deps.now());
+    }
+    return recorded.length;
   }
 
   /** `notify` in a transaction of its own (for callers outside one). */
@@ -137,51 +184,20 @@ export class NotificationService {
     return this.deps.jobs.transaction((trx, enqueue) => this.notify(trx, enqueue, notice));
   }
 
-  private linkOf(notice: Pick<Notice, 'tradeId' | 'lotId' | 'requestId'> & { tourId?: unknown }): string {
-    const base = this.deps.publicUrl;
-    const links = this.deps.links;
-    // A pooled tour's proposal is answered on the tour's page, not the trade's.
-    if (typeof notice.tourId === 'string') return `${base}/tournees/${notice.tourId}`;
-    if (notice.tradeId) return links ? links.tradePage(notice.tradeId) : `${base}/echanges/${notice.tradeId}`;
-    if (notice.lotId) return links ? links.lotPage(notice.lotId) : `${base}/lots/${notice.lotId}`;
-    return `${base}/notifications`;
-  }
-
   unsubscribeUrl(userId: string, scope: UnsubscribeScope): string {
     return `${this.deps.publicUrl}/notifications/desabonnement?jeton=${this.deps.tokens.create(userId, scope)}`;
   }
 
+  private linkOf(notice: NoticeLinkTarget): string {
+    return noticeLink(this.deps, notice);
+  }
+
   private mailOf(to: string, notice: Notice): OutgoingMail {
-    const text = renderNotice(notice.kind, notice.data);
-    const link = this.linkOf({ ...notice, tourId: notice.data.tourId });
-    const scope = isPreferenceKind(notice.kind) ? notice.kind : 'all';
-    const unsubscribe = this.unsubscribeUrl(notice.userId, scope);
-    const settings = `${this.deps.publicUrl}/notifications/preferences`;
-    return {
-      kind: `notice:${notice.kind}`,
-      to,
-      subject: text.subject,
-      text: [
-        'Bonjour,',
-        '',
-        text.fr.what,
-        '',
-        `À faire : ${text.fr.next}`,
-        `Voir l’échange : ${link}`,
-        '',
-        '— English below —',
-        '',
-        text.en.what,
-        '',
-        `Next: ${text.en.next}`,
-        `Open: ${link}`,
-        '',
-        '--',
-        'Retaille',
-        `Ne plus recevoir ces e-mails / Unsubscribe: ${unsubscribe}`,
-        `Préférences / Preferences: ${settings}`,
-      ].join('\n'),
-    };
+    return noticeMail(to, notice, {
+      link: this.linkOf({ ...notice, tourId: notice.data.tourId }),
+      unsubscribe: this.unsubscribeUrl(notice.userId, isPreferenceKind(notice.kind) ? notice.kind : 'all'),
+      settings: `${this.deps.publicUrl}/notifications/preferences`,
+    });
   }
 
   // ── Trade events ─────────────────────────────────────────────────────────────────────────
@@ -232,10 +248,11 @@ export class NotificationService {
       }
     }
     if (targets.length === 0) return { status: 'skipped', reason: 'nobody' };
-    const notices = await this.deps.jobs.transaction(async (trx, enqueue) => {
-      let n = 0;
-      for (const t of targets) {
-        const told = await this.notify(trx, enqueue, {
+    const notices = await this.deps.jobs.transaction((trx, enqueue) =>
+      this.notifyAll(
+        trx,
+        enqueue,
+        targets.map((t) => ({
           userId: t.userId,
           kind: t.kind,
           dedupeKey: `trade-event:${event.eventId}:${t.userId}`,
@@ -243,11 +260,9 @@ export class NotificationService {
           tradeEventId: event.eventId,
           lotId: event.lotId,
           data,
-        });
-        if (told) n++;
-      }
-      return n;
-    });
+        })),
+      ),
+    );
     return { status: 'sent', notices };
   }
 
@@ -274,27 +289,14 @@ export class NotificationService {
       });
       const sent = await this.deps.jobs.transaction(async (trx, enqueue) => {
         if (!(await notificationRepository.claimUserDigest(trx, userId, today, items.length))) return false;
-        await this.deps.mailer.queue(trx, enqueue, {
-          kind: 'notice-digest',
-          to: items[0]!.email,
-          subject: `Votre résumé du jour (${items.length}) — Your daily summary`,
-          text: [
-            'Bonjour,',
-            '',
-            `Ce qui s’est passé sur Retaille depuis hier (${items.length}) :`,
-            ...lines.map((l) => l.fr),
-            '',
-            '— English below —',
-            '',
-            `What happened on Retaille since yesterday (${items.length}):`,
-            ...lines.map((l) => l.en),
-            '',
-            '--',
-            'Retaille',
-            `Ne plus recevoir ces e-mails / Unsubscribe: ${this.unsubscribeUrl(userId, 'all')}`,
-            `Préférences / Preferences: ${this.deps.publicUrl}/notifications/preferences`,
-          ].join('\n'),
-        });
+        await this.deps.mailer.queue(
+          trx,
+          enqueue,
+          digestMail(items[0]!.email, lines, {
+            unsubscribe: this.unsubscribeUrl(userId, 'all'),
+            settings: `${this.deps.publicUrl}/notifications/preferences`,
+          }),
+        );
         await notificationRepository.markNoticesEmailed(
           trx,
           items.map((n) => n.id),
