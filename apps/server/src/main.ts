@@ -11,6 +11,7 @@ import {
   startPgBossQueue,
 } from '@retaille/services';
 import type { FastifyInstance } from 'fastify';
+import { clusterRole, runClusterPrimary } from './cluster.ts';
 import { AUTH_BASE_PATH, STRIPE_CONNECT_WEBHOOK_PATH, STRIPE_WEBHOOK_PATH } from './http-paths.ts';
 import { Metrics } from './metrics.ts';
 import { buildServer } from './server.ts';
@@ -101,6 +102,8 @@ function shutdownOnSignals(o: {
  */
 async function main() {
   const config = loadConfigOrExit();
+  const role = clusterRole();
+  if (config.SERVER_PROCESSES > 1 && !role.worker) return runClusterPrimary(config);
   const mode = config.RETAILLE_MODE;
   const database = await createDatabase(
     config.database.kind === 'postgres'
@@ -155,10 +158,11 @@ async function main() {
     },
   });
   metrics.attachJobQueue(jobQueue);
-  // Records an older impact method computed are recomputed by a worker, once (ADR 007).
-  if (await services.scheduleImpactUpgrade())
+  // Records an older impact method computed are recomputed by a worker, once (ADR 007). In a
+  // cluster the first worker does this and the demo seed; the others start once it listens.
+  if (role.first && (await services.scheduleImpactUpgrade()))
     console.log('Impact : recalcul des anciens enregistrements planifié.');
-  if (config.SEED_DEMO) printDemoSeed(await services.seedDemo(), config.DEMO_PASSWORD);
+  if (role.first && config.SEED_DEMO) printDemoSeed(await services.seedDemo(), config.DEMO_PASSWORD);
   const webDistDir = config.WEB_DIST_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   const app = await buildServer({
     config,
@@ -174,12 +178,15 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   payments.emulator?.setWebhookUrl(`http://127.0.0.1:${port}${STRIPE_WEBHOOK_PATH}`);
   payments.emulator?.setConnectWebhookUrl(`http://127.0.0.1:${port}${STRIPE_CONNECT_WEBHOOK_PATH}`);
-  if (payments.mode === 'simulation') {
-    console.log(`Paiements en mode simulation : émulateur Stripe local sur ${payments.emulator?.url}`);
+  // A cluster's workers share the primary's emulator, which the primary announces.
+  if (payments.emulator) {
+    console.log(`Paiements en mode simulation : émulateur Stripe local sur ${payments.emulator.url}`);
   }
 
   const engine = database.engine === 'pglite' ? `PGlite (${config.PGLITE_DATA_DIR})` : 'PostgreSQL';
-  console.log(`\nRetaille est prêt : http://localhost:${config.PORT}  (base : ${engine})\n`);
+  // A cluster's primary says it once every worker listens.
+  if (!role.worker)
+    console.log(`\nRetaille est prêt : http://localhost:${config.PORT}  (base : ${engine})\n`);
 
   shutdownOnSignals({ app, jobQueue, payments, database, config, draining });
 }

@@ -2,6 +2,7 @@ import { appRouter } from '@retaille/api';
 import { type DatabaseHandle, metricsRepository } from '@retaille/db';
 import type { StartedJobQueue } from '@retaille/services';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { clusterMetricsSource } from './cluster.ts';
 
 /** Procedure names the router knows: anything else is labelled `unknown`, so labels stay bounded. */
 const PROCEDURES = new Set(Object.keys(appRouter._def.procedures));
@@ -54,6 +55,8 @@ export class Metrics {
     registers: [this.registry],
   });
   private jobQueue: StartedJobQueue | undefined;
+  /** In a cluster's worker: the metrics of every worker, gathered by the primary. */
+  private readonly clusterText = clusterMetricsSource(this.registry);
 
   constructor(database: DatabaseHandle) {
     collectDefaultMetrics({ register: this.registry, prefix: 'retaille_' });
@@ -61,6 +64,8 @@ export class Metrics {
     const self = this;
     new Gauge({
       name: 'retaille_job_queue_depth',
+      // Read from the shared database: in a cluster, one worker's value, not their sum.
+      aggregator: 'first',
       help: 'Jobs waiting per queue (shared by every process)',
       labelNames: ['queue'] as const,
       registers,
@@ -72,6 +77,8 @@ export class Metrics {
     });
     new Gauge({
       name: 'retaille_trades',
+      // Read from the shared database: in a cluster, one worker's value, not their sum.
+      aggregator: 'first',
       help: 'Trades by state',
       labelNames: ['state'] as const,
       registers,
@@ -83,6 +90,8 @@ export class Metrics {
     });
     new Gauge({
       name: 'retaille_payment_effects',
+      // Read from the shared database: in a cluster, one worker's value, not their sum.
+      aggregator: 'first',
       help: 'Payment effects (queued Stripe calls) not done yet, by status (pending, failed…)',
       labelNames: ['status'] as const,
       registers,
@@ -105,6 +114,11 @@ export class Metrics {
         this.set({ state: 'waiting' }, database.pool.waitingCount);
       },
     });
+  }
+
+  /** The Prometheus text for /metrics: this process's, or in a cluster every worker's. */
+  text(): Promise<string> {
+    return this.clusterText ? this.clusterText() : this.registry.metrics();
   }
 
   /** The started job queue, once there is one (its depth is read on each scrape). */

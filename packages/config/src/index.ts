@@ -161,6 +161,18 @@ export const configSchema = z.object({
    * worker nor timer) or `worker` (jobs and timers; HTTP only for /healthz, /readyz and /metrics).
    */
   RETAILLE_MODE: z.enum(['server', 'web', 'worker']).default('server'),
+  /**
+   * HTTP server processes on this machine (`node:cluster`, one port): a primary migrates the
+   * database, runs the Stripe emulator in simulation, and keeps this many workers running. Each
+   * worker is a whole `RETAILLE_MODE` process with its own pool. More than 1 needs PostgreSQL.
+   */
+  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * Simulation: the URL of a Stripe emulator another process runs (a cluster's primary sets it for
+   * its workers); this process then starts none. Needs STRIPE_EMULATOR_SECRET_KEY and
+   * STRIPE_WEBHOOK_SECRET, the emulator's own.
+   */
+  STRIPE_EMULATOR_URL: z.url({ protocol: /^http$/ }).optional(),
   /** PostgreSQL connections per process (the auth library and the job queue share them). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   /**
@@ -275,6 +287,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : []),
   ];
   if (s3Problems.length > 0) throw new ConfigError(s3Problems);
+  const processProblems = [
+    ...(c.SERVER_PROCESSES > 1 && !c.DATABASE_URL
+      ? [
+          'SERVER_PROCESSES: more than one process needs PostgreSQL (DATABASE_URL); PGlite belongs to one process',
+        ]
+      : []),
+    ...(c.STRIPE_EMULATOR_URL && (!c.STRIPE_EMULATOR_SECRET_KEY || !c.STRIPE_WEBHOOK_SECRET)
+      ? ["STRIPE_EMULATOR_URL: needs the emulator's STRIPE_EMULATOR_SECRET_KEY and STRIPE_WEBHOOK_SECRET"]
+      : []),
+  ];
+  if (processProblems.length > 0) throw new ConfigError(processProblems);
   const HOUR_MS = 3_600_000;
   return Object.freeze({
     ...c,

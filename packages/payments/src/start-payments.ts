@@ -10,6 +10,8 @@ export interface PaymentSettings {
   STRIPE_CONNECT_WEBHOOK_SECRET?: string | undefined;
   /** Simulation only: the emulator's API key (random when unset). */
   STRIPE_EMULATOR_SECRET_KEY?: string | undefined;
+  /** Simulation only: an emulator another process runs (a cluster's primary); none is started here. */
+  STRIPE_EMULATOR_URL?: string | undefined;
 }
 
 export interface Payments {
@@ -49,6 +51,7 @@ export async function startPayments(
     });
     return { gateway, mode: 'live', stop: async () => {} };
   }
+  if (settings.STRIPE_EMULATOR_URL) return joinEmulator(settings.STRIPE_EMULATOR_URL, settings);
   const webhookSecret = settings.STRIPE_WEBHOOK_SECRET ?? `whsec_sim_${randomBytes(16).toString('hex')}`;
   const connectWebhookSecret =
     settings.STRIPE_CONNECT_WEBHOOK_SECRET ?? `whsec_sim_connect_${randomBytes(16).toString('hex')}`;
@@ -72,4 +75,25 @@ export async function startPayments(
     maxNetworkRetries: 0,
   });
   return { gateway, mode: 'simulation', emulator, stop: () => emulator.stop() };
+}
+
+/**
+ * Simulation in a process that shares another's emulator (the workers of a cluster): the same
+ * keys, the emulator's address, nothing to stop. Webhooks reach whichever process answers the port.
+ */
+function joinEmulator(url: string, settings: PaymentSettings): Payments {
+  const { hostname, port } = new URL(url);
+  if (!settings.STRIPE_EMULATOR_SECRET_KEY || !settings.STRIPE_WEBHOOK_SECRET) {
+    throw new Error('STRIPE_EMULATOR_URL needs STRIPE_EMULATOR_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
+  }
+  const gateway = createStripeGateway({
+    secretKey: settings.STRIPE_EMULATOR_SECRET_KEY,
+    webhookSecret: settings.STRIPE_WEBHOOK_SECRET,
+    connectWebhookSecret: settings.STRIPE_CONNECT_WEBHOOK_SECRET,
+    host: hostname,
+    port: Number(port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
+  return { gateway, mode: 'simulation', stop: async () => {} };
 }

@@ -67,6 +67,6 @@ export async function observabilityRoutes(app: FastifyInstance, o: Observability
     return reply
       .type(o.metrics.registry.contentType)
       .header('cache-control', 'no-store')
-      .send(await o.metrics.registry.metrics());
+      .send(await o.metrics.text());
   });
 }
