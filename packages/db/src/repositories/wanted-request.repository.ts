@@ -8,6 +8,7 @@ import {
 } from 'kysely';
 import type { Database } from '../database.ts';
 import type { WantedRequest } from '../schema.generated.ts';
+import { earthPoint } from './earth-point.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type WantedRequestRow = Selectable<WantedRequest>;
@@ -61,7 +62,7 @@ export async function listOpenRequests(
     limit: number;
   },
 ): Promise<(WantedRequestRow & { distance_m: number | null; sort_key: number | string })[]> {
-  const center = s.point ? sql`(select ll_to_earth(${s.point.lat}, ${s.point.lon}))` : null;
+  const center = s.point ? earthPoint(s.point) : null;
   let q = db.selectFrom('wanted_request').selectAll().where('status', '=', 'open');
   if (center && s.radiusKm !== undefined) {
     const r = s.radiusKm * 1000;
