@@ -18,6 +18,7 @@
  *   BENCH_LOAD_CONNECTIONS  concurrent connections (default 50)
  *   BENCH_LOAD_ENGINES      comma list of postgres,pglite (default both)
  *   BENCH_LOAD_ROUTES       comma list of route names to run (default all)
+ *   BENCH_LOAD_SERVER_PROCESSES  SERVER_PROCESSES of the PostgreSQL server (default 1; PGlite is one process)
  *   BENCH_LOAD_CPU_PROF     a directory: run the server with --cpu-prof and write its profile there
  *   BENCH_LOAD_NODE_ENV     the server's NODE_ENV (default test: main.ts refuses `production`
  *                           without live Stripe keys and SMTP; production only adds HSTS, the CSP
@@ -42,6 +43,7 @@ const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
 const ENGINES = (process.env.BENCH_LOAD_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim());
 const ROUTE_FILTER = process.env.BENCH_LOAD_ROUTES?.split(',').map((r) => r.trim());
 const CPU_PROF_DIR = process.env.BENCH_LOAD_CPU_PROF;
+const SERVER_PROCESSES = process.env.BENCH_LOAD_SERVER_PROCESSES ?? '1';
 const NODE_ENV = process.env.BENCH_LOAD_NODE_ENV ?? 'test';
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 /** Shorter than the measured run: enough for the JIT and the pool to settle. */
@@ -150,6 +152,7 @@ async function startServer(engine: string, target: Target): Promise<RunningServe
     STRIPE_EMULATOR_STATE_FILE: stripeState,
     ...RATE_LIMITS,
     ...target.env,
+    SERVER_PROCESSES: engine === 'postgres' ? SERVER_PROCESSES : '1',
   };
   // Simulation mode and the dev outbox: nothing leaves the machine.
   delete env.STRIPE_SECRET_KEY;
@@ -364,7 +367,7 @@ async function main() {
     throw new Error(`BENCH_LOAD_ENGINES: expected postgres and/or pglite, got ${ENGINES}`);
   const web = existsSync(`${ROOT}apps/web/dist/index.html`) ? 'served' : 'not built (API only)';
   console.log(
-    `pnpm bench:load — ${CONNECTIONS} connections, ${SECONDS} s per route after ${WARMUP_SECONDS} s of warm-up; engines: ${engines.join(', ')}; web app ${web}; server NODE_ENV=${NODE_ENV}, logs off`,
+    `pnpm bench:load — ${CONNECTIONS} connections, ${SECONDS} s per route after ${WARMUP_SECONDS} s of warm-up; engines: ${engines.join(', ')}; web app ${web}; server NODE_ENV=${NODE_ENV}, logs off; SERVER_PROCESSES=${SERVER_PROCESSES} on PostgreSQL`,
   );
   console.log(
     `Rate limits set HIGH on purpose (one load generator is one client): ${Object.entries(RATE_LIMITS)
