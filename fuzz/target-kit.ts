@@ -4,7 +4,7 @@
  * string, and the app router's procedures.
  */
 import fc from 'fast-check';
-import { appRouter } from '../packages/api/src/index.ts';
+import { appRouter, schemaOfParser } from '../packages/api/src/index.ts';
 import type { Schema } from './derive.ts';
 import type { RoleName } from './fixture.ts';
 import { hostileStrings } from './hostile.ts';
@@ -113,6 +113,16 @@ export interface ProcedureDef {
   _def: { type: 'query' | 'mutation' | 'subscription'; inputs: Schema[] };
 }
 
-/** The app router's procedures by name (tRPC keeps them, with their input parsers, on `_def`). */
+/**
+ * The app router's procedures by name (tRPC keeps them, with their input parsers, on `_def`), each
+ * input as its zod schema (the router hands tRPC `syncSchema` wrappers).
+ */
 export const appProcedures = (): Record<string, ProcedureDef> =>
-  (appRouter as unknown as { _def: { procedures: Record<string, ProcedureDef> } })._def.procedures;
+  Object.fromEntries(
+    Object.entries(
+      (appRouter as unknown as { _def: { procedures: Record<string, ProcedureDef> } })._def.procedures,
+    ).map(([name, proc]) => [
+      name,
+      { _def: { type: proc._def.type, inputs: proc._def.inputs.map((i) => schemaOfParser(i) as Schema) } },
+    ]),
+  );

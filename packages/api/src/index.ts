@@ -4,4 +4,5 @@ export { domainErrorTransport, errorBody, httpStatusOf } from './errors/http-sta
 export { type FieldError, fieldErrorsFromProblems, fieldErrorsFromZod } from './errors/localize.ts';
 export * from './errors/messages.ts';
 export { type AppRouter, appRouter } from './router.ts';
+export { type SyncSchema, schemaOfParser, syncSchema } from './sync-schema.ts';
 export { createCallerFactory, type ErrorData } from './trpc.ts';

@@ -1,7 +1,8 @@
+import { syncSchema } from '../../sync-schema.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { allocationRunSchema, runIdInput } from '../matching/matching.types.ts';
 
 export const getAllocation = authedProcedure
-  .input(runIdInput)
-  .output(allocationRunSchema)
+  .input(syncSchema(runIdInput))
+  .output(syncSchema(allocationRunSchema))
   .query(({ ctx, input }) => ctx.services.allocations.get(ctx.actor, input.runId));

@@ -1,8 +1,9 @@
+import { syncSchema } from '../../sync-schema.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { confirmFactorImportInput, factorSetSummarySchema } from './impact.types.ts';
 
 /** Reviewed import, step 2 (admins): stores the previewed version and makes it active. */
 export const confirmFactorImport = authedProcedure
-  .input(confirmFactorImportInput)
-  .output(factorSetSummarySchema)
+  .input(syncSchema(confirmFactorImportInput))
+  .output(syncSchema(factorSetSummarySchema))
   .mutation(({ ctx, input }) => ctx.services.impact.registry.confirmImport(ctx.actor, input));

@@ -1,6 +1,7 @@
+import { syncSchema } from '../../sync-schema.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { preferencesOutput } from './notifications.types.ts';
 
 export const getNotificationPreferences = authedProcedure
-  .output(preferencesOutput)
+  .output(syncSchema(preferencesOutput))
   .query(({ ctx }) => ctx.services.notifications.preferences(ctx.actor));

@@ -1,9 +1,10 @@
+import { syncSchema } from '../../sync-schema.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { listNotificationsInput, listNotificationsOutput } from './notifications.types.ts';
 
 export const listNotifications = authedProcedure
-  .input(listNotificationsInput)
-  .output(listNotificationsOutput)
+  .input(syncSchema(listNotificationsInput))
+  .output(syncSchema(listNotificationsOutput))
   .query(({ ctx, input }) =>
     ctx.services.notifications.list(ctx.actor, { cursor: input?.cursor, limit: input?.limit }),
   );

@@ -1,7 +1,8 @@
+import { syncSchema } from '../../sync-schema.ts';
 import { publicProcedure } from '../../trpc.ts';
 import { siteIdSchema, siteSchema } from './site.types.ts';
 
 export const getSite = publicProcedure
-  .input(siteIdSchema)
-  .output(siteSchema)
+  .input(syncSchema(siteIdSchema))
+  .output(syncSchema(siteSchema))
   .query(({ ctx, input }) => ctx.services.sites.get(ctx.actor, input.id));

@@ -1,3 +1,4 @@
+import { syncSchema } from '../../sync-schema.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { planSourcingInput, sourcingPlanSchema } from './sourcing.types.ts';
 
@@ -7,6 +8,6 @@ import { planSourcingInput, sourcingPlanSchema } from './sourcing.types.ts';
  * because a 50-line BOM or a CSV does not fit in a URL; it writes nothing.
  */
 export const planSourcing = authedProcedure
-  .input(planSourcingInput)
-  .output(sourcingPlanSchema)
+  .input(syncSchema(planSourcingInput))
+  .output(syncSchema(sourcingPlanSchema))
   .mutation(({ ctx, input }) => ctx.services.sourcing.plan(ctx.actor, input));

@@ -1,8 +1,9 @@
+import { syncSchema } from '../../sync-schema.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { pooledTourOutput, pooledTourRespondInput } from './pooled-tours.types.ts';
 
 /** A stop's buyer or seller accepts or declines the pooled tour's passage. */
 export const respondPooledTour = authedProcedure
-  .input(pooledTourRespondInput)
-  .output(pooledTourOutput)
+  .input(syncSchema(pooledTourRespondInput))
+  .output(syncSchema(pooledTourOutput))
   .mutation(({ ctx, input }) => ctx.services.pooledTours.respond(ctx.actor, input));

@@ -1,7 +1,8 @@
+import { syncSchema } from '../../sync-schema.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { tradeIdInput, tradeSchema } from './trade.types.ts';
 
 export const cancelTrade = authedProcedure
-  .input(tradeIdInput)
-  .output(tradeSchema)
+  .input(syncSchema(tradeIdInput))
+  .output(syncSchema(tradeSchema))
   .mutation(({ ctx, input }) => ctx.services.trades.cancel(ctx.actor, input.id));

@@ -1,10 +1,11 @@
 import { fromDecimalComma } from '@retaille/domain';
+import { syncSchema } from '../../sync-schema.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { confirmReceiptInput, tradeSchema } from './trade.types.ts';
 
 export const confirmReceipt = authedProcedure
-  .input(confirmReceiptInput)
-  .output(tradeSchema)
+  .input(syncSchema(confirmReceiptInput))
+  .output(syncSchema(tradeSchema))
   .mutation(({ ctx, input }) =>
     ctx.services.trades.confirmReceipt(
       ctx.actor,

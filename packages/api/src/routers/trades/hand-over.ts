@@ -1,10 +1,11 @@
 import { fromDecimalComma } from '@retaille/domain';
+import { syncSchema } from '../../sync-schema.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { handOverInput, tradeSchema } from './trade.types.ts';
 
 export const handOver = authedProcedure
-  .input(handOverInput)
-  .output(tradeSchema)
+  .input(syncSchema(handOverInput))
+  .output(syncSchema(tradeSchema))
   .mutation(({ ctx, input }) =>
     ctx.services.trades.handOver(
       ctx.actor,

@@ -1,9 +1,10 @@
+import { syncSchema } from '../../sync-schema.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { proposePickupInput, tradeSchema } from './trade.types.ts';
 
 export const proposePickup = authedProcedure
-  .input(proposePickupInput)
-  .output(tradeSchema)
+  .input(syncSchema(proposePickupInput))
+  .output(syncSchema(tradeSchema))
   .mutation(({ ctx, input }) =>
     ctx.services.trades.proposePickup(ctx.actor, input.id, { start: input.start, end: input.end }),
   );
