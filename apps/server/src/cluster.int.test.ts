@@ -196,6 +196,31 @@ describe.skipIf(!DATABASE_URL)('SERVER_PROCESSES=2: one port, two workers (needs
     for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
   });
 
+  it('refuses to start more connections than PostgreSQL accepts, saying so', async () => {
+    const databaseUrl = (s.database.pool.options as { connectionString: string }).connectionString;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl,
+        SERVER_PROCESSES: '64',
+        DATABASE_POOL_SIZE: '200',
+        PORT: String(await freePort()),
+        SEED_DEMO: 'false',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    child.stderr!.on('data', (c: Buffer) => {
+      said += c.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(said).toContain('64 × 200 = 12800');
+    expect(said).toContain('lower one of them');
+  });
+
   async function healthzCount(): Promise<number> {
     const metrics = await (await fetch(`${url}/metrics`, { headers: fresh })).text();
     const line = metrics

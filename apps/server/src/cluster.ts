@@ -35,12 +35,30 @@ function simulationSecrets(config: Config) {
   };
 }
 
+/** Connections PostgreSQL gives ordinary roles: max_connections less the superuser reserve. */
+async function availableConnections(database: Awaited<ReturnType<typeof createDatabase>>): Promise<number> {
+  const { rows } = await database.pool.query<{ n: number }>(
+    `select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int as n`,
+  );
+  return rows[0]?.n ?? Number.POSITIVE_INFINITY;
+}
+
 export async function runClusterPrimary(config: Config): Promise<void> {
   // Migrations once, before any worker: N workers racing to migrate would only wait on its lock.
   if (config.database.kind !== 'postgres') throw new Error('SERVER_PROCESSES > 1 needs DATABASE_URL');
   const database = await createDatabase({ ...config.database, poolSize: 2 });
   await migrateToLatest(database.db);
+  // Pools open their connections as load comes: too many would fail under load, not at start.
+  const limit = await availableConnections(database);
   await database.close();
+  const wanted = config.SERVER_PROCESSES * config.DATABASE_POOL_SIZE;
+  if (wanted > limit) {
+    console.error(
+      `SERVER_PROCESSES × DATABASE_POOL_SIZE = ${config.SERVER_PROCESSES} × ${config.DATABASE_POOL_SIZE} = ${wanted} connexions, PostgreSQL n’en accepte que ${limit} : réduisez l’un ou l’autre. ` +
+        `(${wanted} connections, PostgreSQL accepts ${limit}: lower one of them, or put PgBouncer in front.)`,
+    );
+    process.exit(1);
+  }
 
   const workerEnv: Record<string, string> = {};
   let payments: Payments | undefined;
