@@ -84,6 +84,27 @@ export async function runClusterPrimary(config: Config): Promise<void> {
   });
 
   let stopping = false;
+  const stop = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.isDead()) return resolve();
+            w.once('exit', () => resolve());
+            w.process.kill('SIGTERM');
+          }),
+      ),
+    );
+    await payments?.stop();
+    process.exit(exitCode);
+  };
+  // Each worker drains itself (main.ts's shutdown, SHUTDOWN_TIMEOUT_SECONDS) and exits; a signal
+  // during the start stops the workers started so far.
+  process.once('SIGTERM', () => void stop(0));
+  process.once('SIGINT', () => void stop(0));
   const restarts: number[] = [];
   const fork = () => cluster.fork(workerEnv);
   let port = 0;
@@ -113,7 +134,9 @@ export async function runClusterPrimary(config: Config): Promise<void> {
       void stop(1);
       return;
     }
-    setTimeout(fork, 500);
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, 500);
   });
 
   // The first worker seeds the demo and schedules the impact upgrade; the others start once it listens.
@@ -128,27 +151,6 @@ export async function runClusterPrimary(config: Config): Promise<void> {
   console.log(
     `\nRetaille est prêt : http://localhost:${port}  (base : PostgreSQL, ${config.SERVER_PROCESSES} processus)\n`,
   );
-
-  const stop = async (exitCode: number) => {
-    if (stopping) return;
-    stopping = true;
-    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve) => {
-            if (w.isDead()) return resolve();
-            w.once('exit', () => resolve());
-            w.process.kill('SIGTERM');
-          }),
-      ),
-    );
-    await payments?.stop();
-    process.exit(exitCode);
-  };
-  // Each worker drains itself (main.ts's shutdown, SHUTDOWN_TIMEOUT_SECONDS) and exits.
-  process.once('SIGTERM', () => void stop(0));
-  process.once('SIGINT', () => void stop(0));
 }
 
 /**
