@@ -17,6 +17,7 @@ export * from './money/index.ts';
 export * from './notifications/notification-kinds.ts';
 export * from './shared/errors.ts';
 export * from './shared/input-schemas.ts';
+export * from './shared/paris-clock.ts';
 export * from './sites/opening-hours.ts';
 export * from './sites/roles.ts';
 export * from './sites/sectors.ts';

@@ -1,37 +1,10 @@
-import { type Opening, openingWindowOn } from '@retaille/domain';
+import { type Opening, openingWindowOn, parisDayMinutes, parisInstant } from '@retaille/domain';
 
 /**
  * Pickup slots of the demo inside the seller sites' opening hours, so that the tour planners
  * (which read the hours as the stops' windows) can plan every demo pickup: the first day, from
  * `daysAhead` days after `now`, on which every site is open, starting when the last one opens.
  */
-
-const parisParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function paris(at: Date): { day: string; min: number } {
-  const p = Object.fromEntries(parisParts.formatToParts(at).map((x) => [x.type, x.value]));
-  return { day: `${p.year}-${p.month}-${p.day}`, min: Number(p.hour) * 60 + Number(p.minute) };
-}
-
-/** The instant of a Paris wall-clock time (minutes from midnight) on a calendar day. */
-export function parisInstant(day: string, min: number): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  // Paris is one hour ahead of UTC in winter, two in summer.
-  for (const offsetMin of [60, 120]) {
-    const at = new Date(Date.UTC(y, m - 1, d, 0, min - offsetMin));
-    const back = paris(at);
-    if (back.day === day && back.min === min) return at;
-  }
-  throw new Error(`no Paris instant for ${day} at ${min} min`);
-}
 
 export interface DemoSlot {
   day: string;
@@ -51,7 +24,7 @@ export function sharedDemoSlot(
   durationMin = 120,
 ): DemoSlot {
   for (let ahead = daysAhead; ahead < daysAhead + 21; ahead++) {
-    const day = paris(new Date(now.getTime() + ahead * 86_400_000)).day;
+    const day = parisDayMinutes(new Date(now.getTime() + ahead * 86_400_000)).day;
     // Without any hours given, a morning slot.
     let from = hours.some((h) => h.length > 0) ? 0 : 9 * 60;
     let to = 24 * 60;
@@ -67,6 +40,6 @@ export function sharedDemoSlot(
     if (!open || to - from < 60) continue;
     return { day, start: parisInstant(day, from), end: parisInstant(day, Math.min(to, from + durationMin)) };
   }
-  const day = paris(new Date(now.getTime() + daysAhead * 86_400_000)).day;
+  const day = parisDayMinutes(new Date(now.getTime() + daysAhead * 86_400_000)).day;
   return { day, start: parisInstant(day, 9 * 60), end: parisInstant(day, 9 * 60 + durationMin) };
 }

@@ -1,5 +1,11 @@
 import { type Database, impactRepository, type Transaction } from '@retaille/db';
-import { DomainError, IMPACT_METHOD_VERSION, type TradeState, validateTrip } from '@retaille/domain';
+import {
+  DomainError,
+  IMPACT_METHOD_VERSION,
+  parisDayMinutes,
+  type TradeState,
+  validateTrip,
+} from '@retaille/domain';
 import { reallocateTrip } from '../impact/trip-recorder.ts';
 
 /**
@@ -15,22 +21,6 @@ export const RECORDABLE_STATES: readonly TradeState[] = [
   'received',
   'completed',
 ];
-
-const parisParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The Paris calendar day and minutes from midnight of an instant. */
-function parisDayMinutes(at: Date): { day: string; min: number } {
-  const p = Object.fromEntries(parisParts.formatToParts(at).map((x) => [x.type, x.value]));
-  return { day: `${p.year}-${p.month}-${p.day}`, min: Number(p.hour) * 60 + Number(p.minute) };
-}
 
 /**
  * The agreed pickup slot as a window of the tour's day: null when the slot is another day.
