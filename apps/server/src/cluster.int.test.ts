@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { UserActor } from '@retaille/services';
 import {
@@ -11,6 +10,7 @@ import {
   type TestServices,
 } from '@retaille/services/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, freePort } from './process.test-helpers.ts';
 
 /**
  * SERVER_PROCESSES=2: main.ts as a `node:cluster` primary with two workers on one port, against
@@ -19,17 +19,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const DATABASE_URL = process.env.DATABASE_URL;
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The pids of a process's live children running main.ts (the cluster's workers, not tsx's esbuild), from /proc. */
 function childrenOf(pid: number): number[] {
@@ -47,16 +36,6 @@ function childrenOf(pid: number): number[] {
     }
   }
   return found.sort();
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** A fresh connection per request: the cluster's primary deals connections to workers in turn. */
@@ -99,9 +78,9 @@ describe.skipIf(!DATABASE_URL)('SERVER_PROCESSES=2: one port, two workers (needs
     });
     primary.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
     primary.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
-    await until(
-      'the cluster to be ready',
+    await eventually(
       () => (text().includes('Retaille est prêt') ? true : undefined),
+      'the cluster to be ready',
       120_000,
     );
   }, 180_000);
@@ -165,17 +144,20 @@ describe.skipIf(!DATABASE_URL)('SERVER_PROCESSES=2: one port, two workers (needs
     process.kill(victim!, 'SIGKILL');
     // A connection handed to the worker as it died is lost, as with any crashed server; once the
     // primary has seen the death, every new one goes to the survivor until the replacement listens.
-    await until('the primary to see the death', () => (text().includes('restarting') ? true : undefined));
+    await eventually(
+      () => (text().includes('restarting') ? true : undefined),
+      'the primary to see the death',
+    );
     for (let i = 0; i < 6; i++) {
       const r = await fetch(`${url}/healthz`, { headers: fresh, signal: AbortSignal.timeout(5000) });
       expect(r.status).toBe(200);
     }
-    const replaced = await until('a new worker', () => {
+    const replaced = await eventually(() => {
       const now = childrenOf(primary.pid!);
       return now.length === 2 && !now.includes(victim!) ? now : undefined;
-    });
+    }, 'a new worker');
     expect(replaced).toContain(survivor);
-    await until('the new worker to answer', async () => {
+    await eventually(async () => {
       const codes = await Promise.all(
         Array.from({ length: 6 }, () =>
           fetch(`${url}/healthz`, { headers: fresh, signal: AbortSignal.timeout(5000) }).then(
@@ -185,7 +167,7 @@ describe.skipIf(!DATABASE_URL)('SERVER_PROCESSES=2: one port, two workers (needs
         ),
       );
       return codes.every((c) => c === 200) ? true : undefined;
-    });
+    }, 'the new worker to answer');
   });
 
   it('stops every worker on SIGTERM, then itself, with exit code 0', async () => {

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import {
 import S3rver from 's3rver';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, freePort } from './process.test-helpers.ts';
 
 /**
  * Scale-out: two real server processes (main.ts under tsx) on two ports, one PostgreSQL database,
@@ -25,17 +25,6 @@ const DATABASE_URL = process.env.DATABASE_URL;
 const PUBLIC_URL = 'http://localhost:3999';
 const BUCKET = 'retaille-photos';
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface Child {
   process: ChildProcess;
@@ -111,16 +100,6 @@ class Browser {
     expect(r.status).toBe(200);
     return (await r.json()) as { id: string; url: string };
   }
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe.skipIf(!DATABASE_URL)(
