@@ -70,6 +70,12 @@ export class JobQueue implements JobTransactions {
     this.handlers = handlers;
   }
 
+  /** Replaces one job's handler, keeping the others (a test holds `trade.notify` back to run it itself). */
+  rebind<K extends JobName>(name: K, handler: JobHandlers[K]): void {
+    if (!this.handlers) throw new Error('JobQueue.rebind before bind');
+    this.handlers = { ...this.handlers, [name]: handler };
+  }
+
   use(backend: JobBackend): void {
     this.backend = backend;
   }

@@ -22,14 +22,8 @@ const queuedNotices: unknown[] = [];
 
 beforeAll(async () => {
   s = await createTestServices();
-  s.jobs.bind({
-    'allocation.run': ({ runId, regionCode }) => s.allocations.execute(runId, regionCode),
-    'lot.announce': ({ lotId }) => s.matching.announceLot(lotId),
-    'mail.deliver': ({ mailId }) => s.mailer.deliver(mailId),
-    'trade.notify': async (job) => {
-      queuedNotices.push(job);
-    },
-    'impact.upgrade': () => s.impact.upgradeRecords(),
+  s.jobs.rebind('trade.notify', async (job) => {
+    queuedNotices.push(job);
   });
   seller = await createTestUser(s, { name: 'Atelier Dupont' });
   colleague = await createTestUser(s, { name: 'Collègue' });

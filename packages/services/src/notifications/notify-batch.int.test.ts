@@ -35,14 +35,8 @@ const queued: { tradeId: string; eventId: string }[] = [];
 
 beforeAll(async () => {
   s = await createTestServices();
-  s.jobs.bind({
-    'allocation.run': ({ runId, regionCode }) => s.allocations.execute(runId, regionCode),
-    'lot.announce': ({ lotId }) => s.matching.announceLot(lotId),
-    'mail.deliver': ({ mailId }) => s.mailer.deliver(mailId),
-    'trade.notify': async (job) => {
-      queued.push(job);
-    },
-    'impact.upgrade': () => s.impact.upgradeRecords(),
+  s.jobs.rebind('trade.notify', async (job) => {
+    queued.push(job);
   });
   const db = s.database.db.withPlugin(counter);
   counted = new NotificationService({

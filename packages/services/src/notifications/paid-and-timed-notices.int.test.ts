@@ -19,13 +19,7 @@ const DAY = 24 * 3_600_000;
 beforeAll(async () => {
   s = await createTestServices({}, { payments: true });
   // The worker runs when the test says (see notification.service.int.test.ts).
-  s.jobs.bind({
-    'allocation.run': ({ runId, regionCode }) => s.allocations.execute(runId, regionCode),
-    'lot.announce': ({ lotId }) => s.matching.announceLot(lotId),
-    'mail.deliver': ({ mailId }) => s.mailer.deliver(mailId),
-    'trade.notify': async () => {},
-    'impact.upgrade': () => s.impact.upgradeRecords(),
-  });
+  s.jobs.rebind('trade.notify', async () => {});
   seller = await createTestUser(s, { name: 'Atelier payant' });
   siteId = (await createTestSite(s, seller)).id;
   await onboardTestSeller(s, seller, siteId);
