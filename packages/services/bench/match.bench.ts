@@ -20,11 +20,8 @@ import { availableEngines, loadCommunes, mulberry32, percentile, round } from '@
 import { estimateMassKg, type MaterialFamilyKey, type MaterialKey, type UnitKey } from '@retaille/domain';
 import { userActor } from '../src/auth/actor.ts';
 import { createMailer } from '../src/mail/mailer.ts';
-import {
-  AllocationService,
-  buildAllocationProblem,
-  solveAllocation,
-} from '../src/matching/allocation.service.ts';
+import { AllocationService } from '../src/matching/allocation.service.ts';
+import { buildAllocationProblem, solveAllocation } from '../src/matching/allocation-problem.ts';
 import { MatchingService } from '../src/matching/matching.service.ts';
 import { webLinks } from '../src/ports/links.ts';
 
