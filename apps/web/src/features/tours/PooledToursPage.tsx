@@ -23,13 +23,9 @@ import { formatDate, formatNumber } from '../../lib/format.ts';
 import { isCoordinator, useMe } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { PooledTourResult } from './PooledTourResult.tsx';
-import { TourScheduleFields } from './TourScheduleFields.tsx';
+import { TourScheduleFields, useTourSchedule } from './TourScheduleFields.tsx';
 import classes from './tours.module.css';
 
-const clockToMin = (v: string) => {
-  const [h, m] = v.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-};
 const tomorrow = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + 86_400_000));
 
@@ -91,11 +87,8 @@ function PooledPlanner() {
   const [departement, setDepartement] = useState('');
   const [day, setDay] = useState(tomorrow);
   const [depot, setDepot] = useState<string | null>(null);
-  const [depart, setDepart] = useState('08:00');
-  const [returnBy, setReturnBy] = useState('19:00');
-  const [capacityKg, setCapacityKg] = useState<number | string>(800);
+  const schedule = useTourSchedule();
   const [count, setCount] = useState<number | string>(3);
-  const [vehicleKey, setVehicleKey] = useState('van_diesel_avg_defra');
   const [input, setInput] = useState<PooledTourInputValue | null>(null);
   const code = departement.trim().toUpperCase();
   const sites = useQuery({
@@ -122,9 +115,13 @@ function PooledPlanner() {
             territory: { kind: 'departement', code },
             day,
             depotSiteId: depot ?? '',
-            departMin: clockToMin(depart),
-            returnByMin: clockToMin(returnBy),
-            vehicle: { vehicleKey, capacityKg: Number(capacityKg), count: Number(count) },
+            departMin: schedule.departMin,
+            returnByMin: schedule.returnByMin,
+            vehicle: {
+              vehicleKey: schedule.vehicleKey,
+              capacityKg: schedule.capacityKg,
+              count: Number(count),
+            },
           });
         }}
       >
@@ -156,17 +153,7 @@ function PooledPlanner() {
             error={fields.depotSiteId}
             searchable
           />
-          <TourScheduleFields
-            depart={depart}
-            onDepart={setDepart}
-            returnBy={returnBy}
-            onReturnBy={setReturnBy}
-            vehicleKey={vehicleKey}
-            onVehicleKey={setVehicleKey}
-            capacityKg={capacityKg}
-            onCapacityKg={setCapacityKg}
-            fields={fields}
-          >
+          <TourScheduleFields {...schedule.fieldProps} fields={fields}>
             <NumberInput
               label={t('pooled.count')}
               value={count}

@@ -24,7 +24,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { useMe } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { download } from './download.ts';
-import { TourScheduleFields } from './TourScheduleFields.tsx';
+import { TourScheduleFields, useTourSchedule } from './TourScheduleFields.tsx';
 import { clockOf, type TourOk, tourGeoJson, tourGpx } from './tour-export.ts';
 import classes from './tours.module.css';
 
@@ -33,10 +33,6 @@ const TourMap = lazy(() => import('./TourMap.tsx'));
 
 const parisDay = (iso: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(iso));
-const clockToMin = (v: string) => {
-  const [h, m] = v.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-};
 
 /** « Tournée de retraits »: a buyer's agreed pickups of one day in one tour, on the map and as a table. */
 export function TourPage() {
@@ -64,10 +60,7 @@ function TourPlanner() {
   const startKind = startChoice ?? buyerSites[0]?.siteId ?? 'point';
   const [lat, setLat] = useState('');
   const [lon, setLon] = useState('');
-  const [depart, setDepart] = useState('08:00');
-  const [returnBy, setReturnBy] = useState('19:00');
-  const [capacityKg, setCapacityKg] = useState<number | string>(800);
-  const [vehicleKey, setVehicleKey] = useState('van_diesel_avg_defra');
+  const schedule = useTourSchedule();
   const [input, setInput] = useState<PickupTourInputValue | null>(null);
 
   const build = (): PickupTourInputValue => ({
@@ -77,9 +70,9 @@ function TourPlanner() {
         ? { kind: 'site', siteId: startKind }
         : { kind: 'point', lat: Number(lat.replace(',', '.')), lon: Number(lon.replace(',', '.')) },
     day: chosenDay,
-    departMin: clockToMin(depart),
-    returnByMin: clockToMin(returnBy),
-    vehicle: { vehicleKey, capacityKg: Number(capacityKg) },
+    departMin: schedule.departMin,
+    returnByMin: schedule.returnByMin,
+    vehicle: { vehicleKey: schedule.vehicleKey, capacityKg: schedule.capacityKg },
   });
   const plan = useQuery({
     ...trpc.tours.plan.queryOptions(input as PickupTourInputValue),
@@ -165,17 +158,7 @@ function TourPlanner() {
                 />
               </Group>
             ) : null}
-            <TourScheduleFields
-              depart={depart}
-              onDepart={setDepart}
-              returnBy={returnBy}
-              onReturnBy={setReturnBy}
-              vehicleKey={vehicleKey}
-              onVehicleKey={setVehicleKey}
-              capacityKg={capacityKg}
-              onCapacityKg={setCapacityKg}
-              fields={fields}
-            />
+            <TourScheduleFields {...schedule.fieldProps} fields={fields} />
             <Group>
               <Button type="submit" loading={plan.isFetching} disabled={ofDay.length === 0}>
                 {t('form.plan')}

@@ -1,5 +1,5 @@
 import { Group, NumberInput, Select, TextInput } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface TourScheduleFieldsProps {
@@ -15,6 +15,39 @@ export interface TourScheduleFieldsProps {
   fields: Partial<Record<string, string>>;
   /** More vehicle fields, after the capacity (the pooled tour's number of vehicles). */
   children?: ReactNode;
+}
+
+/** « 08:30 » → minutes from midnight. */
+const clockToMin = (v: string) => {
+  const [h, m] = v.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+/**
+ * The state behind `TourScheduleFields`: `fieldProps` for the component, and the values as the
+ * planners take them (minutes from midnight, a numeric capacity).
+ */
+export function useTourSchedule() {
+  const [depart, onDepart] = useState('08:00');
+  const [returnBy, onReturnBy] = useState('19:00');
+  const [capacityKg, onCapacityKg] = useState<number | string>(800);
+  const [vehicleKey, onVehicleKey] = useState('van_diesel_avg_defra');
+  return {
+    fieldProps: {
+      depart,
+      onDepart,
+      returnBy,
+      onReturnBy,
+      vehicleKey,
+      onVehicleKey,
+      capacityKg,
+      onCapacityKg,
+    },
+    departMin: clockToMin(depart),
+    returnByMin: clockToMin(returnBy),
+    vehicleKey,
+    capacityKg: Number(capacityKg),
+  };
 }
 
 /** The times and the vehicle of a tour: a buyer's own tour and a coordinator's pooled tour. */
