@@ -175,21 +175,8 @@ export async function aggregateImpact(
   );
   const r = await sql<ImpactAggregateRow>`
     select dimension, key,
-           sum(trades)::int8 as trades,
-           sum(mass_kg)::float8 as mass_kg,
-           sum(measured_mass_kg)::float8 as measured_mass_kg,
-           sum(avoided_kg_co2e)::float8 as avoided_kg_co2e,
-           sum(transport_kg_co2e)::float8 as transport_kg_co2e,
-           sum(net_kg_co2e)::float8 as net_kg_co2e,
-           sum(tonne_km)::float8 as tonne_km,
-           sum(distance_km)::float8 as distance_km,
-           sum(trades_within_30km)::int8 as trades_within_30km,
-           sum(trades_within_80km)::int8 as trades_within_80km,
-           sum(trades_factor_missing)::int8 as trades_factor_missing,
-           sum(net_low_kg_co2e)::float8 as net_low_kg_co2e,
-           sum(net_high_kg_co2e)::float8 as net_high_kg_co2e,
-           sum(trades_default_travel)::int8 as trades_default_travel,
-           sum(trades_proxy)::int8 as trades_proxy,
+           -- The inner query's columns are named as the rollup's: its sums add up the same way.
+           ${MEASURES.rollup},
            array_agg(distinct factor_version order by factor_version) as factor_versions,
            array_agg(distinct method_version order by method_version) as method_versions
     from (
