@@ -27,7 +27,8 @@ const totals = z.object({
   transportCo2eKg: z.number(),
   flows: z.number(),
 });
-const flow = z.object({
+/** A proposed flow of an allocation run: a lot's kg to a request, and its answer. */
+const flowCore = z.object({
   lotId: z.string(),
   requestId: z.string(),
   kg: z.number(),
@@ -36,8 +37,16 @@ const flow = z.object({
   lotTitle: z.string(),
   siteName: z.string(),
   requestTitle: z.string(),
+});
+const flow = flowCore.extend({
   from: z.object({ lat: z.number(), lon: z.number() }),
   to: z.object({ lat: z.number(), lon: z.number() }),
+});
+/** A flow proposed to the caller (`allocations.mine`): as requester, or for their site's lot. */
+export const myFlowSchema = flowCore.extend({
+  runId: z.string(),
+  asRequester: z.boolean(),
+  finishedAt: z.string().nullable(),
 });
 export const allocationRunSchema = z.object({
   id: z.string(),
