@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { RunningApp } from '../e2e/support/app.ts';
+import { CHROMIUM_FLAGS, type RunningApp } from '../e2e/support/app.ts';
 
 /** One line of the audit's RESULT. */
 export interface Row {
@@ -27,17 +27,6 @@ export const row = (r: Partial<Row> & Pick<Row, 'page' | 'form'>): Row => ({
   axe_serious: null,
   ...r,
 });
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function withDebuggableChromium<T>(run: (port: number) => Promise<T>): Promise<T> {
   const port = 9300 + Math.floor(Math.random() * 500);
