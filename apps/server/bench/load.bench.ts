@@ -25,6 +25,10 @@
  *                           upgrade directive and Secure cookies, which cost nothing measurable)
  *   DATABASE_URL            the PostgreSQL server to create the scratch database on
  *                           (default postgres://root@127.0.0.1:5432/postgres)
+ *   BENCH_LOAD_PG_TRANSPORT socket (default when the server is local and its Unix socket is in
+ *                           /var/run/postgresql) or tcp: a server on the same machine is reached
+ *                           through its Unix socket, as a one-machine deployment connects (no TCP
+ *                           stack on either side of each query); tcp keeps the URL's host and port
  *
  * The last line is `RESULT {"rows":[…]}` (one row per engine and route).
  */
@@ -45,7 +49,9 @@ const ROUTE_FILTER = process.env.BENCH_LOAD_ROUTES?.split(',').map((r) => r.trim
 const CPU_PROF_DIR = process.env.BENCH_LOAD_CPU_PROF;
 const SERVER_PROCESSES = process.env.BENCH_LOAD_SERVER_PROCESSES ?? '1';
 const NODE_ENV = process.env.BENCH_LOAD_NODE_ENV ?? 'test';
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+const PG_TRANSPORT = process.env.BENCH_LOAD_PG_TRANSPORT ?? 'socket';
+const SOCKET_DIR = '/var/run/postgresql';
+const ADMIN_URL = viaLocalSocket(process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres');
 /** Shorter than the measured run: enough for the JIT and the pool to settle. */
 const WARMUP_SECONDS = Math.min(3, Math.max(1, Math.round(SECONDS / 5)));
 
@@ -85,6 +91,27 @@ interface Route {
 const round = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
 const trpcGet = (procedure: string, input: unknown) =>
   `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+/**
+ * The same server through its Unix socket when it runs on this machine and the socket is there
+ * (`?host=<directory>`, which `pg` reads as a socket directory), unless BENCH_LOAD_PG_TRANSPORT=tcp.
+ */
+function viaLocalSocket(url: string): string {
+  const u = new URL(url);
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+  const port = u.port || '5432';
+  if (PG_TRANSPORT !== 'socket' || !local || !existsSync(`${SOCKET_DIR}/.s.PGSQL.${port}`)) return url;
+  u.hostname = 'localhost';
+  u.searchParams.set('host', SOCKET_DIR);
+  u.searchParams.set('port', port);
+  return u.toString();
+}
+
+/** How the server reaches PostgreSQL, for the report. */
+function transportOf(url: string): string {
+  const dir = new URL(url).searchParams.get('host');
+  return dir ? `Unix socket in ${dir}` : `TCP ${new URL(url).host}`;
+}
 
 function withDatabaseName(url: string, name: string): string {
   const u = new URL(url);
@@ -355,7 +382,7 @@ async function main() {
     throw new Error(`BENCH_LOAD_ENGINES: expected postgres and/or pglite, got ${ENGINES}`);
   const web = existsSync(`${ROOT}apps/web/dist/index.html`) ? 'served' : 'not built (API only)';
   console.log(
-    `pnpm bench:load — ${CONNECTIONS} connections, ${SECONDS} s per route after ${WARMUP_SECONDS} s of warm-up; engines: ${engines.join(', ')}; web app ${web}; server NODE_ENV=${NODE_ENV}, logs off; SERVER_PROCESSES=${SERVER_PROCESSES} on PostgreSQL`,
+    `pnpm bench:load — ${CONNECTIONS} connections, ${SECONDS} s per route after ${WARMUP_SECONDS} s of warm-up; engines: ${engines.join(', ')}; web app ${web}; server NODE_ENV=${NODE_ENV}, logs off; SERVER_PROCESSES=${SERVER_PROCESSES} on PostgreSQL, reached by ${transportOf(ADMIN_URL)}`,
   );
   console.log(
     `Rate limits set HIGH on purpose (one load generator is one client): ${Object.entries(RATE_LIMITS)
