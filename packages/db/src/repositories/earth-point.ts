@@ -13,10 +13,20 @@ export const EARTH_RADIUS_M = 6378168;
  * the GiST index still answers the box and the KNN order (docs/scaling.md, 6 December).
  */
 export function earthPoint(point: { lat: number; lon: number }) {
+  return earthParam(earthText(point));
+}
+
+/** The text of a point's `earth` value: `(x, y, z)` in metres. */
+export function earthText(point: { lat: number; lon: number }): string {
   const lat = (point.lat * Math.PI) / 180;
   const lon = (point.lon * Math.PI) / 180;
   const x = EARTH_RADIUS_M * Math.cos(lat) * Math.cos(lon);
   const y = EARTH_RADIUS_M * Math.cos(lat) * Math.sin(lon);
   const z = EARTH_RADIUS_M * Math.sin(lat);
-  return sql<string>`${`(${x}, ${y}, ${z})`}::earth`;
+  return `(${x}, ${y}, ${z})`;
+}
+
+/** An `earth` value's text as a parameter cast to `earth`. */
+export function earthParam(text: string) {
+  return sql<string>`${text}::earth`;
 }

@@ -1,7 +1,8 @@
 import type { LotCondition, MaterialFamilyKey, MaterialKey, SectorKey } from '@retaille/domain';
 import { type AliasedSelectQueryBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import { CompiledShapes } from '../compiled-shapes.ts';
 import type { Database } from '../database.ts';
-import { earthPoint } from './earth-point.ts';
+import { earthParam, earthText } from './earth-point.ts';
 import { type Keyset, type Paged, siteLotsPage } from './list-page.repository.ts';
 import type { LotRow } from './lot.repository.ts';
 
@@ -68,35 +69,88 @@ export interface LotSearch {
 
 export type LotSearchRow = LotRow & { distance_m: number | null; sort_key: number | string };
 
-function filtered(db: Db, s: LotSearch, radiusM: number | null) {
+/**
+ * A search's values as its query uses them, each one a parameter or a flag (see `CompiledShapes`):
+ * the centre as one `earth` value, the radius in metres, the keyset cursor as the sort key's type.
+ */
+interface SearchValues {
+  [name: string]: string | number | boolean | readonly string[] | undefined;
+  center: string | undefined;
+  radiusM: number | undefined;
+  text: string | undefined;
+  familyKeys: readonly string[] | undefined;
+  materialKeys: readonly string[] | undefined;
+  sector: string | undefined;
+  condition: string | undefined;
+  freeOnly: boolean;
+  maxPriceCents: number | undefined;
+  minLengthMm: number | undefined;
+  minWidthMm: number | undefined;
+  minThicknessMm: number | undefined;
+  minQuantity: number | undefined;
+  siteId: string | undefined;
+  byDistance: boolean;
+  afterKey: number | string | undefined;
+  afterId: string | undefined;
+  limit: number;
+}
+
+const nonEmpty = <T>(list: readonly T[] | undefined) => (list?.length ? list : undefined);
+
+function searchValues(s: LotSearch): SearchValues {
+  const byDistance = s.sort === 'distance' && s.point !== undefined;
+  return {
+    center: s.point ? earthText(s.point) : undefined,
+    radiusM: s.point && s.radiusKm !== undefined ? s.radiusKm * 1000 : undefined,
+    text: s.text || undefined,
+    familyKeys: nonEmpty(s.familyKeys),
+    materialKeys: nonEmpty(s.materialKeys),
+    sector: s.sector,
+    condition: s.condition,
+    freeOnly: s.freeOnly === true,
+    maxPriceCents: s.maxPriceCents,
+    minLengthMm: s.minLengthMm,
+    minWidthMm: s.minWidthMm,
+    minThicknessMm: s.minThicknessMm,
+    minQuantity: s.minQuantity,
+    siteId: s.siteId || undefined,
+    byDistance,
+    afterKey: s.after ? (byDistance ? Number(s.after.key) : String(s.after.key)) : undefined,
+    afterId: s.after?.id,
+    limit: s.limit,
+  };
+}
+
+/** The filters' query. Every value is used only as a parameter (see `CompiledShapes`). */
+function filtered(db: Db, v: SearchValues) {
   // The centre as one `earth` parameter (see earthPoint): the generic plan keeps the GiST index.
-  const center = s.point ? earthPoint(s.point) : null;
+  const center = v.center === undefined ? null : earthParam(v.center);
   // A literal, not a parameter: the generic plan of the prepared statement then knows the status's
   // selectivity and keeps the GiST index (see PreparedStatementPool).
   let q = db.selectFrom('lot').where('lot.status', '=', sql.lit('published'));
-  if (center && radiusM !== null) {
+  if (center && v.radiusM !== undefined) {
     q = q
-      .where(sql<boolean>`earth_box(${center}, ${radiusM}) @> lot.earth_point`)
-      .where(sql<boolean>`earth_distance(${center}, lot.earth_point) <= ${radiusM}`);
+      .where(sql<boolean>`earth_box(${center}, ${v.radiusM}) @> lot.earth_point`)
+      .where(sql<boolean>`earth_distance(${center}, lot.earth_point) <= ${v.radiusM}`);
   }
-  if (s.text)
-    q = q.where(sql<boolean>`lot.search_tsv @@ websearch_to_tsquery('french', unaccent(${s.text}))`);
-  if (s.familyKeys?.length) q = q.where('lot.family_key', 'in', s.familyKeys);
-  if (s.materialKeys?.length) q = q.where('lot.material_key', 'in', s.materialKeys);
-  if (s.sector) q = q.where(sql<boolean>`lot.site_sectors @> array[${s.sector}]::text[]`);
-  if (s.condition) q = q.where('lot.condition', '=', s.condition);
-  if (s.freeOnly) q = q.where('lot.price_cents', 'is', null);
-  if (s.maxPriceCents !== undefined) {
-    const max = s.maxPriceCents;
+  if (v.text !== undefined)
+    q = q.where(sql<boolean>`lot.search_tsv @@ websearch_to_tsquery('french', unaccent(${v.text}))`);
+  if (v.familyKeys) q = q.where('lot.family_key', 'in', v.familyKeys as MaterialFamilyKey[]);
+  if (v.materialKeys) q = q.where('lot.material_key', 'in', v.materialKeys as MaterialKey[]);
+  if (v.sector !== undefined) q = q.where(sql<boolean>`lot.site_sectors @> array[${v.sector}]::text[]`);
+  if (v.condition !== undefined) q = q.where('lot.condition', '=', v.condition as LotCondition);
+  if (v.freeOnly) q = q.where('lot.price_cents', 'is', null);
+  const max = v.maxPriceCents;
+  if (max !== undefined) {
     q = q.where((eb) => eb.or([eb('lot.price_cents', 'is', null), eb('lot.price_cents', '<=', max)]));
   }
-  if (s.minLengthMm !== undefined) q = q.where('lot.length_mm', '>=', s.minLengthMm);
-  if (s.minWidthMm !== undefined) q = q.where('lot.width_mm', '>=', s.minWidthMm);
-  if (s.minThicknessMm !== undefined) q = q.where('lot.thickness_mm', '>=', s.minThicknessMm);
-  if (s.minQuantity !== undefined) {
-    q = q.where(sql<boolean>`lot.quantity - lot.quantity_reserved - lot.quantity_sold >= ${s.minQuantity}`);
+  if (v.minLengthMm !== undefined) q = q.where('lot.length_mm', '>=', v.minLengthMm);
+  if (v.minWidthMm !== undefined) q = q.where('lot.width_mm', '>=', v.minWidthMm);
+  if (v.minThicknessMm !== undefined) q = q.where('lot.thickness_mm', '>=', v.minThicknessMm);
+  if (v.minQuantity !== undefined) {
+    q = q.where(sql<boolean>`lot.quantity - lot.quantity_reserved - lot.quantity_sold >= ${v.minQuantity}`);
   }
-  if (s.siteId) q = q.where('lot.site_id', '=', s.siteId);
+  if (v.siteId !== undefined) q = q.where('lot.site_id', '=', v.siteId);
   // Moderation: a hidden lot, or a lot of a suspended site, is out of search.
   q = q.where(
     sql<boolean>`not exists (select 1 from moderation m where m.lifted_at is null and ((m.subject_kind = 'lot' and m.subject_id = lot.id::text) or (m.subject_kind = 'site' and m.subject_id = lot.site_id::text)))`,
@@ -111,19 +165,18 @@ function filtered(db: Db, s: LotSearch, radiusM: number | null) {
  * sole sort key; points are distinct, see `earthPointFor`). Newest first walks the
  * (published_at, id) index. Keyset pagination on (sort key, id).
  */
-function searchPage(db: Db, s: LotSearch) {
-  const radiusM = s.point && s.radiusKm !== undefined ? s.radiusKm * 1000 : null;
-  const { q, center } = filtered(db, s, radiusM);
+function searchPage(db: Db, v: SearchValues) {
+  const { q, center } = filtered(db, v);
   const distance = center
     ? sql<number | null>`earth_distance(${center}, lot.earth_point)`
     : sql<number | null>`null::float8`;
 
-  if (s.sort === 'distance' && center) {
+  if (v.byDistance && center) {
     const key = sql<number | string>`(lot.earth_point <-> ${center})`;
     let page = q.select([...lotColumns, distance.as('distance_m'), key.as('sort_key')]);
-    if (s.after)
-      page = page.where(sql<boolean>`(${key}, lot.id) > (${Number(s.after.key)}, ${s.after.id}::uuid)`);
-    return page.orderBy(key).limit(s.limit);
+    if (v.afterKey !== undefined)
+      page = page.where(sql<boolean>`(${key}, lot.id) > (${v.afterKey}, ${v.afterId}::uuid)`);
+    return page.orderBy(key).limit(v.limit);
   }
 
   let page = q.select([
@@ -131,17 +184,19 @@ function searchPage(db: Db, s: LotSearch) {
     distance.as('distance_m'),
     sql<number | string>`lot.published_at::text`.as('sort_key'),
   ]);
-  if (s.after) {
+  if (v.afterKey !== undefined) {
     page = page.where(
-      sql<boolean>`(lot.published_at, lot.id) < (${String(s.after.key)}::timestamptz, ${s.after.id}::uuid)`,
+      sql<boolean>`(lot.published_at, lot.id) < (${v.afterKey}::timestamptz, ${v.afterId}::uuid)`,
     );
   }
-  return page.orderBy('lot.published_at', 'desc').orderBy('lot.id', 'desc').limit(s.limit);
+  return page.orderBy('lot.published_at', 'desc').orderBy('lot.id', 'desc').limit(v.limit);
 }
+
+const searchShapes = new CompiledShapes((db: Db, v: SearchValues) => searchPage(db, v));
 
 /** Published lots matching the filters, in the search's order (see `searchPage`). */
 export async function searchLots(db: Db, s: LotSearch): Promise<LotSearchRow[]> {
-  return (await searchPage(db, s).execute()) as LotSearchRow[];
+  return (await searchShapes.execute(db, searchValues(s))) as LotSearchRow[];
 }
 
 /** What a search result card shows besides the lot: its site, its photos, whether the site is paid. */
@@ -190,13 +245,15 @@ function withCardExtras(db: Db, lots: AliasedSelectQueryBuilder<CardSource, 'l'>
 
 /** `searchLots` with each lot's card extras, in one round trip (see `withCardExtras`). */
 export async function searchLotCards(db: Db, s: LotSearch): Promise<LotCardRow[]> {
-  const page = withCardExtras(db, searchPage(db, s).as('l'));
-  const ordered =
-    s.sort === 'distance' && s.point
-      ? page.orderBy('l.sort_key').orderBy('l.id')
-      : page.orderBy('l.published_at', 'desc').orderBy('l.id', 'desc');
-  return (await ordered.execute()) as LotCardRow[];
+  return (await cardShapes.execute(db, searchValues(s))) as LotCardRow[];
 }
+
+const cardShapes = new CompiledShapes((db: Db, v: SearchValues) => {
+  const page = withCardExtras(db, searchPage(db, v).as('l'));
+  return v.byDistance && v.center !== undefined
+    ? page.orderBy('l.sort_key').orderBy('l.id')
+    : page.orderBy('l.published_at', 'desc').orderBy('l.id', 'desc');
+});
 
 /** One lot, whatever its status, with its card extras (`distance_m` and `sort_key` null), in one query. */
 export async function findLotCard(db: Db, id: string): Promise<LotCardRow | undefined> {
@@ -248,7 +305,6 @@ export async function lotMatchesSearch(
   lotId: string,
   s: Omit<LotSearch, 'sort' | 'after' | 'limit'>,
 ): Promise<boolean> {
-  const radiusM = s.point && s.radiusKm !== undefined ? s.radiusKm * 1000 : null;
-  const { q } = filtered(db, { ...s, sort: 'newest', limit: 1 }, radiusM);
+  const { q } = filtered(db, searchValues({ ...s, sort: 'newest', limit: 1 }));
   return (await q.select('lot.id').where('lot.id', '=', lotId).executeTakeFirst()) !== undefined;
 }
