@@ -8,7 +8,7 @@ import {
   type TestServices,
 } from '../testing/test-services.ts';
 import { JobQueue } from './job-queue.ts';
-import { startPgBossQueue } from './pg-boss-queue.ts';
+import { JOB_BATCH_SIZE, startPgBossQueue } from './pg-boss-queue.ts';
 
 let s: TestServices;
 let queue: { stop(): Promise<void> };
@@ -103,4 +103,34 @@ it('inline (tests, scripts): handlers run once the transaction has committed, ne
     expect(seen).toEqual([]);
   });
   expect(seen).toEqual(['Inline']);
+});
+
+it('drains a backlog without waiting a polling interval between full batches', async () => {
+  // Four batches of trade.notify for events that do not exist: each job is one read, then skipped.
+  const tradeId = '00000000-0000-4000-8000-0000000000c1';
+  const count = JOB_BATCH_SIZE * 4;
+  await s.jobs.transaction(async (_trx, enqueue) => {
+    for (let i = 0; i < count; i++) {
+      const eventId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      await enqueue('trade.notify', { tradeId, eventId, event: 'request' });
+    }
+  });
+  const state = async () =>
+    (
+      await s.database.pool.query(
+        `select count(*) filter (where state = 'completed')::int as done,
+                extract(epoch from max(completed_on) - min(started_on))::float8 as seconds
+           from pgboss.job where name = 'trade.notify' and data->>'tradeId' = $1`,
+        [tradeId],
+      )
+    ).rows[0] as { done: number; seconds: number | null };
+  let now = await state();
+  for (let i = 0; i < 200 && now.done < count; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    now = await state();
+  }
+  expect(now.done).toBe(count);
+  // One batch per polling interval (1 s) would take more than three seconds from the first job
+  // started to the last one completed; fetched again at once after each full batch, well under.
+  expect(now.seconds).toBeLessThan(2);
 });

@@ -6,7 +6,7 @@ import { type JobQueue, jobNames } from './job-queue.ts';
 const TICK_QUEUE = 'timers.tick';
 const QUEUE_CREATE_ATTEMPTS = 8;
 /** Jobs fetched at once per queue and process (see the worker below). */
-const JOB_BATCH_SIZE = 25;
+export const JOB_BATCH_SIZE = 25;
 
 /** A stable UUID (version 5 layout) for an idempotency key, as pg-boss job ids must be UUIDs. */
 export function jobIdOf(key: string): string {
@@ -89,20 +89,28 @@ export async function startPgBossQueue(
   for (const name of jobNames) {
     await ensureQueue(name);
     if (options.workers === false) continue;
-    // pg-boss fetches one batch per polling interval and queue: with batches of one, a backlog (a
-    // demo seeded at startup, a burst of trades) drained at one job per second. Each job of a batch
-    // runs on its own; if any failed the batch is retried, which idempotent handlers allow (ADR 009).
-    await boss.work<object>(name, { pollingIntervalSeconds: 1, batchSize: JOB_BATCH_SIZE }, async (jobs) => {
-      let failure: unknown;
-      for (const job of jobs) {
-        try {
-          await timed(name, () => queue.run(name, job.data as never));
-        } catch (e) {
-          failure ??= e;
+    // pg-boss fetches one batch, runs it, then waits out the rest of the polling interval: a backlog
+    // (a demo seeded at startup, a burst of trades) drained at one batch per second and queue, 25
+    // notices a second. A full batch says more may be waiting: the worker is told to fetch again at
+    // once; a partial one waits for the interval. Each job of a batch runs on its own; if any failed
+    // the batch is retried (after its retry delay), which idempotent handlers allow (ADR 009).
+    let workerId: string | undefined;
+    workerId = await boss.work<object>(
+      name,
+      { pollingIntervalSeconds: 1, batchSize: JOB_BATCH_SIZE },
+      async (jobs) => {
+        let failure: unknown;
+        for (const job of jobs) {
+          try {
+            await timed(name, () => queue.run(name, job.data as never));
+          } catch (e) {
+            failure ??= e;
+          }
         }
-      }
-      if (failure !== undefined) throw failure;
-    });
+        if (failure !== undefined) throw failure;
+        if (jobs.length === JOB_BATCH_SIZE && workerId !== undefined) boss.notifyWorker(workerId);
+      },
+    );
   }
   let offer: ReturnType<typeof setInterval> | undefined;
   const periodic = options.workers === false ? undefined : options.periodic;
