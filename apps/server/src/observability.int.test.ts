@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { createTestServices, type TestServices } from '@retaille/services/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,26 @@ describe('HTTP caching of anonymous reads', () => {
     expect(withCookie.headers['cache-control']).toBeUndefined();
     const me = await app.inject({ url: '/trpc/account.me' });
     expect(me.headers['cache-control']).toBeUndefined();
+  });
+});
+
+describe('tRPC answers', () => {
+  it('are sent whole, with their length, and compressed in one piece when the client accepts it', async () => {
+    // Twenty communes: over the compression threshold (1 kB).
+    const url = `/trpc/geo.searchCommunes?input=${encodeURIComponent(JSON.stringify({ q: 'Saint', limit: 20 }))}`;
+    const plain = await app.inject({ url });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(plain.headers['content-length'])).toBe(Buffer.byteLength(plain.body));
+    expect(Buffer.byteLength(plain.body)).toBeGreaterThan(1024);
+    const packed = await app.inject({ url, headers: { 'accept-encoding': 'br' } });
+    expect(packed.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(packed.rawPayload).toString()).toBe(plain.body);
+    expect(packed.headers.vary).toMatch(/accept-encoding/i);
+    // An error keeps its status and JSON body.
+    const bad = await app.inject({ url: `/trpc/lots.get?input=${encodeURIComponent('{"id":"x"}')}` });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.parse(bad.body).error).toBeDefined();
   });
 });
 

@@ -71,6 +71,18 @@ export async function trpcRoutes(
     const cookies = sessionCookiesOf(req);
     if (cookies.length > 0) void reply.header('set-cookie', cookies);
   });
+  // tRPC answers with a Web Response, whose body Fastify would read as a stream (and
+  // @fastify/compress compress as a stream): a reader, a Node stream and a pipeline per call. Its
+  // JSON answer is already whole, so it is sent as a buffer (with a content-length, and compressed
+  // in one call when the client accepts it). This scope's hook runs before the route-level
+  // compression hook. A streamed answer (JSON lines, events) is left as it is.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (!(payload instanceof Response)) return payload;
+    if (!payload.headers.get('content-type')?.startsWith('application/json')) return payload;
+    void reply.code(payload.status);
+    for (const [name, value] of payload.headers) void reply.header(name, value);
+    return Buffer.from(await payload.arrayBuffer());
+  });
   app.addHook('onRequest', async (req, reply) => {
     const paths = batchedPaths(req.url);
     const max = config.TRPC_MAX_BATCH_SIZE;
