@@ -1,7 +1,8 @@
+import { SESSION_COOKIE_CACHE_SECONDS } from '@retaille/services';
 import type { TestServices } from '@retaille/services/testing';
 import { createTestServices, createTestUser, TEST_PASSWORD } from '@retaille/services/testing';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildServer } from './server.ts';
 import { TestClient } from './support.test-helpers.ts';
 
@@ -50,6 +51,27 @@ describe('session cookie cache', () => {
     expect(r.statusCode).toBe(200);
     expect([r.headers['set-cookie'] ?? []].flat().some((v) => v.includes('session_data='))).toBe(true);
     expect(await me(c)).toMatchObject({ email });
+  });
+
+  it('verifies the same cookies once while their cache is fresh, and again once it has expired', async () => {
+    const { c, email } = await signedIn();
+    const getSession = vi.spyOn(services.auth.api, 'getSession');
+    try {
+      for (let i = 0; i < 3; i++) expect(await me(c)).toMatchObject({ email });
+      expect(getSession).toHaveBeenCalledTimes(1);
+      // Other cookies beside them: another header, verified on its own.
+      const other = c.copy();
+      other.set('theme', 'dark');
+      expect(await me(other)).toMatchObject({ email });
+      expect(getSession).toHaveBeenCalledTimes(2);
+      // Past the cache's minute the same header is verified again (and the session looked up).
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + (SESSION_COOKIE_CACHE_SECONDS + 1) * 1000 });
+      expect(await me(c)).toMatchObject({ email });
+      expect(getSession).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+      getSession.mockRestore();
+    }
   });
 
   it('does not outlive a sign-out: a copy of the cookies is anonymous at once', async () => {

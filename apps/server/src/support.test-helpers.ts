@@ -37,6 +37,11 @@ export class TestClient {
     return twin;
   }
 
+  /** Keeps another cookie, as a browser holds others beside the session's. */
+  set(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   /** Forgets the cookies whose name contains `fragment`. */
   forget(fragment: string): void {
     for (const k of [...this.cookies.keys()]) if (k.includes(fragment)) this.cookies.delete(k);

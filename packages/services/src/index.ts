@@ -1,7 +1,7 @@
 /** Use cases: orchestrate the domain, the repositories and gateways; own the transactions. */
 export type { MeDto, OutboxMessageDto, ProfileInput } from './accounts/account.service.ts';
 export * from './auth/actor.ts';
-export { PASSWORD_MAX, PASSWORD_MIN } from './auth/auth.ts';
+export { PASSWORD_MAX, PASSWORD_MIN, SESSION_COOKIE_CACHE_SECONDS } from './auth/auth.ts';
 export * from './catalogue/lot.dto.ts';
 export { MAX_PHOTO_BYTES } from './catalogue/photo.service.ts';
 export type { WantedRequestDto, WantedRequestInput } from './catalogue/wanted-request.service.ts';

@@ -13,6 +13,7 @@ import {
   SESSION_COOKIE_CACHE_SECONDS,
 } from './auth/auth.ts';
 import { SignInThrottle } from './auth/sign-in-throttle.ts';
+import { VerifiedSessions } from './auth/verified-sessions.ts';
 import { LotService } from './catalogue/lot.service.ts';
 import { PhotoService } from './catalogue/photo.service.ts';
 import { createPhotoStore, type PhotoStore } from './catalogue/photo-store.ts';
@@ -163,6 +164,7 @@ export async function createServices(deps: {
   const communes = await loadCommuneDirectory();
   const mailer = deps.mailer ?? createMailer(config, database.db);
   const revoked = new RevokedSessions(SESSION_COOKIE_CACHE_SECONDS * 1000);
+  const verified = new VerifiedSessions();
   const auth = createAuth({ config, database, mailer, basePath: deps.authBasePath, revoked });
   const throttle = new SignInThrottle(
     database.db,
@@ -322,7 +324,8 @@ export async function createServices(deps: {
     auth,
     handleAuthRequest: createAuthHandler(auth, throttle),
     signInThrottle: throttle,
-    resolveActor: (headers, setCookie) => resolveActor(auth, revoked, database, headers, setCookie),
+    resolveActor: (headers, setCookie) =>
+      resolveActor(auth, { revoked, verified }, database, headers, setCookie),
     sites,
     memberships,
     accounts,

@@ -6,6 +6,7 @@ import { mailTemplates } from '../mail/templates.ts';
 import { type Actor, anonymous, type UserActor } from './actor.ts';
 import { RevokedSessions } from './revoked-sessions.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
+import { cookieCacheExpiry, type VerifiedSession, type VerifiedSessions } from './verified-sessions.ts';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
@@ -117,23 +118,21 @@ export type Auth = ReturnType<typeof createAuth>;
 
 /**
  * Session → actor, with the platform roles and coordinator scope from the profile (one query; the
- * session itself comes from its signed cookie cache while fresh). A session this process has
- * deleted is refused even while its cookie cache is fresh. `setCookie` receives the refreshed
- * cookie cache, for the transport to send back.
+ * session itself comes from its signed cookie cache while fresh, and the same cookies verified
+ * once are not verified again until that cache expires, see `VerifiedSessions`). A session this
+ * process has deleted is refused even while its cookie cache is fresh. `setCookie` receives the
+ * refreshed cookie cache, for the transport to send back.
  */
 export async function resolveActor(
   auth: Auth,
-  revoked: RevokedSessions,
+  sessions: { revoked: RevokedSessions; verified: VerifiedSessions },
   database: DatabaseHandle,
   headers: Headers,
   setCookie?: (values: string[]) => void,
 ): Promise<Actor> {
-  const answer = await auth.api.getSession({ headers, returnHeaders: true }).catch(() => null);
-  const session = answer?.response;
-  if (!session || revoked.isRevoked(session.session.token)) return anonymous;
-  const cookies = answer.headers.getSetCookie();
-  if (setCookie && cookies.length > 0) setCookie(cookies);
-  const user = await userRepository.findUserWithProfile(database.db, session.user.id);
+  const session = await verifiedSession(auth, sessions.verified, headers, setCookie);
+  if (!session || sessions.revoked.isRevoked(session.token)) return anonymous;
+  const user = await userRepository.findUserWithProfile(database.db, session.userId);
   if (!user) return anonymous;
   return {
     kind: 'user',
@@ -147,6 +146,35 @@ export async function resolveActor(
       regions: user.profile.coordinator_regions,
     },
   } satisfies UserActor;
+}
+
+/** The caller's session: kept from an earlier verification of the same cookies, or better-auth's answer. */
+async function verifiedSession(
+  auth: Auth,
+  verified: VerifiedSessions,
+  headers: Headers,
+  setCookie?: (values: string[]) => void,
+): Promise<VerifiedSession | undefined> {
+  const cookie = headers.get('cookie');
+  if (!cookie) return undefined;
+  const known = verified.get(cookie);
+  if (known) return known;
+  const answer = await auth.api.getSession({ headers, returnHeaders: true }).catch(() => null);
+  const found = answer?.response;
+  if (!found) return undefined;
+  const session = { userId: found.user.id, token: found.session.token };
+  const cookies = answer.headers.getSetCookie();
+  if (cookies.length > 0) {
+    setCookie?.(cookies);
+  } else {
+    // Read from the fresh cookie cache (a lookup or a refresh sets a cookie): the same header gets
+    // the same answer until the cache or the session expires.
+    const cacheExpiry = cookieCacheExpiry(cookie);
+    if (cacheExpiry !== undefined) {
+      verified.remember(cookie, session, Math.min(cacheExpiry, new Date(found.session.expiresAt).getTime()));
+    }
+  }
+  return session;
 }
 
 /**
