@@ -7,8 +7,9 @@
  * autocannon against: /healthz (the ceiling: no tRPC, one `select 1`), the anonymous distance
  * search (commune 75056, 50 km, top 20), the same search newest first, a lot page (lots.get) and a
  * signed-in trade request (trades.request as the demo designer, session cookie from /api/auth,
- * CSRF header). The machine is shared, so absolute figures are noisy: every route is also given
- * as a fraction of /healthz measured in the same run.
+ * signed in again right before each run as a browser keeps its refreshed cookie, CSRF header). The
+ * machine is shared, so absolute figures are noisy: every route is also given as a fraction of
+ * /healthz measured in the same run.
  *
  * The server's rate limits (RATE_LIMIT_*, AUTH_IP_MAX_REQUESTS) are set high on purpose: one
  * load generator is one client address, which the production defaults would throttle at once.
@@ -86,6 +87,12 @@ interface Route {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * Fresh headers before each run (the signed-in route signs in again): the session's signed cookie
+   * cache lasts 60 s and autocannon does not keep the refreshed cookie a browser would, so a cookie
+   * from before the other routes would send every request through the session lookup.
+   */
+  freshHeaders?: () => Promise<Record<string, string>>;
 }
 
 const round = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
@@ -259,8 +266,12 @@ async function buildRoutes(url: string): Promise<Route[]> {
   const newestInput = { ...distanceInput, sort: 'newest' };
   const { items } = await trpcJson<{ items: LotHit[] }>(url, trpcGet('lots.search', distanceInput));
   if (items.length === 0) throw new Error('the seeded catalogue has no lot within 50 km of Paris');
-  const cookie = await signIn(url, DESIGNER);
-  const tradeHeaders = { 'content-type': 'application/json', 'x-retaille-csrf': '1', cookie };
+  const signedInHeaders = async () => ({
+    'content-type': 'application/json',
+    'x-retaille-csrf': '1',
+    cookie: await signIn(url, DESIGNER),
+  });
+  const tradeHeaders = await signedInHeaders();
   // A request reserves nothing, so the lot with the most left stays requestable for the whole run.
   const candidates = [...items].sort((a, b) => b.available - a.available);
   let tradeLot: LotHit | undefined;
@@ -289,6 +300,7 @@ async function buildRoutes(url: string): Promise<Route[]> {
       method: 'POST',
       path: '/trpc/trades.request',
       headers: tradeHeaders,
+      freshHeaders: signedInHeaders,
       body: JSON.stringify({ lotId: tradeLot.id, quantity: 1 }),
     },
   ];
@@ -347,8 +359,10 @@ async function benchEngine(engine: string): Promise<Row[]> {
       `${'route'.padEnd(16)} ${'req/s'.padStart(8)} ${'×healthz'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}`,
     );
     for (const route of routes) {
-      await load(server.url, route, WARMUP_SECONDS);
-      const m = await load(server.url, route, SECONDS);
+      const fresh = async () =>
+        route.freshHeaders ? { ...route, headers: await route.freshHeaders() } : route;
+      await load(server.url, await fresh(), WARMUP_SECONDS);
+      const m = await load(server.url, await fresh(), SECONDS);
       if (route.name === 'healthz') healthz = m.rps;
       if (m.hardErrors > 0) broken.push(`${engine}/${route.name}`);
       rows.push({
