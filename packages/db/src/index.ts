@@ -31,6 +31,7 @@ export type { Keyset, Paged, TradePageFilter } from './repositories/list-page.re
 export * as listPageRepository from './repositories/list-page.repository.ts';
 export type {
   LotCardRow,
+  LotListItemRow,
   LotPhotoRow,
   LotRow,
   LotSearch,

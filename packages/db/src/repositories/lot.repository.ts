@@ -15,12 +15,12 @@ type Db = Kysely<Database> | Transaction<Database>;
 export type LotRow = Selectable<Lot>;
 export type LotPhotoRow = Omit<Selectable<LotPhoto>, 'image' | 'thumb'>;
 
-export type { LotCardRow, LotSearch, LotSearchRow } from './lot-search.repository.ts';
+export type { LotCardRow, LotListItemRow, LotSearch, LotSearchRow } from './lot-search.repository.ts';
 export {
   findLotCard,
   listSiteLotCards,
   lotMatchesSearch,
-  searchLotCards,
+  searchLotListItems,
   searchLots,
   searchLotsByScan,
 } from './lot-search.repository.ts';

@@ -142,6 +142,38 @@ export const lotSchema = z.object({
 export type LotDto = z.output<typeof lotSchema>;
 export type PhotoDto = z.output<typeof photoSchema>;
 
+/** A list card's photo: the cover's thumbnail. */
+export const coverPhotoSchema = z.object({ thumbUrl: z.string(), width: z.number(), height: z.number() });
+
+/**
+ * A lot in a list of results (`lots.search`): what its card and map pin show, nothing more. The
+ * description, composition, mass, dates, recurrence and full-size photos are on the lot's page
+ * (`lots.get`); a page of twenty cards weighs about half as much on a phone.
+ */
+export const lotListItemSchema = lotSchema
+  .pick({
+    id: true,
+    siteId: true,
+    siteName: true,
+    siteCommuneName: true,
+    title: true,
+    materialKey: true,
+    familyKey: true,
+    condition: true,
+    unit: true,
+    available: true,
+    dimensions: true,
+    priceCents: true,
+    paymentPending: true,
+    lat: true,
+    lon: true,
+    locationRounded: true,
+    distanceKm: true,
+    isDemo: true,
+  })
+  .extend({ cover: coverPhotoSchema.nullable() });
+export type LotListItemDto = z.output<typeof lotListItemSchema>;
+
 export const searchPointSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('point'),
@@ -188,7 +220,7 @@ export type SearchLotsInput = z.input<typeof searchLotsInput>;
 export type LotSearchInput = z.output<typeof searchLotsInput>;
 
 export const searchLotsOutput = z.object({
-  items: z.array(lotSchema),
+  items: z.array(lotListItemSchema),
   nextCursor: z.string().nullable(),
   center: z.object({ lat: z.number(), lon: z.number() }).nullable(),
 });

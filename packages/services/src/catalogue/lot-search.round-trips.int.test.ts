@@ -66,7 +66,7 @@ describe('lot search round trips', () => {
       ]);
       expect(byTitle.get('Chêne payé')).toMatchObject({ paymentPending: false, locationRounded: true });
       expect(byTitle.get('Chêne en attente')).toMatchObject({ paymentPending: true });
-      expect(byTitle.get('Chutes de chêne gratuites')).toMatchObject({ paymentPending: false, photos: [] });
+      expect(byTitle.get('Chutes de chêne gratuites')).toMatchObject({ paymentPending: false, cover: null });
       for (const lot of found.items) expect(lot.siteName).not.toBe('');
     }
   });

@@ -5,6 +5,7 @@
 export type {
   LotDto,
   LotInput,
+  LotListItemDto,
   LotSearchInput,
   LotSearchResult,
   PhotoDto,

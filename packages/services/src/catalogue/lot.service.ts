@@ -29,7 +29,7 @@ import { decodeKeyset, type Page, pageOf } from '../pagination/keyset-cursor.ts'
 import type { Links } from '../ports/links.ts';
 import { siteReceivesTransfers } from '../trades/seller-readiness.ts';
 import type { LotDto, LotInput, LotSearchInput, LotSearchResult, SearchPoint } from './lot.dto.ts';
-import { type LotCard, lotView } from './lot.view.ts';
+import { type LotCard, lotListItemView, lotView } from './lot.view.ts';
 import { prepareLot, validation } from './lot-input.ts';
 import { decodeCursor, encodeCursor } from './search-cursor.ts';
 
@@ -301,7 +301,7 @@ export class LotService {
       if (input.withSubstitutes)
         materialKeys.push(...substitutesOf(input.materialKey).map((s) => s.material));
     }
-    const rows = await lotRepository.searchLotCards(this.deps.db, {
+    const rows = await lotRepository.searchLotListItems(this.deps.db, {
       point: center ?? undefined,
       radiusKm: center ? input.radiusKm : undefined,
       text: input.q,
@@ -323,7 +323,14 @@ export class LotService {
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     return {
-      items: page.map((card) => this.view(actor, card, undefined, center)),
+      items: page.map((row) =>
+        lotListItemView(row, {
+          actor,
+          communes: this.deps.communes,
+          links: this.deps.links,
+          searchCenter: center,
+        }),
+      ),
       nextCursor: rows.length > input.limit && last ? encodeCursor(last.sort_key, last.id) : null,
       center: center ? { lat: center.lat, lon: center.lon } : null,
     };

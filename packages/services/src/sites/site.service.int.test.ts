@@ -147,7 +147,7 @@ describe('seedDemo', () => {
       expect(first.requests).toBeGreaterThan(40);
       const lots = await t.lots.search(member, { sort: 'newest', limit: 50 });
       expect(lots.items.length).toBe(50);
-      expect(lots.items.every((l) => l.isDemo && l.photos.length === 1)).toBe(true);
+      expect(lots.items.every((l) => l.isDemo && l.cover !== null)).toBe(true);
       expect(first.accounts.map((a) => a.email)).toContain('admin@demo.retaille.fr');
       const again = await t.seedDemo();
       expect(again.sites).toBe(0);

@@ -1,5 +1,5 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { LotView } from '@retaille/api/client';
+import type { LotListItem } from '@retaille/api/client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -20,7 +20,7 @@ export function LotCard({
   headingOrder = 3,
   eagerPhoto = false,
 }: {
-  lot: LotView;
+  lot: LotListItem;
   /** Loads the photo at once (the first cards, on screen when the page opens), not lazily. */
   eagerPhoto?: boolean;
   /** The card title's level: 2 right under the page's h1 (the browse list), 3 under a section. */
@@ -31,7 +31,7 @@ export function LotCard({
 }) {
   const { t } = useTranslation('catalogue');
   const locale = currentLocale();
-  const photo = lot.photos[0];
+  const photo = lot.cover;
   const dims = formatDimensions(lot.dimensions, locale, t);
   return (
     <Card withBorder padding={0} className={classes.card} component="article" data-testid="lot-card">

@@ -5,10 +5,12 @@
 export {
   type LotDto as LotView,
   type LotFormValues,
+  type LotListItemDto as LotListItem,
   lotConditionSchema as conditionSchema,
   lotDimensionsInput as dimensionsInput,
   lotIdInput,
   lotInputSchema,
+  lotListItemSchema,
   lotMaterialKeySchema as materialKeySchema,
   lotSchema,
   lotUnitSchema as unitSchema,

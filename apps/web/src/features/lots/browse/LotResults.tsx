@@ -1,5 +1,5 @@
 import { Button, Center, Loader, Paper, Stack, Text } from '@mantine/core';
-import type { LotView } from '@retaille/api/client';
+import type { LotListItem } from '@retaille/api/client';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/QueryError.tsx';
@@ -30,7 +30,7 @@ export function LotResults({
 }: {
   browse: Browse;
   search: SearchLike;
-  items: LotView[];
+  items: LotListItem[];
   hasPoint: boolean;
   lotHref: (id: string) => string;
 }) {
