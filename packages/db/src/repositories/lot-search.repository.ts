@@ -8,46 +8,6 @@ import type { LotRow } from './lot.repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Every column but the search vector and the index point, which callers never need. */
-const lotColumns = [
-  'lot.id',
-  'lot.site_id',
-  'lot.created_by',
-  'lot.title',
-  'lot.description',
-  'lot.material_key',
-  'lot.family_key',
-  'lot.composition',
-  'lot.condition',
-  'lot.unit',
-  'lot.quantity',
-  'lot.quantity_reserved',
-  'lot.quantity_sold',
-  'lot.length_mm',
-  'lot.width_mm',
-  'lot.thickness_mm',
-  'lot.roll_length_m',
-  'lot.mass_kg',
-  'lot.mass_estimated',
-  'lot.mass_method',
-  'lot.price_cents',
-  'lot.available_from',
-  'lot.available_until',
-  'lot.recurring_quantity',
-  'lot.recurring_period',
-  'lot.ewc_code',
-  'lot.status',
-  'lot.lat',
-  'lot.lon',
-  'lot.site_sectors',
-  'lot.is_demo',
-  'lot.published_at',
-  'lot.created_at',
-  'lot.updated_at',
-] as const;
-
-type LotColumn = (typeof lotColumns)[number];
-
 /** What a list card and its map pin read of a lot (`searchLotListItems`). */
 const listColumns = [
   'lot.id',
@@ -69,7 +29,29 @@ const listColumns = [
   'lot.lon',
   'lot.is_demo',
   'lot.published_at',
-] as const satisfies readonly LotColumn[];
+] as const;
+
+/** Every column but the search vector and the index point, which callers never need. */
+const lotColumns = [
+  ...listColumns,
+  'lot.created_by',
+  'lot.description',
+  'lot.composition',
+  'lot.mass_kg',
+  'lot.mass_estimated',
+  'lot.mass_method',
+  'lot.available_from',
+  'lot.available_until',
+  'lot.recurring_quantity',
+  'lot.recurring_period',
+  'lot.ewc_code',
+  'lot.status',
+  'lot.site_sectors',
+  'lot.created_at',
+  'lot.updated_at',
+] as const;
+
+type LotColumn = (typeof lotColumns)[number];
 
 export interface LotSearch {
   point?: { lat: number; lon: number } | undefined;
@@ -243,6 +225,19 @@ type CardSource = Omit<LotSearchRow, 'earth_point' | 'search_tsv' | 'sort_key'> 
   sort_key: number | string | null;
 };
 
+/** The site a card names (joined as `site`). */
+const siteOfCard = [
+  'site.name as site_name',
+  'site.commune_name as site_commune_name',
+  'site.commune_insee as site_commune_insee',
+] as const;
+
+/** Whether the lot's site can be paid (its Stripe account receives transfers). */
+const receivesTransfers =
+  sql<boolean>`exists (select 1 from seller_payment_account a where a.site_id = l.site_id and a.transfers_active)`.as(
+    'site_receives_transfers',
+  );
+
 /**
  * Lots (a derived table `l`, so its own plan — a search's KNN index scan — is unchanged) joined to
  * their site, with their photos as JSON and the site's transfer flag: a list of cards in one query.
@@ -253,13 +248,9 @@ function withCardExtras(db: Db, lots: AliasedSelectQueryBuilder<CardSource, 'l'>
     .leftJoin('site', 'site.id', 'l.site_id')
     .selectAll('l')
     .select([
-      'site.name as site_name',
-      'site.commune_name as site_commune_name',
-      'site.commune_insee as site_commune_insee',
+      ...siteOfCard,
       'site.departement_code as site_departement_code',
-      sql<boolean>`exists (select 1 from seller_payment_account a where a.site_id = l.site_id and a.transfers_active)`.as(
-        'site_receives_transfers',
-      ),
+      receivesTransfers,
       sql<
         LotCardExtras['photos']
       >`coalesce((select json_agg(json_build_object('id', p.id, 'width', p.width, 'height', p.height) order by p.position) from lot_photo p where p.lot_id = l.id), '[]'::json)`.as(
@@ -300,12 +291,8 @@ const listShapes = new CompiledShapes((db: Db, v: SearchValues) => {
     .leftJoin('site', 'site.id', 'l.site_id')
     .selectAll('l')
     .select([
-      'site.name as site_name',
-      'site.commune_name as site_commune_name',
-      'site.commune_insee as site_commune_insee',
-      sql<boolean>`exists (select 1 from seller_payment_account a where a.site_id = l.site_id and a.transfers_active)`.as(
-        'site_receives_transfers',
-      ),
+      ...siteOfCard,
+      receivesTransfers,
       sql<
         LotListItemRow['cover']
       >`(select json_build_object('id', p.id, 'width', p.width, 'height', p.height) from lot_photo p where p.lot_id = l.id order by p.position limit 1)`.as(

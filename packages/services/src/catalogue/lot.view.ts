@@ -45,6 +45,28 @@ function placeOf(
   };
 }
 
+/** The lot and its site by name, as every view of it starts. */
+const identityOf = (r: LotListItemRow | LotCard) => ({
+  id: r.id,
+  siteId: r.site_id,
+  siteName: r.site_name ?? '',
+  siteCommuneName: r.site_commune_name ?? '',
+  title: r.title,
+  materialKey: r.material_key,
+  familyKey: r.family_key,
+  condition: r.condition,
+  unit: r.unit,
+});
+
+const dimensionsOf = (
+  r: Pick<LotListItemRow, 'length_mm' | 'width_mm' | 'thickness_mm' | 'roll_length_m'>,
+) => ({
+  lengthMm: r.length_mm,
+  widthMm: r.width_mm,
+  thicknessMm: r.thickness_mm,
+  rollLengthM: r.roll_length_m,
+});
+
 /** Priced, but its site cannot be paid yet. */
 const paymentPending = (r: { price_cents: number | null; site_receives_transfers: boolean }) =>
   r.price_cents !== null && r.price_cents > 0 && !r.site_receives_transfers;
@@ -53,26 +75,13 @@ const paymentPending = (r: { price_cents: number | null; site_receives_transfers
 export function lotListItemView(r: LotListItemRow, o: ViewOptions): LotListItemDto {
   const links = o.links ?? serverLinks;
   return {
-    id: r.id,
-    siteId: r.site_id,
-    siteName: r.site_name ?? '',
-    siteCommuneName: r.site_commune_name ?? '',
-    title: r.title,
-    materialKey: r.material_key,
-    familyKey: r.family_key,
-    condition: r.condition,
-    unit: r.unit,
+    ...identityOf(r),
     available: availableQuantity({
       quantity: r.quantity,
       reserved: r.quantity_reserved,
       sold: r.quantity_sold,
     }),
-    dimensions: {
-      lengthMm: r.length_mm,
-      widthMm: r.width_mm,
-      thicknessMm: r.thickness_mm,
-      rollLengthM: r.roll_length_m,
-    },
+    dimensions: dimensionsOf(r),
     priceCents: r.price_cents,
     paymentPending: paymentPending(r),
     ...placeOf(r, o),
@@ -89,28 +98,15 @@ export function lotView(card: LotCard, o: ViewOptions): LotDto {
   const links = o.links ?? serverLinks;
   const q = { quantity: r.quantity, reserved: r.quantity_reserved, sold: r.quantity_sold };
   return {
-    id: r.id,
-    siteId: r.site_id,
-    siteName: r.site_name ?? '',
-    siteCommuneName: r.site_commune_name ?? '',
+    ...identityOf(r),
     siteDepartementCode: r.site_departement_code ?? '',
     siteSectors: r.site_sectors,
-    title: r.title,
     description: r.description,
-    materialKey: r.material_key,
-    familyKey: r.family_key,
     composition: r.composition,
-    condition: r.condition,
-    unit: r.unit,
     quantity: q.quantity,
     available: availableQuantity(q),
     reserved: q.reserved,
-    dimensions: {
-      lengthMm: r.length_mm,
-      widthMm: r.width_mm,
-      thicknessMm: r.thickness_mm,
-      rollLengthM: r.roll_length_m,
-    },
+    dimensions: dimensionsOf(r),
     massKg: r.mass_kg,
     massEstimated: r.mass_estimated,
     massMethod: r.mass_method,
