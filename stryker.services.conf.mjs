@@ -26,8 +26,9 @@ export default {
     'packages/services/src/trades/trade-writes.ts:36-50',
     // the settlement repricing: refund_weight_difference and refund_partial effect handlers.
     'packages/services/src/trades/trade-effect-handlers.ts:96-124',
-    // Search filters (filtered) and keyset paging (searchPage, searchLots).
-    'packages/db/src/repositories/lot-search.repository.ts:70-147',
+    // Search values (nonEmpty, searchValues), filters (filtered) and keyset paging (searchPage,
+    // searchShapes, searchLots).
+    'packages/db/src/repositories/lot-search.repository.ts:105-207',
     // Impact: a completed trade's record (methodFigures, travelOf, attributeSector,
     // buildImpactRecord); the figures themselves are the domain's (impact/*.ts in the domain run).
     'packages/services/src/impact/impact-recorder.ts:76-212',
