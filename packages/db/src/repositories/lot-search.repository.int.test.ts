@@ -210,7 +210,13 @@ describe('searchLots around a point', () => {
   });
 
   it('pages by distance and by date, two at a time, without gaps or repeats', async () => {
-    for (const s of [{ point: lyon, sort: 'distance' as const }, { sort: 'newest' as const }]) {
+    // Without a point, nearest first is newest first, its cursor a date too.
+    const orders = [
+      { point: lyon, sort: 'distance' as const },
+      { sort: 'newest' as const },
+      { sort: 'distance' as const },
+    ];
+    for (const s of orders) {
       const whole = (await search(s)).map((r) => r.id);
       const seen: string[] = [];
       let after: LotSearch['after'];
