@@ -39,9 +39,9 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase } from '@retaille/db';
 import autocannon from 'autocannon';
 import { freePort } from '../src/process.test-helpers.ts';
+import { pgliteTarget, postgresTarget, type Target, transportOf, viaLocalSocket } from './load-targets.ts';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
@@ -50,9 +50,10 @@ const ROUTE_FILTER = process.env.BENCH_LOAD_ROUTES?.split(',').map((r) => r.trim
 const CPU_PROF_DIR = process.env.BENCH_LOAD_CPU_PROF;
 const SERVER_PROCESSES = process.env.BENCH_LOAD_SERVER_PROCESSES ?? '1';
 const NODE_ENV = process.env.BENCH_LOAD_NODE_ENV ?? 'test';
-const PG_TRANSPORT = process.env.BENCH_LOAD_PG_TRANSPORT ?? 'socket';
-const SOCKET_DIR = '/var/run/postgresql';
-const ADMIN_URL = viaLocalSocket(process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres');
+const ADMIN_URL = viaLocalSocket(
+  process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres',
+  process.env.BENCH_LOAD_PG_TRANSPORT ?? 'socket',
+);
 /** Shorter than the measured run: enough for the JIT and the pool to settle. */
 const WARMUP_SECONDS = Math.min(3, Math.max(1, Math.round(SECONDS / 5)));
 
@@ -98,55 +99,6 @@ interface Route {
 const round = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
 const trpcGet = (procedure: string, input: unknown) =>
   `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
-
-/**
- * The same server through its Unix socket when it runs on this machine and the socket is there
- * (`?host=<directory>`, which `pg` reads as a socket directory), unless BENCH_LOAD_PG_TRANSPORT=tcp.
- */
-function viaLocalSocket(url: string): string {
-  const u = new URL(url);
-  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-  const port = u.port || '5432';
-  if (PG_TRANSPORT !== 'socket' || !local || !existsSync(`${SOCKET_DIR}/.s.PGSQL.${port}`)) return url;
-  u.hostname = 'localhost';
-  u.searchParams.set('host', SOCKET_DIR);
-  u.searchParams.set('port', port);
-  return u.toString();
-}
-
-/** How the server reaches PostgreSQL, for the report. */
-function transportOf(url: string): string {
-  const dir = new URL(url).searchParams.get('host');
-  return dir ? `Unix socket in ${dir}` : `TCP ${new URL(url).host}`;
-}
-
-function withDatabaseName(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-interface Target {
-  env: Record<string, string>;
-  cleanup(): Promise<void>;
-}
-
-async function postgresTarget(): Promise<Target> {
-  const name = `retaille_load_${Date.now()}_${process.pid}`;
-  const admin = await createDatabase({ kind: 'postgres', url: ADMIN_URL, poolSize: 1 });
-  await admin.pool.query(`create database ${name}`);
-  return {
-    env: { DATABASE_URL: withDatabaseName(ADMIN_URL, name) },
-    cleanup: async () => {
-      await admin.pool.query(`drop database if exists ${name} with (force)`);
-      await admin.close();
-    },
-  };
-}
-
-async function pgliteTarget(): Promise<Target> {
-  return { env: { PGLITE_DATA_DIR: 'memory://' }, cleanup: async () => {} };
-}
 
 interface RunningServer {
   url: string;
@@ -344,7 +296,7 @@ async function load(url: string, route: Route, seconds: number): Promise<Measure
 const broken: string[] = [];
 
 async function benchEngine(engine: string): Promise<Row[]> {
-  const target = engine === 'postgres' ? await postgresTarget() : await pgliteTarget();
+  const target = engine === 'postgres' ? await postgresTarget(ADMIN_URL) : await pgliteTarget();
   let server: RunningServer | undefined;
   try {
     const started = Date.now();
