@@ -4,6 +4,9 @@ export interface VerifiedSession {
   token: string;
 }
 
+/** Longer `Cookie` headers are not kept (4 kB: a session's two cookies are about 1 kB). */
+const MAX_KEPT_HEADER = 4096;
+
 interface Entry extends VerifiedSession {
   until: number;
 }
@@ -45,7 +48,9 @@ export class VerifiedSessions {
 
   /** Keeps an answer read from the cookie cache until `until` (ms), if that is still ahead. */
   remember(cookieHeader: string, session: VerifiedSession, until: number): void {
-    if (!(until > this.clock())) return;
+    // A signed-in client could pad its header with junk cookies to fill memory: long headers are
+    // simply verified each time, as before.
+    if (!(until > this.clock()) || cookieHeader.length > MAX_KEPT_HEADER) return;
     if (this.#entries.size >= this.maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
